@@ -1,0 +1,91 @@
+-- reviewtui meeting database. One file per meeting; this file is the single source of the schema.
+-- The version lives in PRAGMA user_version (see reviewtui/store.py for migrations).
+-- All timestamps are ISO 8601 wall-clock times with their UTC offset.
+
+-- Key/value facts about the database: the plan it was created from (JSON), the plan's
+-- fingerprint, the source session file, when it was created, and the live cursor.
+CREATE TABLE IF NOT EXISTS meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+-- The agenda, expanded from the plan when the database is created: speeches, breaks,
+-- one row per unit (on-site and written) and the assessment, in order.
+CREATE TABLE IF NOT EXISTS items (
+    id       INTEGER PRIMARY KEY,
+    pos      INTEGER NOT NULL UNIQUE,
+    kind     TEXT NOT NULL CHECK (kind IN ('speech', 'unit', 'assessment', 'break')),
+    title    TEXT NOT NULL,
+    unit     TEXT,                       -- the unit's name, for kind = 'unit'
+    mode     TEXT CHECK (mode IN ('onsite', 'written')),
+    speaker  TEXT,                       -- reporter of a unit, speaker of a speech
+    planned  REAL,                       -- planned seconds; NULL for written units
+    status   TEXT NOT NULL DEFAULT 'pending'
+             CHECK (status IN ('pending', 'live', 'done'))
+);
+
+-- Every timed segment. A question is a segment with its asker as speaker and its text;
+-- an answer points at its question; a comment holds the leader and the gist.
+CREATE TABLE IF NOT EXISTS segments (
+    id             INTEGER PRIMARY KEY,
+    item_id        INTEGER NOT NULL REFERENCES items (id),
+    kind           TEXT NOT NULL
+                   CHECK (kind IN ('report', 'question', 'answer', 'comment', 'speech')),
+    speaker        TEXT NOT NULL DEFAULT '',
+    text           TEXT NOT NULL DEFAULT '',
+    question_id    INTEGER REFERENCES segments (id),
+    planned        REAL,                 -- planned seconds
+    started_at     TEXT NOT NULL,
+    ended_at       TEXT,                 -- NULL while running
+    paused_at      TEXT,                 -- set while paused
+    paused_seconds REAL NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS segments_item ON segments (item_id, started_at);
+
+-- The secretary's notes on an agenda item (the gist of a report).
+CREATE TABLE IF NOT EXISTS notes (
+    item_id    INTEGER PRIMARY KEY REFERENCES items (id),
+    text       TEXT NOT NULL DEFAULT '',
+    updated_at TEXT NOT NULL
+);
+
+-- Paper ballots. `code` is the id written on the form; `entry` is the round of double entry.
+-- A ballot never names its rater; `entered_by` is the person or laptop that typed it in.
+CREATE TABLE IF NOT EXISTS ballots (
+    id         INTEGER PRIMARY KEY,
+    code       TEXT NOT NULL,
+    entry      INTEGER NOT NULL DEFAULT 1 CHECK (entry IN (1, 2)),
+    grp        TEXT NOT NULL,
+    entered_by TEXT NOT NULL DEFAULT '',
+    source     TEXT NOT NULL DEFAULT '',  -- 'screen' or the imported file's name
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    UNIQUE (code, entry)
+);
+
+-- One cell of a ballot: a grade or a number; a blank cell is simply absent.
+CREATE TABLE IF NOT EXISTS marks (
+    ballot_id INTEGER NOT NULL REFERENCES ballots (id) ON DELETE CASCADE,
+    unit      TEXT NOT NULL,
+    item      TEXT NOT NULL,
+    grade     TEXT,
+    number    REAL,
+    PRIMARY KEY (ballot_id, unit, item),
+    CHECK ((grade IS NULL) <> (number IS NULL))
+);
+
+-- Every change: one row per changed database row, grouped by the command (`tx`) that made it.
+-- `old` and `new` are the row as JSON (NULL for an insert's old and a delete's new).
+-- `undone_by` marks a command reverted by undo, pointing at the undo's own tx.
+CREATE TABLE IF NOT EXISTS journal (
+    id        INTEGER PRIMARY KEY,
+    tx        INTEGER NOT NULL,
+    at        TEXT NOT NULL,
+    action    TEXT NOT NULL,
+    tbl       TEXT NOT NULL,
+    row_key   TEXT NOT NULL,
+    old       TEXT,
+    new       TEXT,
+    undone_by INTEGER
+);
+CREATE INDEX IF NOT EXISTS journal_tx ON journal (tx);
