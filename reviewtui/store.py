@@ -105,33 +105,47 @@ class Store:
 
     @classmethod
     def create(cls, path: Path, plan: Plan, source: Path | None = None) -> Store:
-        """A new database holding `plan`, opened as its writer."""
+        """A new database holding `plan`, opened as its writer.
+
+        The file is built under a temporary name and linked into place only when complete, so
+        a kill during creation never leaves a half-made database behind.
+        """
         path.parent.mkdir(parents=True, exist_ok=True)
+        building = path.with_name(f".{path.name}.creating-{os.getpid()}")
+        for leftover in (building, *_sidecars(building)):
+            leftover.unlink(missing_ok=True)
         # Owner-only from the first byte; SQLite gives -wal and -shm the same mode.
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_RDWR, 0o600)
-        os.close(fd)
-        store = cls.open_writer(path, fresh=True)
-        store.conn.executescript(_wrap(schema_sql()))
-        store.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        store.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        store._write_holder()
-        now = clock.iso(clock.now())
-        with store.transaction("create") as tx:
-            tx.set_meta("plan", plan.to_json())
-            tx.set_meta("source", str(source.resolve()) if source else "")
-            tx.set_meta("created_at", now)
-            for pos, item in enumerate(plan.expanded_agenda(), start=1):
-                tx.insert(
-                    "items",
-                    {
-                        "pos": pos, "kind": item.kind, "title": item.title, "unit": item.unit,
-                        "mode": item.mode, "speaker": item.speaker, "planned": item.planned,
-                    },
-                )
-        return store
+        os.close(os.open(building, os.O_CREAT | os.O_EXCL | os.O_RDWR, 0o600))
+        try:
+            store = cls(building, _connect(f"file:{_uri(building)}?mode=rw"), lock=None)
+            store.lock = WriterLock(building)  # private file: the lock only enables writes
+            store.conn.executescript(_wrap(schema_sql()))
+            store.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            store.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            now = clock.iso(clock.now())
+            with store.transaction("create") as tx:
+                tx.set_meta("plan", plan.to_json())
+                tx.set_meta("source", str(source.resolve()) if source else "")
+                tx.set_meta("created_at", now)
+                for pos, item in enumerate(plan.expanded_agenda(), start=1):
+                    tx.insert(
+                        "items",
+                        {
+                            "pos": pos, "kind": item.kind, "title": item.title,
+                            "unit": item.unit, "mode": item.mode, "speaker": item.speaker,
+                            "planned": item.planned,
+                        },
+                    )
+            store.conn.close()  # checkpoints the WAL into the file
+            os.link(building, path)  # fails if another process created it meanwhile
+            _fsync_dir(path.parent)
+        finally:
+            for leftover in (building, *_sidecars(building)):
+                leftover.unlink(missing_ok=True)
+        return cls.open_writer(path)
 
     @classmethod
-    def open_writer(cls, path: Path, *, fresh: bool = False) -> Store:
+    def open_writer(cls, path: Path) -> Store:
         if not path.exists():
             raise UserError(t("db.missing", db=path))
         lock = WriterLock(path)
@@ -143,9 +157,8 @@ class Store:
         try:
             conn = _connect(f"file:{_uri(path)}?mode=rw")
             store = cls(path, conn, lock=lock)
-            if not fresh:
-                store._check_version(migrate=True)
-                store._write_holder()
+            store._check_version(migrate=True)
+            store._write_holder()
             return store
         except BaseException:
             lock.release()
@@ -165,7 +178,9 @@ class Store:
         holder = json.dumps(
             {"pid": str(os.getpid()), "host": socket.gethostname(), "since": clock.iso(clock.now())}
         )
-        self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('writer', ?)", (holder,))
+        self.conn.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('writer', ?)", (holder,)
+        )
 
     @staticmethod
     def _holder(path: Path) -> LockHolder:
@@ -389,6 +404,18 @@ def _connect(uri: str) -> sqlite3.Connection:
     except sqlite3.DatabaseError as exc:
         raise UserError(t("db.corrupt", db=uri.split("?")[0], reason=exc)) from None
     return conn
+
+
+def _sidecars(path: Path) -> tuple[Path, Path]:
+    return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _wrap(script: str) -> str:
