@@ -98,9 +98,9 @@ def verify(db: Path, acks: list[dict]) -> list[str]:
     segment_ids = {row[0] for row in conn.execute("SELECT id FROM segments")}
     texts = "\n".join(journal)
     for ack in acks:
-        if ack.get("id") and ack["op"] in ("report", "question", "answer", "comment"):
-            if ack["id"] not in segment_ids:
-                problems.append(f"segment {ack['id']} ({ack['op']}) acknowledged but missing")
+        started = ack["op"] in ("report", "question", "answer", "comment")
+        if started and ack.get("id") and ack["id"] not in segment_ids:
+            problems.append(f"segment {ack['id']} ({ack['op']}) acknowledged but missing")
         if "text" in ack and json.dumps(ack["text"], ensure_ascii=False)[1:-1] not in texts:
             problems.append(f"text {ack['text']!r} acknowledged but not journaled")
     conn.close()
