@@ -185,6 +185,24 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Could not write to the database: {reason}. The last action was not saved; everything "
         "recorded before it is safe.",
     ),
+    "db.advice_full": (
+        "磁盘已满:请删除不需要的文件腾出空间,然后重做刚才的操作。",
+        "The disk is full: free some space, then repeat the last action.",
+    ),
+    "db.advice_readonly": (
+        "数据库文件变成了只读:请恢复它的写权限(例如 chmod u+w),然后重做刚才的操作。",
+        "The database file became read-only: make it writable again (e.g. chmod u+w), then "
+        "repeat the last action.",
+    ),
+    "db.advice_io": (
+        "请检查磁盘或 U 盘是否还连接着,然后重做刚才的操作。",
+        "Check that the disk or USB stick is still there, then repeat the last action.",
+    ),
+    "db.restored": (
+        "会议数据库文件被删除或替换,已把全部记录写回 {db},继续记录。",
+        "The meeting database file was removed or replaced; every record was written back to "
+        "{db}, and recording goes on there.",
+    ),
     # --- command line ------------------------------------------------------------------------
     "cli.help": (
         "reviewtui:述职评议考核会的现场记录、计时、测评统计与导出。",

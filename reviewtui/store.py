@@ -96,6 +96,8 @@ class Store:
         self.db = sqlite_utils.Database(conn)
         self._plan: Plan | None = None
         self._keys: dict[str, list[str]] = {}
+        self._inode: int | None = os.stat(path).st_ino if lock else None
+        self.notices: list[str] = []  # things the user must be told (e.g. a restored file)
 
     @property
     def writable(self) -> bool:
@@ -267,17 +269,54 @@ class Store:
         """One command, one transaction: committed (and on disk) when the block ends."""
         if not self.writable:
             raise RuntimeError("read-only store")
-        self.conn.execute("BEGIN IMMEDIATE")
+        self._guard_file()
         try:
+            self.conn.execute("BEGIN IMMEDIATE")
             tx = Tx(self, action)
             yield tx
             self.conn.execute("COMMIT")
-        except BaseException:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
+        except BaseException as exc:
+            try:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass  # the write already failed; the rollback's failure adds nothing
+            if isinstance(exc, sqlite3.OperationalError | sqlite3.DatabaseError):
+                raise StorageError(t("db.write_failed", reason=exc), _advice(exc)) from exc
             raise
         if any(table == "meta" and key == ["plan"] for table, key in tx.touched):
             self._plan = None
+
+    def _guard_file(self) -> None:
+        """Refuse to write into a database file that was removed or replaced under us.
+
+        SQLite would go on writing into the unlinked file and everything would vanish at exit.
+        A removed file is written back at once from the open connection (nothing is lost); a
+        replaced one is left alone and the meeting is saved beside it.
+        """
+        try:
+            inode = os.stat(self.path).st_ino
+        except FileNotFoundError:
+            inode = None
+        if self._inode is None or inode == self._inode:
+            return
+        target = self.path if inode is None else _free_name(self.path, "recovered")
+        self._rebind(target)
+        self.notices.append(t("db.restored", db=target))
+
+    def _rebind(self, target: Path) -> None:
+        """Copy the open database into `target` and carry on there as its writer."""
+        os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_RDWR, 0o600))
+        fresh = _connect(f"file:{_uri(target)}?mode=rw")
+        self.conn.backup(fresh)
+        lock = WriterLock(target)
+        lock.acquire()
+        self.conn.close()
+        if self.lock:
+            self.lock.release()
+        self.conn, self.lock, self.path = fresh, lock, target
+        self.db = sqlite_utils.Database(fresh)
+        self._inode = os.stat(target).st_ino
 
     def undo(self, target_tx: int) -> int:
         """Revert every change of command `target_tx`; returns the undo's own tx."""
@@ -404,6 +443,27 @@ def _connect(uri: str) -> sqlite3.Connection:
     except sqlite3.DatabaseError as exc:
         raise UserError(t("db.corrupt", db=uri.split("?")[0], reason=exc)) from None
     return conn
+
+
+class StorageError(UserError):
+    """A write failed (disk full, read-only file, I/O error): nothing was recorded by it."""
+
+
+def _advice(exc: BaseException) -> str:
+    text = str(exc).lower()
+    if "full" in text:
+        return t("db.advice_full")
+    if "readonly" in text or "read-only" in text:
+        return t("db.advice_readonly")
+    return t("db.advice_io")
+
+
+def _free_name(path: Path, tag: str) -> Path:
+    for n in range(1, 1000):
+        candidate = path.with_name(f"{path.stem}-{tag}-{n}{path.suffix}")
+        if not candidate.exists():
+            return candidate
+    raise StorageError(t("db.write_failed", reason=path))
 
 
 def _sidecars(path: Path) -> tuple[Path, Path]:
