@@ -69,7 +69,7 @@ def parse_duration(value: object) -> float | None:
 
 
 def format_duration(seconds: float, *, signed: bool = False) -> str:
-    """"m:ss" (or "h:mm:ss"); negative values as "-m:ss". Whole seconds, rounded towards zero."""
+    """ "m:ss" (or "h:mm:ss"); negative values as "-m:ss". Whole seconds, rounded towards zero."""
     negative = seconds < 0
     total = int(abs(seconds))
     hours, rest = divmod(total, 3600)

@@ -224,7 +224,9 @@ class PlanInvalid(Exception):
 # ------------------------------------------------------------------------------------------------
 # Defaults
 
-DEFAULT_TIMING = {"report": 300.0, "question": 60.0, "answer": 120.0, "comment": 180.0, "warn": 60.0}
+DEFAULT_TIMING = {
+    "report": 300.0, "question": 60.0, "answer": 120.0, "comment": 180.0, "warn": 60.0
+}
 DEFAULT_SCALE = [
     {"grade": "好", "points": 100.0, "counted": True},
     {"grade": "较好", "points": 80.0, "counted": True},
@@ -247,28 +249,33 @@ DEFAULT_GROUP = "all"
 def read_source(path: Path) -> tuple[str | None, list[PlanError]]:
     """The file's text (UTF-8, a BOM allowed), or the errors that prevent reading it."""
     if not path.exists():
-        return None, [PlanError("", t("file.missing", path=path).split(":", 1)[-1].strip())]
+        return None, [PlanError("", _strip_path(t("file.missing", path=path), path))]
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [PlanError("", t("file.unreadable", path=path, reason=exc.strerror))]
+        message = t("file.unreadable", path=path, reason=exc.strerror)
+        return None, [PlanError("", _strip_path(message, path))]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return None, [PlanError("", _strip_path(t("file.not_utf8", path=path, line=line)), line)]
+        message = t("file.not_utf8", path=path, line=line)
+        return None, [PlanError("", _strip_path(message, path), line)]
     if not text.strip():
-        return None, [PlanError("", _strip_path(t("file.empty", path=path)))]
+        return None, [PlanError("", _strip_path(t("file.empty", path=path), path))]
     return text, []
 
 
-def _strip_path(message: str) -> str:
-    """Catalog file messages start with "{path}:"; PlanError adds the path itself."""
-    for sep in (":", ":"):
-        head, found, rest = message.partition(sep)
-        if found and head:
-            return rest.strip()
-    return message
+def _strip_path(message: str, path: Path) -> str:
+    """Catalog file messages start with "{path}:"; PlanError adds the path itself.
+
+    Only the path itself is cut, so a path with a colon in it stays whole.
+    """
+    prefix = str(path)
+    if not message.startswith(prefix):
+        return message
+    rest = message[len(prefix) :]
+    return (rest[1:] if rest[:1] in (":", ":") else rest).strip()
 
 
 _TOML_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -292,7 +299,8 @@ def loads(text: str, path: str = "<session>") -> Plan:
         detail = _TOML_LINE.sub("", str(exc)).strip()
         if match:
             detail += f" (column {match.group(2)})"
-        raise PlanInvalid(path, [PlanError("", t("plan.toml_syntax", detail=detail), line)]) from None
+        error = PlanError("", t("plan.toml_syntax", detail=detail), line)
+        raise PlanInvalid(path, [error]) from None
     validator = _Validator(_KeyLines(text))
     data = validator.run(raw)
     if validator.errors:
@@ -542,7 +550,8 @@ class _Validator:
             if name is None:
                 continue
             if name in seen:
-                self.error(f"{where}.{field_name}", t("plan.duplicate", name=name, first=seen[name]))
+                message = t("plan.duplicate", name=name, first=seen[name])
+                self.error(f"{where}.{field_name}", message)
             else:
                 seen[name] = where
 

@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import sqlite_utils
 
@@ -59,26 +59,37 @@ class LockHolder:
 
 
 class WriterLock:
-    """An exclusive `flock` on the database file, held until `release` or the process ends."""
+    """An exclusive `flock` on the database file, held until `release` or the process ends.
+
+    Closing any descriptor of a file drops every POSIX lock the process holds on it, SQLite's
+    own included. So a descriptor opened here is never closed: an unused one is parked and
+    reused by the next attempt on the same file.
+    """
+
+    _parked: ClassVar[dict[tuple[int, int], list[int]]] = {}
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.fd: int | None = None
+        self._key: tuple[int, int] | None = None
 
     def acquire(self) -> bool:
-        fd = os.open(self.path, os.O_RDWR)
+        info = os.stat(self.path)
+        key = (info.st_dev, info.st_ino)
+        parked = self._parked.setdefault(key, [])
+        fd = parked.pop() if parked else os.open(self.path, os.O_RDWR)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            os.close(fd)
+            parked.append(fd)
             return False
-        self.fd = fd
+        self.fd, self._key = fd, key
         return True
 
     def release(self) -> None:
-        if self.fd is not None:
+        if self.fd is not None and self._key is not None:
             fcntl.flock(self.fd, fcntl.LOCK_UN)
-            os.close(self.fd)
+            self._parked.setdefault(self._key, []).append(self.fd)
             self.fd = None
 
 
@@ -96,6 +107,7 @@ class Store:
         self.db = sqlite_utils.Database(conn)
         self._plan: Plan | None = None
         self._keys: dict[str, list[str]] = {}
+        self._cascades: dict[str, list[tuple[str, dict[str, str]]]] = {}
         self._inode: int | None = os.stat(path).st_ino if lock else None
         self.notices: list[str] = []  # things the user must be told (e.g. a restored file)
 
@@ -262,6 +274,23 @@ class Store:
             self._keys[table] = keys or ["rowid"]
         return self._keys[table]
 
+    def cascades(self, table: str) -> list[tuple[str, dict[str, str]]]:
+        """Tables whose rows go when a row of `table` is deleted (ON DELETE CASCADE):
+        (child table, {child column: parent column})."""
+        if table not in self._cascades:
+            found = []
+            children = self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            for (child,) in children.fetchall():
+                links: dict[int, dict[str, str]] = {}
+                # id, seq, table, from, to, on_update, on_delete, match
+                for fk in self.conn.execute(f"PRAGMA foreign_key_list({child})").fetchall():
+                    if fk[2] == table and fk[6].upper() == "CASCADE":
+                        parent = fk[4] or self.primary_key(table)[fk[1]]
+                        links.setdefault(fk[0], {})[fk[3]] = parent
+                found += [(child, columns) for columns in links.values()]
+            self._cascades[table] = found
+        return self._cascades[table]
+
     # -- writing -------------------------------------------------------------------------------
 
     @contextmanager
@@ -281,7 +310,10 @@ class Store:
                     self.conn.execute("ROLLBACK")
             except sqlite3.Error:
                 pass  # the write already failed; the rollback's failure adds nothing
-            if isinstance(exc, sqlite3.OperationalError | sqlite3.DatabaseError):
+            # A constraint or SQL error is a bug in the caller, not a storage problem.
+            if isinstance(exc, sqlite3.DatabaseError) and not isinstance(
+                exc, sqlite3.IntegrityError | sqlite3.ProgrammingError
+            ):
                 raise StorageError(t("db.write_failed", reason=exc), _advice(exc)) from exc
             raise
         if any(table == "meta" and key == ["plan"] for table, key in tx.touched):
@@ -408,6 +440,16 @@ class Tx:
         old = self._fetch(table, key)
         if old is None:
             return False
+        # Rows that ON DELETE CASCADE would remove silently are deleted (and journaled) first.
+        for child, columns in self.store.cascades(table):
+            keys = self.store.primary_key(child)
+            where = " AND ".join(f"{name} = ?" for name in columns)
+            rows = self.conn.execute(
+                f"SELECT {', '.join(keys)} FROM {child} WHERE {where}",
+                tuple(old[parent] for parent in columns.values()),
+            ).fetchall()
+            for row in rows:
+                self.delete(child, dict(zip(keys, row, strict=True)))
         where = " AND ".join(f"{name} = ?" for name in key)
         self.conn.execute(f"DELETE FROM {table} WHERE {where}", tuple(key.values()))
         self._journal(table, key, old, None)

@@ -1,0 +1,162 @@
+"""Shared fixtures for reviewtui's tests.
+
+Every test runs hermetically: the language is English and LC_ALL/LANG are unset unless the test
+sets them, the real clock is restored afterwards, and REVIEWTUI_DEBUG is off.
+
+Fixtures:
+
+- `fake_clock`: a `reviewtui.clock.FakeClock` installed as the clock, standing at
+  `FAKE_START` (2017-02-24 14:30:00+08:00); `fake_clock.advance(seconds)` moves it.
+- `lang`: parametrized over "zh" and "en"; sets `i18n.set_lang` for the test (a test that asks
+  for it runs once per language). The autouse fixture restores "en" afterwards.
+- `small_session`, `sample_session`: a fresh copy of `sessions/small.toml` /
+  `sessions/mentougou-2017.toml` in `tmp_path` (its database will be created beside it).
+- `small_store`: a writer `Store` created from `small_session`, closed after the test.
+- `cli`: `cli("check", path, env={"LANG": "zh_CN.UTF-8"})` runs `reviewtui.cli.main` in this
+  process and returns a `CliResult` (`code`, `stdout`, `stderr`, `output`).
+
+Paths: `ROOT`, `SESSIONS`, `BAD` (the broken session files) are module constants, also given as
+the fixtures `root_dir`, `sessions_dir` and `bad_dir`.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from typer.testing import CliRunner
+
+from reviewtui import clock, i18n
+
+if TYPE_CHECKING:
+    from reviewtui.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+SESSIONS = ROOT / "sessions"
+BAD = ROOT / "tests" / "fixtures" / "bad"
+
+FAKE_START = datetime(2017, 2, 24, 14, 30, 0, tzinfo=timezone(timedelta(hours=8)))
+
+# Environment variables that would make a test depend on the machine it runs on.
+_LOCALE_VARS = ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE", "REVIEWTUI_DEBUG")
+
+
+@pytest.fixture(autouse=True)
+def _hermetic(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """English, no locale from the environment, the real clock restored after the test."""
+    for name in _LOCALE_VARS:
+        monkeypatch.delenv(name, raising=False)
+    i18n.set_lang("en")
+    yield
+    i18n.set_lang("en")
+    clock.set_source(None)
+
+
+@pytest.fixture
+def root_dir() -> Path:
+    return ROOT
+
+
+@pytest.fixture
+def sessions_dir() -> Path:
+    return SESSIONS
+
+
+@pytest.fixture
+def bad_dir() -> Path:
+    return BAD
+
+
+@pytest.fixture
+def fake_clock() -> Iterator[clock.FakeClock]:
+    """The clock stands still at FAKE_START until the test calls `advance(seconds)`."""
+    fake = clock.FakeClock(FAKE_START)
+    clock.set_source(fake)
+    yield fake
+    clock.set_source(None)
+
+
+@pytest.fixture(params=["zh", "en"])
+def lang(request: pytest.FixtureRequest) -> str:
+    """Run the test once in Chinese and once in English; the value is the language."""
+    return i18n.set_lang(request.param)
+
+
+def _copy(name: str, folder: Path) -> Path:
+    target = folder / name
+    shutil.copyfile(SESSIONS / name, target)
+    return target
+
+
+@pytest.fixture
+def small_session(tmp_path: Path) -> Path:
+    """A copy of sessions/small.toml (3 units, 2 leaders, 2 groups) in tmp_path."""
+    return _copy("small.toml", tmp_path)
+
+
+@pytest.fixture
+def sample_session(tmp_path: Path) -> Path:
+    """A copy of sessions/mentougou-2017.toml (the seed's meeting) in tmp_path."""
+    return _copy("mentougou-2017.toml", tmp_path)
+
+
+@pytest.fixture
+def small_store(small_session: Path) -> Iterator[Store]:
+    """The writer Store of a new database (small_session with .db), closed after the test."""
+    from reviewtui.store import open_session
+
+    store = open_session(small_session, write=True)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+@dataclass
+class CliResult:
+    code: int
+    stdout: str
+    stderr: str
+
+    @property
+    def output(self) -> str:
+        return self.stdout + self.stderr
+
+
+def _exit_code(exc: SystemExit) -> int:
+    if exc.code is None:
+        return 0
+    return exc.code if isinstance(exc.code, int) else 1
+
+
+@pytest.fixture
+def cli():
+    """Run `reviewtui ARGS...` in this process, through `main` (its exit codes and messages)."""
+    from reviewtui.cli import main
+
+    def run(*args: str | Path, env: Mapping[str, str | None] | None = None) -> CliResult:
+        previous = i18n.get_lang()
+        runner = CliRunner()
+        with runner.isolation(env=env) as (stdout, stderr, _):
+            try:
+                main([str(a) for a in args])
+                code = 0
+            except SystemExit as exc:
+                code = _exit_code(exc)
+            sys.stdout.flush()
+            sys.stderr.flush()
+            result = CliResult(
+                code,
+                stdout.getvalue().decode("utf-8", "replace"),
+                stderr.getvalue().decode("utf-8", "replace"),
+            )
+        i18n.set_lang(previous)  # whatever language the command chose
+        return result
+
+    return run
