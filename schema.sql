@@ -63,16 +63,25 @@ CREATE TABLE IF NOT EXISTS ballots (
     UNIQUE (code, entry)
 );
 
--- One cell of a ballot: a grade or a number; a blank cell is simply absent.
+-- One line of a ballot: what it gives one unit, as on the paper form. `cells` is a JSON object
+-- {item: value} in form order, a value being a grade's name (text) or a number; a blank cell is
+-- absent, and a line with every cell blank is simply no row. One row per line rather than per
+-- cell keeps a 40-unit, 5-item ballot at 40 rows (and 40 journal rows) instead of 200.
+-- Read it through reviewtui.assessment.ballots.load(), which returns (unit, item) -> value.
 CREATE TABLE IF NOT EXISTS marks (
     ballot_id INTEGER NOT NULL REFERENCES ballots (id) ON DELETE CASCADE,
     unit      TEXT NOT NULL,
-    item      TEXT NOT NULL,
-    grade     TEXT,
-    number    REAL,
-    PRIMARY KEY (ballot_id, unit, item),
-    CHECK ((grade IS NULL) <> (number IS NULL))
-);
+    cells     TEXT NOT NULL CHECK (json_valid(cells) AND json_type(cells) = 'object'),
+    PRIMARY KEY (ballot_id, unit)
+) WITHOUT ROWID;
+
+-- The same marks one cell per row, for readers who think in cells (and for a person browsing the
+-- file): `grade` for a graded item, `number` for a numeric one.
+CREATE VIEW IF NOT EXISTS mark_cells (ballot_id, unit, item, grade, number) AS
+SELECT m.ballot_id, m.unit, c.key,
+       CASE WHEN c.type = 'text' THEN c.value END,
+       CASE WHEN c.type IN ('integer', 'real') THEN c.value END
+FROM marks AS m, json_each(m.cells) AS c;
 
 -- Every change: one row per changed database row, grouped by the command (`tx`) that made it.
 -- `old` and `new` are the row as JSON (NULL for an insert's old and a delete's new).

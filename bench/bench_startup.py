@@ -39,8 +39,9 @@ Bare().run()
 """
 
 
-def time_to_text(argv: list[str], marker: str, *, keys: bytes = b"", then: str = "",
-                 timeout: float = 30.0) -> float:
+def time_to_text(
+    argv: list[str], marker: str, *, keys: bytes = b"", then: str = "", timeout: float = 30.0
+) -> float:
     """Seconds from fork to `marker` on the screen (and, with `keys`, to `then` after them)."""
     pid, fd = pty.fork()
     if pid == 0:
@@ -76,8 +77,13 @@ def time_to_text(argv: list[str], marker: str, *, keys: bytes = b"", then: str =
 
 def session_with_units(count: int, folder: Path) -> Path:
     lines = [
-        "[meeting]", 'title = "Benchmark meeting"', 'date = "2017-02-24"', "",
-        "[[leaders]]", 'name = "L"', "",
+        "[meeting]",
+        'title = "Benchmark meeting"',
+        'date = "2017-02-24"',
+        "",
+        "[[leaders]]",
+        'name = "L"',
+        "",
     ]
     for n in range(count):
         mode = "onsite" if n % 2 == 0 else "written"
@@ -106,12 +112,22 @@ def main() -> None:
     dbs = {}
     for name, session in (("sample", sample), ("big", big)):
         copy = fresh(session, folder)
-        env_cmd = [PYTHON, "-c", f"from reviewtui.store import open_session; "
-                   f"open_session({str(copy)!r}, write=False).close()"]
+        env_cmd = [
+            PYTHON,
+            "-c",
+            f"from reviewtui.store import open_session; "
+            f"open_session({str(copy)!r}, write=False).close()",
+        ]
         os.spawnv(os.P_WAIT, PYTHON, env_cmd)
         dbs[name] = copy.with_suffix(".db")
     run = [PYTHON, "-m", "reviewtui", "run", "--lang", "en"]
-    times: dict[str, list[float]] = {"bare": [], "run": [], "big": [], "scroll_s": [], "scroll_b": []}
+    times: dict[str, list[float]] = {
+        "bare": [],
+        "run": [],
+        "big": [],
+        "scroll_s": [],
+        "scroll_b": [],
+    }
     for _ in range(args.rounds):  # interleaved, so machine noise hits all alike
         times["bare"].append(time_to_text([PYTHON, str(bare)], "BARE-READY"))
         times["run"].append(time_to_text([*run, str(dbs["sample"])], "大台街道工委"))
@@ -124,12 +140,18 @@ def main() -> None:
         )
     med = {k: statistics.median(v) for k, v in times.items()}
     print(f"bare Textual app, first screen : {med['bare'] * 1000:7.0f} ms (baseline)")
-    print(f"reviewtui run, first screen    : {med['run'] * 1000:7.0f} ms  "
-          f"ratio {med['run'] / med['bare']:.2f}x  (goal ≤ 1.25x)")
-    print(f"200-unit agenda, first screen  : {med['big'] * 1000:7.0f} ms  "
-          f"ratio {med['big'] / med['run']:.2f}x vs 12-unit sample  (goal ≤ 1.5x)")
-    print(f"scroll to end, 200 vs sample   : ratio {med['scroll_b'] / med['scroll_s']:.2f}x  "
-          f"(goal ≤ 1.5x)")
+    print(
+        f"reviewtui run, first screen    : {med['run'] * 1000:7.0f} ms  "
+        f"ratio {med['run'] / med['bare']:.2f}x  (goal ≤ 1.25x)"
+    )
+    print(
+        f"200-unit agenda, first screen  : {med['big'] * 1000:7.0f} ms  "
+        f"ratio {med['big'] / med['run']:.2f}x vs 12-unit sample  (goal ≤ 1.5x)"
+    )
+    print(
+        f"scroll to end, 200 vs sample   : ratio {med['scroll_b'] / med['scroll_s']:.2f}x  "
+        f"(goal ≤ 1.5x)"
+    )
 
 
 if __name__ == "__main__":

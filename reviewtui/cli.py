@@ -6,14 +6,15 @@ prints. Bad input exits 2 with a message; only a bug exits 1. The TUI is importe
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from typer.exceptions import TyperException
 from rich.console import Console
 from rich.table import Table
+from typer.exceptions import TyperException
 
 from reviewtui import i18n
 from reviewtui.clock import format_duration
@@ -42,6 +43,7 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 def _lang(lang: str | None) -> None:
     if lang is not None and lang not in i18n.LANGS:
+        i18n.set_lang(None)  # say so in the environment's language
         raise UserError(t("lang.bad", lang=lang))
     i18n.set_lang(lang)
 
@@ -106,6 +108,12 @@ def check(session: SessionArg, lang: LangOpt = None) -> None:
     print_summary(plan)
 
 
+def _join(names: Iterable[str]) -> str:
+    """Names in a row, told apart even when a name has a "、" in it (区委常委、组织部部长)."""
+    names = list(names)
+    return ("；" if any("、" in name for name in names) else "、").join(names)
+
+
 def print_summary(plan: object) -> None:
     from reviewtui.plan import Plan
 
@@ -121,11 +129,9 @@ def print_summary(plan: object) -> None:
     table.add_row(t("check.chair"), m.chair or none)
     onsite = plan.onsite_units
     written = plan.written_units
-    table.add_row(f"{t('check.onsite')} ({len(onsite)})", "、".join(u.name for u in onsite) or none)
-    table.add_row(
-        f"{t('check.written')} ({len(written)})", "、".join(u.name for u in written) or none
-    )
-    table.add_row(f"{t('check.leaders')} ({len(plan.leaders)})", "、".join(plan.leaders) or none)
+    table.add_row(f"{t('check.onsite')} ({len(onsite)})", _join(u.name for u in onsite) or none)
+    table.add_row(f"{t('check.written')} ({len(written)})", _join(u.name for u in written) or none)
+    table.add_row(f"{t('check.leaders')} ({len(plan.leaders)})", _join(plan.leaders) or none)
     groups = [
         f"{g.name}({t('check.weight')} {g.weight:g}"
         + (f",{t('check.issued')} {g.issued})" if g.issued is not None else ")")
@@ -152,19 +158,43 @@ def print_summary(plan: object) -> None:
 @app.command(help=t("cli.projector.help"))
 def projector(session: SessionArg, db: DbOpt = None, lang: LangOpt = None) -> None:
     _lang(lang)
-    not_yet("projector")
+    from reviewtui.store import Store, resolve
+
+    # Never creates the database: with a .toml whose database is not there yet, the projector
+    # waits for `run` to create it; a .db that does not exist is more likely a typo.
+    target = resolve(session, db)
+    if target.toml is not None and not target.toml.exists():
+        raise UserError(t("file.missing", path=target.toml))
+    if target.db.exists():
+        Store.open_reader(target.db).close()  # not a meeting database: say so now, exit 2
+    elif target.toml is None:
+        raise UserError(t("db.missing", db=target.db))
+    from reviewtui.tui.projector import run_projector
+
+    run_projector(target.db)
 
 
 @ballots_app.command("import", help=t("cli.ballots_import.help"))
 def ballots_import(
     session: SessionArg,
-    file: Annotated[Path, typer.Argument(metavar="FILE")],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help=t("cli.opt.ballots_file"))],
     entry: Annotated[int, typer.Option("--entry", min=1, max=2, help=t("cli.opt.entry"))] = 1,
     db: DbOpt = None,
     lang: LangOpt = None,
 ) -> None:
     _lang(lang)
-    not_yet("ballots import")
+    from reviewtui.assessment.importer import import_file
+    from reviewtui.store import open_session
+
+    store = open_session(session, db, write=True)
+    try:
+        done = import_file(store, file, entry=entry)
+    finally:
+        store.close()
+    out.print(
+        t("import.done", path=file, ballots=done.ballots, marks=done.marks, entry=done.entry),
+        markup=False,
+    )
 
 
 @app.command(help=t("cli.results.help"))
@@ -175,7 +205,24 @@ def results(
     lang: LangOpt = None,
 ) -> None:
     _lang(lang)
-    not_yet("results")
+    import json
+
+    from reviewtui.assessment.display import ranking_table, summary_lines
+    from reviewtui.assessment.tally import tally_store
+    from reviewtui.store import open_session
+
+    store = open_session(session, db, write=False)
+    try:
+        outcome = tally_store(store)
+        veto = store.plan.assessment.veto
+    finally:
+        store.close()
+    if as_json:
+        sys.stdout.write(json.dumps(outcome.to_json(), ensure_ascii=False, indent=2) + "\n")
+        return
+    out.print(ranking_table(outcome))
+    for line in summary_lines(outcome, veto):
+        out.print(line)
 
 
 EXPORT_FORMATS = ("md", "docx", "xlsx", "json", "csv")
@@ -184,17 +231,55 @@ EXPORT_FORMATS = ("md", "docx", "xlsx", "json", "csv")
 @app.command(help=t("cli.export.help"))
 def export(
     session: SessionArg,
-    fmt: Annotated[str, typer.Option("--format", metavar="md|docx|xlsx|json|csv",
-                                     help=t("cli.opt.format"))] = "json",
-    output: Annotated[str | None, typer.Option("-o", "--output", metavar="PATH",
-                                               help=t("cli.opt.output"))] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", metavar="md|docx|xlsx|json|csv", help=t("cli.opt.format"))
+    ] = "json",
+    output: Annotated[
+        str | None, typer.Option("-o", "--output", metavar="PATH", help=t("cli.opt.output"))
+    ] = None,
+    layout: Annotated[
+        str, typer.Option("--layout", metavar="minutes|column", help=t("export.opt.layout"))
+    ] = "minutes",
     db: DbOpt = None,
     lang: LangOpt = None,
 ) -> None:
     _lang(lang)
     if fmt not in EXPORT_FORMATS:
         raise UserError(t("cli.bad_format", fmt=fmt, choices=", ".join(EXPORT_FORMATS)))
-    not_yet(f"export --format {fmt}")
+    from contextlib import nullcontext
+
+    from rich.progress import Progress
+
+    from reviewtui.export import default_path, export_store, to_bytes, validate, write
+    from reviewtui.store import open_session
+
+    to_stdout = output == "-"
+    validate(fmt, layout, to_stdout=to_stdout)  # before opening anything: exit 2 at once
+    # Read-only and never creating a database, so it runs beside a live `run`.
+    store = open_session(session, db, write=False, create=False)
+    try:
+        # A bar on stderr only for a person watching; never in a pipe or a log.
+        bar = Progress(console=err, transient=True) if err.is_terminal else None
+        with bar or nullcontext():
+            task = bar.add_task(t("export.progress", fmt=fmt), total=None) if bar else None
+
+            def advance(done: int, total: int) -> None:
+                if bar is not None and task is not None:
+                    bar.update(task, completed=done, total=total)
+
+            data = export_store(store, fmt, layout=layout, progress=advance)
+        target = default_path(store.path, fmt, layout)
+    finally:
+        store.close()
+    if to_stdout:
+        sys.stdout.buffer.write(to_bytes(data))
+        sys.stdout.flush()
+        return
+    if output:
+        path = Path(output)
+        target = path / target.name if path.is_dir() else path
+    write(data, target)
+    out.print(t("export.written", path=target), markup=False)
 
 
 # ------------------------------------------------------------------------------------------------

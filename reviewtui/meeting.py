@@ -8,6 +8,7 @@ when it was paused and for how long, and when it ended; elapsed and remaining ar
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -347,9 +348,36 @@ class Meeting:
                 tx.insert("notes", {"item_id": item_id, "text": text, "updated_at": now})
 
     def set_open_dialog(self, segment_id: int | None) -> None:
-        """Remember which dialog is open, so a restart reopens it with its text."""
+        """Remember which dialog is open, so a restart reopens it with its text.
+
+        Closing it (`None`) also drops the draft of a correction (see `save_dialog_draft`).
+        """
         with self.store.transaction("ui") as tx:
             tx.set_meta("dialog", None if segment_id is None else str(segment_id))
+            if segment_id is None:
+                tx.set_meta("dialog_draft", None)
+
+    def save_dialog_draft(self, segment_id: int, speaker: str, text: str) -> None:
+        """Keep what is typed into a correction dialog, beside the record (not an undo step).
+
+        A correction is applied to the record in one undoable `edit` when its dialog closes;
+        until then the typing lives here, so a crash loses none of it.
+        """
+        value = json.dumps(
+            {"segment": segment_id, "speaker": speaker, "text": text}, ensure_ascii=False
+        )
+        with self.store.transaction("draft") as tx:
+            tx.set_meta("dialog_draft", value)
+
+    def dialog_draft(self, segment_id: int) -> tuple[str, str] | None:
+        """The (speaker, text) typed into the correction dialog of `segment_id`, if any."""
+        value = self.store.meta("dialog_draft")
+        if not value:
+            return None
+        data = json.loads(value)
+        if data.get("segment") != segment_id:
+            return None
+        return data.get("speaker", ""), data.get("text", "")
 
     def last_undoable(self) -> Undone | None:
         row = self.store.row(

@@ -225,7 +225,11 @@ class PlanInvalid(Exception):
 # Defaults
 
 DEFAULT_TIMING = {
-    "report": 300.0, "question": 60.0, "answer": 120.0, "comment": 180.0, "warn": 60.0
+    "report": 300.0,
+    "question": 60.0,
+    "answer": 120.0,
+    "comment": 180.0,
+    "warn": 60.0,
 }
 DEFAULT_SCALE = [
     {"grade": "好", "points": 100.0, "counted": True},
@@ -562,7 +566,13 @@ class _Validator:
             raw,
             "",
             [
-                "meeting", "timing", "leaders", "groups", "representatives", "units", "agenda",
+                "meeting",
+                "timing",
+                "leaders",
+                "groups",
+                "representatives",
+                "units",
+                "agenda",
                 "assessment",
             ],
         )
@@ -666,8 +676,13 @@ class _Validator:
             if group is not None and group not in names:
                 self.error(f"{where}.group", t("plan.unknown_group", name=group))
             entries.append(
-                (where, {"name": self.text(entry, "name", f"{where}.name", required=True),
-                         "group": group})
+                (
+                    where,
+                    {
+                        "name": self.text(entry, "name", f"{where}.name", required=True),
+                        "group": group,
+                    },
+                )
             )
         self.unique([(w, r["name"]) for w, r in entries], "name")
         return [r for _, r in entries if r["name"]]
@@ -719,7 +734,10 @@ class _Validator:
         for where, entry in self.list_of_tables(raw, "agenda", "agenda"):
             self.table(entry, where, ["kind", "title", "speaker", "duration"])
             kind = self.choice(
-                entry, "kind", f"{where}.kind", ("speech", "reports", "assessment", "break"),
+                entry,
+                "kind",
+                f"{where}.kind",
+                ("speech", "reports", "assessment", "break"),
                 "speech",
             )
             seen[kind] = seen.get(kind, 0) + 1
@@ -759,8 +777,9 @@ class _Validator:
                 raw, "onsite_weight", "assessment.onsite_weight", default=1.0, low=0, high=1
             ),
             "levels": self.levels(raw),
-            "double_entry": self.boolean(raw, "double_entry", "assessment.double_entry",
-                                         default=False),
+            "double_entry": self.boolean(
+                raw, "double_entry", "assessment.double_entry", default=False
+            ),
             "veto": self.veto(raw, grades),
         }
 
@@ -787,8 +806,9 @@ class _Validator:
                         f"{where}.points", t("plan.scale_order", name=name, points=_fmt(points))
                     )
                 previous = points
-            scale.append((where, {"grade": name, "points": points if counted else None,
-                                  "counted": counted}))
+            scale.append(
+                (where, {"grade": name, "points": points if counted else None, "counted": counted})
+            )
         self.unique([(w, g["grade"]) for w, g in scale], "grade")
         if scale and not any(g["counted"] for _, g in scale):
             self.error("assessment.scale", t("plan.scale_none_counted"))

@@ -145,8 +145,12 @@ class Store:
                     tx.insert(
                         "items",
                         {
-                            "pos": pos, "kind": item.kind, "title": item.title,
-                            "unit": item.unit, "mode": item.mode, "speaker": item.speaker,
+                            "pos": pos,
+                            "kind": item.kind,
+                            "title": item.title,
+                            "unit": item.unit,
+                            "mode": item.mode,
+                            "speaker": item.speaker,
                             "planned": item.planned,
                         },
                     )
@@ -367,9 +371,7 @@ class Store:
                     tx.insert(entry["tbl"], old)
                 else:
                     tx.update(entry["tbl"], key, old)
-            self.conn.execute(
-                "UPDATE journal SET undone_by = ? WHERE tx = ?", (tx.id, target_tx)
-            )
+            self.conn.execute("UPDATE journal SET undone_by = ? WHERE tx = ?", (tx.id, target_tx))
         return tx.id
 
 
@@ -397,7 +399,11 @@ class Tx:
         self.conn.execute(
             "INSERT INTO journal (tx, at, action, tbl, row_key, old, new) VALUES (?,?,?,?,?,?,?)",
             (
-                self.id, self.at, self.action, table, json.dumps(key, ensure_ascii=False),
+                self.id,
+                self.at,
+                self.action,
+                table,
+                json.dumps(key, ensure_ascii=False),
                 None if old is None else json.dumps(old, ensure_ascii=False),
                 None if new is None else json.dumps(new, ensure_ascii=False),
             ),
@@ -559,8 +565,9 @@ def open_session(
     try:
         plan = load_plan(target.toml)
     except PlanInvalid as exc:
-        raise UserError(*exc.render(), t("plan.errors_found", path=exc.path,
-                                         count=len(exc.errors))) from None
+        raise UserError(
+            *exc.render(), t("plan.errors_found", path=exc.path, count=len(exc.errors))
+        ) from None
     if not target.db.exists():
         if not create:
             raise UserError(t("db.missing", db=target.db))

@@ -199,9 +199,7 @@ def test_cascaded_deletes_are_journaled_and_undone(small_store: Store) -> None:
             {"code": "001", "grp": "区级领导", "created_at": STARTED, "updated_at": STARTED},
         )
         for unit in ("雁翅镇党委", "城子街道工委"):
-            tx.insert(
-                "marks", {"ballot_id": ballot, "unit": unit, "item": "总体评价", "grade": "好"}
-            )
+            tx.insert("marks", {"ballot_id": ballot, "unit": unit, "cells": '{"总体评价": "好"}'})
     with_marks = snapshot(store)
     assert len(with_marks["marks"]) == 2
 

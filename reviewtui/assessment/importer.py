@@ -1,0 +1,495 @@
+"""Ballot files (SPEC section 6): CSV (UTF-8, a BOM allowed) or XLSX (first sheet).
+
+Long form, any form:   ballot,group,unit,item,value
+Wide form, one item:   ballot,group,<unit>,<unit>,...
+
+An import is all or nothing: every row is checked first, every bad row is reported with its line
+number and bad value, and nothing is written unless the whole file is good. The write is one
+transaction of bulk inserts, and every inserted row is journaled like any other change, in bulk.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reviewtui import clock
+from reviewtui.assessment.ballots import LONG_HEADER, check_entry, codes, default_entered_by
+from reviewtui.assessment.forms import CellError, Form, Value, normalize_code
+from reviewtui.errors import UserError
+from reviewtui.i18n import t
+from reviewtui.plan import FormItem
+from reviewtui.store import Store
+
+_MARK_COLUMNS = ["ballot_id", "unit", "cells"]
+
+Rows = tuple[Sequence[int], Sequence[Sequence[object]]]
+"""A file's rows and, in parallel, the line number of each."""
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    path: str
+    entry: int
+    ballots: int
+    marks: int  # filled cells
+
+
+@dataclass
+class _Pending:
+    """A ballot read from the file, not yet written: its lines, unit -> {item: value or None}."""
+
+    group: str
+    first_line: int
+    last_line: int
+    lines: dict[str, dict[str, Value | None]] = field(default_factory=dict)
+
+
+# ------------------------------------------------------------------------------------------------
+# Reading a file into rows
+
+
+def read_rows(path: Path) -> Rows:
+    """Every row of the file with its line number (1-based; a spreadsheet's row number)."""
+    if not path.is_file():
+        raise UserError(t("file.missing", path=path))
+    if path.suffix.lower() == ".xls":
+        raise UserError(t("import.xls", path=path))
+    try:
+        spreadsheet = _is_xlsx(path)
+    except OSError as exc:
+        raise UserError(t("file.unreadable", path=path, reason=exc.strerror)) from None
+    return _xlsx_rows(path) if spreadsheet else _csv_rows(path)
+
+
+def _csv_rows(path: Path) -> Rows:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise UserError(t("import.not_utf8", path=path, line=line)) from None
+    reader = csv.reader(io.StringIO(text, newline=""))
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    try:
+        if '"' not in text:
+            # No quoted field can span lines: row n is line n (the fast, common case).
+            rows = list(reader)
+            return range(1, len(rows) + 1), rows
+        start = 1
+        for cells in reader:
+            rows.append(cells)
+            lines.append(start)
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        line = reader.line_num or 1
+        raise UserError(t("import.csv_error", path=path, line=line, reason=exc)) from None
+    return lines, rows
+
+
+def _xlsx_rows(path: Path) -> Rows:
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise UserError(t("import.bad_xlsx", path=path, reason=exc)) from None
+    try:
+        if not book.worksheets:
+            return (), ()
+        rows = [list(cells) for cells in book.worksheets[0].iter_rows(values_only=True)]
+    finally:
+        book.close()
+    return range(1, len(rows) + 1), rows
+
+
+def _is_xlsx(path: Path) -> bool:
+    """An Excel workbook by its name or, whatever its name, by its first bytes (a zip)."""
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        return True
+    with open(path, "rb") as handle:
+        return handle.read(4) == b"PK\x03\x04"
+
+
+def _column_letter(index: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA: a spreadsheet's column name."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def _text(cell: object) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return str(cell).strip()
+
+
+def _blank(cells: Sequence[object]) -> bool:
+    return not any(cells) or not any(_text(c) for c in cells)
+
+
+# ------------------------------------------------------------------------------------------------
+# Checking
+
+
+_UNSEEN = object()
+
+
+class _Checker:
+    """Reads rows into pending ballots, collecting every error as (line, message).
+
+    Files are large and repetitive (a few grades, a few dozen unit names), so every distinct raw
+    text is looked up or parsed once and remembered.
+    """
+
+    def __init__(self, form: Form, path: Path, taken: set[str], entry: int) -> None:
+        self.form = form
+        self.path = path
+        self.taken = taken
+        self.entry = entry
+        self.errors: list[tuple[int, str]] = []
+        self.ballots: dict[str, _Pending] = {}
+        self.groups = set(form.groups)
+        self.default_group = form.groups[0] if len(form.groups) == 1 else None
+        self.units = set(form.units)
+        self.items = {i.name: i for i in form.items}
+        self.default_item = form.items[0] if form.one_item else None
+        self.values: dict[str, dict[object, Value | CellError | None]] = {
+            i.name: {} for i in form.items
+        }
+        self.spreadsheet = False  # errors name the cell (C5) as well as the line
+        self.columns: dict[str, int] = {name: i for i, name in enumerate(LONG_HEADER)}
+
+    def error(self, line: int, message: str, column: str | None = None) -> None:
+        if column is None:
+            where = t("import.at", path=self.path, line=line)
+        elif self.spreadsheet and column in self.columns:
+            # A spreadsheet user looks for the cell: "C5".
+            cell = f"{_column_letter(self.columns[column])}{line}"
+            where = t("import.at_cell", path=self.path, line=line, column=column, cell=cell)
+        else:
+            where = t("import.at_column", path=self.path, line=line, column=column)
+        self.errors.append((line, where + message))
+
+    def value(self, item: FormItem, raw: object) -> Value | CellError | None:
+        known = self.values[item.name]
+        found = known.get(raw, _UNSEEN)
+        if found is not _UNSEEN:
+            return found  # type: ignore[return-value]
+        try:
+            parsed: Value | CellError | None = self.form.parse(item, raw)
+        except CellError as exc:
+            parsed = exc
+        known[raw] = parsed
+        return parsed
+
+    def ballot(self, line: int, code: str, group_raw: object) -> _Pending | None:
+        """The pending ballot a row belongs to, after checking its group; None if unusable."""
+        group = _text(group_raw)
+        if not group:
+            if self.default_group is None:
+                self.error(line, t("import.no_group", groups="、".join(self.form.groups)), "group")
+                return None
+            group = self.default_group
+        elif group not in self.groups:
+            groups = "、".join(self.form.groups)
+            self.error(line, t("import.unknown_group", value=group, groups=groups), "group")
+            return None
+        pending = self.ballots.get(code)
+        if pending is None:
+            pending = self.ballots[code] = _Pending(group, line, line)
+        elif pending.group != group:
+            self.error(
+                line,
+                t(
+                    "import.two_groups",
+                    code=code,
+                    group=group,
+                    first=pending.group,
+                    line=pending.first_line,
+                ),
+                "group",
+            )
+            return None
+        return pending
+
+    def cell(
+        self, line: int, pending: _Pending, unit: str, item: FormItem, raw: object, column: str
+    ) -> None:
+        value = self.value(item, raw)
+        if isinstance(value, CellError):
+            self.error(line, value.message, column)
+            return
+        cells = pending.lines.get(unit)
+        if cells is None:
+            cells = pending.lines[unit] = {}
+        elif item.name in cells:
+            self.error(line, t("import.cell_twice", unit=unit, item=item.name), column)
+            return
+        cells[item.name] = value
+        pending.last_line = line
+
+    def long_rows(self, lines: Sequence[int], rows: Sequence[Sequence[object]]) -> None:
+        unit_of: dict[object, str] = {}
+        item_of: dict[object, FormItem] = {}
+        last_code: object = _UNSEEN
+        last_group: object = _UNSEEN
+        pending: _Pending | None = None
+        for line, cells in zip(lines, rows, strict=True):
+            if len(cells) != 5:
+                if len(cells) > 5 and any(_text(c) for c in cells[5:]):
+                    self.error(line, t("import.extra_cells"))
+                    continue
+                cells = [*cells[:5], *([None] * (5 - len(cells)))]
+            code_raw, group_raw, unit_raw, item_raw, value_raw = cells
+            if code_raw != last_code or group_raw != last_group:
+                # A new ballot, or the same one in another group (an error `ballot` reports).
+                code = normalize_code(code_raw)
+                if not code:
+                    if not _blank(cells):
+                        self.error(line, t("import.no_ballot"), "ballot")
+                    last_code = _UNSEEN
+                    continue
+                pending = self.ballot(line, code, group_raw)
+                last_code, last_group = code_raw, group_raw
+            if pending is None:
+                last_code = _UNSEEN  # report every row of a bad ballot, not just the first
+                continue
+            unit = unit_of.get(unit_raw)
+            if unit is None:
+                text = _text(unit_raw)
+                if text in self.units:
+                    unit = unit_of[unit_raw] = text
+                else:
+                    self.error(line, t("import.unknown_unit", value=text), "unit")
+            item = item_of.get(item_raw)
+            if item is None:
+                name = _text(item_raw)
+                found = self.items.get(name) if name else self.default_item
+                if found is not None:
+                    item = item_of[item_raw] = found
+                elif name:
+                    items = "、".join(self.items)
+                    self.error(line, t("import.unknown_item", value=name, items=items), "item")
+                else:
+                    self.error(line, t("import.no_item", items="、".join(self.items)), "item")
+            if unit is None or item is None:
+                continue
+            # The common case inline (a known value, a new cell); `cell` handles the rest.
+            value = self.values[item.name].get(value_raw, _UNSEEN)
+            cells = pending.lines.get(unit)
+            if value is _UNSEEN or isinstance(value, CellError) or cells is None:
+                self.cell(line, pending, unit, item, value_raw, "value")
+            elif item.name in cells:
+                self.error(line, t("import.cell_twice", unit=unit, item=item.name), "value")
+            else:
+                cells[item.name] = value  # type: ignore[assignment]
+                pending.last_line = line
+
+    def wide_rows(
+        self, lines: Sequence[int], rows: Sequence[Sequence[object]], units: list[str | None]
+    ) -> None:
+        item = self.form.items[0]
+        for line, cells in zip(lines, rows, strict=True):
+            code = normalize_code(cells[0] if cells else None)
+            if not code:
+                if not _blank(cells):
+                    self.error(line, t("import.no_ballot"), "ballot")
+                continue
+            if any(_text(c) for c in cells[len(units) + 2 :]):
+                self.error(line, t("import.extra_cells"))
+                continue
+            pending = self.ballot(line, code, cells[1] if len(cells) > 1 else None)
+            if pending is None:
+                continue
+            if pending.first_line != line:
+                self.error(line, t("import.wide_twice", code=code, line=pending.first_line))
+                continue
+            for index, unit in enumerate(units):
+                raw = cells[index + 2] if index + 2 < len(cells) else None
+                if unit is not None:
+                    self.cell(line, pending, unit, item, raw, unit)
+
+    def finish(self) -> None:
+        for code, pending in self.ballots.items():
+            if code in self.taken:
+                first, last = pending.first_line, pending.last_line
+                if first == last:
+                    message = t("import.taken", code=code, entry=self.entry, lines=first)
+                else:
+                    lines = f"{first}–{last}"
+                    message = t("import.taken_many", code=code, entry=self.entry, lines=lines)
+                self.error(first, message, "ballot")
+
+
+def check_file(
+    form: Form,
+    path: Path,
+    table: Rows,
+    taken: set[str],
+    entry: int,
+    *,
+    spreadsheet: bool = False,
+) -> tuple[dict[str, _Pending], list[str]]:
+    """The ballots of a file and every error in it, in line order. Nothing is written."""
+    lines, rows = table
+    first = next((i for i, cells in enumerate(rows) if not _blank(cells)), None)
+    if first is None:
+        return {}, [t("import.empty", path=path)]
+    header_line, header_cells = lines[first], rows[first]
+    header = [_text(c).lower() for c in header_cells]
+    while header and not header[-1]:
+        header.pop()
+    body_lines, body = lines[first + 1 :], rows[first + 1 :]
+    checker = _Checker(form, path, taken, entry)
+    checker.spreadsheet = spreadsheet
+    if tuple(header) == LONG_HEADER:
+        checker.long_rows(body_lines, body)
+    elif len(header) >= 3 and header[:2] == ["ballot", "group"]:
+        if not form.one_item:
+            items = "、".join(i.name for i in form.items)
+            where = t("import.at", path=path, line=header_line)
+            return {}, [where + t("import.wide_needs_one_item", items=items)]
+        units: list[str | None] = []
+        checker.columns = {"ballot": 0, "group": 1}
+        checker.columns.update({_text(c): i for i, c in enumerate(header_cells) if i >= 2})
+        for raw in header_cells[2 : len(header)]:
+            unit = _text(raw)
+            if unit not in checker.units:
+                checker.error(header_line, t("import.unknown_unit_column", value=unit))
+                units.append(None)
+            elif unit in units:
+                checker.error(header_line, t("import.unit_column_twice", value=unit))
+                units.append(None)
+            else:
+                units.append(unit)
+        checker.wide_rows(body_lines, body, units)
+    else:
+        shown = ",".join(_text(c) for c in header_cells)
+        where = t("import.at", path=path, line=header_line)
+        return {}, [where + t("import.bad_header", found=shown)]
+    checker.finish()
+    if not checker.ballots and not checker.errors:
+        return {}, [t("import.no_rows", path=path)]
+    checker.errors.sort(key=lambda e: e[0])
+    return checker.ballots, [message for _, message in checker.errors]
+
+
+# ------------------------------------------------------------------------------------------------
+# Importing
+
+
+def import_file(
+    store: Store, path: str | Path, *, entry: int = 1, entered_by: str | None = None
+) -> ImportResult:
+    """Add every ballot of the file, or none: raises UserError listing every bad row."""
+    path = Path(path)
+    check_entry(store, entry)
+    form = Form.of(store.plan)
+    table = read_rows(path)
+    pending, errors = check_file(
+        form, path, table, codes(store, entry), entry, spreadsheet=_is_xlsx(path)
+    )
+    if errors:
+        if len(errors) > 1 or pending:
+            errors.append(t("import.rejected", path=path, count=len(errors)))
+        raise UserError(*errors)
+    count = _write(store, form, path, pending, entry, entered_by or default_entered_by())
+    return ImportResult(str(path), entry, len(pending), count)
+
+
+def _write(
+    store: Store,
+    form: Form,
+    path: Path,
+    pending: dict[str, _Pending],
+    entry: int,
+    entered_by: str,
+) -> int:
+    """Bulk-insert the ballots and their lines, journaling every row, in one transaction.
+
+    The journal rows are what `Tx.insert` would write (the key and the stored row as JSON),
+    built from cached pieces because the same few texts repeat thousands of times.
+    """
+    conn = store.conn
+    ballot_columns = [r[1] for r in conn.execute("PRAGMA table_info(ballots)")]
+    mark_columns = [r[1] for r in conn.execute("PRAGMA table_info(marks)")]
+    if mark_columns != _MARK_COLUMNS or store.primary_key("marks") != _MARK_COLUMNS[:2]:
+        raise RuntimeError(f"unexpected marks table: {mark_columns}")
+    names = [item.name for item in form.items]
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    quoted: dict[str, str] = {}
+    line_text: dict[tuple[Value | None, ...], str | None] = {}
+    now = clock.iso(clock.now())
+    filled = 0
+    with store.transaction("ballot.import") as tx:
+        # Under BEGIN IMMEDIATE nobody else writes, so the next ids are ours to hand out.
+        (top,) = conn.execute("SELECT coalesce(max(id), 0) FROM ballots").fetchone()
+        ballot_rows: list[tuple[object, ...]] = []
+        mark_rows: list[tuple[int, str, str]] = []
+        journal: list[tuple[str, str, str]] = []
+        for offset, (code, ballot) in enumerate(pending.items(), start=1):
+            ballot_id = top + offset
+            row = {
+                "id": ballot_id,
+                "code": code,
+                "entry": entry,
+                "grp": ballot.group,
+                "entered_by": entered_by,
+                "source": path.name,
+                "created_at": now,
+                "updated_at": now,
+            }
+            ballot_rows.append(tuple(row[c] for c in ballot_columns))
+            journal.append(
+                ("ballots", encode({"id": ballot_id}), encode({c: row[c] for c in ballot_columns}))
+            )
+            for unit in form.units:
+                cells = ballot.lines.get(unit)
+                if not cells:
+                    continue
+                values = tuple(map(cells.get, names))
+                if values in line_text:
+                    text = line_text[values]
+                else:
+                    text = line_text[values] = _encode_line(names, values, encode)
+                if text is None:
+                    continue  # a line left blank is no row
+                filled += len(values) - values.count(None)
+                mark_rows.append((ballot_id, unit, text))
+                unit_json = quoted.get(unit) or quoted.setdefault(unit, encode(unit))
+                cells_json = quoted.get(text) or quoted.setdefault(text, encode(text))
+                key = f'{{"ballot_id": {ballot_id}, "unit": {unit_json}'
+                journal.append(("marks", key + "}", f'{key}, "cells": {cells_json}}}'))
+        columns = ", ".join(ballot_columns)
+        holes = ", ".join("?" for _ in ballot_columns)
+        conn.executemany(f"INSERT INTO ballots ({columns}) VALUES ({holes})", ballot_rows)
+        conn.executemany("INSERT INTO marks (ballot_id, unit, cells) VALUES (?, ?, ?)", mark_rows)
+        conn.executemany(
+            "INSERT INTO journal (tx, at, action, tbl, row_key, old, new) "
+            "VALUES (?, ?, ?, ?, ?, NULL, ?)",
+            [(tx.id, tx.at, tx.action, table, key, new) for table, key, new in journal],
+        )
+    return filled
+
+
+def _encode_line(names: list[str], values: tuple[Value | None, ...], encode) -> str | None:
+    """As `forms.encode_line`: JSON {item: value} in form order, None when all blank."""
+    cells = {
+        name: value if isinstance(value, str) else float(value)
+        for name, value in zip(names, values, strict=True)
+        if value is not None
+    }
+    return encode(cells) if cells else None

@@ -1,0 +1,440 @@
+"""The tally (SPEC section 6): one function behind the results screen, the CLI and every export.
+
+`tally(plan, ballots)` is the definition over plain data; `tally_store(store)` computes the same
+from the database. Both sum each ballot line (one unit on one ballot) with `_LineSums` and hand
+the sums to `_combine`, which does everything from there: invalid ballots, votes, trimming, group
+weights, the daily blend, grade counts, levels, the veto and the ranking. Plain dicts and lists
+throughout: no object per mark.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from typing import Any
+
+from reviewtui.assessment.forms import (
+    Marks,
+    Value,
+    code_sort_key,
+    decode_line,
+    points,
+    scale_points,
+)
+from reviewtui.plan import Plan, Unit
+from reviewtui.store import Store
+
+# ------------------------------------------------------------------------------------------------
+# Input and output
+
+
+@dataclass(frozen=True)
+class BallotEntry:
+    """One entry of one paper ballot as plain data: marks map (unit, item) to a grade or number;
+    a blank cell is absent."""
+
+    code: str
+    group: str
+    marks: Marks
+    entry: int = 1
+
+
+@dataclass(frozen=True)
+class GroupCount:
+    """Forms issued to a rater group, returned by it, and valid among those counted."""
+
+    name: str
+    weight: float
+    issued: int | None
+    returned: int
+    valid: int
+    over_issued: bool
+
+
+@dataclass(frozen=True)
+class GroupScore:
+    votes: int
+    score: float | None
+    trimmed: int  # scores left out at each end (0: no trimming)
+
+
+@dataclass(frozen=True)
+class UnitResult:
+    unit: str
+    mode: str
+    rank: int | None
+    composite: float | None
+    daily: float | None
+    final: float | None
+    level: str | None
+    vetoed: bool  # the veto took the best level away
+    votes: int
+    groups: dict[str, GroupScore]
+    grade_counts: dict[str, int]
+    good_rate: float | None
+    good_or_fair_rate: float | None
+
+    @property
+    def final_rounded(self) -> float | None:
+        return None if self.final is None else round2(self.final)
+
+
+@dataclass(frozen=True)
+class Results:
+    meeting: str
+    entered: int
+    valid: int
+    invalid: int
+    unconfirmed: tuple[str, ...]
+    invalid_codes: tuple[str, ...]
+    groups: tuple[GroupCount, ...]
+    units: tuple[UnitResult, ...]  # rank order; units without a final score last
+
+    def unit(self, name: str) -> UnitResult | None:
+        return next((u for u in self.units if u.unit == name), None)
+
+    def to_json(self) -> dict[str, Any]:
+        """Exactly SPEC section 7: numbers unrounded, null where undefined, units in rank order."""
+        return {
+            "meeting": self.meeting,
+            "ballots": {
+                "entered": self.entered,
+                "valid": self.valid,
+                "invalid": self.invalid,
+                "unconfirmed": list(self.unconfirmed),
+                "groups": {
+                    g.name: {
+                        "issued": g.issued,
+                        "returned": g.returned,
+                        "valid": g.valid,
+                        "over_issued": g.over_issued,
+                    }
+                    for g in self.groups
+                },
+            },
+            "units": [
+                {
+                    "unit": u.unit,
+                    "rank": u.rank,
+                    "composite": u.composite,
+                    "daily": u.daily,
+                    "final": u.final,
+                    "level": u.level,
+                    "votes": u.votes,
+                    "groups": {
+                        name: {"votes": s.votes, "score": s.score} for name, s in u.groups.items()
+                    },
+                    "grade_counts": dict(u.grade_counts),
+                    "good_rate": u.good_rate,
+                    "good_or_fair_rate": u.good_or_fair_rate,
+                }
+                for u in self.units
+            ],
+        }
+
+
+def round2(value: float) -> float:
+    """Half up to 2 decimals, as a person rounds (89.995 -> 90.0).
+
+    Float noise is removed first (at 1e-9), so a score that is 89.995 on paper but computed as
+    89.99499999999999 still rounds to 90.0.
+    """
+    exact = Decimal(repr(value)).quantize(Decimal("1e-9"), rounding=ROUND_HALF_EVEN)
+    return float(exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+# ------------------------------------------------------------------------------------------------
+# The pure tally
+
+# What `_combine` needs of one counted ballot: its code, its group, and per unit the weighted sum
+# of points, the sum of weights of the marks with points, and the marks of each grade (scale order).
+UnitSums = tuple[str, float, float, Sequence[int]]
+Counted = tuple[str, str, Sequence[UnitSums]]
+
+
+def tally(plan: Plan, ballots: Iterable[BallotEntry]) -> Results:
+    """SPEC section 6 over plain data. Cells outside the form are ignored."""
+    a = plan.assessment
+    entries = list(ballots)
+    if a.double_entry:
+        counted, unconfirmed, returned_by = _resolve_double(entries)
+    else:
+        counted = [b for b in entries if b.entry == 1]
+        unconfirmed = []
+        returned_by = [b.group for b in counted]
+    sums = _LineSums(plan)
+    units = [u.name for u in plan.units]
+    names = [item.name for item in a.items]
+    summaries: list[Counted] = []
+    for ballot in counted:
+        lines: list[UnitSums] = []
+        for unit in units:
+            values = tuple(ballot.marks.get((unit, name)) for name in names)
+            if any(v is not None for v in values):
+                lines.append((unit, *sums.of(values)))
+        summaries.append((ballot.code, ballot.group, lines))
+    return _combine(plan, len(returned_by), unconfirmed, _count(returned_by), summaries)
+
+
+class _LineSums:
+    """Per ballot line: the weighted sum of points, the weight of the cells with points, and the
+    marks of each grade (scale order). Shared by both paths, so they agree to the bit."""
+
+    def __init__(self, plan: Plan) -> None:
+        a = plan.assessment
+        self.items = a.items
+        self.points = scale_points(a.scale)
+        self.grade_index = {g.grade: i for i, g in enumerate(a.scale)}
+        self.nscale = len(a.scale)
+
+    def of(self, values: Sequence[Value | None]) -> tuple[float, float, list[int]]:
+        num = den = 0.0
+        counts = [0] * self.nscale
+        for item, value in zip(self.items, values, strict=True):
+            if value is None:
+                continue
+            if item.max is None and isinstance(value, str) and value in self.grade_index:
+                counts[self.grade_index[value]] += 1
+            p = points(item, value, self.points)
+            if p is not None:
+                num += item.weight * p
+                den += item.weight
+        return num, den, counts
+
+
+def _count(groups: Iterable[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for group in groups:
+        counts[group] = counts.get(group, 0) + 1
+    return counts
+
+
+def _resolve_double(
+    entries: list[BallotEntry],
+) -> tuple[list[BallotEntry], list[str], list[str]]:
+    """Counted ballots (first entries of agreeing pairs), unconfirmed ids, each form's group."""
+    pairs: dict[str, list[BallotEntry | None]] = {}
+    for ballot in entries:
+        pairs.setdefault(ballot.code, [None, None])[ballot.entry - 1] = ballot
+    counted: list[BallotEntry] = []
+    unconfirmed: list[str] = []
+    groups: list[str] = []
+    for code, (first, second) in pairs.items():
+        present = first or second
+        assert present is not None
+        groups.append(present.group)
+        if (
+            first is not None
+            and second is not None
+            and first.group == second.group
+            and dict(first.marks) == dict(second.marks)
+        ):
+            counted.append(first)
+        else:
+            unconfirmed.append(code)
+    unconfirmed.sort(key=code_sort_key)
+    return counted, unconfirmed, groups
+
+
+# ------------------------------------------------------------------------------------------------
+# From the database
+
+
+def tally_store(store: Store) -> Results:
+    """The results of the meeting in `store` (reader or writer).
+
+    Two queries: the ballots, then every ballot line. A line's sums depend only on its stored
+    text, and on a graded form the same few texts repeat endlessly, so each distinct text is
+    decoded and summed once.
+    """
+    from reviewtui.assessment.ballots import CONFIRMED, compare_store
+
+    plan = store.plan
+    heads = store.conn.execute("SELECT id, code, entry, grp FROM ballots").fetchall()
+    if plan.assessment.double_entry:
+        first_id = {code: ballot_id for ballot_id, code, entry, _ in heads if entry == 1}
+        counted_ids: set[int] = set()
+        unconfirmed: list[str] = []
+        returned_by: list[str] = []
+        for comparison in compare_store(store):
+            present = comparison.first or comparison.second
+            assert present is not None
+            returned_by.append(present.group)
+            if comparison.status == CONFIRMED:
+                counted_ids.add(first_id[comparison.code])
+            else:
+                unconfirmed.append(comparison.code)
+    else:
+        counted_ids = {ballot_id for ballot_id, _, entry, _ in heads if entry == 1}
+        unconfirmed = []
+        returned_by = [grp for _, _, entry, grp in heads if entry == 1]
+
+    sums = _LineSums(plan)
+    names = [item.name for item in plan.assessment.items]
+    known: dict[str, tuple[float, float, list[int]]] = {}
+    lines: dict[int, list[UnitSums]] = {ballot_id: [] for ballot_id in counted_ids}
+    for ballot_id, unit, text in store.conn.execute("SELECT ballot_id, unit, cells FROM marks"):
+        found = lines.get(ballot_id)
+        if found is None:
+            continue  # not counted: an unconfirmed or second entry
+        line = known.get(text)
+        if line is None:
+            cells = decode_line(text)
+            line = known[text] = sums.of([cells.get(name) for name in names])
+        found.append((unit, *line))
+    summaries: list[Counted] = [
+        (code, grp, lines[ballot_id])
+        for ballot_id, code, _, grp in heads
+        if ballot_id in counted_ids
+    ]
+    return _combine(plan, len(returned_by), unconfirmed, _count(returned_by), summaries)
+
+
+# ------------------------------------------------------------------------------------------------
+# From ballot scores to results
+
+
+def _combine(
+    plan: Plan,
+    entered: int,
+    unconfirmed: list[str],
+    returned: Mapping[str, int],
+    counted: Iterable[Counted],
+) -> Results:
+    a = plan.assessment
+    groups = [g.name for g in plan.groups]
+    nscale = len(a.scale)
+    scores: dict[str, dict[str, list[float]]] = {
+        u.name: {g: [] for g in groups} for u in plan.units
+    }
+    counts: dict[str, list[int]] = {u.name: [0] * nscale for u in plan.units}
+    group_valid: dict[str, int] = dict.fromkeys(groups, 0)
+    valid = invalid = 0
+    invalid_codes: list[str] = []
+    for code, group, sums in counted:
+        if not any(den > 0 for _, _, den, _ in sums):
+            invalid += 1
+            invalid_codes.append(code)
+            continue
+        valid += 1
+        group_valid[group] = group_valid.get(group, 0) + 1
+        for unit, num, den, grade_counts in sums:
+            by_group = scores.get(unit)
+            if by_group is None:
+                continue  # not a unit of this meeting
+            if den > 0 and group in by_group:
+                by_group[group].append(num / den)
+            unit_counts = counts[unit]
+            for index, count in enumerate(grade_counts):
+                if count:
+                    unit_counts[index] += count
+
+    results = [_unit(plan, unit, scores[unit.name], counts[unit.name]) for unit in plan.units]
+    ranked = sorted(
+        (r for r in results if r.final is not None), key=lambda r: -round2(r.final or 0.0)
+    )
+    # Competition ranking on the rounded score: 1, 2, 2, 4.
+    ordered: list[UnitResult] = []
+    rank = 0
+    previous: float | None = None
+    for position, result in enumerate(ranked, start=1):
+        rounded = round2(result.final or 0.0)
+        if rounded != previous:
+            rank, previous = position, rounded
+        ordered.append(replace(result, rank=rank))
+    ordered += [r for r in results if r.final is None]
+
+    group_counts = tuple(
+        GroupCount(
+            name=g.name,
+            weight=g.weight,
+            issued=g.issued,
+            returned=returned.get(g.name, 0),
+            valid=group_valid.get(g.name, 0),
+            over_issued=g.issued is not None and returned.get(g.name, 0) > g.issued,
+        )
+        for g in plan.groups
+    )
+    return Results(
+        meeting=plan.meeting.title,
+        entered=entered,
+        valid=valid,
+        invalid=invalid,
+        unconfirmed=tuple(unconfirmed),
+        invalid_codes=tuple(sorted(invalid_codes, key=code_sort_key)),
+        groups=group_counts,
+        units=tuple(ordered),
+    )
+
+
+def _unit(
+    plan: Plan, unit: Unit, by_group: dict[str, list[float]], grade_counts: list[int]
+) -> UnitResult:
+    a = plan.assessment
+    group_scores: dict[str, GroupScore] = {}
+    weighted: list[float] = []
+    weights: list[float] = []
+    for group in plan.groups:
+        values = by_group[group.name]
+        score, trimmed = group_score(values, a.trim)
+        group_scores[group.name] = GroupScore(len(values), score, trimmed)
+        if score is not None:
+            weighted.append(group.weight * score)
+            weights.append(group.weight)
+    composite = math.fsum(weighted) / math.fsum(weights) if weights else None
+    if composite is None:
+        final = None
+    elif unit.daily is None:
+        final = composite
+    else:
+        final = a.onsite_weight * composite + (1 - a.onsite_weight) * unit.daily
+
+    counted = [i for i, g in enumerate(a.scale) if g.counted]
+    total = sum(grade_counts[i] for i in counted)
+    good_rate = good_or_fair = None
+    if total:
+        good_rate = grade_counts[counted[0]] / total
+        good_or_fair = sum(grade_counts[i] for i in counted[:2]) / total
+
+    level: str | None = None
+    vetoed = False
+    if final is not None:
+        rounded = round2(final)
+        index = next((i for i, lv in enumerate(a.levels) if lv.min <= rounded), None)
+        if index is not None:
+            level = a.levels[index].level
+            if index == 0 and a.veto is not None and total and len(a.levels) > 1:
+                veto = {i for i in counted if a.scale[i].grade in a.veto.grades}
+                if sum(grade_counts[i] for i in veto) / total >= a.veto.share:
+                    level = a.levels[1].level
+                    vetoed = True
+
+    return UnitResult(
+        unit=unit.name,
+        mode=unit.mode,
+        rank=None,
+        composite=composite,
+        daily=unit.daily,
+        final=final,
+        level=level,
+        vetoed=vetoed,
+        votes=sum(len(v) for v in by_group.values()),
+        groups=group_scores,
+        grade_counts={g.grade: grade_counts[i] for i, g in enumerate(a.scale)},
+        good_rate=good_rate,
+        good_or_fair_rate=good_or_fair,
+    )
+
+
+def group_score(values: Sequence[float], trim: int) -> tuple[float | None, int]:
+    """The mean of a group's ballot scores; with `trim = t` and at least 2t + 3 of them, the t
+    highest and t lowest are left out first. `math.fsum` makes the order of ballots irrelevant."""
+    n = len(values)
+    if n == 0:
+        return None, 0
+    if trim > 0 and n >= 2 * trim + 3:
+        kept = sorted(values)[trim : n - trim]
+        return math.fsum(kept) / len(kept), trim
+    return math.fsum(values) / n, 0

@@ -1,0 +1,106 @@
+"""Exports: a registry of formats, each a renderer of the one minutes model.
+
+    store = Store.open_reader(path)
+    data = export_store(store, "docx", layout="column")   # bytes (binary) or str (text)
+    write(data, default_path(store.path, "docx", "column"))
+
+Renderers are imported on first use, so `reviewtui export --format json` never loads python-docx
+or openpyxl. No renderer touches the database: `read_minutes` does, once.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from reviewtui.errors import UserError
+from reviewtui.export.common import ProgressFn
+from reviewtui.i18n import t
+from reviewtui.minutes import Minutes, read_minutes
+from reviewtui.store import Store
+
+Renderer = Callable[..., "str | bytes"]
+
+LAYOUTS = ("minutes", "column")
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    name: str
+    ext: str
+    binary: bool  # binary formats cannot go to stdout
+    stem_suffix: str  # default file: <db stem>-<stem_suffix>.<ext>
+    module: str
+    layouts: tuple[str, ...] = ("minutes",)
+
+    def renderer(self) -> Renderer:
+        return importlib.import_module(self.module).render  # type: ignore[no-any-return]
+
+
+FORMATS: dict[str, ExportFormat] = {
+    f.name: f
+    for f in (
+        ExportFormat("docx", "docx", True, "minutes", "reviewtui.export.docx", LAYOUTS),
+        ExportFormat("md", "md", False, "minutes", "reviewtui.export.md"),
+        ExportFormat("xlsx", "xlsx", True, "results", "reviewtui.export.xlsx"),
+        ExportFormat("csv", "csv", False, "timings", "reviewtui.export.csv"),
+        ExportFormat("json", "json", False, "minutes", "reviewtui.export.json"),
+    )
+}
+
+
+def validate(fmt: str, layout: str = "minutes", *, to_stdout: bool = False) -> ExportFormat:
+    """The format, or a UserError saying what is wrong with the request."""
+    spec = FORMATS.get(fmt)
+    if spec is None:
+        raise UserError(t("cli.bad_format", fmt=fmt, choices=", ".join(FORMATS)))
+    if layout not in LAYOUTS:
+        raise UserError(t("export.bad_layout", layout=layout, choices=", ".join(LAYOUTS)))
+    if layout not in spec.layouts:
+        raise UserError(t("export.layout_not_for", layout=layout, fmt=fmt))
+    if to_stdout and spec.binary:
+        raise UserError(t("export.binary_stdout", fmt=fmt))
+    return spec
+
+
+def default_path(db: Path, fmt: str, layout: str = "minutes") -> Path:
+    """Next to the database: meeting-minutes.docx, meeting-column.docx, meeting-results.xlsx…"""
+    spec = FORMATS[fmt]
+    stem_suffix = "column" if layout == "column" else spec.stem_suffix
+    return db.with_name(f"{db.stem}-{stem_suffix}.{spec.ext}")
+
+
+def render(
+    minutes: Minutes, fmt: str, *, layout: str = "minutes", progress: ProgressFn | None = None
+) -> str | bytes:
+    return validate(fmt, layout).renderer()(minutes, layout=layout, progress=progress)
+
+
+def export_store(
+    store: Store, fmt: str, *, layout: str = "minutes", progress: ProgressFn | None = None
+) -> str | bytes:
+    """Read the minutes from `store` and render them; a reader store is enough."""
+    validate(fmt, layout)
+    return render(read_minutes(store), fmt, layout=layout, progress=progress)
+
+
+def to_bytes(data: str | bytes) -> bytes:
+    return data if isinstance(data, bytes) else data.encode("utf-8")
+
+
+def write(data: str | bytes, path: Path) -> Path:
+    """Write atomically: a reader never sees half a file, and a failed export leaves none."""
+    path = Path(path)
+    if path.is_dir():
+        raise UserError(t("export.is_dir", path=path))
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(to_bytes(data))
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise UserError(t("export.io_error", path=path, reason=exc.strerror or exc)) from None
+    return path

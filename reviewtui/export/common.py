@@ -1,0 +1,280 @@
+"""Wording shared by the exporters: labels, durations against plan, the ranking and
+reconciliation tables as rows of text. Pure functions of the minutes model and the language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from reviewtui.assessment import UnitResult
+from reviewtui.clock import format_duration
+from reviewtui.i18n import CATALOG, get_lang, t
+from reviewtui.minutes import ItemRecord, Minutes
+
+ProgressFn = Callable[[int, int], None]
+"""Told (done, total) as an export advances; the CLI and the TUI draw it."""
+
+DASH = "—"
+
+_ZH_DIGITS = "零一二三四五六七八九"
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def tick(progress: ProgressFn | None, done: int, total: int) -> None:
+    if progress is not None:
+        progress(done, total)
+
+
+def zh_number(n: int) -> str:
+    """Chinese numerals for agenda headings (一, 十二, 二十三), up to 99."""
+    if n < 10:
+        return _ZH_DIGITS[n]
+    tens, ones = divmod(n, 10)
+    if n >= 100:
+        return str(n)
+    return (_ZH_DIGITS[tens] if tens > 1 else "") + "十" + (_ZH_DIGITS[ones] if ones else "")
+
+
+def ordinal(n: int) -> str:
+    """The number before an agenda heading: "一、" in Chinese, "1. " in English."""
+    return f"{zh_number(n)}、" if get_lang() == "zh" else f"{n}. "
+
+
+def long_date(iso_date: str) -> str:
+    try:
+        day = datetime.strptime(iso_date, "%Y-%m-%d")
+    except ValueError:
+        return iso_date
+    if get_lang() == "zh":
+        return f"{day.year}年{day.month}月{day.day}日"
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"  # not %B: that follows the locale
+
+
+def hms(moment: datetime | None) -> str:
+    """Wall-clock time as recorded (in the meeting's own offset)."""
+    return moment.strftime("%H:%M:%S") if moment else DASH
+
+
+def duration(seconds: float | None) -> str:
+    return DASH if seconds is None else format_duration(seconds)
+
+
+def against_plan(seconds: float, planned: float | None) -> str:
+    """ "5:01(计划 5:00,超时 0:01)" — the duration, its plan, and any overtime."""
+    spent = format_duration(seconds)
+    if not planned:
+        return spent
+    over = seconds - planned
+    if over >= 1:
+        return t(
+            "minutes.against_over",
+            spent=spent,
+            planned=format_duration(planned),
+            over=format_duration(over),
+        )
+    return t("minutes.against", spent=spent, planned=format_duration(planned))
+
+
+def kind_label(kind: str) -> str:
+    return t(f"minutes.kind.{kind}")
+
+
+def notes_label(item: ItemRecord) -> str:
+    """What the secretary's notes are under this item: the gist of a report, of a speech…"""
+    if item.kind == "unit":
+        return t("minutes.notes")
+    return t("minutes.notes_speech") if item.kind == "speech" else t("minutes.notes_other")
+
+
+def item_heading(item: ItemRecord) -> str:
+    if item.kind != "unit":
+        # A default title ("Assessment") was fixed in the language the database was made in;
+        # show it in the language of the export. A title from the session file stays as written.
+        key = f"agenda.kind.{item.kind}"
+        return t(key) if item.title in CATALOG.get(key, ()) else item.title
+    name = item.unit or item.title
+    return t("minutes.unit_topic", unit=name, topic=item.topic) if item.topic else name
+
+
+def score(value: float | None) -> str:
+    return DASH if value is None else f"{value:.2f}"
+
+
+def rate(value: float | None) -> str:
+    return DASH if value is None else f"{value * 100:.1f}%"
+
+
+def count(value: int | None) -> str:
+    return DASH if value is None else str(value)
+
+
+def ranking_header() -> list[str]:
+    return [
+        t("minutes.rank"),
+        t("minutes.unit"),
+        t("minutes.composite"),
+        t("minutes.daily"),
+        t("minutes.final"),
+        t("minutes.level"),
+        t("minutes.votes"),
+        t("minutes.good_rate"),
+    ]
+
+
+def has_results(minutes: Minutes) -> bool:
+    """Whether any ballot was entered: without one a ranking is all dashes."""
+    return minutes.results.entered > 0
+
+
+def level(u: UnitResult) -> str:
+    """The level, starred when the veto took the best level away (explained under the table)."""
+    return DASH if u.level is None else u.level + ("*" if u.vetoed else "")
+
+
+def ranking_rows(minutes: Minutes) -> list[list[str]]:
+    """The ranking as text, in the tally's order (rank order, unranked last)."""
+    return [
+        [
+            count(u.rank),
+            u.unit,
+            score(u.composite),
+            score(u.daily),
+            score(u.final),
+            level(u),
+            count(u.votes),
+            rate(u.good_rate),
+        ]
+        for u in minutes.results.units
+    ]
+
+
+def ranking_notes(minutes: Minutes) -> list[str]:
+    """Footnotes to the ranking: the veto, when it applied."""
+    plan_veto = minutes.veto
+    if plan_veto is None or not any(u.vetoed for u in minutes.results.units):
+        return []
+    sep = "、" if get_lang() == "zh" else ", "
+    return [
+        t(
+            "minutes.vetoed",
+            grades=sep.join(plan_veto.grades),
+            share=f"{plan_veto.share * 100:.2f}%",
+        )
+    ]
+
+
+def reconciliation_header() -> list[str]:
+    return [
+        t("minutes.group"),
+        t("minutes.weight"),
+        t("minutes.issued"),
+        t("minutes.returned"),
+        t("minutes.valid"),
+        t("minutes.remark"),
+    ]
+
+
+def reconciliation_rows(minutes: Minutes) -> list[list[str]]:
+    return [
+        [
+            g.name,
+            f"{g.weight:g}",
+            count(g.issued),
+            count(g.returned),
+            count(g.valid),
+            t("minutes.over_issued") if g.over_issued else "",
+        ]
+        for g in minutes.meeting.groups
+    ]
+
+
+def ballot_summary(minutes: Minutes) -> list[str]:
+    """The reconciliation in sentences: entered, valid, invalid, unconfirmed ballot ids."""
+    r = minutes.results
+    sep = "、" if get_lang() == "zh" else ", "
+    lines = [t("minutes.ballots_summary", entered=r.entered, valid=r.valid, invalid=r.invalid)]
+    if r.invalid_codes:
+        lines.append(t("minutes.invalid_codes", codes=sep.join(r.invalid_codes)))
+    if r.unconfirmed:
+        lines.append(t("minutes.unconfirmed", codes=sep.join(r.unconfirmed)))
+    return lines
+
+
+def meeting_facts(minutes: Minutes) -> list[tuple[str, str]]:
+    """(label, value) lines for the head of the minutes: date, venue, chair, forms."""
+    m = minutes.meeting
+    when = long_date(m.date)
+    if m.start:
+        when = t("minutes.date_start", date=when, start=m.start)
+    facts = [(t("minutes.date"), when)]
+    if m.venue:
+        facts.append((t("minutes.venue"), m.venue))
+    if m.chair:
+        facts.append((t("minutes.chair"), m.chair))
+    forms = [
+        t("minutes.forms_group", group=g.name, issued=count(g.issued), returned=count(g.returned))
+        for g in m.groups
+    ]
+    if forms:
+        sep = "；" if get_lang() == "zh" else "; "
+        facts.append((t("minutes.forms"), sep.join(forms)))
+    return facts
+
+
+def item_facts(item: ItemRecord) -> list[tuple[str, str]]:
+    """(label, value) lines under an item's heading: who, when, how long against plan."""
+    facts: list[tuple[str, str]] = []
+    if item.kind == "unit":
+        facts.append((t("minutes.reporter"), item.speaker or DASH))
+        if item.mode == "written":
+            facts.append((t("minutes.mode"), t("minutes.written")))
+            return facts
+    elif item.speaker:
+        facts.append((t("minutes.speaker"), item.speaker))
+    if not item.segments:
+        if item.kind in ("unit", "speech"):
+            facts.append((t("minutes.started"), t("minutes.not_held")))
+        return facts
+    facts.append((t("minutes.started"), hms(item.started_at)))
+    main = item.main_segment
+    if main is not None and item.kind == "unit":
+        facts.append((t("minutes.report_time"), against_plan(main.seconds, main.planned)))
+    facts.append((t("minutes.item_time"), against_plan(item.seconds, item.planned)))
+    if any(s.ended_at is None for s in item.segments):
+        facts.append((t("minutes.status"), t("minutes.running")))
+    return facts
+
+
+def colon() -> str:
+    return "：" if get_lang() == "zh" else ": "
+
+
+def question_head(asker: str, seconds: float) -> str:
+    return t("minutes.question_head", asker=asker or DASH, time=duration(seconds))
+
+
+def answer_head(seconds: float | None) -> str:
+    if seconds is None:
+        return t("minutes.no_answer")
+    return t("minutes.answer_head", time=duration(seconds))
+
+
+def comment_head(leader: str, seconds: float) -> str:
+    return t("minutes.comment_head", leader=leader or DASH, time=duration(seconds))
+
+
+def sha_line(minutes: Minutes) -> str:
+    return t("minutes.sha256", sha=minutes.sha256)

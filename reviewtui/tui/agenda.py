@@ -1,0 +1,321 @@
+"""The agenda screen, the first screen of `run`: every item of the meeting and where it stands.
+
+Speeches, each on-site unit, the written units (marked 书面述职: graded but never timed), the
+assessment and breaks, each with its reporter or speaker, commenter, planned and actual time and
+status; above them the meeting's title, the clock and the schedule (projected end, how far ahead
+or behind plan).
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from reviewtui import clock
+from reviewtui.clock import format_duration
+from reviewtui.errors import UserError
+from reviewtui.i18n import CATALOG, t
+from reviewtui.meeting import Item, Meeting
+from reviewtui.tui.help import HelpScreen, localize
+from reviewtui.tui.widgets.countdown import phase_name
+from reviewtui.tui.widgets.header import MeetingHeader
+from reviewtui.tui.widgets.text import fit
+
+if TYPE_CHECKING:
+    from reviewtui.tui.app import ReviewApp
+
+TICK = 0.25
+COLUMNS = ("pos", "item", "speaker", "commenter", "planned", "actual", "status")
+FLEX = {"item": 0.4, "speaker": 0.35, "commenter": 0.25}  # how spare width is shared
+MIN_FLEX = {"item": 8, "speaker": 6, "commenter": 4}
+
+
+class AgendaTable(DataTable):
+    HELP_KEYS = True  # the help screen lists these keys
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "cursor_up", "agenda.key.select", key_display="↑↓", id="agenda.select"),
+        Binding("down", "cursor_down", "", show=False, id="agenda.down"),
+        Binding(
+            "enter", "screen.open_selected", "agenda.key.open", key_display="↵", id="agenda.open"
+        ),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "agenda--live",
+        "agenda--done",
+        "agenda--written",
+        "agenda--over",
+    }
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=False)
+        localize(self)
+
+
+class AgendaScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("b", "ballots", "agenda.key.ballots", id="agenda.ballots"),
+        Binding("s", "results", "agenda.key.results", id="agenda.results"),
+        Binding("x", "export", "agenda.key.export", id="agenda.export"),
+        Binding("ctrl+z", "undo", "live.key.undo", id="agenda.undo"),
+        Binding("question_mark", "help", "help.key.help", key_display="?", id="agenda.help"),
+    ]
+
+    AUTO_FOCUS = "#agenda-table"
+
+    def __init__(self) -> None:
+        super().__init__(id="agenda")
+        localize(self)
+        self._items: list[Item] = []
+        self._widths: dict[str, int] = {}
+        self._second: int | None = None
+
+    @property
+    def meeting(self) -> Meeting:
+        return self.review_app.meeting
+
+    @property
+    def review_app(self) -> ReviewApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield MeetingHeader(self.meeting, id="header")
+        yield AgendaTable(id="agenda-table")
+        yield Static(id="agenda-summary")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.rebuild(select_current=True)
+        self.set_interval(TICK, self._tick)
+
+    def on_screen_resume(self) -> None:
+        if self.is_mounted and self._items:
+            self.rebuild(select_current=True)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.rebuild)
+
+    # -- the table -------------------------------------------------------------------------------
+
+    @property
+    def table(self) -> AgendaTable:
+        return self.query_one(AgendaTable)
+
+    def _cells(self, item: Item, now) -> dict[str, Text]:
+        meeting = self.meeting
+        table = self.table
+        style = {
+            name: table.get_component_rich_style(f"agenda--{name}", partial=True)
+            for name in ("live", "done", "written", "over")
+        }
+        unit = meeting.plan.unit(item.unit) if item.unit else None
+        if not item.timed:
+            status = Text(t("agenda.status.written"), style=style["written"])
+        else:
+            status = Text(t(f"agenda.status.{item.status}"), style=style.get(item.status, ""))
+        planned = format_duration(item.planned) if item.planned else "—"
+        actual = Text("—")
+        if item.timed and item.status != "pending":
+            elapsed = meeting.item_elapsed(item, now)
+            actual = Text(format_duration(elapsed))
+            if item.planned and elapsed >= item.planned + 1:
+                actual.append(t("agenda.over_mark"))
+                actual.stylize(style["over"])
+        title = item.title
+        if item.kind not in ("unit",) and item.title != t(f"agenda.kind.{item.kind}"):
+            title = item.title
+        row_style = style["live"] if item.status == "live" else Style()
+        if not item.timed:
+            row_style = style["written"]
+        texts = {
+            "pos": Text(str(item.pos)),
+            "item": Text(title),
+            "speaker": Text(item.speaker or ""),
+            "commenter": Text(unit.commenter if unit and unit.commenter else ""),
+            "planned": Text(planned),
+            "actual": actual,
+            "status": status,
+        }
+        for name, text in texts.items():
+            if name in self._widths and name != "actual":
+                texts[name] = Text(fit(text.plain, self._widths[name]), style=text.style)
+            texts[name].stylize_before(row_style)
+        return texts
+
+    def _layout(self, items: list[Item]) -> dict[str, int]:
+        """Column widths for the screen's width: fixed ones first, the names share the rest."""
+        headers = {name: t(f"agenda.col.{name}") for name in COLUMNS}
+        statuses = [t(f"agenda.status.{s}") for s in ("pending", "live", "done", "written")]
+        natural = {
+            "pos": max(cell_len(headers["pos"]), len(str(len(items)))),
+            "planned": max(cell_len(headers["planned"]), 5),
+            "actual": max(cell_len(headers["actual"]), 6),
+            "status": max(cell_len(s) for s in [headers["status"], *statuses]),
+        }
+        unit_of = {i.id: self.meeting.plan.unit(i.unit) if i.unit else None for i in items}
+        texts = {
+            "item": [i.title for i in items],
+            "speaker": [i.speaker or "" for i in items],
+            "commenter": [(u.commenter or "") if u else "" for u in unit_of.values()],
+        }
+        flex_natural = {
+            name: max([cell_len(headers[name]), *(cell_len(x) for x in values)])
+            for name, values in texts.items()
+        }
+        width = max(self.size.width, 40)
+        spare = width - 2 - 2 * len(COLUMNS) - sum(natural.values())  # 2: the scrollbar
+        widths = dict(natural)
+        if sum(flex_natural.values()) <= spare:
+            widths.update(flex_natural)
+        else:
+            for name, share in FLEX.items():
+                widths[name] = min(flex_natural[name], max(MIN_FLEX[name], int(spare * share)))
+            left = spare - sum(widths[name] for name in FLEX)
+            for name in FLEX:  # give what a capped column did not need to the others
+                extra = min(left, flex_natural[name] - widths[name])
+                if extra > 0:
+                    widths[name] += extra
+                    left -= extra
+        return widths
+
+    def rebuild(self, select_current: bool = False) -> None:
+        """Re-read the agenda and redraw the table, keeping the selection."""
+        if not self.is_mounted:
+            return
+        now = clock.now()
+        table = self.table
+        items = self.meeting.items()
+        self._items = items
+        widths = self._layout(items)
+        selected = None
+        if table.row_count and not select_current:
+            selected = self._selected_id()
+        if widths != self._widths or not table.columns:
+            self._widths = widths
+            table.clear(columns=True)
+            for name in COLUMNS:
+                table.add_column(
+                    Text(fit(t(f"agenda.col.{name}"), widths[name])), key=name, width=widths[name]
+                )
+        else:
+            table.clear()
+        for item in items:
+            cells = self._cells(item, now)
+            table.add_row(*(cells[name] for name in COLUMNS), key=str(item.id))
+        if select_current or selected is None:
+            current = self.meeting.current_item()
+            target = current or next((i for i in items if i.status != "done" and i.timed), None)
+            selected = target.id if target else None
+        ids = [i.id for i in items]
+        if selected in ids:
+            table.move_cursor(row=ids.index(selected), animate=False)
+        self._show_summary()
+        self.query_one(MeetingHeader).tick(now, force=True)
+
+    def _show_summary(self) -> None:
+        plan = self.meeting.plan
+        planned = plan.planned_seconds()
+        text = t(
+            "agenda.summary",
+            items=len(self._items),
+            onsite=len(plan.onsite_units),
+            written=len(plan.written_units),
+            planned=format_duration(planned),
+        )
+        if plan.meeting.start:
+            from datetime import datetime, timedelta
+
+            start = datetime.strptime(plan.meeting.start, "%H:%M")
+            end = start + timedelta(seconds=planned)
+            text += f"({plan.meeting.start}–{end:%H:%M})"
+        self.query_one("#agenda-summary", Static).update(Text(text))
+
+    def _selected_id(self) -> int | None:
+        table = self.table
+        if not table.row_count:
+            return None
+        row_key, _ = table.coordinate_to_cell_key((table.cursor_row, 0))
+        return int(row_key.value) if row_key.value is not None else None
+
+    def _tick(self) -> None:
+        now = clock.now()
+        self.query_one(MeetingHeader).tick(now)
+        second = int(now.timestamp())
+        if second == self._second:
+            return
+        self._second = second
+        running = self.meeting.running()
+        if running is None:
+            return
+        item = next((i for i in self._items if i.id == running.item_id), None)
+        if item is not None and self.table.row_count:
+            cells = self._cells(item, now)
+            self.table.update_cell(str(item.id), "actual", cells["actual"])
+
+    # -- actions ---------------------------------------------------------------------------------
+
+    def action_open_selected(self) -> None:
+        item_id = self._selected_id()
+        if item_id is None:
+            return
+        item = self.meeting.item(item_id)
+        if not item.timed:
+            self.notify(t("agenda.written_notice", unit=item.title))
+            return
+        self.review_app.open_live(item.id)
+
+    def _push(self, module: str, name: str, what: str) -> None:
+        """Open another engineer's screen, or say clearly that it is not there yet."""
+        try:
+            screen_class = getattr(import_module(module), name)
+        except (ImportError, AttributeError) as exc:
+            self.notify(
+                t("agenda.not_available", what=t(what), reason=f"{type(exc).__name__}: {exc}"),
+                severity="error",
+                timeout=8,
+            )
+            return
+        self.app.push_screen(screen_class(self.review_app.store))
+
+    def action_ballots(self) -> None:
+        self._push("reviewtui.tui.ballots", "BallotScreen", "agenda.key.ballots")
+
+    def action_results(self) -> None:
+        self._push("reviewtui.tui.results", "ResultsScreen", "agenda.key.results")
+
+    def action_export(self) -> None:
+        self._push("reviewtui.tui.export_dialog", "ExportDialog", "agenda.key.export")
+
+    def action_undo(self) -> None:
+        try:
+            undone = self.meeting.undo()
+        except UserError as exc:
+            self.notify("\n".join(exc.lines), severity="error", timeout=15)
+            return
+        if undone is None:
+            self.notify(t("live.nothing_to_undo"), severity="warning")
+        else:
+            key = f"live.action.{undone.action}"
+            self.notify(t("live.undone", what=t(key) if key in CATALOG else undone.action))
+        self.rebuild()
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(self))
+
+
+def ended_notice(meeting: Meeting, item_id: int) -> str | None:
+    """What opening `item_id` would end: the segment running on another item, said in words."""
+    running = meeting.running()
+    if running is None or running.item_id == item_id:
+        return None
+    other = meeting.item(running.item_id)
+    return t("agenda.ended_running", item=other.title, phase=phase_name(running.kind, other))

@@ -1,0 +1,101 @@
+"""The live meeting app: the agenda screen first, the live screen of an item on `enter`.
+
+Started on a meeting whose segment was still running (after a crash or a kill), it opens the
+live screen of that item at once, the segment still running from its original start, and
+reopens the dialog that was open, with what had been typed into it.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
+
+from reviewtui.errors import UserError
+from reviewtui.i18n import t
+from reviewtui.meeting import Meeting
+from reviewtui.store import Store
+from reviewtui.tui.agenda import AgendaScreen, ended_notice
+from reviewtui.tui.help import localize
+from reviewtui.tui.live import LiveScreen
+from reviewtui.tui.palette import JumpProvider
+
+
+class ReviewApp(App[None]):
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {JumpProvider}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "help.key.quit", priority=True, id="app.quit"),
+    ]
+
+    def __init__(self, store: Store, *, cursor_blink: bool = True) -> None:
+        super().__init__()
+        localize(self)
+        self.store = store
+        self.meeting = Meeting(store)
+        self.cursor_blink = cursor_blink  # tests and snapshots turn it off
+        self.title = store.plan.meeting.title
+
+    def get_default_screen(self) -> AgendaScreen:
+        return AgendaScreen()
+
+    def on_mount(self) -> None:
+        for notice in getattr(self.store, "notices", []):
+            self.notify(notice, severity="warning", timeout=20)
+        item = self.meeting.current_item()
+        busy = self.meeting.running() is not None or self.meeting.open_dialog() is not None
+        if item is not None and item.timed and busy:
+            self.push_screen(LiveScreen(item.id))
+
+    def open_live(self, item_id: int) -> None:
+        """Make `item_id` the live item and show it (a segment running elsewhere ends)."""
+        notice = ended_notice(self.meeting, item_id)
+        try:
+            self.meeting.open_item(item_id)
+        except UserError as exc:
+            self.notify("\n".join(exc.lines), severity="error", timeout=15)
+            return
+        if notice:
+            self.notify(notice, timeout=8)
+        screen = self.screen
+        if isinstance(screen, LiveScreen):
+            screen.flush()
+            screen.load_item(item_id)
+        else:
+            self.push_screen(LiveScreen(item_id))
+
+    def jump_to(self, item_id: int) -> None:
+        """The command palette's "go to": a written unit is only named, never timed."""
+        item = self.meeting.item(item_id)
+        if not item.timed:
+            self.notify(t("agenda.written_notice", unit=item.title))
+            return
+        if isinstance(self.screen, LiveScreen) and self.screen.item_id == item_id:
+            return
+        self.open_live(item_id)
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(
+                CommandPalette(id="--command-palette", placeholder=t("palette.placeholder"))
+            )
+
+    async def action_quit(self) -> None:
+        for screen in self.screen_stack:
+            flush = getattr(screen, "flush", None)
+            if flush is not None:
+                flush()
+        self.exit()
+
+
+def run_app(store: Store) -> None:
+    """Run the live meeting TUI on an open writer `store`; the store is closed afterwards."""
+    app = ReviewApp(store)
+    try:
+        app.run()
+    finally:
+        store.close()
+    if app.return_code:
+        raise SystemExit(app.return_code)

@@ -1,0 +1,289 @@
+"""Dialogs of the live screen: who spoke and what was said, and a yes/no confirmation.
+
+A dialog for a segment just started (`q`, `c`) writes every change straight into that segment
+(`edit_segment(..., action="draft")`): the record is being made, and nothing typed is lost to
+`escape` or a crash. A dialog correcting an existing record keeps its typing in a draft beside
+the record, and applies it in one undoable `edit` when it closes, so ctrl+z takes the whole
+correction back. Either way the meeting remembers which dialog is open, and a restart reopens it
+with its text. The segment keeps running while its dialog is open.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from reviewtui import names
+from reviewtui.errors import UserError
+from reviewtui.i18n import t
+from reviewtui.meeting import Item, Meeting, Segment
+from reviewtui.tui.help import localize
+
+MAX_CANDIDATES = 4  # rows of names offered under the "who" field
+
+
+def who_pool(meeting: Meeting, kind: str, item: Item | None) -> list[str]:
+    """The names offered for a segment: askers for a question, leaders for a comment."""
+    plan = meeting.plan
+    leaders = list(plan.leaders)
+    if kind == "question":
+        pool = [r.name for r in plan.representatives] + leaders
+    elif kind == "comment":
+        pool = leaders
+    else:
+        pool = ([item.speaker] if item and item.speaker else []) + leaders
+    return list(dict.fromkeys(pool))
+
+
+class WhoInput(Input):
+    """The name field: `tab` takes the highlighted name and moves on."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "screen.accept_next", "dialog.key.next_field", show=False, id="dialog.tab"),
+    ]
+
+    def __init__(self, value: str, *, id: str | None = None) -> None:
+        super().__init__(value, id=id, placeholder=t("dialog.who_placeholder"))
+        localize(self)
+
+
+class CandidateList(OptionList, can_focus=False):
+    """Names matching what is typed; picked with ↑↓ from the name field, or with the mouse."""
+
+
+class SegmentDialog(ModalScreen[None]):
+    """Who (with names offered by part of the name or pinyin initials) and what was said."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "save", "dialog.key.save", id="dialog.save"),
+        Binding("escape", "close", "dialog.key.close", id="dialog.close"),
+        Binding("down", "pick(1)", "dialog.key.pick", show=False, id="dialog.pick"),
+        Binding("up", "pick(-1)", "dialog.key.pick", show=False, id="dialog.pick"),
+    ]
+
+    def __init__(
+        self,
+        meeting: Meeting,
+        segment: Segment,
+        item: Item | None,
+        *,
+        correcting: bool = False,
+        draft: tuple[str, str] | None = None,
+    ) -> None:
+        super().__init__(classes="dialog")
+        localize(self)
+        self.meeting = meeting
+        self.segment = segment
+        self.item = item
+        self.correcting = correcting
+        self.original = (segment.speaker, segment.text)
+        who, text = draft if draft is not None else self.original
+        self.pool = who_pool(meeting, segment.kind, item)
+        self.candidates: list[str] = []
+        self._saved = (who, text)
+        self._initial = (who, text)
+        self._closing = False
+
+    # -- layout ----------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        kind = self.segment.kind
+        title = t(f"dialog.title.{kind}")
+        if self.correcting:
+            title = t("dialog.title.edit", title=title)
+        elif self.segment.running:
+            title = t("dialog.title.running", title=title)
+        who, text = self._initial
+        text_label = t(f"dialog.text.{kind}") if kind in ("question", "comment") else None
+        with Vertical(id="dialog-box") as box:
+            box.border_title = title
+            with Horizontal(classes="dialog-row"):
+                yield Label(t(f"dialog.who.{kind}"), classes="dialog-label")
+                yield WhoInput(who, id="who")
+            yield CandidateList(id="candidates", markup=False)
+            yield Static(id="resolved")
+            with Horizontal(classes="dialog-row"):
+                yield Label(text_label or t("dialog.text.other"), classes="dialog-label")
+                yield Input(text, id="text", placeholder=t("dialog.text_placeholder"))
+            yield Static(Text(t("dialog.hint")), id="dialog-hint")
+
+    def on_mount(self) -> None:
+        blink = getattr(self.app, "cursor_blink", True)
+        for field in self.query(Input):
+            field.cursor_blink = blink
+        self._offer(self.who.value)
+        try:
+            self.meeting.set_open_dialog(self.segment.id)
+            if self.correcting:  # so that a restart knows this dialog was a correction
+                self.meeting.save_dialog_draft(self.segment.id, *self._initial)
+        except UserError as exc:
+            self.notify("\n".join(exc.lines), severity="error", timeout=15)
+        kind = self.segment.kind
+        if kind == "question" or (kind == "comment" and not self.who.value.strip()):
+            self.who.focus()
+        else:
+            self.text.focus()
+
+    @property
+    def who(self) -> WhoInput:
+        return self.query_one("#who", WhoInput)
+
+    @property
+    def text(self) -> Input:
+        return self.query_one("#text", Input)
+
+    @property
+    def candidate_list(self) -> CandidateList:
+        return self.query_one("#candidates", CandidateList)
+
+    # -- the name ----------------------------------------------------------------------------------
+
+    def _offer(self, typed: str) -> None:
+        """Offer the names that `typed` finds; highlight the best unless it is a name already."""
+        exact = typed.strip() in self.pool
+        if exact:
+            found: list[str] = []
+        else:
+            found = names.search(typed, self.pool)
+        self.candidates = found
+        listing = self.candidate_list
+        listing.set_options([Option(Text(name)) for name in found])
+        listing.display = bool(found)
+        listing.styles.height = min(len(found), MAX_CANDIDATES) or 1
+        listing.highlighted = 0 if found and typed.strip() else None
+        self._show_resolved()
+
+    def resolved(self) -> str:
+        """The name that is recorded: the highlighted offer, or the text as typed."""
+        index = self.candidate_list.highlighted
+        if self.candidates and index is not None and 0 <= index < len(self.candidates):
+            return self.candidates[index]
+        return self.who.value.strip()
+
+    def _show_resolved(self) -> None:
+        name = self.resolved()
+        line = Text(t("dialog.will_record"), style="dim")
+        if name:
+            line.append(name, style="bold")
+            if name not in self.pool:
+                line.append(" " + t("dialog.free_text"), style="dim")
+        else:
+            line.append(t("dialog.nobody"), style="dim")
+        self.query_one("#resolved", Static).update(line)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "pick":
+            return self.focused is self.query_one("#who") and bool(self.candidates)
+        return True
+
+    def action_pick(self, step: int) -> None:
+        listing = self.candidate_list
+        count = len(self.candidates)
+        current = listing.highlighted
+        if current is None:
+            new = 0 if step > 0 else None
+        else:
+            new = current + step
+            new = None if new < 0 else min(new, count - 1)
+        listing.highlighted = new
+        self._show_resolved()
+        self._save()
+
+    def action_accept_next(self) -> None:
+        """`tab` in the name field: take the highlighted name, then go to the text."""
+        self._accept()
+        self.text.focus()
+
+    def _accept(self) -> None:
+        name = self.resolved()
+        if name != self.who.value:
+            self.who.value = name  # Input.Changed follows: offers hide, the draft is saved
+            self._offer(name)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.candidate_list.highlighted = event.option_index
+        self._accept()
+        self.text.focus()
+
+    # -- saving ------------------------------------------------------------------------------------
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if self._closing:
+            return
+        if event.input.id == "who":
+            self._offer(event.value)
+        self._save()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def _save(self) -> None:
+        """Save what the dialog holds now, unless it is what was saved last."""
+        current = (self.resolved(), self.text.value)
+        if current == self._saved or self._closing:
+            return
+        who, text = current
+        try:
+            if self.correcting:
+                self.meeting.save_dialog_draft(self.segment.id, who, text)
+            else:
+                self.meeting.edit_segment(self.segment.id, speaker=who, text=text, action="draft")
+        except UserError as exc:
+            self.notify("\n".join(exc.lines), severity="error", timeout=15)
+            return
+        self._saved = current
+
+    def action_save(self) -> None:
+        self._accept()
+        self._finish()
+
+    def action_close(self) -> None:
+        self._finish()
+
+    def _finish(self) -> None:
+        """Keep what is typed (a correction as one undoable edit), forget the open dialog."""
+        if self._closing:
+            return
+        self._save()
+        self._closing = True
+        who, text = self.resolved(), self.text.value
+        try:
+            if self.correcting and (who, text) != self.original:
+                self.meeting.edit_segment(self.segment.id, speaker=who, text=text, action="edit")
+            self.meeting.set_open_dialog(None)
+        except UserError as exc:
+            self.notify("\n".join(exc.lines), severity="error", timeout=15)
+        self.dismiss()
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """A yes/no question: `enter`/`y` yes, `escape`/`n` no."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter,y", "answer(True)", "dialog.key.yes", id="dialog.yes"),
+        Binding("escape,n", "answer(False)", "dialog.key.no", id="dialog.no"),
+    ]
+
+    def __init__(self, question: str, detail: Text) -> None:
+        super().__init__(classes="dialog")
+        localize(self)
+        self.question = question
+        self.detail = detail
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm-box") as box:
+            box.border_title = self.question
+            yield Static(self.detail, id="confirm-detail")
+            yield Static(Text(t("dialog.confirm_hint"), style="dim"), id="confirm-hint")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)

@@ -1,0 +1,137 @@
+"""Keys: their names in the user's language, and the help screen (`?`) that lists every one.
+
+Bindings are declared in `BINDINGS` as usual, with catalog keys (e.g. "live.key.report") as
+descriptions; `localize` turns them into the current language when a screen or widget is made.
+The help screen reads the very same bindings, so it can never disagree with the footer.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingsMap, BindingType
+from textual.containers import VerticalScroll
+from textual.dom import DOMNode
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+from reviewtui.clock import format_duration
+from reviewtui.i18n import CATALOG, t
+
+MY_KEYS = ("agenda.", "live.", "dialog.", "help.", "palette.", "app.")
+
+
+def tr(text: str | None) -> str:
+    """A catalog key in the current language; anything else as it is."""
+    if not text:
+        return text or ""
+    return t(text) if text in CATALOG else text
+
+
+def localized(binding: Binding) -> Binding:
+    description = tr(binding.description)
+    if binding.action in ("command_palette", "app.command_palette"):
+        description = t("palette.key")
+    return dataclasses.replace(
+        binding,
+        description=description,
+        tooltip=tr(binding.tooltip),
+        key_display=tr(binding.key_display) if binding.key_display else binding.key_display,
+    )
+
+
+def localize(node: DOMNode) -> None:
+    """Translate the descriptions of `node`'s bindings (call right after `__init__`)."""
+    node._bindings = BindingsMap.from_keys(
+        {
+            key: [localized(binding) for binding in bindings]
+            for key, bindings in node._bindings.key_to_bindings.items()
+        }
+    )
+
+
+def set_description(node: DOMNode, action: str, catalog_key: str) -> None:
+    """Change what the footer says for `action` (e.g. 述职 or 讲话, by the item shown)."""
+    for bindings in node._bindings.key_to_bindings.values():
+        for index, binding in enumerate(bindings):
+            if binding.action == action:
+                bindings[index] = dataclasses.replace(binding, description=t(catalog_key))
+    node.refresh_bindings()
+
+
+def listed(binding: Binding) -> bool:
+    """Whether the help lists `binding`: shown ones, and hidden ones that are ours."""
+    if binding.system or not binding.description:
+        return False
+    return binding.show or bool(binding.id and binding.id.startswith(MY_KEYS))
+
+
+def key_rows(nodes: Iterable[DOMNode], display) -> list[tuple[str, str]]:
+    """(keys, description) per action, keys of one action together ("↑ ↓"), first node first."""
+    rows: dict[tuple[int, str], tuple[list[str], str]] = {}
+    for index, node in enumerate(nodes):
+        for _key, binding in node._bindings:
+            if not listed(binding):
+                continue
+            keys, _ = rows.setdefault((index, binding.action), ([], binding.description))
+            shown = display(binding)
+            if shown not in keys:
+                keys.append(shown)
+    return [(" ".join(keys), description) for keys, description in rows.values()]
+
+
+def key_table(rows: list[tuple[str, str]]) -> Table:
+    table = Table.grid(padding=(0, 2))
+    width = max((cell_len(keys) for keys, _ in rows), default=4)
+    table.add_column(style="bold", no_wrap=True, min_width=width)
+    table.add_column()
+    for keys, description in rows:
+        table.add_row(Text(keys), Text(description))
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key of the screen below it, of the dialogs, and of the app."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,question_mark,q", "dismiss", "help.key.close", id="help.close"),
+    ]
+
+    def __init__(self, under: Screen) -> None:
+        super().__init__(id="help")
+        localize(self)
+        self.under = under
+
+    def compose(self) -> ComposeResult:
+        from reviewtui.tui.dialogs import SegmentDialog
+
+        app = self.app
+        display = app.get_key_display
+        widgets = [w for w in self.under.walk_children() if getattr(w, "HELP_KEYS", False)]
+        screen_rows = key_rows([*widgets, self.under], display)
+        dialog_rows = [
+            (display(localized(b)), tr(b.description))
+            for b in Binding.make_bindings(SegmentDialog.BINDINGS)
+            if listed(b)
+        ]
+        dialog_rows.insert(0, ("tab", t("help.key.tab")))
+        app_rows = key_rows([app], display)
+        app_rows.insert(0, ("tab", t("help.key.focus")))
+        with VerticalScroll(id="help-box") as box:
+            box.border_title = t("help.title")
+            box.border_subtitle = "esc"
+            yield Static(Text(t("help.section.screen"), style="bold underline"))
+            yield Static(key_table(screen_rows), classes="help-keys")
+            yield Static(Text(t("help.section.dialogs"), style="bold underline"))
+            yield Static(key_table(dialog_rows), classes="help-keys")
+            yield Static(Text(t("help.section.app"), style="bold underline"))
+            yield Static(key_table(app_rows), classes="help-keys")
+            warn = format_duration(app.store.plan.timing.warn)  # type: ignore[attr-defined]
+            yield Static(Text(t("help.focus")), classes="help-text")
+            yield Static(Text(t("help.legend", warn=warn)), classes="help-text")

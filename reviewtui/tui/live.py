@@ -1,0 +1,302 @@
+"""The live screen of one agenda item: the big countdown, the record so far, the notes.
+
+Keys (SPEC 5): r report/speech · q question · a answer · c comment · space pause/resume · e end ·
+n next item · escape back to the agenda; and enter/delete on a record to correct or remove it,
+ctrl+z undo, m notes, ? help. Every key is one core command, committed before the screen shows
+it; the screen then re-reads what it shows from the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar, TypeVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Static
+
+from reviewtui import clock
+from reviewtui.clock import format_duration
+from reviewtui.errors import UserError
+from reviewtui.i18n import CATALOG, t
+from reviewtui.meeting import Item, Meeting, Segment
+from reviewtui.tui.dialogs import ConfirmDialog, SegmentDialog
+from reviewtui.tui.help import HelpScreen, localize, set_description
+from reviewtui.tui.widgets.countdown import Countdown
+from reviewtui.tui.widgets.header import MeetingHeader
+from reviewtui.tui.widgets.keybar import KeyBar
+from reviewtui.tui.widgets.notes import NotesArea
+from reviewtui.tui.widgets.records import RecordList, record_text
+
+if TYPE_CHECKING:
+    from reviewtui.tui.app import ReviewApp
+
+T = TypeVar("T")
+
+TICK = 0.25  # seconds between looks at the clock; the screen is redrawn only on change
+
+# The keys of SPEC 5, shown on the first row of the footer; the rest go on the second row.
+MEETING_ACTIONS = ("report", "question", "answer", "comment", "pause", "end", "next", "back")
+
+
+def item_line(meeting: Meeting, item: Item) -> Text:
+    """雁翅镇党委  述职人 雁翅镇党委书记 · 点评 区长 · 用活下派“第一书记”"""
+    line = Text(item.title, style="bold")
+    parts: list[str] = []
+    unit = meeting.plan.unit(item.unit) if item.unit else None
+    if item.speaker:
+        key = "live.item.reporter" if item.kind == "unit" else "live.item.speaker"
+        parts.append(t(key, name=item.speaker))
+    if unit is not None and unit.commenter:
+        parts.append(t("live.item.commenter", name=unit.commenter))
+    if item.planned:
+        parts.append(t("live.item.planned", time=format_duration(item.planned)))
+    if unit is not None and unit.topic:
+        parts.append(unit.topic)
+    if parts:
+        line.append("  " + " · ".join(parts))
+    return line
+
+
+class LiveScreen(Screen[None]):
+    AUTO_FOCUS = "#records"  # never a text field: single-letter keys work at once
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "report", "live.key.report", id="live.report"),
+        Binding("q", "question", "live.key.question", id="live.question"),
+        Binding("a", "answer", "live.key.answer", id="live.answer"),
+        Binding("c", "comment", "live.key.comment", id="live.comment"),
+        Binding("space", "pause", "live.key.pause", key_display="live.space", id="live.pause"),
+        Binding("e", "end", "live.key.end", id="live.end"),
+        Binding("n", "next", "live.key.next", id="live.next"),
+        Binding("escape", "back", "live.key.back", key_display="esc", id="live.back"),
+        Binding("m", "notes", "live.key.notes", id="live.notes"),
+        Binding("ctrl+z", "undo", "live.key.undo", id="live.undo"),
+        Binding("question_mark", "help", "help.key.help", key_display="?", id="live.help"),
+    ]
+
+    def __init__(self, item_id: int) -> None:
+        super().__init__(id="live")
+        localize(self)
+        self.item_id = item_id
+
+    @property
+    def meeting(self) -> Meeting:
+        return self.review_app.meeting
+
+    @property
+    def review_app(self) -> ReviewApp:
+        return self.app  # type: ignore[return-value]
+
+    # -- layout ----------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        meeting = self.meeting
+        yield MeetingHeader(meeting, id="header")
+        yield Static(id="item-line")
+        yield Countdown(meeting.plan.timing.warn, id="countdown")
+        with Horizontal(id="live-body"):
+            yield RecordList(id="records")
+            yield NotesArea(meeting, id="notes")
+        with Vertical(id="keys"):
+            yield KeyBar(include=MEETING_ACTIONS, show_command_palette=False, id="keys-meeting")
+            yield KeyBar(exclude=MEETING_ACTIONS, id="keys-other")
+
+    def on_mount(self) -> None:
+        records = self.query_one(RecordList)
+        records.border_title = t("live.records")
+        notes = self.query_one(NotesArea)
+        notes.cursor_blink = getattr(self.app, "cursor_blink", True)
+        self.load_item(self.item_id)
+        self.set_interval(TICK, self._tick)
+        self.call_after_refresh(self.reopen_dialog)
+
+    def load_item(self, item_id: int) -> None:
+        """Show `item_id` (the meeting's live item)."""
+        self.item_id = item_id
+        item = self.meeting.item(item_id)
+        self.query_one(NotesArea).load(item_id)
+        key = {"unit": "live.key.report", "speech": "live.key.speech"}.get(
+            item.kind, "live.key.timer"
+        )
+        set_description(self, "report", key)
+        self.refresh_state()
+
+    def refresh_state(self) -> None:
+        """Re-read the item, its segments and the schedule, and show them."""
+        now = clock.now()
+        meeting = self.meeting
+        item = meeting.item(self.item_id)
+        segments = meeting.segments(item.id)
+        running = next((s for s in reversed(segments) if s.running), None)
+        ended = [s for s in segments if not s.running]
+        last = max(ended, key=lambda s: (s.ended_at, s.id)) if ended and not running else None
+        idle = item.planned
+        unit = meeting.plan.unit(item.unit) if item.unit else None
+        if unit is not None:
+            idle = meeting.plan.report_seconds(unit)
+        self.query_one("#item-line", Static).update(item_line(meeting, item))
+        self.query_one(Countdown).show(item, running, last, now, idle)
+        self.query_one(RecordList).show(item, segments, now)
+        self.query_one(MeetingHeader).tick(now, force=True)
+
+    def _tick(self) -> None:
+        now = clock.now()
+        self.query_one(Countdown).tick(now)
+        self.query_one(MeetingHeader).tick(now)
+
+    # -- running commands ------------------------------------------------------------------------
+
+    def _run(self, command: Callable[[], T]) -> tuple[bool, T | None]:
+        """Run one core command; a failed write is shown, never a crash. (ok, result)."""
+        try:
+            return True, command()
+        except UserError as exc:
+            self.notify("\n".join(exc.lines), severity="error", timeout=15)
+        except LookupError:
+            self.notify(t("live.agenda_done"), severity="warning")
+        return False, None
+
+    def _flush_notes(self) -> None:
+        self.query_one(NotesArea).flush()
+
+    def action_report(self) -> None:
+        self._run(self.meeting.start_report)
+        self.refresh_state()
+
+    def action_question(self) -> None:
+        ok, segment = self._run(self.meeting.start_question)
+        self.refresh_state()
+        if ok and segment is not None:
+            self.open_dialog(segment)
+
+    def action_answer(self) -> None:
+        ok, segment = self._run(self.meeting.start_answer)
+        if ok and segment is None:
+            self.notify(t("live.no_question"), severity="warning")
+        self.refresh_state()
+
+    def action_comment(self) -> None:
+        ok, segment = self._run(self.meeting.start_comment)
+        self.refresh_state()
+        if ok and segment is not None:
+            self.open_dialog(segment)
+
+    def action_pause(self) -> None:
+        ok, segment = self._run(self.meeting.toggle_pause)
+        if ok and segment is None:
+            self.notify(t("live.nothing_running"), severity="warning")
+        self.refresh_state()
+
+    def action_end(self) -> None:
+        ok, segment = self._run(self.meeting.end_segment)
+        if ok and segment is None:
+            self.notify(t("live.nothing_running"), severity="warning")
+        self.refresh_state()
+
+    def action_next(self) -> None:
+        self._flush_notes()
+        ok, item = self._run(self.meeting.next_item)
+        if not ok:
+            return
+        if item is None:
+            self.notify(t("live.agenda_done"))
+            self.app.pop_screen()
+            return
+        self.load_item(item.id)
+
+    def action_back(self) -> None:
+        self._flush_notes()
+        self.app.pop_screen()
+
+    def action_notes(self) -> None:
+        self.query_one(NotesArea).focus()
+
+    def action_leave_field(self) -> None:
+        """`escape` in the notes: the cursor leaves the field for the record list."""
+        self.query_one(RecordList).focus()
+
+    def action_undo(self) -> None:
+        self._flush_notes()
+        ok, undone = self._run(self.meeting.undo)
+        if not ok:
+            return
+        if undone is None:
+            self.notify(t("live.nothing_to_undo"), severity="warning")
+            return
+        key = f"live.action.{undone.action}"
+        self.notify(t("live.undone", what=t(key) if key in CATALOG else undone.action))
+        current = self.meeting.current_item()
+        if current is None or not current.timed:
+            self.app.pop_screen()
+        elif current.id != self.item_id:
+            self.load_item(current.id)
+        else:
+            self.refresh_state()
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(self))
+
+    # -- dialogs ---------------------------------------------------------------------------------
+
+    def open_dialog(
+        self, segment: Segment, *, correcting: bool = False, draft: tuple[str, str] | None = None
+    ) -> None:
+        item = self.meeting.item(segment.item_id)
+        dialog = SegmentDialog(self.meeting, segment, item, correcting=correcting, draft=draft)
+        self.app.push_screen(dialog, callback=self._dialog_closed)
+
+    def _dialog_closed(self, _result: object = None) -> None:
+        self.refresh_state()
+        self.query_one(RecordList).focus()
+
+    def reopen_dialog(self) -> None:
+        """After a restart: the dialog that was open, with what had been typed into it."""
+        segment_id = self.meeting.open_dialog()
+        if segment_id is None:
+            return
+        try:
+            segment = self.meeting.segment(segment_id)
+        except KeyError:
+            segment = None
+        if segment is None or segment.item_id != self.item_id:
+            self._run(lambda: self.meeting.set_open_dialog(None))
+            return
+        draft = self.meeting.dialog_draft(segment_id)
+        self.open_dialog(segment, correcting=draft is not None, draft=draft)
+
+    def on_record_list_edit(self, message: RecordList.Edit) -> None:
+        try:
+            segment = self.meeting.segment(message.segment_id)
+        except KeyError:
+            return
+        self.open_dialog(segment, correcting=True)
+
+    def on_record_list_delete(self, message: RecordList.Delete) -> None:
+        try:
+            segment = self.meeting.segment(message.segment_id)
+        except KeyError:
+            return
+        item = self.meeting.item(segment.item_id)
+        question = (
+            "live.confirm_delete_question"
+            if segment.kind == "question"
+            else ("live.confirm_delete")
+        )
+        detail = record_text(segment, item, None, clock.now())
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                ok, _ = self._run(lambda: self.meeting.delete_segment(segment.id))
+                if ok:
+                    self.notify(t("live.deleted"))
+            self._dialog_closed()
+
+        self.app.push_screen(ConfirmDialog(t(question), detail), callback=answered)
+
+    def flush(self) -> None:
+        """Save whatever is unsaved (the app calls this before it quits)."""
+        self._flush_notes()

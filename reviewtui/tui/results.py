@@ -1,0 +1,209 @@
+"""The results screen (`s` on the agenda): the ranking, and for the selected unit its score by
+rater group and its grade distribution as bars.
+
+Every number comes from `tally_store`, the one tally behind the CLI and the exports, recomputed
+whenever the screen is shown (after ballots were saved on the ballot screen, say).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+from textual.widgets.data_table import RowDoesNotExist
+
+from reviewtui.assessment.display import NONE, RANKING_COLUMNS, ranking_row, score
+from reviewtui.assessment.tally import Results, UnitResult, tally_store
+from reviewtui.i18n import t
+from reviewtui.store import Store
+from reviewtui.tui.help import HelpScreen, localize
+
+BAR_WIDTH = 24  # cells of the longest grade bar
+BAR_STYLES = ("green", "cyan", "yellow", "red", "magenta", "blue", "white", "white", "white")
+
+
+class ResultsScreen(Screen[None]):
+    CSS_PATH = "results.tcss"
+    AUTO_FOCUS = "#results-ranking"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "results.key.back", id="results.back"),
+        Binding("r", "reload", "results.key.refresh", id="results.refresh"),
+        Binding("question_mark", "help", "help.key.help", key_display="?", id="results.help"),
+    ]
+
+    def __init__(self, store: Store) -> None:
+        super().__init__(id="results")
+        localize(self)
+        self.store = store
+        self.results: Results | None = None
+        self.selected: str | None = None  # the unit whose detail is shown
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="results-title")
+        yield DataTable(id="results-ranking", cursor_type="row", zebra_stripes=True)
+        with Horizontal(id="results-detail"):
+            yield Static(id="results-groups")
+            yield Static(id="results-grades")
+        yield Static(id="results-notes")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        table = self.query_one("#results-ranking", DataTable)
+        for key in RANKING_COLUMNS:
+            table.add_column(Text(t(key)), key=key)
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    # -- data ----------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Tally again and redraw, keeping the selected unit selected."""
+        self.results = results = tally_store(self.store)
+        table = self.query_one("#results-ranking", DataTable)
+        keep = self.selected
+        table.clear()
+        for unit in results.units:
+            cells = ranking_row(unit)
+            for index, cell in enumerate(cells):
+                if index not in (1, 5):
+                    cell.justify = "right"
+            table.add_row(*cells, key=unit.unit)
+        if keep is not None:
+            try:
+                table.move_cursor(row=table.get_row_index(keep))
+            except RowDoesNotExist:
+                keep = None
+        if keep is None and results.units:
+            keep = results.units[0].unit
+        self.selected = keep
+        self.show_title(results)
+        self.show_detail()
+        self.show_notes(results)
+
+    def on_data_table_row_highlighted(self, message: DataTable.RowHighlighted) -> None:
+        if message.row_key.value is not None:
+            self.selected = str(message.row_key.value)
+            self.show_detail()
+
+    # -- drawing -------------------------------------------------------------------------------
+
+    def show_title(self, results: Results) -> None:
+        line = Text(t("results.title"), style="bold")
+        line.append("  ")
+        if results.entered == 0:
+            line.append(t("results.no_ballots"), style="yellow")
+        else:
+            summary = t(
+                "results.summary",
+                entered=results.entered,
+                valid=results.valid,
+                invalid=results.invalid,
+            )
+            line.append(summary)
+        line.append("  ")
+        line.append(results.meeting, style="dim")
+        self.query_one("#results-title", Static).update(line)
+
+    def show_detail(self) -> None:
+        results = self.results
+        unit = results.unit(self.selected) if results and self.selected else None
+        groups = self.query_one("#results-groups", Static)
+        grades = self.query_one("#results-grades", Static)
+        if results is None or unit is None:
+            groups.update("")
+            grades.update("")
+            return
+        groups.update(self.group_table(results, unit))
+        grades.update(self.grade_bars(unit))
+
+    def group_table(self, results: Results, unit: UnitResult) -> Table:
+        table = Table(
+            title=Text(t("results.detail", unit=unit.unit), style="bold"),
+            title_justify="left",
+            box=None,
+            padding=(0, 1),
+            expand=False,
+        )
+        table.add_column(Text(t("results.col.group")), no_wrap=True)
+        table.add_column(Text(t("results.col.weight")), justify="right")
+        table.add_column(Text(t("results.col.returned")), justify="right", no_wrap=True)
+        table.add_column(Text(t("results.col.votes")), justify="right")
+        table.add_column(Text(t("results.col.score")), justify="right")
+        total_weight = sum(g.weight for g in results.groups) or 1.0
+        for group in results.groups:
+            scored = unit.groups.get(group.name)
+            issued = NONE if group.issued is None else str(group.issued)
+            returned = Text(f"{group.returned}/{issued}")
+            if group.over_issued:
+                returned.append(" " + t("results.over_short"), style="bold red")
+            shown = Text(score(scored.score if scored else None))
+            if scored is not None and scored.trimmed:
+                shown.append(" " + t("results.trimmed", count=scored.trimmed), style="dim")
+            table.add_row(
+                Text(group.name),
+                Text(f"{group.weight / total_weight * 100:.0f}%"),
+                returned,
+                Text(str(scored.votes if scored else 0)),
+                shown,
+            )
+        return table
+
+    def grade_bars(self, unit: UnitResult) -> Table:
+        table = Table.grid(padding=(0, 1))
+        table.title = Text(t("results.grades"), style="bold")
+        table.title_justify = "left"
+        table.add_column(no_wrap=True)
+        table.add_column(no_wrap=True)
+        table.add_column(justify="right", no_wrap=True)
+        table.add_column(justify="right", no_wrap=True)
+        counts = unit.grade_counts
+        total = sum(counts.values())
+        biggest = max(counts.values(), default=0)
+        width = max((cell_len(name) for name in counts), default=0)
+        for index, (grade, count) in enumerate(counts.items()):
+            name = Text(grade + " " * (width - cell_len(grade)))
+            length = round(count / biggest * BAR_WIDTH) if biggest else 0
+            bar = Text("█" * length + "·" * (BAR_WIDTH - length) if count else "·" * BAR_WIDTH)
+            bar.stylize(BAR_STYLES[index % len(BAR_STYLES)], 0, length)
+            bar.stylize("dim", length)
+            share = f"{count / total * 100:.0f}%" if total else NONE
+            table.add_row(name, bar, Text(str(count)), Text(share, style="dim"))
+        return table
+
+    def show_notes(self, results: Results) -> None:
+        """What a reader must not miss: uncounted ballots, over-issued groups, the veto."""
+        notes = Text()
+        over = [g.name for g in results.groups if g.over_issued]
+        if over:
+            notes.append(t("results.over_groups", groups="、".join(over)) + "\n", style="bold red")
+        if results.unconfirmed:
+            codes = ", ".join(results.unconfirmed)
+            notes.append(t("results.unconfirmed", codes=codes) + "\n", style="yellow")
+        veto = self.store.plan.assessment.veto
+        if veto is not None and any(u.vetoed for u in results.units):
+            share = f"{veto.share * 100:.2f}".rstrip("0").rstrip(".") + "%"
+            notes.append(t("results.vetoed_note", grades="、".join(veto.grades), share=share))
+        notes.rstrip()
+        self.query_one("#results-notes", Static).update(notes)
+        self.query_one("#results-notes", Static).display = bool(notes.plain)
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def action_reload(self) -> None:
+        self.reload()
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(self))

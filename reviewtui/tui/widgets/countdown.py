@@ -1,0 +1,132 @@
+"""The big countdown of the running segment.
+
+Time is derived, never counted: `tick(now)` computes what to show from the segment's stored
+timestamps and the clock, and touches the screen only when the shown text changes (once a
+second while a timer runs, never while paused or idle). Its state is always said in words as
+well as colour: 计时中 / 即将到时 / 超时 / 已暂停 (RUNNING / TIME NEARLY UP / OVERTIME / PAUSED).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widget import Widget
+from textual.widgets import Digits, Static
+
+from reviewtui.clock import format_countdown, format_duration
+from reviewtui.i18n import t
+from reviewtui.meeting import Item, Segment
+
+STATES = ("idle", "ended", "running", "warn", "over", "paused")
+
+
+def phase_name(kind: str, item: Item | None = None) -> str:
+    """述职 / 提问 / 回答 / 点评 / 讲话; a break's or the assessment's timer says what it times."""
+    if kind == "speech" and item is not None and item.kind in ("break", "assessment"):
+        return t(f"live.phase.{item.kind}")
+    return t(f"live.phase.{kind}")
+
+
+def segment_state(segment: Segment, now: datetime, warn: float) -> str:
+    if segment.ended_at is not None:
+        return "ended"
+    if segment.paused:
+        return "paused"
+    remaining = segment.remaining(now)
+    if remaining is None:
+        return "running"
+    if remaining <= 0:
+        return "over"
+    if remaining <= warn:
+        return "warn"
+    return "running"
+
+
+class Countdown(Widget):
+    """Digits on the left; phase, speaker, limit and state in words on the right."""
+
+    def __init__(self, warn: float, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.warn = warn
+        self.item: Item | None = None
+        self.segment: Segment | None = None  # the running (or paused) one
+        self.last: Segment | None = None  # the latest ended one, shown while nothing runs
+        self.idle_planned: float | None = None
+        self._shown: tuple[str, ...] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Digits("0:00", id="count-digits")
+        with Vertical(id="count-side"):
+            yield Static(id="count-phase")
+            yield Static(id="count-detail")
+            yield Static(id="count-state")
+
+    def show(
+        self,
+        item: Item,
+        segment: Segment | None,
+        last: Segment | None,
+        now: datetime,
+        idle_planned: float | None = None,
+    ) -> None:
+        """Show `segment` (running), else `last` (ended), else the item not started yet."""
+        self.item, self.segment, self.last = item, segment, last
+        self.idle_planned = idle_planned
+        self._shown = None
+        self.tick(now)
+
+    @property
+    def state(self) -> str:
+        return self._shown[0] if self._shown else "idle"
+
+    def _compute(self, now: datetime) -> tuple[str, ...]:
+        segment = self.segment or self.last
+        if segment is None:
+            planned = self.idle_planned
+            digits = format_duration(planned) if planned else "0:00"
+            hint = (
+                "live.idle_hint.unit"
+                if self.item and self.item.kind == "unit"
+                else ("live.idle_hint.speech")
+            )
+            detail = t("live.limit", time=digits) if planned else ""
+            return ("idle", digits, t("live.state.idle"), detail, t(hint))
+        state = "ended" if segment is self.last else segment_state(segment, now, self.warn)
+        elapsed = segment.elapsed(now)
+        remaining = segment.remaining(now)
+        if state == "ended" or remaining is None:
+            digits = format_duration(elapsed)
+        else:
+            digits = format_countdown(remaining)
+        phase = phase_name(segment.kind, self.item)
+        if segment.speaker:
+            phase = f"{phase} · {segment.speaker}"
+        parts = []
+        if segment.planned:
+            parts.append(t("live.limit", time=format_duration(segment.planned)))
+        parts.append(t("live.used", time=format_duration(elapsed)))
+        words = t(f"live.state.{state}")
+        if state == "over" and remaining is not None:
+            words = f"{words}  {format_countdown(remaining)}"
+        return (state, digits, phase, "  ".join(parts), words)
+
+    def tick(self, now: datetime) -> None:
+        shown = self._compute(now)
+        if shown == self._shown:
+            return
+        previous = self._shown
+        self._shown = shown
+        state, digits, phase, detail, words = shown
+        if previous is None or previous[0] != state:
+            for name in STATES:
+                self.set_class(name == state, f"-{name}")
+        self.query_one("#count-digits", Digits).update(digits)
+        if previous is None or previous[2] != phase:
+            self.query_one("#count-phase", Static).update(Text(phase))
+        if previous is None or previous[3] != detail:
+            self.query_one("#count-detail", Static).update(Text(detail))
+        if previous is None or previous[4] != words:
+            self.query_one("#count-state", Static).update(Text(words))

@@ -1,0 +1,77 @@
+"""The notes area of the live screen: the gist of a report, saved as the secretary types.
+
+Saved half a second after the last keystroke, and at once when the cursor leaves the field,
+when the screen moves to another item, and when the app closes. `escape` leaves the field.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.timer import Timer
+from textual.widgets import TextArea
+
+from reviewtui import clock
+from reviewtui.errors import UserError
+from reviewtui.i18n import t
+from reviewtui.meeting import Meeting
+from reviewtui.tui.help import localize
+
+DEBOUNCE = 0.5  # seconds after the last change
+
+
+class NotesArea(TextArea):
+    HELP_KEYS = True  # the help screen lists these keys
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "leave", "live.key.leave", id="live.leave_notes")
+    ]
+
+    def __init__(self, meeting: Meeting, *, id: str | None = None) -> None:
+        super().__init__(id=id, soft_wrap=True, tab_behavior="focus", show_line_numbers=False)
+        localize(self)
+        self.meeting = meeting
+        self.item_id: int | None = None
+        self.saved_text = ""
+        self._timer: Timer | None = None
+        self.placeholder = t("live.notes.placeholder")
+
+    def load(self, item_id: int) -> None:
+        """Show the notes of `item_id` (saving what was typed for the previous item first)."""
+        self.flush()
+        self.item_id = item_id
+        self.saved_text = self.meeting.note(item_id)
+        self.load_text(self.saved_text)
+        self.border_title = t("live.notes")
+        self.border_subtitle = ""
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if self.text == self.saved_text:
+            return
+        self.border_subtitle = t("live.notes.saving")
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DEBOUNCE, self.flush)
+
+    def on_blur(self) -> None:
+        self.flush()
+
+    def flush(self) -> None:
+        """Save now if anything is unsaved."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if self.item_id is None or self.text == self.saved_text:
+            return
+        text = self.text
+        try:
+            self.meeting.set_note(self.item_id, text)
+        except UserError as exc:
+            self.notify("\n".join(exc.lines), severity="error", timeout=15)
+            return
+        self.saved_text = text
+        self.border_subtitle = t("live.notes.saved", time=clock.now().strftime("%H:%M:%S"))
+
+    def action_leave(self) -> None:
+        self.flush()
+        self.screen.action_leave_field()

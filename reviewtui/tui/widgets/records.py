@@ -1,0 +1,140 @@
+"""The record of the live item so far: one entry per segment, selectable for corrections."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from reviewtui.clock import format_duration
+from reviewtui.i18n import t
+from reviewtui.meeting import SEGMENT_KINDS, Item, Segment
+from reviewtui.tui.help import localize
+from reviewtui.tui.widgets.countdown import phase_name
+
+
+def record_text(
+    segment: Segment,
+    item: Item | None,
+    asker: str | None,
+    now: datetime,
+    styles: dict[str, Style] | None = None,
+) -> Text:
+    """One record: `14:35:02  提问  党代表 张建国  0:55`, then what was said on its own line.
+
+    Every piece of user text goes in as plain text, never as markup.
+    """
+    styles = styles or {}
+    width = max(cell_len(phase_name(kind)) for kind in SEGMENT_KINDS)
+    kind = phase_name(segment.kind, item)
+    line = Text()
+    line.append(segment.started_at.strftime("%H:%M:%S"), styles.get("time", ""))
+    line.append("  ")
+    line.append(kind, styles.get("kind", ""))
+    line.append(" " * max(width - cell_len(kind), 0) + "  ")
+    if segment.speaker:
+        line.append(segment.speaker, styles.get("speaker", ""))
+        line.append("  ")
+    if segment.running:
+        mark = t("live.paused_mark") if segment.paused else t("live.running_mark")
+        line.append(f"[{mark}]", styles.get("running", ""))
+    else:
+        elapsed = segment.elapsed(now)
+        line.append(format_duration(elapsed), styles.get("time", ""))
+        if segment.planned and elapsed >= segment.planned + 1:
+            over = format_duration(elapsed - segment.planned)
+            line.append("  ")
+            line.append(t("live.over_by", time=over), styles.get("over", ""))
+    if segment.kind == "answer" and asker:
+        line.append("  ")
+        line.append(f"({t('live.answer_to', asker=asker)})", styles.get("time", ""))
+    if segment.text:
+        line.append("\n")
+        line.append("    ")
+        line.append(segment.text, styles.get("text", ""))
+    return line
+
+
+class RecordList(OptionList):
+    """The item's segments, oldest first. `enter` corrects the selected one, `delete` removes it."""
+
+    HELP_KEYS = True  # the help screen lists these keys
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "edit", "live.key.edit", key_display="↵", id="live.edit"),
+        Binding(
+            "delete,backspace", "delete", "live.key.delete", key_display="del", id="live.delete"
+        ),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "records--time",
+        "records--kind",
+        "records--speaker",
+        "records--running",
+        "records--over",
+        "records--text",
+    }
+
+    @dataclass
+    class Edit(Message):
+        segment_id: int
+
+    @dataclass
+    class Delete(Message):
+        segment_id: int
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        localize(self)
+        self.segments: list[Segment] = []
+
+    def _styles(self) -> dict[str, Style]:
+        return {
+            name: self.get_component_rich_style(f"records--{name}", partial=True)
+            for name in ("time", "kind", "speaker", "running", "over", "text")
+        }
+
+    def show(self, item: Item, segments: list[Segment], now: datetime) -> None:
+        """Rebuild the list, keeping the selection on the same record where it still exists."""
+        selected = self.selected_id
+        self.segments = segments
+        by_id = {s.id: s for s in segments}
+        styles = self._styles()
+        options = []
+        for segment in segments:
+            question = by_id.get(segment.question_id) if segment.question_id else None
+            asker = question.speaker if question else None
+            options.append(
+                Option(record_text(segment, item, asker, now, styles), id=str(segment.id))
+            )
+        if not options:
+            options.append(Option(Text(t("live.records_empty")), disabled=True))
+        self.set_options(options)
+        ids = [s.id for s in segments]
+        if selected in ids:
+            self.highlighted = ids.index(selected)
+        elif ids:
+            self.highlighted = len(ids) - 1
+
+    @property
+    def selected_id(self) -> int | None:
+        option = self.highlighted_option
+        if option is None or option.id is None:
+            return None
+        return int(option.id)
+
+    def action_edit(self) -> None:
+        if (segment_id := self.selected_id) is not None:
+            self.post_message(self.Edit(segment_id))
+
+    def action_delete(self) -> None:
+        if (segment_id := self.selected_id) is not None:
+            self.post_message(self.Delete(segment_id))
