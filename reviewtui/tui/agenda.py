@@ -8,6 +8,7 @@ or behind plan).
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from importlib import import_module
 from typing import TYPE_CHECKING, ClassVar
 
@@ -17,6 +18,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Static
 
 from reviewtui import clock
@@ -62,6 +64,8 @@ class AgendaTable(DataTable):
 
 
 class AgendaScreen(Screen[None]):
+    HELP_MEETING = True  # the help adds the dialogs' keys and the focus rules
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("b", "ballots", "agenda.key.ballots", id="agenda.ballots"),
         Binding("s", "results", "agenda.key.results", id="agenda.results"),
@@ -78,6 +82,7 @@ class AgendaScreen(Screen[None]):
         self._items: list[Item] = []
         self._widths: dict[str, int] = {}
         self._second: int | None = None
+        self._ticker: Timer | None = None
 
     @property
     def meeting(self) -> Meeting:
@@ -95,9 +100,17 @@ class AgendaScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.rebuild(select_current=True)
-        self.set_interval(TICK, self._tick)
+        self._ticker = self.set_interval(TICK, self._tick)
+
+    def on_screen_suspend(self) -> None:
+        """Another screen covers this one: its clock stops looking at the time (CPU)."""
+        if self.app.screen.is_modal or self._ticker is None:  # a dialog leaves it in view
+            return
+        self._ticker.pause()
 
     def on_screen_resume(self) -> None:
+        if self._ticker is not None:
+            self._ticker.resume()
         if self.is_mounted and self._items:
             self.rebuild(select_current=True)
 
@@ -130,15 +143,12 @@ class AgendaScreen(Screen[None]):
             if item.planned and elapsed >= item.planned + 1:
                 actual.append(t("agenda.over_mark"))
                 actual.stylize(style["over"])
-        title = item.title
-        if item.kind not in ("unit",) and item.title != t(f"agenda.kind.{item.kind}"):
-            title = item.title
         row_style = style["live"] if item.status == "live" else Style()
         if not item.timed:
             row_style = style["written"]
         texts = {
             "pos": Text(str(item.pos)),
-            "item": Text(title),
+            "item": Text(item.title),
             "speaker": Text(item.speaker or ""),
             "commenter": Text(unit.commenter if unit and unit.commenter else ""),
             "planned": Text(planned),
@@ -151,7 +161,7 @@ class AgendaScreen(Screen[None]):
             texts[name].stylize_before(row_style)
         return texts
 
-    def _layout(self, items: list[Item]) -> dict[str, int]:
+    def _column_widths(self, items: list[Item]) -> dict[str, int]:
         """Column widths for the screen's width: fixed ones first, the names share the rest."""
         headers = {name: t(f"agenda.col.{name}") for name in COLUMNS}
         statuses = [t(f"agenda.status.{s}") for s in ("pending", "live", "done", "written")]
@@ -195,7 +205,7 @@ class AgendaScreen(Screen[None]):
         table = self.table
         items = self.meeting.items()
         self._items = items
-        widths = self._layout(items)
+        widths = self._column_widths(items)
         selected = None
         if table.row_count and not select_current:
             selected = self._selected_id()
@@ -232,8 +242,6 @@ class AgendaScreen(Screen[None]):
             planned=format_duration(planned),
         )
         if plan.meeting.start:
-            from datetime import datetime, timedelta
-
             start = datetime.strptime(plan.meeting.start, "%H:%M")
             end = start + timedelta(seconds=planned)
             text += f"({plan.meeting.start}–{end:%H:%M})"
@@ -318,4 +326,5 @@ def ended_notice(meeting: Meeting, item_id: int) -> str | None:
     if running is None or running.item_id == item_id:
         return None
     other = meeting.item(running.item_id)
-    return t("agenda.ended_running", item=other.title, phase=phase_name(running.kind, other))
+    phase = phase_name(running.kind, other).lower()  # "the report"; Chinese has no case
+    return t("agenda.ended_running", item=other.title, phase=phase)

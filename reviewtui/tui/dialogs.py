@@ -61,11 +61,15 @@ class CandidateList(OptionList, can_focus=False):
 class SegmentDialog(ModalScreen[None]):
     """Who (with names offered by part of the name or pinyin initials) and what was said."""
 
+    AUTO_FOCUS = None  # on_mount picks the field: the asker of a question, a comment's text
+
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "save", "dialog.key.save", id="dialog.save"),
-        Binding("escape", "close", "dialog.key.close", id="dialog.close"),
-        Binding("down", "pick(1)", "dialog.key.pick", show=False, id="dialog.pick"),
-        Binding("up", "pick(-1)", "dialog.key.pick", show=False, id="dialog.pick"),
+        Binding("enter", "save", "dialog.key.save", key_display="↵", id="dialog.save"),
+        Binding("escape", "close", "dialog.key.close", key_display="esc", id="dialog.close"),
+        Binding(
+            "down", "pick(1)", "dialog.key.pick", key_display="↑↓", show=False, id="dialog.pick"
+        ),
+        Binding("up", "pick(-1)", "", show=False, id="dialog.pick_up"),
     ]
 
     def __init__(
@@ -87,9 +91,10 @@ class SegmentDialog(ModalScreen[None]):
         who, text = draft if draft is not None else self.original
         self.pool = who_pool(meeting, segment.kind, item)
         self.candidates: list[str] = []
+        self._offered_for: str | None = None
         self._saved = (who, text)
         self._initial = (who, text)
-        self._closing = False
+        self._done = False
 
     # -- layout ----------------------------------------------------------------------------------
 
@@ -111,7 +116,12 @@ class SegmentDialog(ModalScreen[None]):
             yield Static(id="resolved")
             with Horizontal(classes="dialog-row"):
                 yield Label(text_label or t("dialog.text.other"), classes="dialog-label")
-                yield Input(text, id="text", placeholder=t("dialog.text_placeholder"))
+                yield Input(
+                    text,
+                    id="text",
+                    placeholder=t("dialog.text_placeholder"),
+                    select_on_focus=False,  # a correction edits the text, not replaces it
+                )
             yield Static(Text(t("dialog.hint")), id="dialog-hint")
 
     def on_mount(self) -> None:
@@ -126,10 +136,14 @@ class SegmentDialog(ModalScreen[None]):
         except UserError as exc:
             self.notify("\n".join(exc.lines), severity="error", timeout=15)
         kind = self.segment.kind
-        if kind == "question" or (kind == "comment" and not self.who.value.strip()):
-            self.who.focus()
+        # set_focus, not focus(): focus() is deferred, and keys typed fast would go astray.
+        # The asker first for a question (unless reopened after a restart with one already);
+        # the text first for a comment, whose leader is prefilled.
+        named = bool(self.who.value.strip())
+        if (kind == "question" and (self.correcting or not named)) or not named:
+            self.set_focus(self.who)
         else:
-            self.text.focus()
+            self.set_focus(self.text)
 
     @property
     def who(self) -> WhoInput:
@@ -147,6 +161,7 @@ class SegmentDialog(ModalScreen[None]):
 
     def _offer(self, typed: str) -> None:
         """Offer the names that `typed` finds; highlight the best unless it is a name already."""
+        self._offered_for = typed
         exact = typed.strip() in self.pool
         if exact:
             found: list[str] = []
@@ -199,9 +214,11 @@ class SegmentDialog(ModalScreen[None]):
     def action_accept_next(self) -> None:
         """`tab` in the name field: take the highlighted name, then go to the text."""
         self._accept()
-        self.text.focus()
+        self.set_focus(self.text)
 
     def _accept(self) -> None:
+        if self.who.value != self._offered_for:  # keys came faster than Input.Changed
+            self._offer(self.who.value)
         name = self.resolved()
         if name != self.who.value:
             self.who.value = name  # Input.Changed follows: offers hide, the draft is saved
@@ -211,14 +228,14 @@ class SegmentDialog(ModalScreen[None]):
         event.stop()
         self.candidate_list.highlighted = event.option_index
         self._accept()
-        self.text.focus()
+        self.set_focus(self.text)
 
     # -- saving ------------------------------------------------------------------------------------
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        if self._closing:
+        if self._done:
             return
-        if event.input.id == "who":
+        if event.input.id == "who" and event.value != self._offered_for:
             self._offer(event.value)
         self._save()
 
@@ -229,7 +246,7 @@ class SegmentDialog(ModalScreen[None]):
     def _save(self) -> None:
         """Save what the dialog holds now, unless it is what was saved last."""
         current = (self.resolved(), self.text.value)
-        if current == self._saved or self._closing:
+        if current == self._saved or self._done:
             return
         who, text = current
         try:
@@ -251,10 +268,10 @@ class SegmentDialog(ModalScreen[None]):
 
     def _finish(self) -> None:
         """Keep what is typed (a correction as one undoable edit), forget the open dialog."""
-        if self._closing:
+        if self._done:
             return
         self._save()
-        self._closing = True
+        self._done = True
         who, text = self.resolved(), self.text.value
         try:
             if self.correcting and (who, text) != self.original:
@@ -269,7 +286,7 @@ class ConfirmDialog(ModalScreen[bool]):
     """A yes/no question: `enter`/`y` yes, `escape`/`n` no."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter,y", "answer(True)", "dialog.key.yes", id="dialog.yes"),
+        Binding("enter,y", "answer(True)", "dialog.key.yes", key_display="↵", id="dialog.yes"),
         Binding("escape,n", "answer(False)", "dialog.key.no", id="dialog.no"),
     ]
 

@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from typing import ClassVar
 
 from rich.cells import cell_len
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingsMap, BindingType
@@ -69,6 +68,8 @@ def listed(binding: Binding) -> bool:
     """Whether the help lists `binding`: shown ones, and hidden ones that are ours."""
     if binding.system or not binding.description:
         return False
+    if binding.action in ("command_palette", "app.command_palette"):
+        return True
     return binding.show or bool(binding.id and binding.id.startswith(MY_KEYS))
 
 
@@ -86,14 +87,16 @@ def key_rows(nodes: Iterable[DOMNode], display) -> list[tuple[str, str]]:
     return [(" ".join(keys), description) for keys, description in rows.values()]
 
 
-def key_table(rows: list[tuple[str, str]]) -> Table:
-    table = Table.grid(padding=(0, 2))
+def key_table(rows: list[tuple[str, str]]) -> Text:
+    """Keys in a column padded by cell width (Chinese is double width), then what they do."""
     width = max((cell_len(keys) for keys, _ in rows), default=4)
-    table.add_column(style="bold", no_wrap=True, min_width=width)
-    table.add_column()
-    for keys, description in rows:
-        table.add_row(Text(keys), Text(description))
-    return table
+    text = Text()
+    for index, (keys, description) in enumerate(rows):
+        if index:
+            text.append("\n")
+        text.append(keys + " " * (width - cell_len(keys)), style="bold")
+        text.append("  " + description)
+    return text
 
 
 class HelpScreen(ModalScreen[None]):
@@ -114,7 +117,8 @@ class HelpScreen(ModalScreen[None]):
         app = self.app
         display = app.get_key_display
         widgets = [w for w in self.under.walk_children() if getattr(w, "HELP_KEYS", False)]
-        screen_rows = key_rows([*widgets, self.under], display)
+        screen_rows = key_rows([self.under, *widgets], display)
+        meeting_screen = getattr(self.under, "HELP_MEETING", False)
         dialog_rows = [
             (display(localized(b)), tr(b.description))
             for b in Binding.make_bindings(SegmentDialog.BINDINGS)
@@ -128,10 +132,12 @@ class HelpScreen(ModalScreen[None]):
             box.border_subtitle = "esc"
             yield Static(Text(t("help.section.screen"), style="bold underline"))
             yield Static(key_table(screen_rows), classes="help-keys")
-            yield Static(Text(t("help.section.dialogs"), style="bold underline"))
-            yield Static(key_table(dialog_rows), classes="help-keys")
+            if meeting_screen:  # the agenda and live screens (others use this help too)
+                yield Static(Text(t("help.section.dialogs"), style="bold underline"))
+                yield Static(key_table(dialog_rows), classes="help-keys")
             yield Static(Text(t("help.section.app"), style="bold underline"))
             yield Static(key_table(app_rows), classes="help-keys")
-            warn = format_duration(app.store.plan.timing.warn)  # type: ignore[attr-defined]
-            yield Static(Text(t("help.focus")), classes="help-text")
-            yield Static(Text(t("help.legend", warn=warn)), classes="help-text")
+            if meeting_screen:
+                warn = format_duration(app.store.plan.timing.warn)  # type: ignore[attr-defined]
+                yield Static(Text(t("help.focus")), classes="help-text")
+                yield Static(Text(t("help.legend", warn=warn)), classes="help-text")

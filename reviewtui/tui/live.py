@@ -62,6 +62,8 @@ def item_line(meeting: Meeting, item: Item) -> Text:
 
 
 class LiveScreen(Screen[None]):
+    HELP_MEETING = True  # the help adds the dialogs' keys and the focus rules
+
     AUTO_FOCUS = "#records"  # never a text field: single-letter keys work at once
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -106,6 +108,8 @@ class LiveScreen(Screen[None]):
             yield KeyBar(exclude=MEETING_ACTIONS, id="keys-other")
 
     def on_mount(self) -> None:
+        self._countdown = self.query_one(Countdown)  # looked up once: the tick runs 4x a second
+        self._header = self.query_one(MeetingHeader)
         records = self.query_one(RecordList)
         records.border_title = t("live.records")
         notes = self.query_one(NotesArea)
@@ -143,10 +147,13 @@ class LiveScreen(Screen[None]):
         self.query_one(RecordList).show(item, segments, now)
         self.query_one(MeetingHeader).tick(now, force=True)
 
+    def on_resize(self) -> None:
+        self.query_one(Countdown).set_size_class(self.size.height)
+
     def _tick(self) -> None:
         now = clock.now()
-        self.query_one(Countdown).tick(now)
-        self.query_one(MeetingHeader).tick(now)
+        self._countdown.tick(now)
+        self._header.tick(now)
 
     # -- running commands ------------------------------------------------------------------------
 
@@ -213,11 +220,11 @@ class LiveScreen(Screen[None]):
         self.app.pop_screen()
 
     def action_notes(self) -> None:
-        self.query_one(NotesArea).focus()
+        self.set_focus(self.query_one(NotesArea))
 
     def action_leave_field(self) -> None:
         """`escape` in the notes: the cursor leaves the field for the record list."""
-        self.query_one(RecordList).focus()
+        self.set_focus(self.query_one(RecordList))
 
     def action_undo(self) -> None:
         self._flush_notes()
@@ -251,7 +258,7 @@ class LiveScreen(Screen[None]):
 
     def _dialog_closed(self, _result: object = None) -> None:
         self.refresh_state()
-        self.query_one(RecordList).focus()
+        self.set_focus(self.query_one(RecordList))
 
     def reopen_dialog(self) -> None:
         """After a restart: the dialog that was open, with what had been typed into it."""

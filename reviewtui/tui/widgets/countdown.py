@@ -22,6 +22,63 @@ from reviewtui.meeting import Item, Segment
 
 STATES = ("idle", "ended", "running", "warn", "over", "paused")
 
+# A 3x5 pixel font for tall terminals; one pixel is two cells wide and one tall (near square).
+FONT: dict[str, tuple[str, ...]] = {
+    "0": ("###", "#.#", "#.#", "#.#", "###"),
+    "1": ("..#", "..#", "..#", "..#", "..#"),
+    "2": ("###", "..#", "###", "#..", "###"),
+    "3": ("###", "..#", "###", "..#", "###"),
+    "4": ("#.#", "#.#", "###", "..#", "..#"),
+    "5": ("###", "#..", "###", "..#", "###"),
+    "6": ("###", "#..", "###", "#.#", "###"),
+    "7": ("###", "..#", "..#", "..#", "..#"),
+    "8": ("###", "#.#", "###", "#.#", "###"),
+    "9": ("###", "#.#", "###", "..#", "###"),
+    ":": (".", "#", ".", "#", "."),
+    "-": ("...", "...", "###", "...", "..."),
+}
+FONT_ROWS = 5
+
+
+def big_lines(value: str, scale: int = 1) -> list[str]:
+    """`value` ("-1:05") drawn in the block font, `scale` rows per pixel row."""
+    rows = []
+    for y in range(FONT_ROWS):
+        line = "  ".join(
+            "".join("██" * scale if px == "#" else "  " * scale for px in FONT[ch][y])
+            for ch in value
+            if ch in FONT
+        )
+        rows.extend([line.rstrip()] * scale)
+    return rows
+
+
+class BigTime(Widget):
+    """The remaining time in large block digits (used where the terminal is tall enough)."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.value = ""
+        self.scale = 1
+
+    def update(self, value: str) -> None:
+        if value != self.value:
+            resized = len(value) != len(self.value)
+            self.value = value
+            self.refresh(layout=resized)
+
+    def set_scale(self, scale: int) -> None:
+        if scale != self.scale:
+            self.scale = scale
+            self.refresh(layout=True)
+
+    def get_content_width(self, container, viewport) -> int:  # type: ignore[no-untyped-def]
+        lines = big_lines(self.value, self.scale)
+        return max((len(line) for line in lines), default=0)
+
+    def render(self) -> Text:
+        return Text("\n".join(big_lines(self.value, self.scale)), no_wrap=True)
+
 
 def phase_name(kind: str, item: Item | None = None) -> str:
     """述职 / 提问 / 回答 / 点评 / 讲话; a break's or the assessment's timer says what it times."""
@@ -59,6 +116,7 @@ class Countdown(Widget):
 
     def compose(self) -> ComposeResult:
         yield Digits("0:00", id="count-digits")
+        yield BigTime(id="count-big")
         with Vertical(id="count-side"):
             yield Static(id="count-phase")
             yield Static(id="count-detail")
@@ -77,6 +135,20 @@ class Countdown(Widget):
         self.idle_planned = idle_planned
         self._shown = None
         self.tick(now)
+
+    def set_size_class(self, height: int) -> None:
+        """Block digits on tall terminals, twice as big on very tall ones; else 3-row digits."""
+        self.set_class(height >= 30, "-tall")
+        self.set_class(height >= 50, "-huge")
+        self.query_one("#count-big", BigTime).set_scale(2 if height >= 50 else 1)
+        if self._shown is not None:
+            self.query_one("#count-big", BigTime).update(self._shown[1])
+            self.query_one("#count-digits", Digits).update(self._shown[1])
+
+    @property
+    def time_text(self) -> str:
+        """The time on show: "4:59", "-0:05" (or the spoken time of the last, ended segment)."""
+        return self._shown[1] if self._shown else ""
 
     @property
     def state(self) -> str:
@@ -109,8 +181,6 @@ class Countdown(Widget):
             parts.append(t("live.limit", time=format_duration(segment.planned)))
         parts.append(t("live.used", time=format_duration(elapsed)))
         words = t(f"live.state.{state}")
-        if state == "over" and remaining is not None:
-            words = f"{words}  {format_countdown(remaining)}"
         return (state, digits, phase, "  ".join(parts), words)
 
     def tick(self, now: datetime) -> None:
@@ -123,10 +193,14 @@ class Countdown(Widget):
         if previous is None or previous[0] != state:
             for name in STATES:
                 self.set_class(name == state, f"-{name}")
-        self.query_one("#count-digits", Digits).update(digits)
+        # Only the digits on show are redrawn (the other set is updated when it is shown).
+        if self.has_class("-tall"):
+            self.query_one("#count-big", BigTime).update(digits)
+        else:
+            self.query_one("#count-digits", Digits).update(digits)
         if previous is None or previous[2] != phase:
             self.query_one("#count-phase", Static).update(Text(phase))
-        if previous is None or previous[3] != detail:
-            self.query_one("#count-detail", Static).update(Text(detail))
+        if previous is None or previous[3] != detail:  # every second: no layout needed
+            self.query_one("#count-detail", Static).update(Text(detail), layout=False)
         if previous is None or previous[4] != words:
             self.query_one("#count-state", Static).update(Text(words))

@@ -29,6 +29,9 @@ def schedule_text(meeting: Meeting, now: datetime) -> str:
     return f"{end} · {delta}"
 
 
+RECOMPUTE = 5  # seconds between two looks at the schedule while nothing happens
+
+
 class MeetingHeader(Widget):
     """Title on the left; clock and schedule on the right. Redrawn only when they change."""
 
@@ -44,9 +47,10 @@ class MeetingHeader(Widget):
         self.tick(clock.now(), force=True)
 
     def tick(self, now: datetime, *, force: bool = False) -> None:
-        """Recompute once per second (the schedule reads the database); redraw on change."""
+        """Recompute every few seconds (the schedule reads the database; it is shown in whole
+        minutes), and at once after a command (`force`); redraw only on change."""
         second = int(now.timestamp())
-        if second == self._second and not force:
+        if not force and self._second is not None and 0 <= second - self._second < RECOMPUTE:
             return
         self._second = second
         shown = (now.strftime("%H:%M"), schedule_text(self.meeting, now))

@@ -28,7 +28,13 @@ class NotesArea(TextArea):
     ]
 
     def __init__(self, meeting: Meeting, *, id: str | None = None) -> None:
-        super().__init__(id=id, soft_wrap=True, tab_behavior="focus", show_line_numbers=False)
+        super().__init__(
+            id=id,
+            soft_wrap=True,
+            tab_behavior="focus",
+            show_line_numbers=False,
+            highlight_cursor_line=False,
+        )
         localize(self)
         self.meeting = meeting
         self.item_id: int | None = None

@@ -19,6 +19,18 @@ from reviewtui.i18n import t
 from reviewtui.meeting import SEGMENT_KINDS, Item, Segment
 from reviewtui.tui.help import localize
 from reviewtui.tui.widgets.countdown import phase_name
+from reviewtui.tui.widgets.text import fit
+
+WHO_WIDTH = 20  # cells: longer names are cut with "…" so that the durations line up
+
+
+def who_of(segment: Segment, item: Item | None, asker: str | None) -> str:
+    """Who spoke; for the reporter's answer, whose question it answers (→ 党代表 张建国)."""
+    if segment.kind == "answer" and asker:
+        if item is not None and segment.speaker == item.speaker:
+            return f"→ {asker}"
+        return f"{segment.speaker} → {asker}"
+    return segment.speaker
 
 
 def record_text(
@@ -27,10 +39,12 @@ def record_text(
     asker: str | None,
     now: datetime,
     styles: dict[str, Style] | None = None,
+    who_width: int = 0,
 ) -> Text:
     """One record: `14:35:02  提问  党代表 张建国  0:55`, then what was said on its own line.
 
-    Every piece of user text goes in as plain text, never as markup.
+    Every piece of user text goes in as plain text, never as markup. `who_width` pads the name
+    (by cell width: Chinese is double width) so that the durations line up.
     """
     styles = styles or {}
     width = max(cell_len(phase_name(kind)) for kind in SEGMENT_KINDS)
@@ -40,9 +54,14 @@ def record_text(
     line.append("  ")
     line.append(kind, styles.get("kind", ""))
     line.append(" " * max(width - cell_len(kind), 0) + "  ")
-    if segment.speaker:
-        line.append(segment.speaker, styles.get("speaker", ""))
+    who = who_of(segment, item, asker)
+    if who:
+        shown = fit(who, who_width) if who_width else who
+        line.append(shown, styles.get("speaker", ""))
+        line.append(" " * max(who_width - cell_len(shown), 0))
         line.append("  ")
+    elif who_width:
+        line.append(" " * (who_width + 2))
     if segment.running:
         mark = t("live.paused_mark") if segment.paused else t("live.running_mark")
         line.append(f"[{mark}]", styles.get("running", ""))
@@ -53,9 +72,6 @@ def record_text(
             over = format_duration(elapsed - segment.planned)
             line.append("  ")
             line.append(t("live.over_by", time=over), styles.get("over", ""))
-    if segment.kind == "answer" and asker:
-        line.append("  ")
-        line.append(f"({t('live.answer_to', asker=asker)})", styles.get("time", ""))
     if segment.text:
         line.append("\n")
         line.append("    ")
@@ -95,6 +111,7 @@ class RecordList(OptionList):
         super().__init__(id=id, markup=False)
         localize(self)
         self.segments: list[Segment] = []
+        self._shown_ids: set[int] = set()
 
     def _styles(self) -> dict[str, Style]:
         return {
@@ -108,20 +125,29 @@ class RecordList(OptionList):
         self.segments = segments
         by_id = {s.id: s for s in segments}
         styles = self._styles()
-        options = []
-        for segment in segments:
-            question = by_id.get(segment.question_id) if segment.question_id else None
-            asker = question.speaker if question else None
-            options.append(
-                Option(record_text(segment, item, asker, now, styles), id=str(segment.id))
+        askers = {
+            s.id: by_id[s.question_id].speaker if s.question_id in by_id else None for s in segments
+        }
+        who_width = min(
+            max((cell_len(who_of(s, item, askers[s.id])) for s in segments), default=0),
+            WHO_WIDTH,
+        )
+        options = [
+            Option(
+                record_text(segment, item, askers[segment.id], now, styles, who_width),
+                id=str(segment.id),
             )
+            for segment in segments
+        ]
         if not options:
             options.append(Option(Text(t("live.records_empty")), disabled=True))
         self.set_options(options)
         ids = [s.id for s in segments]
-        if selected in ids:
+        grew = bool(set(ids) - self._shown_ids)
+        self._shown_ids = set(ids)
+        if selected in ids and not grew:
             self.highlighted = ids.index(selected)
-        elif ids:
+        elif ids:  # a new record: follow it, as the meeting goes on
             self.highlighted = len(ids) - 1
 
     @property
