@@ -49,12 +49,18 @@ class ReviewApp(App[None]):
     def on_mount(self) -> None:
         if self.freeze_gc:
             self.call_after_refresh(gc.freeze)
-        for notice in getattr(self.store, "notices", []):
-            self.notify(notice, severity="warning", timeout=20)
+        self._show_notices()
+        # The store may have to tell the secretary something mid-meeting (e.g. it wrote a removed
+        # database file back); a list check once a second costs nothing.
+        self.set_interval(1.0, self._show_notices)
         item = self.meeting.current_item()
         busy = self.meeting.running() is not None or self.meeting.open_dialog() is not None
         if item is not None and item.timed and busy:
             self.push_screen(LiveScreen(item.id))
+
+    def _show_notices(self) -> None:
+        while self.store.notices:
+            self.notify(self.store.notices.pop(0), severity="warning", timeout=30)
 
     def open_live(self, item_id: int) -> None:
         """Make `item_id` the live item and show it (a segment running elsewhere ends)."""
