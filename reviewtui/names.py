@@ -9,10 +9,9 @@ both use it.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-
-from pypinyin import Style, pinyin
 
 # Lower rank = better match; names of equal rank keep their given order.
 EXACT, PREFIX, SUBSTRING, PINYIN_WORD, PINYIN = range(5)
@@ -34,13 +33,22 @@ def _readings(name: str) -> tuple[tuple[tuple[str, ...], bool], ...]:
         if char.isascii():
             readings: tuple[str, ...] = (char.lower(),)
         else:
-            found = pinyin(char, style=Style.NORMAL, heteronym=True, errors="default")
+            found = _pinyin(char)
             readings = tuple(dict.fromkeys(r.lower() for r in found[0] if r.isalpha()))
             if not readings or readings == (char.lower(),):
                 readings = (char.lower(),)
         tokens.append((readings, word_start))
         word_start = False
     return tuple(tokens)
+
+
+def _pinyin(char: str) -> list[list[str]]:
+    """Every reading of one character. pypinyin is imported on first use, without its phrase
+    dictionary (~130 ms at start-up, and only single characters are read here)."""
+    os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")
+    from pypinyin import Style, pinyin
+
+    return pinyin(char, style=Style.NORMAL, heteronym=True, errors="default")
 
 
 def _spells_from(tokens: Sequence[tuple[tuple[str, ...], bool]], start: int, query: str) -> bool:

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import fcntl
+import functools
 import json
 import os
 import socket
@@ -22,15 +23,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any, ClassVar
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from reviewtui import clock
 from reviewtui.errors import UserError
 from reviewtui.i18n import t
 from reviewtui.plan import Plan, PlanInvalid, diff, from_json
 from reviewtui.plan import load as load_plan
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 SCHEMA_VERSION = 1
 APPLICATION_ID = 0x52565449  # "RVTI": marks the file as a reviewtui meeting
@@ -104,7 +106,6 @@ class Store:
         self.path = path
         self.conn = conn
         self.lock = lock
-        self.db = sqlite_utils.Database(conn)
         self._plan: Plan | None = None
         self._keys: dict[str, list[str]] = {}
         self._cascades: dict[str, list[tuple[str, dict[str, str]]]] = {}
@@ -244,15 +245,31 @@ class Store:
             self._plan = from_json(self.meta("plan") or "{}")
         return self._plan
 
+    @functools.cached_property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over the same connection, for introspection and ad-hoc queries.
+
+        Imported on first use: it costs ~45 ms, too much for the launch of `run`.
+        """
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
+
     def meta(self, key: str) -> str | None:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
     def rows(self, sql: str, params: tuple | dict = ()) -> list[dict[str, Any]]:
-        return list(self.db.query(sql, params))
+        cursor = self.conn.execute(sql, params)
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor]
 
     def row(self, sql: str, params: tuple | dict = ()) -> dict[str, Any] | None:
-        return next(iter(self.db.query(sql, params)), None)
+        cursor = self.conn.execute(sql, params)
+        row = cursor.fetchone()
+        if row is None:
+            return None
+        return dict(zip([column[0] for column in cursor.description], row, strict=True))
 
     def data_version(self) -> int:
         """Changes when another connection commits: a cheap way for readers to follow."""
@@ -351,7 +368,7 @@ class Store:
         if self.lock:
             self.lock.release()
         self.conn, self.lock, self.path = fresh, lock, target
-        self.db = sqlite_utils.Database(fresh)
+        self.__dict__.pop("db", None)
         self._inode = os.stat(target).st_ino
 
     def undo(self, target_tx: int) -> int:

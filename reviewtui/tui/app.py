@@ -50,6 +50,9 @@ class ReviewApp(App[None]):
         if self.freeze_gc:
             self.call_after_refresh(gc.freeze)
         self._show_notices()
+        # Load the pinyin tables once the first screen is up, not when the first question's
+        # dialog opens (names.py imports them lazily to keep start-up fast).
+        self.set_timer(1.0, self._warm_names)
         # The store may have to tell the secretary something mid-meeting (e.g. it wrote a removed
         # database file back); a list check once a second costs nothing.
         self.set_interval(1.0, self._show_notices)
@@ -57,6 +60,12 @@ class ReviewApp(App[None]):
         busy = self.meeting.running() is not None or self.meeting.open_dialog() is not None
         if item is not None and item.timed and busy:
             self.push_screen(LiveScreen(item.id))
+
+    def _warm_names(self) -> None:
+        from reviewtui.names import search
+
+        plan = self.store.plan
+        search("a", [r.name for r in plan.representatives] + list(plan.leaders))
 
     def _show_notices(self) -> None:
         while self.store.notices:
