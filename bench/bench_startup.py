@@ -147,7 +147,7 @@ def main() -> None:
 
 
 async def scroll_times(dbs: dict[str, Path], rounds: int) -> dict[str, float]:
-    """Median seconds for the agenda to take `ctrl+end` then `ctrl+home` (each drawn), in process."""
+    """Median seconds for the agenda to take `ctrl+end` then `ctrl+home` (in process)."""
     from reviewtui.store import Store
     from reviewtui.tui.app import ReviewApp
 
@@ -165,6 +165,7 @@ async def scroll_times(dbs: dict[str, Path], rounds: int) -> dict[str, float]:
                 result[name].append(time.perf_counter() - start)
             store.close()
     return {k: statistics.median(v) for k, v in result.items()}
+
 
 if __name__ == "__main__":
     main()
