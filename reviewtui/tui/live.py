@@ -65,6 +65,7 @@ class LiveScreen(Screen[None]):
     HELP_MEETING = True  # the help adds the dialogs' keys and the focus rules
 
     AUTO_FOCUS = "#records"  # never a text field: single-letter keys work at once
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (80, "-wide")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "report", "live.key.report", id="live.report"),

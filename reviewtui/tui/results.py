@@ -36,6 +36,7 @@ class ResultsScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "results.key.back", id="results.back"),
         Binding("r", "reload", "results.key.refresh", id="results.refresh"),
+        Binding("x", "export", "agenda.key.export", id="results.export"),
         Binding("question_mark", "help", "help.key.help", key_display="?", id="results.help"),
     ]
 
@@ -201,6 +202,12 @@ class ResultsScreen(Screen[None]):
 
     def action_reload(self) -> None:
         self.reload()
+
+    def action_export(self) -> None:
+        """The results as a workbook by default: what the leadership asks for."""
+        from reviewtui.tui.export_dialog import ExportDialog
+
+        self.app.push_screen(ExportDialog(self.store, fmt="xlsx"))
 
     def action_back(self) -> None:
         self.dismiss()

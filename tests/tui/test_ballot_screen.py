@@ -366,3 +366,16 @@ async def test_results_screen_ranks_and_refreshes_when_shown(small: Store) -> No
         # 城子: 区级领导 40 (ballot 1), 党代表 100 (ballot 2): 0.6 * 40 + 0.4 * 100 = 64.
         assert [str(c) for c in table.get_row_at(1)[1:3]] == [CHENG, "64.00"]
         assert screen.selected == CHENG and table.cursor_row == 1  # still selected
+
+
+
+async def test_results_screen_x_opens_the_export_dialog_on_xlsx(small: Store) -> None:
+    from reviewtui.tui.export_dialog import ExportDialog
+
+    app = ScreenApp(small, ResultsScreen)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        assert app.screen.export_format == "xlsx"

@@ -32,3 +32,6 @@ class KeyBar(Footer):
                 if action in self.exclude:
                     continue
             yield widget
+        # Footer sets its grid's column count inline; leave it to the CSS, which lays the keys
+        # out on a grid where the screen is too narrow for one row (app.tcss, "-narrow").
+        self.styles.clear_rule("grid_size_columns")
