@@ -368,7 +368,6 @@ async def test_results_screen_ranks_and_refreshes_when_shown(small: Store) -> No
         assert screen.selected == CHENG and table.cursor_row == 1  # still selected
 
 
-
 async def test_results_screen_x_opens_the_export_dialog_on_xlsx(small: Store) -> None:
     from reviewtui.tui.export_dialog import ExportDialog
 
