@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from reviewtui import clock
 from reviewtui.clock import format_duration
@@ -29,6 +29,7 @@ from reviewtui.meeting import Item, Meeting
 from reviewtui.tui.help import HelpScreen, localize
 from reviewtui.tui.widgets.countdown import phase_name
 from reviewtui.tui.widgets.header import MeetingHeader
+from reviewtui.tui.widgets.keybar import KeyBar
 from reviewtui.tui.widgets.text import fit
 
 if TYPE_CHECKING:
@@ -75,6 +76,8 @@ class AgendaScreen(Screen[None]):
     ]
 
     AUTO_FOCUS = "#agenda-table"
+    # Narrow (keys on two rows, app.tcss) below 82 columns: the keys and ctrl+p need 81 in English.
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (82, "-wide")]
 
     def __init__(self) -> None:
         super().__init__(id="agenda")
@@ -96,7 +99,7 @@ class AgendaScreen(Screen[None]):
         yield MeetingHeader(self.meeting, id="header")
         yield AgendaTable(id="agenda-table")
         yield Static(id="agenda-summary")
-        yield Footer(compact=True)
+        yield KeyBar(id="agenda-keys")
 
     def on_mount(self) -> None:
         self.rebuild(select_current=True)

@@ -40,9 +40,14 @@ from reviewtui.plan import FormItem, Unit
 from reviewtui.store import Store
 from reviewtui.tui.help import HelpScreen, localize
 from reviewtui.tui.widgets.keybar import KeyBar
+from reviewtui.tui.widgets.text import fit
 
 # The keys of typing a ballot, on the first footer row; everything else on the second.
 ENTRY_ACTIONS = ("hint", "hint_blank", "save", "next_group", "focus_code", "focus_who", "new")
+
+# Cells of a unit's row label (its name, and the written mark): a longer name is cut, so that
+# the grade columns stay in view on a narrow terminal.
+LABEL_WIDTH = 24
 
 # What ctrl+z here can take back: the screen's own commands, never a whole imported file.
 UNDOABLE = ("ballot.save", "ballot.correct", "ballot.retype", "ballot.delete")
@@ -124,9 +129,9 @@ class BallotGrid(DataTable[Text]):
             width = max(cell_len(item.name), 6 if item.max is not None else grade_width, 4)
             self.add_column(Text(item.name), width=width, key=item.name)
         for unit in self.units:
-            label = Text(unit.name)
-            if unit.mode == "written":
-                label.append(t("ballot.written"), style="dim")
+            mark = t("ballot.written") if unit.mode == "written" else ""
+            label = Text(fit(unit.name, LABEL_WIDTH - cell_len(mark)))
+            label.append(mark, style="dim")
             self.add_row(*[_value_text(None)] * len(self.form.items), key=unit.name, label=label)
 
     # -- where the cursor is -----------------------------------------------------------------
@@ -331,6 +336,7 @@ class MismatchScreen(ModalScreen[int | None]):
 class BallotScreen(Screen[None]):
     CSS_PATH = "ballots.tcss"
     AUTO_FOCUS = "#ballot-grid"
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (80, "-wide")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "ballot.key.save", id="ballot.save"),

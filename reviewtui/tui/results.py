@@ -24,7 +24,9 @@ from reviewtui.assessment.tally import Results, UnitResult, tally_store
 from reviewtui.i18n import t
 from reviewtui.store import Store
 from reviewtui.tui.help import HelpScreen, localize
+from reviewtui.tui.widgets.text import fit
 
+UNIT_WIDTH = 24  # cells of a unit's name in the ranking: a longer one is cut, the scores stay
 BAR_WIDTH = 24  # cells of the longest grade bar
 BAR_STYLES = ("green", "cyan", "yellow", "red", "magenta", "blue", "white", "white", "white")
 
@@ -75,6 +77,7 @@ class ResultsScreen(Screen[None]):
         table.clear()
         for unit in results.units:
             cells = ranking_row(unit)
+            cells[1] = Text(fit(cells[1].plain, UNIT_WIDTH), style=cells[1].style)
             for index, cell in enumerate(cells):
                 if index not in (1, 5):
                     cell.justify = "right"
