@@ -28,16 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 
-BARE_APP = """
-from textual.app import App
-from textual.widgets import Static
-
-class Bare(App):
-    def compose(self):
-        yield Static("BARE-READY")
-
-Bare().run()
-"""
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _pty import BARE_APP  # noqa: E402
 
 
 def time_to_text(

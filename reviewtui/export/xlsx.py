@@ -85,14 +85,7 @@ def _formats(sheet: Worksheet, columns: dict[int, str]) -> None:
 def _results(book: Workbook, minutes: Minutes) -> None:
     grades = list(minutes.grades)
     header = [
-        t("minutes.rank"),
-        t("minutes.unit"),
-        t("minutes.composite"),
-        t("minutes.daily"),
-        t("minutes.final"),
-        t("minutes.level"),
-        t("minutes.votes"),
-        t("minutes.good_rate"),
+        *c.ranking_header(),
         t("minutes.good_or_fair_rate"),
         *(t("export.col.grade_count", grade=g) for g in grades),
     ]
