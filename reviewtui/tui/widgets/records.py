@@ -27,7 +27,7 @@ WHO_WIDTH = 20  # cells: longer names are cut with "…" so that the durations l
 def who_of(segment: Segment, item: Item | None, asker: str | None) -> str:
     """Who spoke; for the reporter's answer, whose question it answers (→ 党代表 张建国)."""
     if segment.kind == "answer" and asker:
-        if item is not None and segment.speaker == item.speaker:
+        if item is None or not segment.speaker or segment.speaker == item.speaker:
             return f"→ {asker}"
         return f"{segment.speaker} → {asker}"
     return segment.speaker
