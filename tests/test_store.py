@@ -500,3 +500,11 @@ def test_a_newer_database_is_refused(small_db: Path) -> None:
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     conn.close()
     open_session(small_db, write=True).close()
+
+
+def test_sqlite_utils_view_of_the_same_connection(small_store: Store) -> None:
+    """`Store.db` (sqlite-utils) sees the schema of schema.sql through the writer's connection."""
+    tables = set(small_store.db.table_names())
+    assert {"meta", "items", "segments", "notes", "ballots", "marks", "journal"} <= tables
+    assert "mark_cells" in small_store.db.view_names()
+    assert small_store.db["items"].count == len(small_store.plan.expanded_agenda())
