@@ -9,9 +9,12 @@ import pty
 import select
 import signal
 import struct
+import sys
 import termios
 import time
+from pathlib import Path
 
+ROOT = Path(__file__).resolve().parent.parent
 TICKS = os.sysconf("SC_CLK_TCK")
 
 BARE_APP = """
@@ -73,3 +76,36 @@ def measure(
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         os.close(fd)
+
+
+def cpu_options(description: str) -> tuple[str, dict[str, object]]:
+    """The CPU benchmarks' command line: (the size as given, options for `measure`)."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--warmup", type=float, default=3.0)
+    parser.add_argument("--size", default="120x40")
+    args = parser.parse_args()
+    columns, rows = (int(n) for n in args.size.split("x"))
+    return args.size, {"seconds": args.seconds, "warmup": args.warmup, "size": (columns, rows)}
+
+
+def sample_db(folder: Path, *, running: bool) -> Path:
+    """The seed's meeting as a database: with 雁翅镇党委's report running (long enough never to run
+    out) or nothing started yet; its writer closed again, so another process can take it over."""
+    sys.path.insert(0, str(ROOT))
+    from reviewtui.meeting import Meeting
+    from reviewtui.store import open_session
+
+    session = folder / ("running.toml" if running else "idle.toml")
+    text = (ROOT / "sessions" / "mentougou-2017.toml").read_text(encoding="utf-8")
+    session.write_text(text.replace('report = "5:00"', 'report = "59:00"'), encoding="utf-8")
+    store = open_session(session, write=True)
+    if running:
+        meeting = Meeting(store)
+        meeting.next_item()  # the chair's speech
+        meeting.next_item()  # 雁翅镇党委
+        meeting.start_report()
+    store.close()
+    return session.with_suffix(".db")

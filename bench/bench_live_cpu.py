@@ -11,52 +11,25 @@ Goal: the live screen ≤ 1% of one core. The ratio to the bare app says how muc
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _pty import BARE_APP, measure  # noqa: E402
-
-
-def running_report(folder: Path) -> Path:
-    """The seed's meeting with 雁翅镇党委's report running (long enough never to run out); its
-    writer closed again, so that `run` takes the database over and opens the live screen."""
-    sys.path.insert(0, str(ROOT))
-    from reviewtui.meeting import Meeting
-    from reviewtui.store import open_session
-
-    session = folder / "meeting.toml"
-    text = (ROOT / "sessions" / "mentougou-2017.toml").read_text(encoding="utf-8")
-    session.write_text(text.replace('report = "5:00"', 'report = "59:00"'), encoding="utf-8")
-    store = open_session(session, write=True)
-    meeting = Meeting(store)
-    meeting.next_item()  # the chair's speech
-    meeting.next_item()  # 雁翅镇党委
-    meeting.start_report()
-    store.close()
-    return session.with_suffix(".db")
+from _pty import BARE_APP, cpu_options, measure, sample_db  # noqa: E402
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=10.0)
-    parser.add_argument("--warmup", type=float, default=3.0)
-    parser.add_argument("--size", default="120x40")
-    args = parser.parse_args()
-    columns, rows = (int(n) for n in args.size.split("x"))
-    options = {"seconds": args.seconds, "warmup": args.warmup, "size": (columns, rows)}
+    size, options = cpu_options(__doc__.splitlines()[0])
 
     folder = Path(tempfile.mkdtemp(prefix="reviewtui-bench-"))
     try:
         bare = folder / "bare.py"
         bare.write_text(BARE_APP, encoding="utf-8")
-        db = running_report(folder)
+        db = sample_db(folder, running=True)
         live, shown = measure(
             [PYTHON, "-m", "reviewtui", "run", str(db), "--lang", "en"],
             **options,
@@ -66,7 +39,7 @@ def main() -> None:
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
-    print(f"{args.size}, {args.seconds:g} s each, % of one core (utime + stime)")
+    print(f"{size}, {options['seconds']:g} s each, % of one core (utime + stime)")
     print(f"live screen, a report running (redrawn every second): {live:.2f}%")
     print(f"bare Textual app showing one line:                    {baseline:.2f}%")
     if baseline > 0:

@@ -11,59 +11,32 @@ Goal: the projector ≤ 1% of a core. The ratio to the bare app says how much of
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _pty import BARE_APP, measure  # noqa: E402
-
-
-def meeting_db(folder: Path, *, running: bool) -> Path:
-    """A meeting database, a long report running in it or nothing yet, its writer gone."""
-    sys.path.insert(0, str(ROOT))
-    from reviewtui.meeting import Meeting
-    from reviewtui.store import open_session
-
-    session = folder / ("running.toml" if running else "idle.toml")
-    text = (ROOT / "sessions" / "mentougou-2017.toml").read_text(encoding="utf-8")
-    session.write_text(text.replace('report = "5:00"', 'report = "59:00"'), encoding="utf-8")
-    store = open_session(session, write=True)
-    if running:
-        meeting = Meeting(store)
-        meeting.next_item()
-        meeting.next_item()
-        meeting.start_report()
-    store.close()
-    return session.with_suffix(".db")
+from _pty import BARE_APP, cpu_options, measure, sample_db  # noqa: E402
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=10.0)
-    parser.add_argument("--warmup", type=float, default=3.0)
-    parser.add_argument("--size", default="120x40")
-    args = parser.parse_args()
-    columns, rows = (int(n) for n in args.size.split("x"))
+    size, options = cpu_options(__doc__.splitlines()[0])
 
     folder = Path(tempfile.mkdtemp(prefix="reviewtui-bench-"))
     try:
         bare = folder / "bare.py"
         bare.write_text(BARE_APP, encoding="utf-8")
-        options = {"seconds": args.seconds, "warmup": args.warmup, "size": (columns, rows)}
         command = [PYTHON, "-m", "reviewtui", "projector"]
-        projector = measure([*command, str(meeting_db(folder, running=True))], **options)[0]
-        idle = measure([*command, str(meeting_db(folder, running=False))], **options)[0]
+        projector = measure([*command, str(sample_db(folder, running=True))], **options)[0]
+        idle = measure([*command, str(sample_db(folder, running=False))], **options)[0]
         baseline = measure([PYTHON, str(bare)], **options)[0]
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
-    print(f"{args.size}, {args.seconds:g} s each, % of one core (utime + stime)")
+    print(f"{size}, {options['seconds']:g} s each, % of one core (utime + stime)")
     print(f"projector, a report running (redrawn every second): {projector:.2f}%")
     print(f"projector, nothing running (polling only):          {idle:.2f}%")
     print(f"bare Textual app showing one line:                  {baseline:.2f}%")

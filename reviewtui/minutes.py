@@ -19,7 +19,7 @@ from reviewtui import clock
 from reviewtui.assessment import Results, tally_store
 from reviewtui.assessment.ballots import load as load_ballots
 from reviewtui.assessment.tally import GroupCount
-from reviewtui.meeting import Segment
+from reviewtui.meeting import Meeting, Segment
 from reviewtui.plan import Veto
 from reviewtui.store import Store
 
@@ -243,27 +243,27 @@ def _read(store: Store, as_of: datetime) -> Minutes:
     plan = store.plan
     results = tally_results(store)
     notes = {r["item_id"]: r["text"] for r in store.rows("SELECT item_id, text FROM notes")}
+    meeting = Meeting(store)  # its queries only: a reader store is enough
     by_item: dict[int, list[Segment]] = {}
-    for row in store.rows("SELECT * FROM segments ORDER BY started_at, id"):
-        segment = Segment.from_row(row)
+    for segment in meeting.segments():
         by_item.setdefault(segment.item_id, []).append(segment)
 
     items: list[ItemRecord] = []
-    for row in store.rows("SELECT * FROM items ORDER BY pos"):
-        unit = plan.unit(row["unit"]) if row["unit"] else None
-        segments = by_item.get(row["id"], [])
+    for item in meeting.items():
+        unit = plan.unit(item.unit) if item.unit else None
+        segments = by_item.get(item.id, [])
         records = tuple(_segment_record(s, as_of) for s in segments)
         items.append(
             ItemRecord(
-                id=row["id"],
-                pos=row["pos"],
-                kind=row["kind"],
-                title=row["title"],
-                status=row["status"],
-                planned=row["planned"],
-                unit=row["unit"],
-                mode=row["mode"],
-                speaker=row["speaker"],
+                id=item.id,
+                pos=item.pos,
+                kind=item.kind,
+                title=item.title,
+                status=item.status,
+                planned=item.planned,
+                unit=item.unit,
+                mode=item.mode,
+                speaker=item.speaker,
                 topic=unit.topic if unit else None,
                 commenter=unit.commenter if unit else None,
                 segments=records,
@@ -273,7 +273,7 @@ def _read(store: Store, as_of: datetime) -> Minutes:
                     for s in records
                     if s.kind == "comment"
                 ),
-                notes=notes.get(row["id"], ""),
+                notes=notes.get(item.id, ""),
             )
         )
 

@@ -13,7 +13,7 @@ import difflib
 import json
 import re
 import tomllib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -949,6 +949,3 @@ def diff(old: Any, new: Any, key: str = "") -> list[tuple[str, Any, Any]]:
     if old == new:
         return []
     return [(key, None if old is _MISSING else old, None if new is _MISSING else new)]
-
-
-Formatter = Callable[[Any], str]
