@@ -27,10 +27,9 @@ from reviewtui.errors import UserError
 from reviewtui.i18n import CATALOG, t
 from reviewtui.meeting import Item, Meeting
 from reviewtui.tui.help import HelpScreen, localize
-from reviewtui.tui.widgets.countdown import phase_name
 from reviewtui.tui.widgets.header import MeetingHeader
 from reviewtui.tui.widgets.keybar import KeyBar
-from reviewtui.tui.widgets.text import fit
+from reviewtui.tui.widgets.text import fit, phase_name
 
 if TYPE_CHECKING:
     from reviewtui.tui.app import ReviewApp
@@ -86,6 +85,8 @@ class AgendaScreen(Screen[None]):
         self._widths: dict[str, int] = {}
         self._second: int | None = None
         self._ticker: Timer | None = None
+        self._built = False  # the table is filled in on_mount, before the first frame
+        self._covered = False
 
     @property
     def meeting(self) -> Meeting:
@@ -102,11 +103,13 @@ class AgendaScreen(Screen[None]):
         yield KeyBar(id="agenda-keys")
 
     def on_mount(self) -> None:
+        self._built = True
         self.rebuild(select_current=True)
         self._ticker = self.set_interval(TICK, self._tick)
 
     def on_screen_suspend(self) -> None:
         """Another screen covers this one: its clock stops looking at the time (CPU)."""
+        self._covered = True
         if self.app.screen.is_modal or self._ticker is None:  # a dialog leaves it in view
             return
         self._ticker.pause()
@@ -114,11 +117,15 @@ class AgendaScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         if self._ticker is not None:
             self._ticker.resume()
-        if self.is_mounted and self._items:
+        if self._covered:  # back from another screen (not first shown): show what was done there
+            self._covered = False
             self.rebuild(select_current=True)
 
     def on_resize(self) -> None:
-        self.call_after_refresh(self.rebuild)
+        # The first layout of the screen is a resize too: rebuilding then would only repeat
+        # the table made in on_mount (and cost the first frame its rows).
+        if self._built and self._column_widths(self._items) != self._widths:
+            self.call_after_refresh(self.rebuild)
 
     # -- the table -------------------------------------------------------------------------------
 
@@ -184,7 +191,8 @@ class AgendaScreen(Screen[None]):
             name: max([cell_len(headers[name]), *(cell_len(x) for x in values)])
             for name, values in texts.items()
         }
-        width = max(self.size.width, 40)
+        # Before the first layout the screen has no size yet; it will fill the app.
+        width = max(self.size.width or self.app.size.width, 40)
         spare = width - 2 - 2 * len(COLUMNS) - sum(natural.values())  # 2: the scrollbar
         widths = dict(natural)
         if sum(flex_natural.values()) <= spare:
@@ -202,7 +210,7 @@ class AgendaScreen(Screen[None]):
 
     def rebuild(self, select_current: bool = False) -> None:
         """Re-read the agenda and redraw the table, keeping the selection."""
-        if not self.is_mounted:
+        if not self._built:
             return
         now = clock.now()
         table = self.table

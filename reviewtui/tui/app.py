@@ -8,7 +8,7 @@ reopens the dialog that was open, with what had been typed into it.
 from __future__ import annotations
 
 import gc
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -20,8 +20,18 @@ from reviewtui.meeting import Meeting
 from reviewtui.store import Store
 from reviewtui.tui.agenda import AgendaScreen, ended_notice
 from reviewtui.tui.help import localize
-from reviewtui.tui.live import LiveScreen
 from reviewtui.tui.palette import JumpProvider
+
+if TYPE_CHECKING:
+    from reviewtui.tui.live import LiveScreen
+
+
+def _live_screen() -> type[LiveScreen]:
+    # The live screen (its dialogs, notes area, records) is imported when first shown, not at
+    # launch: the agenda is the first screen, and start-up time is a goal (bench_startup.py).
+    from reviewtui.tui.live import LiveScreen
+
+    return LiveScreen
 
 
 class ReviewApp(App[None]):
@@ -48,7 +58,7 @@ class ReviewApp(App[None]):
 
     def on_mount(self) -> None:
         if self.freeze_gc:
-            self.call_after_refresh(gc.freeze)
+            self.call_after_refresh(_settle_gc)
         self._show_notices()
         # Load the pinyin tables once the first screen is up, not when the first question's
         # dialog opens (names.py imports them lazily to keep start-up fast).
@@ -59,7 +69,7 @@ class ReviewApp(App[None]):
         item = self.meeting.current_item()
         busy = self.meeting.running() is not None or self.meeting.open_dialog() is not None
         if item is not None and item.timed and busy:
-            self.push_screen(LiveScreen(item.id))
+            self.push_screen(_live_screen()(item.id))
 
     def _warm_names(self) -> None:
         from reviewtui.names import search
@@ -82,11 +92,12 @@ class ReviewApp(App[None]):
         if notice:
             self.notify(notice, timeout=8)
         screen = self.screen
-        if isinstance(screen, LiveScreen):
+        live_screen = _live_screen()
+        if isinstance(screen, live_screen):
             screen.flush()
             screen.load_item(item_id)
         else:
-            self.push_screen(LiveScreen(item_id))
+            self.push_screen(live_screen(item_id))
 
     def jump_to(self, item_id: int) -> None:
         """The command palette's "go to": a written unit is only named, never timed."""
@@ -94,7 +105,7 @@ class ReviewApp(App[None]):
         if not item.timed:
             self.notify(t("agenda.written_notice", unit=item.title))
             return
-        if isinstance(self.screen, LiveScreen) and self.screen.item_id == item_id:
+        if isinstance(self.screen, _live_screen()) and self.screen.item_id == item_id:
             return
         self.open_live(item_id)
 
@@ -110,6 +121,13 @@ class ReviewApp(App[None]):
             if flush is not None:
                 flush()
         self.exit()
+
+
+def _settle_gc() -> None:
+    """After the first frame: keep what start-up made out of the collector's way, and collect
+    again (`cli._run_tui` turns collection off while Textual and the screens load)."""
+    gc.freeze()
+    gc.enable()
 
 
 def run_app(store: Store) -> None:

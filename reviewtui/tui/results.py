@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 from textual.widgets.data_table import RowDoesNotExist
 
 from reviewtui.assessment.display import NONE, RANKING_COLUMNS, ranking_row, score
@@ -24,6 +24,7 @@ from reviewtui.assessment.tally import Results, UnitResult, tally_store
 from reviewtui.i18n import t
 from reviewtui.store import Store
 from reviewtui.tui.help import HelpScreen, localize
+from reviewtui.tui.widgets.keybar import KeyBar
 from reviewtui.tui.widgets.text import fit
 
 UNIT_WIDTH = 24  # cells of a unit's name in the ranking: a longer one is cut, the scores stay
@@ -56,7 +57,7 @@ class ResultsScreen(Screen[None]):
             yield Static(id="results-groups")
             yield Static(id="results-grades")
         yield Static(id="results-notes")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one("#results-ranking", DataTable)

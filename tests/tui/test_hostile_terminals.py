@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 from textual.widgets import DataTable, Digits
-from textual.widgets._footer import FooterKey
 
 from reviewtui import i18n
 from reviewtui.assessment.display import RANKING_COLUMNS
@@ -30,6 +29,7 @@ from reviewtui.tui.dialogs import SegmentDialog
 from reviewtui.tui.live import LiveScreen
 from reviewtui.tui.results import ResultsScreen
 from reviewtui.tui.widgets.countdown import BigTime, Countdown
+from reviewtui.tui.widgets.keybar import KeyBar
 from reviewtui.tui.widgets.records import RecordList
 
 from ._live_support import SIZE, make_app, open_first, start, type_text
@@ -68,13 +68,12 @@ def assert_whole(app) -> None:
     assert len(lines) == height
     assert all(cell_len(line) == width for line in lines), [cell_len(x) for x in lines]
     screen = app.screen.region
-    keys = [key for key in app.screen.query(FooterKey) if key.display]
+    bars = list(app.screen.query(KeyBar))
     if not isinstance(app.screen, SegmentDialog):  # a dialog's own screen has no footer
-        assert keys, "no footer"
-    for key in keys:
-        assert screen.contains_region(key.region), (key.description, key.region, screen)
-        needed = key.get_content_width(screen.size, screen.size)
-        assert key.content_region.width >= needed, key.description  # not squeezed
+        assert bars, "no footer"
+    for bar in bars:
+        assert screen.contains_region(bar.region), (bar.id, bar.region, screen)
+        assert bar.fits(), bar.id  # every key in view, none cut
 
 
 async def settle(pilot, countdown: Countdown, expected: str) -> None:

@@ -25,8 +25,8 @@ import pytest
 
 from reviewtui.meeting import Meeting, Segment
 from reviewtui.store import Store
-from reviewtui.tui.widgets.countdown import phase_name
 from reviewtui.tui.widgets.records import who_of
+from reviewtui.tui.widgets.text import phase_name
 
 from .test_live_crash import WAIT, Tmux, kill_and_wait
 

@@ -19,6 +19,7 @@ from textual.widgets import Digits, Static
 from reviewtui.clock import format_countdown, format_duration
 from reviewtui.i18n import t
 from reviewtui.meeting import Item, Segment
+from reviewtui.tui.widgets.text import phase_name
 
 STATES = ("idle", "ended", "running", "warn", "over", "paused")
 
@@ -78,13 +79,6 @@ class BigTime(Widget):
 
     def render(self) -> Text:
         return Text("\n".join(big_lines(self.value, self.scale)), no_wrap=True)
-
-
-def phase_name(kind: str, item: Item | None = None) -> str:
-    """述职 / 提问 / 回答 / 点评 / 讲话; a break's or the assessment's timer says what it times."""
-    if kind == "speech" and item is not None and item.kind in ("break", "assessment"):
-        return t(f"live.phase.{item.kind}")
-    return t(f"live.phase.{kind}")
 
 
 def segment_state(segment: Segment, now: datetime, warn: float) -> str:

@@ -18,8 +18,7 @@ from reviewtui.clock import format_duration
 from reviewtui.i18n import t
 from reviewtui.meeting import SEGMENT_KINDS, Item, Segment
 from reviewtui.tui.help import localize
-from reviewtui.tui.widgets.countdown import phase_name
-from reviewtui.tui.widgets.text import fit
+from reviewtui.tui.widgets.text import fit, phase_name
 
 WHO_WIDTH = 20  # cells: longer names are cut with "…" so that the durations line up
 

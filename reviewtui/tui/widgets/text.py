@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.cells import cell_len
 from rich.text import Text
+
+from reviewtui.i18n import t
+
+if TYPE_CHECKING:
+    from reviewtui.meeting import Item
 
 
 def fit(text: str, width: int, ellipsis: str = "…") -> str:
@@ -33,3 +40,10 @@ def pad(text: str, width: int) -> str:
 def plain(text: str, style: str = "") -> Text:
     """User text as a `Text`: never read as markup (a comment with "[red]" shows literally)."""
     return Text(text, style=style)
+
+
+def phase_name(kind: str, item: Item | None = None) -> str:
+    """述职 / 提问 / 回答 / 点评 / 讲话; a break's or the assessment's timer says what it times."""
+    if kind == "speech" and item is not None and item.kind in ("break", "assessment"):
+        return t(f"live.phase.{item.kind}")
+    return t(f"live.phase.{kind}")
