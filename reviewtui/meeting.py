@@ -9,9 +9,8 @@ when it was paused and for how long, and when it ended; elapsed and remaining ar
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from reviewtui import clock
 from reviewtui.plan import Plan
@@ -39,8 +38,7 @@ UNDOABLE = frozenset(
 SEGMENT_KINDS = ("report", "question", "answer", "comment", "speech")
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     id: int
     pos: int
     kind: str  # "speech" | "unit" | "assessment" | "break"
@@ -57,8 +55,7 @@ class Item:
         return self.mode != "written"
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     id: int
     item_id: int
     kind: str
@@ -109,8 +106,7 @@ class Segment:
         )
 
 
-@dataclass(frozen=True)
-class Schedule:
+class Schedule(NamedTuple):
     """Where the meeting stands against its plan."""
 
     planned_total: float  # seconds, the whole agenda
@@ -118,8 +114,7 @@ class Schedule:
     projected_end: datetime  # now + what is left, at planned pace
 
 
-@dataclass(frozen=True)
-class Undone:
+class Undone(NamedTuple):
     action: str
     tx: int
 

@@ -20,10 +20,9 @@ import socket
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from reviewtui import clock
 from reviewtui.errors import UserError
@@ -53,8 +52,7 @@ def schema_sql() -> str:
 # The writer's lock
 
 
-@dataclass(frozen=True)
-class LockHolder:
+class LockHolder(NamedTuple):
     pid: str
     host: str
     since: str
@@ -551,8 +549,7 @@ def _wrap(script: str) -> str:
 # From a command-line SESSION argument to a store
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
     """What a SESSION argument names: the database, and the session file if one was given."""
 
     db: Path

@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from reviewtui import clock
 from reviewtui.clock import format_duration
@@ -27,6 +27,7 @@ from reviewtui.errors import UserError
 from reviewtui.i18n import CATALOG, t
 from reviewtui.meeting import Item, Meeting
 from reviewtui.tui.help import HelpScreen, localize
+from reviewtui.tui.widgets.agenda_table import AgendaTable
 from reviewtui.tui.widgets.header import MeetingHeader
 from reviewtui.tui.widgets.keybar import KeyBar
 from reviewtui.tui.widgets.text import fit, phase_name
@@ -38,29 +39,6 @@ TICK = 0.25
 COLUMNS = ("pos", "item", "speaker", "commenter", "planned", "actual", "status")
 FLEX = {"item": 0.4, "speaker": 0.35, "commenter": 0.25}  # how spare width is shared
 MIN_FLEX = {"item": 8, "speaker": 6, "commenter": 4}
-
-
-class AgendaTable(DataTable):
-    HELP_KEYS = True  # the help screen lists these keys
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "cursor_up", "agenda.key.select", key_display="↑↓", id="agenda.select"),
-        Binding("down", "cursor_down", "", show=False, id="agenda.down"),
-        Binding(
-            "enter", "screen.open_selected", "agenda.key.open", key_display="↵", id="agenda.open"
-        ),
-    ]
-
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "agenda--live",
-        "agenda--done",
-        "agenda--written",
-        "agenda--over",
-    }
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=False)
-        localize(self)
 
 
 class AgendaScreen(Screen[None]):
@@ -217,28 +195,22 @@ class AgendaScreen(Screen[None]):
         items = self.meeting.items()
         self._items = items
         widths = self._column_widths(items)
-        selected = None
-        if table.row_count and not select_current:
-            selected = self._selected_id()
-        if widths != self._widths or not table.columns:
+        selected = None if select_current else table.selected_key
+        if widths != self._widths or not table.row_count:
             self._widths = widths
-            table.clear(columns=True)
-            for name in COLUMNS:
-                table.add_column(
-                    Text(fit(t(f"agenda.col.{name}"), widths[name])), key=name, width=widths[name]
-                )
-        else:
-            table.clear()
+            header = [Text(fit(t(f"agenda.col.{name}"), widths[name])) for name in COLUMNS]
+            table.set_columns(header, [widths[name] for name in COLUMNS])
+        rows = []
         for item in items:
             cells = self._cells(item, now)
-            table.add_row(*(cells[name] for name in COLUMNS), key=str(item.id))
-        if select_current or selected is None:
+            rows.append((item.id, [cells[name] for name in COLUMNS]))
+        table.set_rows(rows)
+        if selected is None:
             current = self.meeting.current_item()
             target = current or next((i for i in items if i.status != "done" and i.timed), None)
             selected = target.id if target else None
-        ids = [i.id for i in items]
-        if selected in ids:
-            table.move_cursor(row=ids.index(selected), animate=False)
+        if selected is not None:
+            table.select_key(selected)
         self._show_summary()
         self.query_one(MeetingHeader).tick(now, force=True)
 
@@ -259,11 +231,7 @@ class AgendaScreen(Screen[None]):
         self.query_one("#agenda-summary", Static).update(Text(text))
 
     def _selected_id(self) -> int | None:
-        table = self.table
-        if not table.row_count:
-            return None
-        row_key, _ = table.coordinate_to_cell_key((table.cursor_row, 0))
-        return int(row_key.value) if row_key.value is not None else None
+        return self.table.selected_key
 
     def _tick(self) -> None:
         now = clock.now()
@@ -278,14 +246,19 @@ class AgendaScreen(Screen[None]):
         item = next((i for i in self._items if i.id == running.item_id), None)
         if item is not None and self.table.row_count:
             cells = self._cells(item, now)
-            self.table.update_cell(str(item.id), "actual", cells["actual"])
+            self.table.update_row(item.id, [cells[name] for name in COLUMNS])
 
     # -- actions ---------------------------------------------------------------------------------
 
+    def on_agenda_table_opened(self, message: AgendaTable.Opened) -> None:
+        self._open(message.key)
+
     def action_open_selected(self) -> None:
         item_id = self._selected_id()
-        if item_id is None:
-            return
+        if item_id is not None:
+            self._open(item_id)
+
+    def _open(self, item_id: int) -> None:
         item = self.meeting.item(item_id)
         if not item.timed:
             self.notify(t("agenda.written_notice", unit=item.title))

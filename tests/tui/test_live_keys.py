@@ -697,7 +697,7 @@ async def test_no_color_keeps_every_state_in_words(small_store, fake_clock, monk
 
 
 async def test_the_agenda_shows_status_and_times(small_store, fake_clock):
-    from reviewtui.tui.agenda import AgendaTable
+    from reviewtui.tui.widgets.agenda_table import AgendaTable
 
     app = make_app(small_store)
     async with app.run_test(size=(120, 30)) as pilot:
@@ -709,7 +709,7 @@ async def test_the_agenda_shows_status_and_times(small_store, fake_clock):
         await pilot.press("escape")
         await pilot.pause()
         table = app.screen.query_one(AgendaTable)
-        rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+        rows = [table.row_text(i) for i in range(table.row_count)]
         first, second, written, assessment = rows
         assert first[1:5] == ["雁翅镇党委", "雁翅镇党委书记", "区委书记", "0:50"]
         assert first[5] == "0:45" and first[6] == "● live"

@@ -13,8 +13,7 @@ key (ctrl+p still opens it). A click on a key presses it.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from rich.cells import cell_len
 from rich.style import Style
@@ -27,8 +26,7 @@ GRID_COLUMNS = 4  # at most, on a narrow terminal
 SEPARATOR = "▏"  # before the command palette's key
 
 
-@dataclass(frozen=True, slots=True)
-class Key:
+class Key(NamedTuple):
     key: str  # what `simulate_key` presses
     display: str  # what the bar shows: "^q", "↵"
     description: str
@@ -39,8 +37,7 @@ class Key:
         return f"{self.display} {self.description}" if self.description else self.display
 
 
-@dataclass(frozen=True, slots=True)
-class Placed:
+class Placed(NamedTuple):
     key: Key
     row: int
     x: int
