@@ -126,10 +126,12 @@ def main() -> None:
         times["big"].append(time_to_text([*run, str(dbs["big"])], ("单位000", keys)))
     scroll = asyncio.run(scroll_times({k: dbs[k] for k in ("twelve", "big")}, args.rounds))
     med = {k: statistics.median(v) for k, v in times.items()}
+    best = {k: min(v) for k, v in times.items()}
     print(f"bare Textual app, first screen   : {med['bare'] * 1000:7.0f} ms (baseline)")
     print(
         f"reviewtui run, sample meeting    : {med['sample'] * 1000:7.0f} ms  "
-        f"ratio {med['sample'] / med['bare']:.2f}x  (goal ≤ 1.25x)"
+        f"ratio {med['sample'] / med['bare']:.2f}x, fastest runs "
+        f"{best['sample'] / best['bare']:.2f}x  (goal ≤ 1.25x)"
     )
     print(
         f"200-unit agenda, first screen    : {med['big'] * 1000:7.0f} ms  "

@@ -1,3 +1,3 @@
-from reviewtui.cli import main
+from reviewtui.launch import main
 
 main()

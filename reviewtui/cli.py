@@ -5,7 +5,6 @@ prints. Bad input exits 2 with a message; only a bug exits 1. The TUI is importe
 
 from __future__ import annotations
 
-import gc
 import sys
 from collections.abc import Iterable
 from datetime import datetime, timedelta
@@ -17,7 +16,7 @@ from rich.console import Console
 from rich.table import Table
 from typer.exceptions import TyperException
 
-from reviewtui import i18n
+from reviewtui import i18n, launch
 from reviewtui.clock import format_duration
 from reviewtui.errors import UserError
 from reviewtui.i18n import t
@@ -42,11 +41,7 @@ out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-def _lang(lang: str | None) -> None:
-    if lang is not None and lang not in i18n.LANGS:
-        i18n.set_lang(None)  # say so in the environment's language
-        raise UserError(t("lang.bad", lang=lang))
-    i18n.set_lang(lang)
+_lang = launch.set_language
 
 
 def not_yet(command: str) -> None:
@@ -57,36 +52,18 @@ def not_yet(command: str) -> None:
 # Commands
 
 
+# `run` and `demo` usually start without Typer (reviewtui.launch); these are their help texts
+# and the way in for arguments the plain forms do not take.
+
+
 @app.command(help=t("cli.run.help"))
 def run(session: SessionArg, db: DbOpt = None, lang: LangOpt = None) -> None:
-    _lang(lang)
-    from reviewtui.store import open_session
-
-    store = open_session(session, db, write=True)
-    _run_tui(store)
+    launch.run(session, db, lang)
 
 
 @app.command(help=t("cli.demo.help"))
 def demo(lang: LangOpt = None) -> None:
-    _lang(lang)
-    from reviewtui.samples import fresh_copy
-    from reviewtui.store import open_session
-
-    session = fresh_copy()
-    store = open_session(session, write=True)
-    try:
-        _run_tui(store)
-    finally:
-        err.print(t("cli.demo_db", db=store.path))
-
-
-def _run_tui(store: object) -> None:
-    # Start-up makes many objects and frees few: collecting then finds nothing and costs ~15 ms
-    # of launch. The app turns collection back on after its first frame.
-    gc.disable()
-    from reviewtui.tui.app import run_app
-
-    run_app(store)  # type: ignore[arg-type]
+    launch.demo(lang)
 
 
 @app.command(help=t("cli.check.help"))
@@ -292,28 +269,12 @@ def export(
 
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI: exit 0 on success, 2 on bad input (with a message), 1 only for a bug."""
-    try:
-        app(args=argv, standalone_mode=False)
-    except UserError as exc:
-        for line in exc.lines:
-            err.print(line, markup=False)
-        sys.exit(2)
-    except SystemExit:
-        raise
-    except KeyboardInterrupt:
-        sys.exit(130)
-    except TyperException as exc:  # usage errors: wrong arguments or options
-        exc.show()
-        sys.exit(getattr(exc, "exit_code", 2) or 2)
-    except Exception as exc:  # a bug: say so plainly, never a traceback
-        err.print(t("cli.bug", reason=f"{type(exc).__name__}: {exc}"), markup=False)
-        if _debug():
-            raise
-        sys.exit(1)
-    sys.exit(0)
 
+    def call() -> None:
+        try:
+            app(args=argv, standalone_mode=False)
+        except TyperException as exc:  # usage errors: wrong arguments or options
+            exc.show()
+            sys.exit(getattr(exc, "exit_code", 2) or 2)
 
-def _debug() -> bool:
-    import os
-
-    return bool(os.environ.get("REVIEWTUI_DEBUG"))
+    launch.guarded(call)

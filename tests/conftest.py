@@ -138,7 +138,7 @@ def _exit_code(exc: SystemExit) -> int:
 @pytest.fixture
 def cli():
     """Run `reviewtui ARGS...` in this process, through `main` (its exit codes and messages)."""
-    from reviewtui.cli import main
+    from reviewtui.launch import main
 
     def run(*args: str | Path, env: Mapping[str, str | None] | None = None) -> CliResult:
         previous = i18n.get_lang()

@@ -111,14 +111,16 @@ class AgendaScreen(Screen[None]):
     def table(self) -> AgendaTable:
         return self.query_one(AgendaTable)
 
-    def _cells(self, item: Item, now) -> dict[str, Text]:
-        meeting = self.meeting
+    def _styles(self) -> dict[str, Style]:
         table = self.table
-        style = {
+        return {
             name: table.get_component_rich_style(f"agenda--{name}", partial=True)
             for name in ("live", "done", "written", "over")
         }
-        unit = meeting.plan.unit(item.unit) if item.unit else None
+
+    def _cells(self, item: Item, elapsed: float, style: dict[str, Style]) -> dict[str, Text]:
+        """The row of `item`, which has been spoken for `elapsed` seconds."""
+        unit = self.meeting.plan.unit(item.unit) if item.unit else None
         if not item.timed:
             status = Text(t("agenda.status.written"), style=style["written"])
         else:
@@ -126,7 +128,6 @@ class AgendaScreen(Screen[None]):
         planned = format_duration(item.planned) if item.planned else "—"
         actual = Text("—")
         if item.timed and item.status != "pending":
-            elapsed = meeting.item_elapsed(item, now)
             actual = Text(format_duration(elapsed))
             if item.planned and elapsed >= item.planned + 1:
                 actual.append(t("agenda.over_mark"))
@@ -201,8 +202,10 @@ class AgendaScreen(Screen[None]):
             header = [Text(fit(t(f"agenda.col.{name}"), widths[name])) for name in COLUMNS]
             table.set_columns(header, [widths[name] for name in COLUMNS])
         rows = []
+        styles = self._styles()
+        elapsed = self.meeting.elapsed_by_item(now)  # one query, not one per item
         for item in items:
-            cells = self._cells(item, now)
+            cells = self._cells(item, elapsed.get(item.id, 0.0), styles)
             rows.append((item.id, [cells[name] for name in COLUMNS]))
         table.set_rows(rows)
         if selected is None:
@@ -245,7 +248,7 @@ class AgendaScreen(Screen[None]):
             return
         item = next((i for i in self._items if i.id == running.item_id), None)
         if item is not None and self.table.row_count:
-            cells = self._cells(item, now)
+            cells = self._cells(item, self.meeting.item_elapsed(item, now), self._styles())
             self.table.update_row(item.id, [cells[name] for name in COLUMNS])
 
     # -- actions ---------------------------------------------------------------------------------

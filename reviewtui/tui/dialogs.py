@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -52,6 +53,24 @@ class WhoInput(Input):
     def __init__(self, value: str, *, id: str | None = None) -> None:
         super().__init__(value, id=id, placeholder=t("dialog.who_placeholder"))
         localize(self)
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Textual hands each key to the field that has the cursor when the key arrives, and a
+        # binding runs only once the key has bubbled up to the app. Keys that come in the same
+        # read as `tab` (tmux, a fast typist, an input method committing a word) are then
+        # already queued here: so `tab` moves on at once, and what follows it goes on with it.
+        if event.key == "tab":
+            event.stop()
+            event.prevent_default()
+            await self.run_action("screen.accept_next")
+            return
+        focused = self.screen.focused
+        if event.is_printable and focused is not self and isinstance(focused, Input):
+            event.stop()
+            event.prevent_default()
+            focused.insert_text_at_cursor(event.character or "")
+            return
+        await super()._on_key(event)
 
 
 class CandidateList(OptionList, can_focus=False):

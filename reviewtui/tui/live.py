@@ -62,6 +62,7 @@ def item_line(meeting: Meeting, item: Item) -> Text:
 
 
 class LiveScreen(Screen[None]):
+    CSS_PATH = "live.tcss"
     HELP_MEETING = True  # the help adds the dialogs' keys and the focus rules
 
     AUTO_FOCUS = "#records"  # never a text field: single-letter keys work at once

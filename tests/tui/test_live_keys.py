@@ -173,6 +173,27 @@ async def test_q_starts_the_question_at_the_key_press_and_asks_who(small_store, 
     assert Meeting(small_store).open_dialog() is None
 
 
+async def test_keys_in_the_same_read_as_tab_go_to_the_text(small_store):
+    """tmux, a fast typist or an input method can deliver `tab` and the next characters in one
+    read; Textual routes them all to the name field before `tab` moves the cursor on."""
+    from textual import events
+
+    app = make_app(small_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        await type_text(pilot, "zjg")
+        for key, character in (("tab", "\t"), ("村", "村"), ("路", "路")):
+            app.post_message(events.Key(key, character))  # no pause between them
+        await pilot.pause()
+        assert field(app, "#who").value == "党代表 张建国"
+        assert field(app, "#text").value == "村路"
+        assert app.focused is field(app, "#text")
+    question = only(small_store, "question")
+    assert (question.speaker, question.text) == ("党代表 张建国", "村路")
+
+
 async def test_free_text_asker_is_kept_as_typed(small_store):
     app = make_app(small_store)
     async with app.run_test(size=SIZE) as pilot:
