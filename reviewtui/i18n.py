@@ -231,6 +231,31 @@ CATALOG: dict[str, tuple[str, str]] = {
         "请检查磁盘或 U 盘是否还连接着,然后重做刚才的操作。",
         "Check that the disk or USB stick is still there, then repeat the last action.",
     ),
+    "pending.kept": (
+        "刚才输入的文字没有丢:已暂存在内存中,一旦可以写入就自动保存(每秒重试)。",
+        "What you typed is not lost: it is kept in memory and saved as soon as the database "
+        "can be written again (retried every second).",
+    ),
+    "pending.saved": (
+        "暂存的文字已全部写入数据库。",
+        "The text kept in memory has all been written to the database.",
+    ),
+    "pending.waiting": (
+        "仍有 {count} 段文字暂存在内存中,等待写入数据库:请腾出磁盘空间或恢复写权限。",
+        "{count} typed text(s) still wait in memory for the database: free some space or make "
+        "the file writable.",
+    ),
+    "pending.dropped": (
+        "一段暂存的文字无法写入,已放弃:",
+        "A text kept in memory could not be written and was given up:",
+    ),
+    "pending.quit": (
+        "还有 {count} 段文字没能写入数据库,现在退出会丢失它们。请先腾出磁盘空间或恢复写权限;"
+        "确要退出,5 秒内再按一次 ctrl+q。",
+        "{count} typed text(s) are not yet written to the database and would be lost. Free "
+        "some space or make the file writable first; to quit anyway, press ctrl+q again within "
+        "5 seconds.",
+    ),
     "db.restored": (
         "会议数据库文件被删除或替换,已把全部记录写回 {db},继续记录。",
         "The meeting database file was removed or replaced; every record was written back to "
@@ -359,6 +384,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "live.notes": ("笔记", "Notes"),
     "live.notes.saved": ("已保存 {time}", "saved {time}"),
     "live.notes.saving": ("保存中…", "saving…"),
+    "live.notes.kept": ("未写入,暂存内存", "not written yet, kept"),
     "live.notes.placeholder": (
         "要点:主要举措、取得成效……\n按m记录·随写随存·esc离开",
         "The gist: measures, results…\n(m to write; saved as you type; esc leaves)",

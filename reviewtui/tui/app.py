@@ -8,6 +8,7 @@ reopens the dialog that was open, with what had been typed into it.
 from __future__ import annotations
 
 import gc
+import time
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
@@ -21,9 +22,13 @@ from reviewtui.store import Store
 from reviewtui.tui.agenda import AgendaScreen, ended_notice
 from reviewtui.tui.help import localize
 from reviewtui.tui.palette import JumpProvider
+from reviewtui.tui.pending import PendingWrites
 
 if TYPE_CHECKING:
     from reviewtui.tui.live import LiveScreen
+
+QUIT_AGAIN_WITHIN = 5.0  # seconds: a second ctrl+q quits although typed text is not yet saved
+REMIND_EVERY = 30.0  # seconds between reminders that typed text waits for the storage
 
 
 def _live_screen() -> type[LiveScreen]:
@@ -46,6 +51,9 @@ class ReviewApp(App[None]):
         localize(self)
         self.store = store
         self.meeting = Meeting(store)
+        self.pending = PendingWrites()  # typed text the storage refused, written once it can
+        self._quit_anyway_until = 0.0
+        self._pending_reminded = time.monotonic()  # the first refusal says it itself
         self.cursor_blink = cursor_blink  # tests and snapshots turn it off
         # Once started, the objects made so far (Textual, pinyin tables, the plan) live as long
         # as the app: frozen, the garbage collector stops walking them, and a full collection
@@ -64,8 +72,9 @@ class ReviewApp(App[None]):
         # dialog opens (names.py imports them lazily to keep start-up fast).
         self.set_timer(1.0, self._warm_names)
         # The store may have to tell the secretary something mid-meeting (e.g. it wrote a removed
-        # database file back); a list check once a second costs nothing.
-        self.set_interval(1.0, self._show_notices)
+        # database file back), and typed text may wait for room on the disk; a list check once a
+        # second costs nothing.
+        self.set_interval(1.0, self._every_second)
         item = self.meeting.current_item()
         busy = self.meeting.running() is not None or self.meeting.open_dialog() is not None
         if item is not None and item.timed and busy:
@@ -77,9 +86,25 @@ class ReviewApp(App[None]):
         plan = self.store.plan
         search("a", [r.name for r in plan.representatives] + list(plan.leaders))
 
+    def _every_second(self) -> None:
+        self._show_notices()
+        self._write_pending()
+
     def _show_notices(self) -> None:
         while self.store.notices:
             self.notify(self.store.notices.pop(0), severity="warning", timeout=30)
+
+    def _write_pending(self) -> None:
+        if not self.pending:
+            return
+        written, dropped = self.pending.retry()
+        for error in dropped:
+            self.notify("\n".join([t("pending.dropped"), *error.lines]), severity="error")
+        if written and not self.pending:
+            self.notify(t("pending.saved"), timeout=8)
+        elif self.pending and time.monotonic() - self._pending_reminded > REMIND_EVERY:
+            self._pending_reminded = time.monotonic()
+            self.notify(t("pending.waiting", count=len(self.pending)), severity="warning")
 
     def open_live(self, item_id: int) -> None:
         """Make `item_id` the live item and show it (a segment running elsewhere ends)."""
@@ -120,6 +145,13 @@ class ReviewApp(App[None]):
             flush = getattr(screen, "flush", None)
             if flush is not None:
                 flush()
+        self._write_pending()
+        if self.pending and time.monotonic() > self._quit_anyway_until:
+            # Quitting would lose typed text the storage has not taken yet: say so, and quit
+            # only if asked again.
+            self._quit_anyway_until = time.monotonic() + QUIT_AGAIN_WITHIN
+            self.notify(t("pending.quit", count=len(self.pending)), severity="error", timeout=10)
+            return
         self.exit()
 
 

@@ -10,6 +10,8 @@ with its text. The segment keeps running while its dialog is open.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import ClassVar
 
 from rich.text import Text
@@ -26,6 +28,7 @@ from reviewtui.errors import UserError
 from reviewtui.i18n import t
 from reviewtui.meeting import Item, Meeting, Segment
 from reviewtui.tui.help import localize
+from reviewtui.tui.pending import PendingWrites
 
 MAX_CANDIDATES = 4  # rows of names offered under the "who" field
 
@@ -99,10 +102,12 @@ class SegmentDialog(ModalScreen[None]):
         *,
         correcting: bool = False,
         draft: tuple[str, str] | None = None,
+        pending: PendingWrites | None = None,
     ) -> None:
         super().__init__(classes="dialog")
         localize(self)
         self.meeting = meeting
+        self.pending = pending if pending is not None else PendingWrites()
         self.segment = segment
         self.item = item
         self.correcting = correcting
@@ -148,12 +153,10 @@ class SegmentDialog(ModalScreen[None]):
         for field in self.query(Input):
             field.cursor_blink = blink
         self._offer(self.who.value)
-        try:
-            self.meeting.set_open_dialog(self.segment.id)
-            if self.correcting:  # so that a restart knows this dialog was a correction
-                self.meeting.save_dialog_draft(self.segment.id, *self._initial)
-        except UserError as exc:
-            self.notify("\n".join(exc.lines), severity="error", timeout=15)
+        self._write(("open_dialog",), partial(self.meeting.set_open_dialog, self.segment.id))
+        if self.correcting:  # so that a restart knows this dialog was a correction
+            draft = partial(self.meeting.save_dialog_draft, self.segment.id, *self._initial)
+            self._write(("dialog", self.segment.id), draft)
         kind = self.segment.kind
         # set_focus, not focus(): focus() is deferred, and keys typed fast would go astray.
         # The asker first for a question (unless reopened after a restart with one already);
@@ -268,15 +271,14 @@ class SegmentDialog(ModalScreen[None]):
         if current == self._saved or self._done:
             return
         who, text = current
-        try:
-            if self.correcting:
-                self.meeting.save_dialog_draft(self.segment.id, who, text)
-            else:
-                self.meeting.edit_segment(self.segment.id, speaker=who, text=text, action="draft")
-        except UserError as exc:
-            self.notify("\n".join(exc.lines), severity="error", timeout=15)
-            return
-        self._saved = current
+        if self.correcting:
+            write = partial(self.meeting.save_dialog_draft, self.segment.id, who, text)
+        else:
+            write = partial(
+                self.meeting.edit_segment, self.segment.id, speaker=who, text=text, action="draft"
+            )
+        if self._write(("dialog", self.segment.id), write):
+            self._saved = current
 
     def action_save(self) -> None:
         self._accept()
@@ -292,13 +294,27 @@ class SegmentDialog(ModalScreen[None]):
         self._save()
         self._done = True
         who, text = self.resolved(), self.text.value
+        if self.correcting and (who, text) != self.original:
+            edit = partial(
+                self.meeting.edit_segment, self.segment.id, speaker=who, text=text, action="edit"
+            )
+            self._write(("edit", self.segment.id), edit)
+        self._write(("open_dialog",), partial(self.meeting.set_open_dialog, None))
+        self.dismiss()
+
+    def _write(self, key: tuple[object, ...], write: Callable[[], object]) -> bool:
+        """Write now, or keep the write in memory when the storage refuses it (tui/pending.py):
+        what was typed is never lost with the dialog. False only for bad input."""
+        known = key in self.pending
         try:
-            if self.correcting and (who, text) != self.original:
-                self.meeting.edit_segment(self.segment.id, speaker=who, text=text, action="edit")
-            self.meeting.set_open_dialog(None)
+            refused = self.pending.attempt(key, write)
         except UserError as exc:
             self.notify("\n".join(exc.lines), severity="error", timeout=15)
-        self.dismiss()
+            return False
+        if refused is not None and not known:
+            message = "\n".join([*refused.lines, t("pending.kept")])
+            self.notify(message, severity="error", timeout=30)
+        return True
 
 
 class ConfirmDialog(ModalScreen[bool]):

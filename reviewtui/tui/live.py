@@ -104,7 +104,7 @@ class LiveScreen(Screen[None]):
         yield Countdown(meeting.plan.timing.warn, id="countdown")
         with Horizontal(id="live-body"):
             yield RecordList(id="records")
-            yield NotesArea(meeting, id="notes")
+            yield NotesArea(meeting, self.review_app.pending, id="notes")
         with Vertical(id="keys"):
             yield KeyBar(include=MEETING_ACTIONS, show_command_palette=False, id="keys-meeting")
             yield KeyBar(exclude=MEETING_ACTIONS, id="keys-other")
@@ -255,7 +255,14 @@ class LiveScreen(Screen[None]):
         self, segment: Segment, *, correcting: bool = False, draft: tuple[str, str] | None = None
     ) -> None:
         item = self.meeting.item(segment.item_id)
-        dialog = SegmentDialog(self.meeting, segment, item, correcting=correcting, draft=draft)
+        dialog = SegmentDialog(
+            self.meeting,
+            segment,
+            item,
+            correcting=correcting,
+            draft=draft,
+            pending=self.review_app.pending,
+        )
         self.app.push_screen(dialog, callback=self._dialog_closed)
 
     def _dialog_closed(self, _result: object = None) -> None:

@@ -1,11 +1,14 @@
 """The notes area of the live screen: the gist of a report, saved as the secretary types.
 
 Saved half a second after the last keystroke, and at once when the cursor leaves the field,
-when the screen moves to another item, and when the app closes. `escape` leaves the field.
+when the screen moves to another item, and when the app closes. `escape` leaves the field. When
+the storage refuses the write, the text is kept in memory and written once it can be
+(tui/pending.py).
 """
 
 from __future__ import annotations
 
+from functools import partial
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
@@ -17,6 +20,7 @@ from reviewtui.errors import UserError
 from reviewtui.i18n import t
 from reviewtui.meeting import Meeting
 from reviewtui.tui.help import localize
+from reviewtui.tui.pending import PendingWrites
 
 DEBOUNCE = 0.5  # seconds after the last change
 
@@ -27,7 +31,9 @@ class NotesArea(TextArea):
         Binding("escape", "leave", "live.key.leave", id="live.leave_notes")
     ]
 
-    def __init__(self, meeting: Meeting, *, id: str | None = None) -> None:
+    def __init__(
+        self, meeting: Meeting, pending: PendingWrites | None = None, *, id: str | None = None
+    ) -> None:
         super().__init__(
             id=id,
             soft_wrap=True,
@@ -37,6 +43,7 @@ class NotesArea(TextArea):
         )
         localize(self)
         self.meeting = meeting
+        self.pending = pending if pending is not None else PendingWrites()
         self.item_id: int | None = None
         self.saved_text = ""
         self._timer: Timer | None = None
@@ -69,13 +76,21 @@ class NotesArea(TextArea):
             self._timer = None
         if self.item_id is None or self.text == self.saved_text:
             return
-        text = self.text
+        item_id, text = self.item_id, self.text
+        key = ("note", item_id)
+        known = key in self.pending
         try:
-            self.meeting.set_note(self.item_id, text)
+            refused = self.pending.attempt(key, partial(self.meeting.set_note, item_id, text))
         except UserError as exc:
             self.notify("\n".join(exc.lines), severity="error", timeout=15)
             return
-        self.saved_text = text
+        self.saved_text = text  # written, or kept until it can be
+        if refused is not None:
+            self.border_subtitle = t("live.notes.kept")
+            if not known:  # said once, not at every keystroke
+                message = "\n".join([*refused.lines, t("pending.kept")])
+                self.notify(message, severity="error", timeout=30)
+            return
         self.border_subtitle = t("live.notes.saved", time=clock.now().strftime("%H:%M:%S"))
 
     def action_leave(self) -> None:
