@@ -61,9 +61,14 @@ class Shown:
     text: str | None
 
 
+TOAST_EDGE = "▌"
+
+
 def shown_records(screen: str) -> list[Shown]:
     found: list[Shown] = []
-    lines = screen.splitlines()
+    # A notification ("Nothing is being timed") is drawn over the right of the panel, from its
+    # left edge "▌" on: what is under it is not shown, so is not read.
+    lines = [line.split(TOAST_EDGE, 1)[0] for line in screen.splitlines()]
     for index, line in enumerate(lines):
         match = RECORD.search(line)
         if match is None:
