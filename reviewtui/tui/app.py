@@ -11,9 +11,11 @@ import gc
 import time
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
+from textual.widgets import Input
 
 from reviewtui.errors import UserError
 from reviewtui.i18n import t
@@ -133,6 +135,18 @@ class ReviewApp(App[None]):
         if isinstance(self.screen, _live_screen()) and self.screen.item_id == item_id:
             return
         self.open_live(item_id)
+
+    def on_key(self, event: events.Key) -> None:
+        # A key reaches the app only if nothing on the way took it. Textual hands each key to
+        # what had the cursor when the key arrived, so keys that came in the same read as the
+        # `q` that opened a question's dialog went to the live screen, and arrive here once the
+        # dialog is open: they were typed for the dialog, not as the live screen's keys.
+        dialog = self.screen
+        if event.is_printable and getattr(dialog, "TAKES_EARLY_KEYS", False):
+            field = dialog.focused
+            if isinstance(field, Input):
+                event.stop()
+                field.insert_text_at_cursor(event.character or "")
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):

@@ -194,6 +194,22 @@ async def test_keys_in_the_same_read_as_tab_go_to_the_text(small_store):
     assert (question.speaker, question.text) == ("党代表 张建国", "村路")
 
 
+async def test_keys_in_the_same_read_as_q_go_to_its_dialog(small_store):
+    """Keys that arrive with the `q` that opens the dialog belong to the dialog, and never act
+    as the live screen's single-letter keys (`a` would start an answer)."""
+    from textual import events
+
+    app = make_app(small_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        for key in "qzjga":
+            app.post_message(events.Key(key, key))  # no pause between them
+        await pilot.pause()
+        assert isinstance(app.screen, SegmentDialog)
+        assert field(app, "#who").value == "zjga"
+    assert [s.kind for s in segments(small_store)] == ["question"]
+
+
 async def test_free_text_asker_is_kept_as_typed(small_store):
     app = make_app(small_store)
     async with app.run_test(size=SIZE) as pilot:
