@@ -15,15 +15,23 @@ from ._live_support import SIZE, make_app, notifications, open_first, type_text
 pytestmark = pytest.mark.usefixtures("fake_clock")
 
 
+def _fill_disk(store) -> None:
+    """From now on the database cannot grow: the next writes that need a page fail."""
+    pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
+    store.conn.execute(f"PRAGMA max_page_count = {pages}")
+
+
+def _free_disk(store) -> None:
+    store.conn.execute("PRAGMA max_page_count = 1073741823")
+
+
 async def test_disk_full_is_shown_and_recording_resumes(small_store):
     app = make_app(small_store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await open_first(pilot)
         await pilot.press("r")
         await pilot.pause()
-        conn = small_store.conn
-        pages = conn.execute("PRAGMA page_count").fetchone()[0]
-        conn.execute(f"PRAGMA max_page_count = {pages}")
+        _fill_disk(small_store)
         for _ in range(30):  # until the file has no room left
             await pilot.press("space")
             await pilot.pause()
@@ -31,7 +39,7 @@ async def test_disk_full_is_shown_and_recording_resumes(small_store):
                 break
         assert any("disk is full" in n for n in notifications(app))
         assert isinstance(app.screen, LiveScreen)  # no crash
-        conn.execute("PRAGMA max_page_count = 1073741823")
+        _free_disk(small_store)
         await pilot.press("e")
         await pilot.pause()
         report = Meeting(small_store).segments()[0]
@@ -51,16 +59,6 @@ async def test_removed_database_is_written_back_and_said(small_store):
         assert path.exists()
         assert any("written back" in n for n in notifications(app))
         assert not Meeting(small_store).segments()[0].running
-
-
-def _fill_disk(store) -> None:
-    """From now on the database cannot grow: the next writes that need a page fail."""
-    pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
-    store.conn.execute(f"PRAGMA max_page_count = {pages}")
-
-
-def _free_disk(store) -> None:
-    store.conn.execute("PRAGMA max_page_count = 1073741823")
 
 
 LONG = "村里的路怎么修,资金从哪里来,什么时候开工?" * 5  # enough to need new pages
@@ -94,16 +92,20 @@ async def test_typed_question_is_kept_while_the_disk_is_full(small_store):
         assert Meeting(small_store).open_dialog() is None
 
 
+async def _notes_typed_on_a_full_disk(pilot, app, store) -> None:
+    await open_first(pilot)
+    await pilot.press("m")
+    _fill_disk(store)
+    await type_text(pilot, LONG)
+    await pilot.press("escape")  # leaving the notes saves them at once
+    await pilot.pause()
+    assert app.pending, "nothing was refused: the test did not fill the disk"
+
+
 async def test_notes_are_kept_and_quitting_asks_twice(small_store):
     app = make_app(small_store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await open_first(pilot)
-        await pilot.press("m")
-        _fill_disk(small_store)
-        await type_text(pilot, LONG)
-        await pilot.press("escape")  # leaving the notes saves them at once
-        await pilot.pause()
-        assert app.pending
+        await _notes_typed_on_a_full_disk(pilot, app, small_store)
         item_id = app.screen.item_id
         await pilot.press("ctrl+q")
         await pilot.pause()
@@ -121,13 +123,7 @@ async def test_notes_are_kept_and_quitting_asks_twice(small_store):
 async def test_a_second_ctrl_q_quits_without_what_waits(small_store):
     app = make_app(small_store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await open_first(pilot)
-        await pilot.press("m")
-        _fill_disk(small_store)
-        await type_text(pilot, LONG)
-        await pilot.press("escape")
-        await pilot.pause()
-        assert app.pending
+        await _notes_typed_on_a_full_disk(pilot, app, small_store)
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert app.is_running
