@@ -282,15 +282,62 @@ def load(path: str | Path) -> Plan:
     return loads(text, str(path))
 
 
+# tomllib's messages (Python 3.11–3.13), to say them in the user's language; one that is not
+# here is shown as tomllib says it.
+_TOML_MESSAGES = [
+    (re.compile(pattern), key)
+    for pattern, key in (
+        (r"Cannot overwrite a value", "toml.overwrite"),
+        (r"Unescaped '\\' in a string", "toml.backslash"),
+        (r"Cannot mutate immutable namespace (?P<key>.+)", "toml.immutable"),
+        (r"Unterminated string", "toml.unterminated"),
+        (r"Unclosed inline table", "toml.unclosed_table"),
+        (r"Unclosed array", "toml.unclosed_array"),
+        (r"Invalid value", "toml.invalid_value"),
+        (r"Invalid statement", "toml.invalid_statement"),
+        (r"Invalid initial character for a key part", "toml.key_start"),
+        (r"Invalid hex value", "toml.hex"),
+        (r"Invalid date or datetime", "toml.date"),
+        (r"Illegal character '\\n'", "toml.unterminated"),  # a string runs to the line's end
+        (r"Illegal character (?P<char>.+)", "toml.illegal"),
+        (r"Found invalid character (?P<char>.+)", "toml.invalid_char"),
+        (r"Expected '\]\]' at the end of an array declaration", "toml.expected_aot_end"),
+        (r"Expected '\]' at the end of a table declaration", "toml.expected_table_end"),
+        (r"Expected '=' after a key in a key/value pair", "toml.expected_equals"),
+        (r"Expected (?P<what>.+)", "toml.expected"),
+        (r"Escaped character is not a Unicode scalar value", "toml.escape"),
+        (r"Duplicate inline table key (?P<key>.+)", "toml.duplicate_inline"),
+        (r"Cannot redefine namespace (?P<key>.+)", "toml.redefine"),
+        (r"Cannot declare (?P<key>.+) twice", "toml.twice"),
+    )
+]
+
+
+_TOML_AT_END = "(at end of document)"
+
+
+def _toml_detail(message: str) -> str:
+    for pattern, key in _TOML_MESSAGES:
+        found = pattern.fullmatch(message)
+        if found:
+            return t(key, **found.groupdict())
+    return message
+
+
 def loads(text: str, path: str = "<session>") -> Plan:
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = _TOML_LINE.search(str(exc))
         line = int(match.group(1)) if match else None
-        detail = _TOML_LINE.sub("", str(exc)).strip()
+        message = _TOML_LINE.sub("", str(exc)).strip()
+        at_end = message.endswith(_TOML_AT_END)
+        detail = _toml_detail(message.removesuffix(_TOML_AT_END).strip())
         if match:
-            detail += f" (column {match.group(2)})"
+            detail += t("plan.toml_column", column=match.group(2))
+        elif at_end:
+            detail += t("plan.toml_at_end")
+            line = max(1, len(text.splitlines()))
         error = PlanError("", t("plan.toml_syntax", detail=detail), line)
         raise PlanInvalid(path, [error]) from None
     validator = _Validator(_KeyLines(text))

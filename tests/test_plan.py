@@ -317,3 +317,29 @@ def test_the_plan_is_immutable() -> None:
     with pytest.raises(AttributeError):
         p.units[0].name = "乙"  # type: ignore[misc]
     assert isinstance(p.units, tuple) and isinstance(p.assessment.scale, tuple)
+
+
+TOML_MISTAKES = [  # (text, line, Chinese words said, English words said)
+    ("title = 会议\n", 1, "文字要加引号", "Invalid value"),
+    ('title = "会议\n', 1, "没有结束引号", "Unterminated string"),
+    ("[meeting\n", 1, "表声明末尾", "Expected ']'"),
+    ("[[units]\n", 1, "数组表声明末尾", "Expected ']]'"),
+    ("a = 1\na = 2\n", 2, "不能覆盖", "Cannot overwrite"),
+    ("a = [1, 2\n\n", 2, "数组缺少", "Unclosed array"),
+    ("a b = 1\n", 1, "键后面应为", "Expected '='"),
+]
+
+
+@pytest.mark.parametrize(("text", "line", "zh", "en"), TOML_MISTAKES)
+def test_toml_mistakes_are_said_in_the_users_language(
+    text: str, line: int, zh: str, en: str, lang: str
+) -> None:
+    (error,) = rejected(plan.loads, text).errors
+    assert error.line == line
+    message = error.render("s.toml")
+    if lang == "zh":
+        assert zh in message and "TOML 语法错误" in message
+        said = message.removeprefix("s.toml").replace("TOML", "")
+        assert not re.search(r"[A-Za-z]{4,}", said), message  # no English left
+    else:
+        assert en in message and "TOML syntax error" in message
