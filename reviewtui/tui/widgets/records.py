@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from reviewtui import clock
 from reviewtui.clock import format_duration
 from reviewtui.i18n import t
 from reviewtui.meeting import SEGMENT_KINDS, Item, Segment
@@ -21,6 +22,7 @@ from reviewtui.tui.help import localize
 from reviewtui.tui.widgets.text import fit, phase_name
 
 WHO_WIDTH = 20  # cells: longer names are cut with "…" so that the durations line up
+MIN_WHO_WIDTH = 6  # cells: where even that does not fit, the line wraps rather than cut more
 
 
 def who_of(segment: Segment, item: Item | None, asker: str | None) -> str:
@@ -30,6 +32,25 @@ def who_of(segment: Segment, item: Item | None, asker: str | None) -> str:
             return f"→ {asker}"
         return f"{segment.speaker} → {asker}"
     return segment.speaker
+
+
+def record_tail(segment: Segment, now: datetime) -> list[tuple[str, str]]:
+    """The end of a record's first line, (text, style) pieces: `[计时中]`, or its duration and
+    how far over its plan it went."""
+    if segment.running:
+        mark = t("live.paused_mark") if segment.paused else t("live.running_mark")
+        return [(f"[{mark}]", "running")]
+    elapsed = segment.elapsed(now)
+    pieces = [(format_duration(elapsed), "time")]
+    if segment.planned and elapsed >= segment.planned + 1:
+        over = format_duration(elapsed - segment.planned)
+        pieces += [("  ", ""), (t("live.over_by", time=over), "over")]
+    return pieces
+
+
+def head_width() -> int:
+    """Cells before the name: `14:35:02  提问  `."""
+    return 8 + 2 + max(cell_len(phase_name(kind)) for kind in SEGMENT_KINDS) + 2
 
 
 def record_text(
@@ -61,16 +82,8 @@ def record_text(
         line.append("  ")
     elif who_width:
         line.append(" " * (who_width + 2))
-    if segment.running:
-        mark = t("live.paused_mark") if segment.paused else t("live.running_mark")
-        line.append(f"[{mark}]", styles.get("running", ""))
-    else:
-        elapsed = segment.elapsed(now)
-        line.append(format_duration(elapsed), styles.get("time", ""))
-        if segment.planned and elapsed >= segment.planned + 1:
-            over = format_duration(elapsed - segment.planned)
-            line.append("  ")
-            line.append(t("live.over_by", time=over), styles.get("over", ""))
+    for piece, style in record_tail(segment, now):
+        line.append(piece, styles.get(style, ""))
     if segment.text:
         line.append("\n")
         line.append("    ")
@@ -110,7 +123,9 @@ class RecordList(OptionList):
         super().__init__(id=id, markup=False)
         localize(self)
         self.segments: list[Segment] = []
+        self._item: Item | None = None
         self._shown_ids: set[int] = set()
+        self._width = 0
 
     def _styles(self) -> dict[str, Style]:
         return {
@@ -121,6 +136,7 @@ class RecordList(OptionList):
     def show(self, item: Item, segments: list[Segment], now: datetime) -> None:
         """Rebuild the list, keeping the selection on the same record where it still exists."""
         selected = self.selected_id
+        self._item = item
         self.segments = segments
         by_id = {s.id: s for s in segments}
         styles = self._styles()
@@ -131,6 +147,14 @@ class RecordList(OptionList):
             max((cell_len(who_of(s, item, askers[s.id])) for s in segments), default=0),
             WHO_WIDTH,
         )
+        # On a narrow terminal the names give way, so that a record's first line (its time,
+        # duration and overtime) stays on one line.
+        room = self.scrollable_content_region.width
+        if room and segments:
+            tail = max(sum(cell_len(p) for p, _ in record_tail(s, now)) for s in segments)
+            fits = room - head_width() - 2 - tail
+            if fits >= MIN_WHO_WIDTH:  # else the line wraps anyway: keep the names readable
+                who_width = min(who_width, fits)
         options = [
             Option(
                 record_text(segment, item, askers[segment.id], now, styles, who_width),
@@ -148,6 +172,12 @@ class RecordList(OptionList):
             self.highlighted = ids.index(selected)
         elif ids:  # a new record: follow it, as the meeting goes on
             self.highlighted = len(ids) - 1
+
+    def on_resize(self) -> None:
+        width = self.scrollable_content_region.width
+        if width != self._width and self._item is not None:  # the names' width follows
+            self._width = width
+            self.show(self._item, self.segments, clock.now())
 
     @property
     def selected_id(self) -> int | None:
