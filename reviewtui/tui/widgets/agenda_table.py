@@ -91,7 +91,8 @@ class AgendaTable(ScrollView, can_focus=True):
         self._header: list[Text] = []
         self._keys: list[int] = []
         self._rows: list[list[Text]] = []
-        self._strips: dict[int, Strip] = {}  # drawn rows, by index; the cursor's is not kept
+        self._strips: dict[int, Strip] = {}  # drawn lines by row (-1: the header), not the cursor
+        self._style_cache: tuple[Style, Style, Style] | None = None
 
     # -- contents --------------------------------------------------------------------------------
 
@@ -166,21 +167,33 @@ class AgendaTable(ScrollView, can_focus=True):
             segments.extend(text.render(self.app.console))
         return Strip(segments, self.line_width)
 
+    def _styles(self) -> tuple[Style, Style, Style]:
+        """The rows', the header's and the cursor's style, worked out once per style change
+        (a scroll redraws every line in view)."""
+        if self._style_cache is None:
+            base = self.rich_style
+            self._style_cache = (
+                base,
+                base + self.get_component_rich_style("agenda--header"),
+                base + self.get_component_rich_style("agenda--cursor"),
+            )
+        return self._style_cache
+
     def render_line(self, y: int) -> Strip:
         width = self.size.width
-        base = self.rich_style
+        base, header, cursor = self._styles()
         scroll_x, scroll_y = self.scroll_offset
         if y == 0:  # the header stays while the rows scroll
-            style = base + self.get_component_rich_style("agenda--header")
-            strip = self._line(-1, self._header, style)
-            return strip.crop_extend(scroll_x, scroll_x + width, style)
+            strip = self._strips.get(-1)
+            if strip is None:
+                strip = self._strips[-1] = self._line(-1, self._header, header)
+            return strip.crop_extend(scroll_x, scroll_x + width, header)
         index = scroll_y + y - 1
         if index >= len(self._rows):
             return Strip.blank(width, base)
         if index == self.cursor_row:  # over the row's own colours, as a cursor is
-            style = base + self.get_component_rich_style("agenda--cursor")
-            strip = self._line(index, self._rows[index], style, over=style)
-            return strip.crop_extend(scroll_x, scroll_x + width, style)
+            strip = self._line(index, self._rows[index], cursor, over=cursor)
+            return strip.crop_extend(scroll_x, scroll_x + width, cursor)
         strip = self._strips.get(index)
         if strip is None:
             strip = self._strips[index] = self._line(index, self._rows[index], base)
@@ -189,11 +202,14 @@ class AgendaTable(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._strips.clear()
+        self._style_cache = None
 
     def _on_focus(self, _event: events.Focus) -> None:
+        self._style_cache = None  # the cursor is brighter with the focus
         self.refresh_line(self.cursor_row + 1)
 
     def _on_blur(self, _event: events.Blur) -> None:
+        self._style_cache = None
         self.refresh_line(self.cursor_row + 1)
 
     # -- the cursor ------------------------------------------------------------------------------
