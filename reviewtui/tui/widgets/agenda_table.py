@@ -91,7 +91,8 @@ class AgendaTable(ScrollView, can_focus=True):
         self._header: list[Text] = []
         self._keys: list[int] = []
         self._rows: list[list[Text]] = []
-        self._strips: dict[int, Strip] = {}  # drawn lines by row (-1: the header), not the cursor
+        # Drawn lines by row (-1: the header), not the cursor's, with the view they were cut to.
+        self._strips: dict[int, tuple[tuple[int, int], Strip]] = {}
         self._style_cache: tuple[Style, Style, Style] | None = None
 
     # -- contents --------------------------------------------------------------------------------
@@ -184,20 +185,28 @@ class AgendaTable(ScrollView, can_focus=True):
         base, header, cursor = self._styles()
         scroll_x, scroll_y = self.scroll_offset
         if y == 0:  # the header stays while the rows scroll
-            strip = self._strips.get(-1)
-            if strip is None:
-                strip = self._strips[-1] = self._line(-1, self._header, header)
-            return strip.crop_extend(scroll_x, scroll_x + width, header)
+            view = (scroll_x, width)
+            kept = self._strips.get(-1)
+            if kept is None or kept[0] != view:
+                line = self._line(-1, self._header, header)
+                kept = self._strips[-1] = (
+                    view,
+                    line.crop_extend(scroll_x, scroll_x + width, header),
+                )
+            return kept[1]
         index = scroll_y + y - 1
         if index >= len(self._rows):
             return Strip.blank(width, base)
         if index == self.cursor_row:  # over the row's own colours, as a cursor is
             strip = self._line(index, self._rows[index], cursor, over=cursor)
             return strip.crop_extend(scroll_x, scroll_x + width, cursor)
-        strip = self._strips.get(index)
-        if strip is None:
-            strip = self._strips[index] = self._line(index, self._rows[index], base)
-        return strip.crop_extend(scroll_x, scroll_x + width, base)
+        view = (scroll_x, width)
+        kept = self._strips.get(index)
+        if kept is None or kept[0] != view:  # kept as shown: a scroll reuses it as it is
+            line = self._line(index, self._rows[index], base)
+            cut = line.crop_extend(scroll_x, scroll_x + width, base)
+            kept = self._strips[index] = (view, cut)
+        return kept[1]
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
