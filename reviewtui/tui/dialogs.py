@@ -24,7 +24,6 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reviewtui import names
-from reviewtui.errors import UserError
 from reviewtui.i18n import t
 from reviewtui.meeting import Item, Meeting, Segment
 from reviewtui.tui.help import localize
@@ -306,16 +305,7 @@ class SegmentDialog(ModalScreen[None]):
     def _write(self, key: tuple[object, ...], write: Callable[[], object]) -> bool:
         """Write now, or keep the write in memory when the storage refuses it (tui/pending.py):
         what was typed is never lost with the dialog. False only for bad input."""
-        known = key in self.pending
-        try:
-            refused = self.pending.attempt(key, write)
-        except UserError as exc:
-            self.notify("\n".join(exc.lines), severity="error", timeout=15)
-            return False
-        if refused is not None and not known:
-            message = "\n".join([*refused.lines, t("pending.kept")])
-            self.notify(message, severity="error", timeout=30)
-        return True
+        return self.pending.save(key, write, self.notify) is not None
 
 
 class ConfirmDialog(ModalScreen[bool]):

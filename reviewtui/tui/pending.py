@@ -10,11 +10,15 @@ never overwrites a newer one.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from typing import Any, Literal
 
 from reviewtui.errors import UserError
+from reviewtui.i18n import t
 from reviewtui.store import StorageError
 
 Write = Callable[[], object]
+Notify = Callable[..., Any]  # a widget's `notify(message, severity=..., timeout=...)`
+Saved = Literal["written", "kept"]
 
 
 class PendingWrites:
@@ -47,6 +51,21 @@ class PendingWrites:
     def drop(self, key: Hashable) -> None:
         """`key` was written directly: its kept write is out of date."""
         self._writes.pop(key, None)
+
+    def save(self, key: Hashable, write: Write, notify: Notify) -> Saved | None:
+        """`attempt`, telling the secretary through `notify`: bad input at once, a refusal the
+        first time `key` is refused (not at every keystroke after). None for bad input."""
+        known = key in self
+        try:
+            refused = self.attempt(key, write)
+        except UserError as exc:
+            notify("\n".join(exc.lines), severity="error", timeout=15)
+            return None
+        if refused is None:
+            return "written"
+        if not known:
+            notify("\n".join([*refused.lines, t("pending.kept")]), severity="error", timeout=30)
+        return "kept"
 
     def retry(self) -> tuple[int, list[UserError]]:
         """Write what is kept, in order, until the storage refuses again.

@@ -130,20 +130,14 @@ class KeyBar(Widget, can_focus=False):
         keys, palette = self.keys()
         labels = [cell_len(key.label) for key in keys]
         row_width = sum(labels) + len(labels)  # a space after each key
+        starts = [sum(labels[:n]) + n for n in range(len(keys))]
+        row = [Placed(key, 0, x) for key, x in zip(keys, starts, strict=True)]
         if palette is not None:
             palette_width = 1 + cell_len(palette.label) + 1  # separator, label, margin
             if row_width + palette_width <= width:
-                placed, x = [], 0
-                for key, size in zip(keys, labels, strict=True):
-                    placed.append(Placed(key, 0, x))
-                    x += size + 1
-                return placed, Placed(palette, 0, width - palette_width + 1)
+                return row, Placed(palette, 0, width - palette_width + 1)
         if row_width - 1 <= width:
-            placed, x = [], 0
-            for key, size in zip(keys, labels, strict=True):
-                placed.append(Placed(key, 0, x))
-                x += size + 1
-            return placed, None
+            return row, None
         for columns in range(min(GRID_COLUMNS, len(keys)), 0, -1):
             widths = [max(labels[c::columns], default=0) for c in range(columns)]
             if sum(widths) + columns - 1 <= width or columns == 1:

@@ -16,7 +16,6 @@ from textual.timer import Timer
 from textual.widgets import TextArea
 
 from reviewtui import clock
-from reviewtui.errors import UserError
 from reviewtui.i18n import t
 from reviewtui.meeting import Meeting
 from reviewtui.tui.help import localize
@@ -77,21 +76,15 @@ class NotesArea(TextArea):
         if self.item_id is None or self.text == self.saved_text:
             return
         item_id, text = self.item_id, self.text
-        key = ("note", item_id)
-        known = key in self.pending
-        try:
-            refused = self.pending.attempt(key, partial(self.meeting.set_note, item_id, text))
-        except UserError as exc:
-            self.notify("\n".join(exc.lines), severity="error", timeout=15)
+        write = partial(self.meeting.set_note, item_id, text)
+        saved = self.pending.save(("note", item_id), write, self.notify)
+        if saved is None:
             return
         self.saved_text = text  # written, or kept until it can be
-        if refused is not None:
+        if saved == "kept":
             self.border_subtitle = t("live.notes.kept")
-            if not known:  # said once, not at every keystroke
-                message = "\n".join([*refused.lines, t("pending.kept")])
-                self.notify(message, severity="error", timeout=30)
-            return
-        self.border_subtitle = t("live.notes.saved", time=clock.now().strftime("%H:%M:%S"))
+        else:
+            self.border_subtitle = t("live.notes.saved", time=clock.now().strftime("%H:%M:%S"))
 
     def action_leave(self) -> None:
         self.flush()

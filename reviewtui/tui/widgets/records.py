@@ -67,13 +67,12 @@ def record_text(
     (by cell width: Chinese is double width) so that the durations line up.
     """
     styles = styles or {}
-    width = max(cell_len(phase_name(kind)) for kind in SEGMENT_KINDS)
     kind = phase_name(segment.kind, item)
     line = Text()
     line.append(segment.started_at.strftime("%H:%M:%S"), styles.get("time", ""))
     line.append("  ")
     line.append(kind, styles.get("kind", ""))
-    line.append(" " * max(width - cell_len(kind), 0) + "  ")
+    line.append(" " * max(head_width() - line.cell_len, 0))
     who = who_of(segment, item, asker)
     if who:
         shown = fit(who, who_width) if who_width else who
