@@ -137,16 +137,22 @@ class ReviewApp(App[None]):
         self.open_live(item_id)
 
     def on_key(self, event: events.Key) -> None:
-        # A key reaches the app only if nothing on the way took it. Textual hands each key to
-        # what had the cursor when the key arrived, so keys that came in the same read as the
-        # `q` that opened a question's dialog went to the live screen, and arrive here once the
-        # dialog is open: they were typed for the dialog, not as the live screen's keys.
-        dialog = self.screen
-        if event.is_printable and getattr(dialog, "TAKES_EARLY_KEYS", False):
-            field = dialog.focused
-            if isinstance(field, Input):
-                event.stop()
-                field.insert_text_at_cursor(event.character or "")
+        # A key reaches the app only if nothing on the way took it, and a text field takes
+        # every printable key it gets. Textual hands each key to what had the cursor when the
+        # key arrived, so keys that came in the same read as the key that opened a dialog (`q`)
+        # or entered the notes (`m`) went to the screen behind and arrive here once the text
+        # field has the cursor: they were typed for it, not as single-letter keys.
+        field = self.focused
+        if not event.is_printable or event.character is None:
+            return
+        from textual.widgets import TextArea  # here: loading it costs launch time
+
+        if isinstance(field, Input):
+            event.stop()
+            field.insert_text_at_cursor(event.character)
+        elif isinstance(field, TextArea) and not field.read_only:
+            event.stop()
+            field.insert(event.character)
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):

@@ -83,7 +83,6 @@ class SegmentDialog(ModalScreen[None]):
     """Who (with names offered by part of the name or pinyin initials) and what was said."""
 
     AUTO_FOCUS = None  # on_mount picks the field: the asker of a question, a comment's text
-    TAKES_EARLY_KEYS = True  # keys typed with the key that opened it come here (ReviewApp.on_key)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "save", "dialog.key.save", key_display="↵", id="dialog.save"),

@@ -210,6 +210,20 @@ async def test_keys_in_the_same_read_as_q_go_to_its_dialog(small_store):
     assert [s.kind for s in segments(small_store)] == ["question"]
 
 
+async def test_keys_in_the_same_read_as_m_go_to_the_notes(small_store):
+    from textual import events
+
+    app = make_app(small_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        for key in "measure":  # `m`, then keys that would be `e`nd, `a`nswer… on the screen
+            app.post_message(events.Key(key, key))
+        await pilot.pause()
+        assert isinstance(app.focused, NotesArea)
+        assert app.focused.text == "easure"
+    assert segments(small_store) == []
+
+
 async def test_free_text_asker_is_kept_as_typed(small_store):
     app = make_app(small_store)
     async with app.run_test(size=SIZE) as pilot:
