@@ -1,0 +1,51 @@
+"""Every user-facing string, in Chinese and English, and the choice between them.
+
+`t("key", name=...)` formats the string of the current language. The language is Chinese when
+asked for (`--lang zh`) or, with no choice made, when LC_ALL/LANG starts with "zh"; otherwise
+English. Catalog sections are grouped by the part of the product that speaks them.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+from reviewtui.i18n import assessment, check, cli, common, database, exports, live, plan, projector
+
+LANGS = ("zh", "en")
+_lang = "en"
+
+# key: (Chinese, English), merged from one module per part of the product.
+CATALOG: dict[str, tuple[str, str]] = {}
+for _part in (common, plan, check, database, cli, live, assessment, exports, projector):
+    if _twice := CATALOG.keys() & _part.STRINGS.keys():
+        raise RuntimeError(f"i18n keys defined twice: {sorted(_twice)}")
+    CATALOG.update(_part.STRINGS)
+
+
+def detect_lang(env: Mapping[str, str] | None = None) -> str:
+    """Chinese when LC_ALL (or, unset, LANG) starts with "zh"; otherwise English."""
+    env = os.environ if env is None else env
+    locale = env.get("LC_ALL") or env.get("LANG") or ""
+    return "zh" if locale.lower().startswith("zh") else "en"
+
+
+def set_lang(lang: str | None) -> str:
+    """Set the language (`None` detects it from the environment) and return it."""
+    global _lang
+    chosen = detect_lang() if lang is None else lang
+    if chosen not in LANGS:
+        raise ValueError(lang)
+    _lang = chosen
+    return _lang
+
+
+def get_lang() -> str:
+    return _lang
+
+
+def t(key: str, /, **values: object) -> str:
+    """The string `key` in the current language, formatted with `values`."""
+    zh, en = CATALOG[key]
+    text = zh if _lang == "zh" else en
+    return text.format(**values) if values else text

@@ -1,0 +1,55 @@
+"""Strings of the command line: key -> (Chinese, English)."""
+
+STRINGS: dict[str, tuple[str, str]] = {
+    "cli.help": (
+        "reviewtui:述职评议考核会的现场记录、计时、测评统计与导出。",
+        "reviewtui: run a review-and-assessment meeting, time it, tally its ballots, export it.",
+    ),
+    "cli.run.help": ("现场记录会议(终端界面)", "Run the live meeting (terminal UI)"),
+    "cli.demo.help": (
+        "用内置示例会议在临时数据库中演示",
+        "Run the bundled sample meeting in a fresh temporary database",
+    ),
+    "cli.check.help": ("检查会议文件并显示摘要", "Validate a session file and print a summary"),
+    "cli.projector.help": (
+        "投影屏幕:只读跟随现场计时",
+        "The second-screen view: read-only, follows the live meeting",
+    ),
+    "cli.ballots.help": ("测评表录入与导入", "Ballot entry and import"),
+    "cli.ballots_import.help": (
+        "从 CSV 或 XLSX 导入测评表(全部成功或全部不导入)",
+        "Add ballots from CSV or XLSX (all or nothing)",
+    ),
+    "cli.results.help": ("显示测评结果排名(或 --json)", "Show the ranking (or --json)"),
+    "cli.export.help": ("导出会议记录和测评结果", "Export the minutes and the results"),
+    "cli.opt.session": (
+        "会议文件 .toml 或会议数据库 .db",
+        "session file (.toml) or its database (.db)",
+    ),
+    "cli.opt.db": (
+        "数据库路径(默认与 .toml 同名)",
+        "database path (default: the .toml's name with .db)",
+    ),
+    "cli.opt.lang": ("界面语言 zh 或 en", "language: zh or en"),
+    "cli.opt.entry": ("双录入的第几遍(1 或 2)", "double-entry round (1 or 2)"),
+    "cli.opt.json": ("输出 JSON", "print JSON"),
+    "cli.opt.format": ("格式:md、docx、xlsx、json 或 csv", "format: md, docx, xlsx, json or csv"),
+    "cli.opt.ballots_file": (
+        "测评表文件:CSV(UTF-8)或 XLSX",
+        "ballot file: CSV (UTF-8) or XLSX",
+    ),
+    "cli.opt.output": ("输出文件(- 表示标准输出)", "output file (- for standard output)"),
+    "cli.not_yet": (
+        "“{command}”尚未提供,将在后续版本中加入。",
+        "'{command}' is not available yet; it comes in a later version.",
+    ),
+    "cli.bug": (
+        "reviewtui 内部错误:{reason}。已保存的记录不受影响。请把这条信息告诉维护人员。",
+        "reviewtui internal error: {reason}. Everything recorded is safe. Please report this message.",
+    ),
+    "cli.demo_db": ("示例会议数据库:{db}", "Sample meeting database: {db}"),
+    "cli.bad_format": (
+        "不支持的格式“{fmt}”:只能是 {choices}",
+        "unsupported format '{fmt}': use {choices}",
+    ),
+}

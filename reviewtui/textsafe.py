@@ -1,0 +1,57 @@
+"""Text that people type or files bring in: cleaned on the way in, made harmless on the way out.
+
+- `clean()` is applied at every way in (TUI fields, pastes, session files, ballot files):
+  control characters (C0, C1, DEL) and the bidi/zero-width format characters that hide text
+  are removed; a line break stays only where the field is multi-line.
+- `shown()` is applied to anything stored that reaches a terminal: a control character left in
+  an older database is drawn as a visible escape (`\\x1b`) and never sent raw.
+- `name_key()` is the identity of a name: two names that differ only by width (NFKC), white
+  space or invisible characters are the same name.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# C0 controls except tab and line feed, DEL, C1 controls.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL_ANY = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Zero-width and bidirectional format characters: they hide or reorder what a reader sees.
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_SPACES = re.compile(r"\s+")
+
+
+def clean(text: str, *, multiline: bool = False) -> str:
+    """`text` without control or invisible characters; tabs become spaces.
+
+    Multi-line text keeps its line breaks (`\\r\\n` and `\\r` become `\\n`); single-line text has
+    each line break turned into a space, so a pasted paragraph is kept, joined, not cut.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    if not multiline:
+        text = text.replace("\n", " ")
+    return _INVISIBLE.sub("", _CONTROL.sub("", text))
+
+
+def has_control(text: str) -> bool:
+    """Whether `text` holds a character that `clean(multiline=True)` would remove."""
+    return bool(_CONTROL.search(text) or _INVISIBLE.search(text))
+
+
+def shown(text: str) -> str:
+    """`text` safe for a terminal: every control character except a line break made visible."""
+    if not _CONTROL_ANY.search(text.replace("\n", "")):
+        return text
+    return _CONTROL_ANY.sub(_visible, text)
+
+
+def _visible(match: re.Match[str]) -> str:
+    char = match.group()
+    return char if char == "\n" else f"\\x{ord(char):02x}"
+
+
+def name_key(name: str) -> str:
+    """The identity of a name: NFKC, no invisible characters, white space folded to one space."""
+    name = unicodedata.normalize("NFKC", name)
+    return _SPACES.sub(" ", _INVISIBLE.sub("", _CONTROL_ANY.sub("", name))).strip()
