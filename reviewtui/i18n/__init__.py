@@ -10,14 +10,25 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
-from reviewtui.i18n import assessment, check, cli, common, database, exports, live, plan, projector
+from reviewtui.i18n import (
+    assessment,
+    check,
+    cli,
+    common,
+    database,
+    exports,
+    live,
+    plan,
+    prepare,
+    projector,
+)
 
 LANGS = ("zh", "en")
 _lang = "en"
 
 # key: (Chinese, English), merged from one module per part of the product.
 CATALOG: dict[str, tuple[str, str]] = {}
-for _part in (common, plan, check, database, cli, live, assessment, exports, projector):
+for _part in (common, plan, check, database, cli, live, assessment, exports, projector, prepare):
     if _twice := CATALOG.keys() & _part.STRINGS.keys():
         raise RuntimeError(f"i18n keys defined twice: {sorted(_twice)}")
     CATALOG.update(_part.STRINGS)

@@ -1,0 +1,1 @@
+"""Before the meeting: the session workbook (template and reading it into a session file)."""
