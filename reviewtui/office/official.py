@@ -1,0 +1,257 @@
+"""The GB/T 9704-2012 page, fonts and footer for every Word document reviewtui writes.
+
+- A4; margins 37 mm top, 35 mm bottom, 28 mm left, 26 mm right: a 156 × 225 mm type area.
+- A 28 × 22 grid: a line grid of 22 lines (`w:docGrid`, exact line spacing of one grid line),
+  and 三号 (16 pt) text condensed by 0.2 pt so that 28 characters fill the 156 mm line. (A
+  character grid, `linesAndChars`, gives 28 in Word but 14 in LibreOffice and WPS, which put a
+  16 pt character into two 15.8 pt cells.)
+- Title 二号 方正小标宋简体; headings 黑体, then 楷体_GB2312, then 仿宋 bold, all 三号.
+- Page numbers "— 1 —" in 四号 宋体, on the outer edge one character in: odd pages right, even
+  pages left (odd and even footers).
+- The fonts are named as offices have them (方正小标宋简体, 仿宋_GB2312, 楷体_GB2312, 黑体);
+  each is declared in the font table with the font every Chinese Windows has as its alternative
+  (`w:altName`), so a machine without the official font still draws the text in its kind.
+- The document's own properties (title, author, dates) are set; python-docx's template would
+  otherwise say it was made in 2013.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from docx import Document
+from docx.document import Document as DocumentType
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
+
+from reviewtui.textsafe import clean
+
+LATIN = "Times New Roman"
+TITLE_FONT = "方正小标宋简体"
+BODY_FONT = "仿宋_GB2312"
+HEADING_FONT = "黑体"
+SUBHEADING_FONT = "楷体_GB2312"
+NUMBER_FONT = "宋体"
+# official font -> what a Chinese Windows (and WPS) has when the official one is missing
+ALTERNATIVES = {
+    TITLE_FONT: "宋体",
+    BODY_FONT: "仿宋",
+    SUBHEADING_FONT: "楷体",
+    HEADING_FONT: "SimHei",
+    NUMBER_FONT: "SimSun",
+}
+
+SIZE_2 = Pt(22)  # 二号
+SIZE_3 = Pt(16)  # 三号
+SIZE_4 = Pt(14)  # 四号
+SIZE_SMALL_4 = Pt(12)  # 小四
+SIZE_5 = Pt(10.5)  # 五号
+
+TYPE_WIDTH = Mm(156)
+TYPE_HEIGHT = Mm(225)
+LINES, CHARS = 22, 28
+LINE_PITCH = round(TYPE_HEIGHT.twips / LINES)  # 580 twips: 22 lines in 225 mm
+# Character spacing in twentieths of a point: 28 characters of 16 pt in 156 mm (-4, i.e. -0.2 pt).
+CONDENSE = int((TYPE_WIDTH.pt / CHARS - SIZE_3.pt) * 20)
+
+BODY = "Official Body"
+TITLE = "Official Title"
+HEADING_1 = "Official Heading 1"
+HEADING_2 = "Official Heading 2"
+HEADING_3 = "Official Heading 3"
+TABLE_TEXT = "Official Table"
+
+
+def new_document(*, title: str, author: str = "", subject: str = "") -> DocumentType:
+    """An empty document with the official page, grid, styles, footer and properties."""
+    doc = Document()
+    _page(doc)
+    _styles(doc)
+    _font_table(doc)
+    _footers(doc)
+    props = doc.core_properties
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    props.title = clean(title)
+    props.subject = clean(subject)
+    props.author = clean(author)
+    props.last_modified_by = clean(author)
+    props.created = props.modified = now
+    props.last_printed = now
+    props.revision = 1
+    props.comments = ""
+    props.keywords = ""
+    props.category = ""
+    return doc
+
+
+def set_fonts(owner: Any, east_asia: str, latin: str = LATIN) -> None:
+    """Explicit fonts for Latin and East Asian text on a style's or run's rPr, themes removed."""
+    rpr = owner.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(theme), None)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs"):
+        fonts.set(qn(attr), latin)
+    fonts.set(qn("w:eastAsia"), east_asia)
+    fonts.set(qn("w:hint"), "eastAsia")
+
+
+def text(value: object) -> str:
+    """Any stored text as Word can hold it: XML-illegal characters removed, breaks kept."""
+    return clean(str(value), multiline=True)
+
+
+def add(doc: DocumentType, value: object, style: str = BODY, *, align: str = "") -> Paragraph:
+    """A paragraph of `style`; multi-line text keeps its line breaks."""
+    paragraph = doc.add_paragraph(style=style)
+    lines = text(value).split("\n")
+    run = paragraph.add_run(lines[0])
+    for line in lines[1:]:
+        run.add_break()
+        run.add_text(line)
+    if align == "center":
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    elif align == "right":
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    return paragraph
+
+
+def _page(doc: DocumentType) -> None:
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+    section.left_margin, section.right_margin = Mm(28), Mm(26)
+    section.header_distance, section.footer_distance = Mm(15), Mm(18)
+    sect = section._sectPr
+    grid = sect.find(qn("w:docGrid"))
+    if grid is None:
+        grid = OxmlElement("w:docGrid")
+        sect.append(grid)
+    grid.set(qn("w:type"), "lines")
+    grid.set(qn("w:linePitch"), str(LINE_PITCH))
+    grid.attrib.pop(qn("w:charSpace"), None)
+
+
+def _style(
+    doc: DocumentType,
+    name: str,
+    font: str,
+    size: Pt,
+    *,
+    bold: bool = False,
+    center: bool = False,
+    indent: bool = False,
+) -> None:
+    styles = doc.styles
+    style = styles[name] if name in styles else styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = None
+    set_fonts(style.element, font)
+    style.font.size = size
+    style.font.bold = bold
+    style.font.italic = False
+    style.font.color.rgb = RGBColor(0, 0, 0)
+    if size == SIZE_3:
+        spacing = OxmlElement("w:spacing")
+        spacing.set(qn("w:val"), str(CONDENSE))
+        style.element.get_or_add_rPr().append(spacing)
+    fmt = style.paragraph_format
+    fmt.space_before = fmt.space_after = Pt(0)
+    # Exactly one grid line per line of text: the 22 lines of the page.
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(LINE_PITCH / 20)
+    fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER if center else WD_ALIGN_PARAGRAPH.JUSTIFY
+    fmt.first_line_indent = Pt(size.pt * 2) if indent else None
+    fmt.widow_control = False
+
+
+def _styles(doc: DocumentType) -> None:
+    normal = doc.styles["Normal"]
+    set_fonts(normal.element, BODY_FONT)
+    normal.font.size = SIZE_3
+    _style(doc, BODY, BODY_FONT, SIZE_3, indent=True)
+    _style(doc, TITLE, TITLE_FONT, SIZE_2, center=True)
+    _style(doc, HEADING_1, HEADING_FONT, SIZE_3, indent=True)
+    _style(doc, HEADING_2, SUBHEADING_FONT, SIZE_3, indent=True)
+    _style(doc, HEADING_3, BODY_FONT, SIZE_3, bold=True, indent=True)
+    _style(doc, TABLE_TEXT, BODY_FONT, SIZE_5)
+    table = doc.styles[TABLE_TEXT].paragraph_format
+    table.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    table.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+def _font_table(doc: DocumentType) -> None:
+    """Declare each official font with its everyday alternative (`w:altName`)."""
+    fonts_part = None
+    for rel in doc.part.rels.values():
+        if rel.reltype.endswith("/fontTable"):
+            fonts_part = rel.target_part
+    if fonts_part is None:
+        return
+    from docx.oxml import parse_xml
+
+    root = parse_xml(fonts_part.blob)
+    for name, alternative in ALTERNATIVES.items():
+        font = OxmlElement("w:font")
+        font.set(qn("w:name"), name)
+        alt = OxmlElement("w:altName")
+        alt.set(qn("w:val"), alternative)
+        font.append(alt)
+        charset = OxmlElement("w:charset")
+        charset.set(qn("w:val"), "86")  # GB2312
+        font.append(charset)
+        family = OxmlElement("w:family")
+        family.set(qn("w:val"), "modern" if name != HEADING_FONT else "auto")
+        font.append(family)
+        root.append(font)
+    from lxml import etree
+
+    fonts_part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _footers(doc: DocumentType) -> None:
+    doc.settings.odd_and_even_pages_header_footer = True
+    section = doc.sections[0]
+    _page_number(section.footer.paragraphs[0], WD_ALIGN_PARAGRAPH.RIGHT)
+    _page_number(section.even_page_footer.paragraphs[0], WD_ALIGN_PARAGRAPH.LEFT)
+
+
+def _page_number(paragraph: Paragraph, align: Any) -> None:
+    """ "— N —" in 四号 宋体, one character in from the outer edge."""
+    paragraph.alignment = align
+    fmt = paragraph.paragraph_format
+    if align == WD_ALIGN_PARAGRAPH.RIGHT:
+        fmt.right_indent = SIZE_4
+    else:
+        fmt.left_indent = SIZE_4
+    _run(paragraph, "— ")
+    run = _run(paragraph, "")
+    for kind, value in (("begin", None), ("instr", " PAGE "), ("separate", None), ("end", None)):
+        if kind == "instr":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = value
+            run._r.append(instr)
+            continue
+        char = OxmlElement("w:fldChar")
+        char.set(qn("w:fldCharType"), kind)
+        run._r.append(char)
+        if kind == "separate":
+            number = OxmlElement("w:t")
+            number.text = "1"
+            run._r.append(number)
+    _run(paragraph, " —")
+
+
+def _run(paragraph: Paragraph, value: str) -> Any:
+    run = paragraph.add_run(value)
+    set_fonts(run._r, NUMBER_FONT, NUMBER_FONT)
+    run.font.size = SIZE_4
+    return run
