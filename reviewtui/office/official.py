@@ -65,6 +65,7 @@ HEADING_1 = "Official Heading 1"
 HEADING_2 = "Official Heading 2"
 HEADING_3 = "Official Heading 3"
 TABLE_TEXT = "Official Table"
+NOTE = "Official Note"  # small print beside a table (a form's instructions)
 
 
 def new_document(*, title: str, author: str = "", subject: str = "") -> DocumentType:
@@ -182,9 +183,16 @@ def _styles(doc: DocumentType) -> None:
     _style(doc, HEADING_2, SUBHEADING_FONT, SIZE_3, indent=True)
     _style(doc, HEADING_3, BODY_FONT, SIZE_3, bold=True, indent=True)
     _style(doc, TABLE_TEXT, BODY_FONT, SIZE_5)
-    table = doc.styles[TABLE_TEXT].paragraph_format
-    table.line_spacing_rule = WD_LINE_SPACING.SINGLE
-    table.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _style(doc, NOTE, BODY_FONT, SIZE_SMALL_4)
+    for name, align in ((TABLE_TEXT, WD_ALIGN_PARAGRAPH.CENTER), (NOTE, WD_ALIGN_PARAGRAPH.LEFT)):
+        style = doc.styles[name]
+        fmt = style.paragraph_format
+        fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
+        fmt.alignment = align
+        # Tables and notes keep their own line height instead of one grid line per line.
+        snap = OxmlElement("w:snapToGrid")
+        snap.set(qn("w:val"), "0")
+        style.element.get_or_add_pPr().append(snap)
 
 
 def _font_table(doc: DocumentType) -> None:

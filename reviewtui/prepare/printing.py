@@ -1,0 +1,284 @@
+"""`reviewtui print SESSION forms|agenda|script|signin`: what the room needs before the meeting.
+
+Every document is built on the official page of `reviewtui.office.official` and written in the
+meeting's language. Forms come one to a page, `issued` of them per group, each with its serial
+(the group's `code` and a running number: A001…), so the ballot screen can tell the group from
+the serial a form carries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+from typing import Any
+
+from docx.document import Document as DocumentType
+from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from reviewtui.assessment.forms import Form
+from reviewtui.clock import format_duration
+from reviewtui.i18n import t
+from reviewtui.office import official as o
+from reviewtui.plan import AgendaItem, Group, Plan
+
+BOX = "□"
+DEFAULT_FORMS = 5  # forms printed for a group whose `issued` is not set
+
+
+def serial_prefix(plan: Plan, group: Group) -> str:
+    """The group's `code`, or A, B, C… in [[groups]] order."""
+    code = getattr(group, "code", None)
+    if code:
+        return str(code)
+    index = plan.groups.index(group)
+    letters = string.ascii_uppercase
+    return letters[index % 26] * (index // 26 + 1)
+
+
+def serials(plan: Plan, group: Group) -> list[str]:
+    count = group.issued if group.issued is not None else DEFAULT_FORMS
+    prefix = serial_prefix(plan, group)
+    return [f"{prefix}{n:03d}" for n in range(1, count + 1)]
+
+
+def new_document(plan: Plan, what: str) -> DocumentType:
+    organizer = getattr(plan.meeting, "organizer", None) or ""
+    return o.new_document(title=f"{plan.meeting.title} {what}", author=organizer, subject=what)
+
+
+def _new_page(paragraph: Any) -> None:
+    paragraph.paragraph_format.page_break_before = True
+
+
+def _cell(cell: Any, value: object, *, bold: bool = False, size: Pt = o.SIZE_SMALL_4) -> None:
+    cell.text = ""
+    paragraph = cell.paragraphs[0]
+    paragraph.style = o.TABLE_TEXT
+    run = paragraph.add_run(o.text(value))
+    run.font.size = size
+    run.bold = bold
+
+
+def _table(
+    doc: DocumentType,
+    head: list[str],
+    rows: list[list[object]],
+    widths: list[float],
+    *,
+    height: float = 0,
+) -> Any:
+    table = doc.add_table(rows=1 + len(rows), cols=len(head))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for c, value in enumerate(head):
+        _cell(table.rows[0].cells[c], value, bold=True)
+    for r, row in enumerate(rows, start=1):
+        for c, value in enumerate(row):
+            _cell(table.rows[r].cells[c], value)
+        if height:
+            table.rows[r].height = Mm(height)
+            table.rows[r].height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+    table.autofit = False
+    for c, width in enumerate(widths):
+        table.columns[c].width = Mm(width)
+        for row in table.rows:
+            row.cells[c].width = Mm(width)
+    _repeat_header(table)
+    return table
+
+
+def _repeat_header(table: Any) -> None:
+    """The header row is printed again on every page a long table runs onto."""
+    trpr = table.rows[0]._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    trpr.append(header)
+
+
+# ------------------------------------------------------------------------------------------------
+# 测评表
+
+
+def forms(plan: Plan) -> DocumentType:
+    doc = new_document(plan, t("print.forms"))
+    form = Form.of(plan)
+    first = True
+    for group in plan.groups:
+        for serial in serials(plan, group):
+            _one_form(doc, plan, form, group, serial, new_page=not first)
+            first = False
+    return doc
+
+
+def _one_form(
+    doc: DocumentType, plan: Plan, form: Form, group: Group, serial: str, *, new_page: bool
+) -> None:
+    title = o.add(doc, plan.meeting.title, o.TITLE)
+    if new_page:
+        _new_page(title)
+    title.runs[0].font.size = o.SIZE_3
+    o.add(
+        doc, t("print.form_title"), o.HEADING_1, align="center"
+    ).paragraph_format.first_line_indent = None
+    o.add(doc, t("print.form_serial", serial=serial, group=group.name), o.NOTE, align="right")
+    graded = [item for item in form.items if item.max is None]
+    grades = [g.grade for g in form.scale]
+    head = [t("print.col_no"), t("print.col_unit")]
+    widths = [12.0, 48.0]
+    many = len(form.items) > 1
+    for item in form.items:
+        if item.max is None:
+            head += [f"{item.name}\n{g}" if many else g for g in grades]
+            widths += [14.0] * len(grades)
+        else:
+            head.append(t("print.col_score", item=item.name, max=_number(item.max)))
+            widths.append(22.0)
+    opinions = bool(getattr(plan.assessment, "opinions", False))
+    if opinions:
+        head.append(t("print.col_opinion"))
+        widths.append(40.0)
+    rows: list[list[object]] = []
+    for n, unit in enumerate(form.units, start=1):
+        row: list[object] = [n, unit]
+        for item in form.items:
+            row += [BOX] * len(grades) if item.max is None else [""]
+        if opinions:
+            row.append("")
+        rows.append(row)
+    # Rows tall enough to tick, as many as fit one page with the title and the instructions.
+    _table(doc, head, rows, _fit(widths), height=max(6.0, min(8.5, 120 / max(1, len(rows)))))
+    o.add(doc, t("print.form_howto_title"), o.NOTE).runs[0].bold = True
+    lines = [t("print.form_howto_grade") if graded else t("print.form_howto_score")]
+    lines += _rule_lines(plan)
+    lines.append(t("print.form_hand_in"))
+    for n, line in enumerate(lines, start=1):
+        o.add(doc, f"{n}. {line}", o.NOTE)
+
+
+def _fit(widths: list[float]) -> list[float]:
+    """Column widths scaled into the 156 mm type area."""
+    total = sum(widths)
+    if total < 156:  # the unit names take what is left
+        widths = [*widths[:1], widths[1] + 156 - total, *widths[2:]]
+    return widths if total <= 156 else [w * 156 / total for w in widths]
+
+
+def _rule_lines(plan: Plan) -> list[str]:
+    """What makes a form invalid, in words (SPEC section 6)."""
+    lines = [t("print.rule_blank")]
+    rules = getattr(plan.assessment, "rules", None)
+    if rules is None:
+        return lines
+    if rules.all_same:
+        lines.append(t("print.rule_all_same"))
+    if rules.min_marked:
+        need = -(-len(plan.units) * rules.min_marked // 1)
+        lines.append(t("print.rule_min_marked", count=int(need)))
+    for quota in rules.quota:
+        lines.append(t("print.rule_quota", grade=quota.grade, share=_percent(quota.max_share)))
+    return lines
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def _percent(share: float) -> str:
+    return f"{share * 100:g}%"
+
+
+# ------------------------------------------------------------------------------------------------
+# 会议议程
+
+
+def timeline(plan: Plan) -> list[tuple[AgendaItem, dt.datetime | None, dt.datetime | None]]:
+    """Each agenda row with its planned start and end (None without a planned start)."""
+    moment: dt.datetime | None = None
+    if plan.meeting.start:
+        moment = dt.datetime.combine(
+            dt.date.fromisoformat(plan.meeting.date), dt.time.fromisoformat(plan.meeting.start)
+        )
+    rows = []
+    for item in plan.expanded_agenda():
+        if item.planned is None or moment is None:
+            rows.append((item, None, None))
+            continue
+        end = moment + dt.timedelta(seconds=item.planned)
+        rows.append((item, moment, end))
+        moment = end
+    return rows
+
+
+def agenda(plan: Plan) -> DocumentType:
+    doc = new_document(plan, t("print.agenda"))
+    o.add(doc, plan.meeting.title, o.TITLE)
+    o.add(
+        doc, t("print.agenda"), o.HEADING_1, align="center"
+    ).paragraph_format.first_line_indent = None
+    _facts(doc, plan)
+    rows: list[list[object]] = []
+    written: list[str] = []
+    for item, start, end in timeline(plan):
+        if item.kind == "unit" and item.mode == "written":
+            written.append(item.title)
+            continue
+        when = f"{start:%H:%M}–{end:%H:%M}" if start and end else ""
+        unit = plan.unit(item.unit) if item.unit else None
+        seconds = plan.report_seconds(unit) if unit else item.planned
+        limit = format_duration(seconds) if seconds else ""
+        what = item.title if item.kind != "unit" else t("print.agenda_report", unit=item.title)
+        rows.append([len(rows) + 1, what, item.speaker or "", limit, when])
+    head = [
+        t("print.col_no"),
+        t("print.col_item"),
+        t("print.col_speaker"),
+        t("print.col_limit"),
+        t("print.col_time"),
+    ]
+    _table(doc, head, rows, [12, 62, 38, 18, 26])
+    if written:
+        o.add(doc, t("print.agenda_written", units="、".join(written)))
+    return doc
+
+
+def _facts(doc: DocumentType, plan: Plan) -> None:
+    meeting = plan.meeting
+    facts = [(t("print.date"), meeting.date + (f" {meeting.start}" if meeting.start else ""))]
+    if meeting.venue:
+        facts.append((t("print.venue"), meeting.venue))
+    if meeting.chair:
+        facts.append((t("print.chair"), meeting.chair))
+    for label, value in facts:
+        o.add(doc, f"{label}{value}")
+
+
+# ------------------------------------------------------------------------------------------------
+# 签到表
+
+
+def signin(plan: Plan) -> DocumentType:
+    doc = new_document(plan, t("print.signin"))
+    for n, group in enumerate(plan.groups):
+        title = o.add(doc, plan.meeting.title, o.TITLE)
+        if n:
+            _new_page(title)
+        title.runs[0].font.size = o.SIZE_3
+        o.add(
+            doc, t("print.signin"), o.HEADING_1, align="center"
+        ).paragraph_format.first_line_indent = None
+        expected = expected_count(group)
+        o.add(doc, t("print.signin_group", group=group.name, count=expected), o.NOTE)
+        rows: list[list[object]] = [[i, "", "", ""] for i in range(1, expected + 1)]
+        head = [t("print.col_no"), t("print.col_name"), t("print.col_post"), t("print.col_sign")]
+        _table(doc, head, rows, [14, 36, 60, 46])
+    return doc
+
+
+def expected_count(group: Group) -> int:
+    expected = getattr(group, "expected", None)
+    if expected is not None:
+        return int(expected)
+    return group.issued if group.issued is not None else DEFAULT_FORMS
