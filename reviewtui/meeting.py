@@ -32,6 +32,7 @@ UNDOABLE = frozenset(
         "next",
         "edit",
         "delete",
+        "amend",
     }
 )
 

@@ -204,3 +204,18 @@ STRINGS |= {
     "script.closing_title": ("会议结束", "Close"),
     "script.closing": ("同志们,今天的述职评议考核会议程已全部完成。各单位要认真对照述职中查摆的问题和与会同志提出的意见建议,逐项抓好整改落实。会议到此结束,散会。", "Comrades, today's agenda is complete. Every unit should act on the problems its report named and on the opinions raised today. The meeting is closed."),
 }
+
+STRINGS |= {
+    "amend.unit_has_records": ("单位“{unit}”已有记录(述职计时或测评票),不能撤下", "unit '{unit}' has records (timed segments or ballots) and cannot be withdrawn"),
+    "amend.unit_has_records_rename": ("单位“{unit}”已有记录,不能改成另一个已有单位的名称(两个单位的记录会混在一起)", "unit '{unit}' has records and cannot take the name of another unit (their records would mix)"),
+    "amend.unit_mode": ("单位“{unit}”已经现场述职计时,不能改为书面述职", "unit '{unit}' has already been timed on site and cannot become a written report"),
+    "amend.group_has_ballots": ("测评人类别“{group}”已有测评票,不能删除", "rater group '{group}' has ballots and cannot be removed"),
+    "amend.form_has_ballots": ("已录入 {count} 张测评票,测评表的等次和项目不能再改", "{count} ballots are entered: the form's grades and items can no longer change"),
+    "amend.item_has_records": ("议程“{item}”已有记录,不能删除", "agenda item '{item}' has records and cannot be removed"),
+    "live.action.amend": ("修改会议安排", "the amendment of the plan"),
+    "amend.none": ("会议文件与数据库中的会议安排一致,无需修改", "the session file matches the meeting's plan: nothing to amend"),
+    "amend.applied": ("已修改会议安排({count} 项),可在会议中按 ctrl+z 撤销:", "Amended the meeting's plan ({count} change(s)); ctrl+z in the meeting undoes it:"),
+    "amend.refused": ("以下修改不能进行,数据库未作任何改动:", "These changes cannot be made; the database was not changed:"),
+    "amend.change": ("  {what}:{old} → {new}", "  {what}: {old} → {new}"),
+    "amend.rename": ("  更名:{old} → {new}(所有记录同步更新)", "  renamed: {old} → {new} (in every record)"),
+}

@@ -1,0 +1,121 @@
+"""Amendments to a started meeting: applied, journaled, undoable, or refused changing nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reviewtui import amend
+from reviewtui.assessment import ballots
+from reviewtui.meeting import Meeting
+from reviewtui.plan import loads
+from reviewtui.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+SMALL = (ROOT / "sessions" / "small.toml").read_text(encoding="utf-8")
+
+
+def _started(tmp_path: Path) -> Store:
+    store = Store.create(tmp_path / "m.db", loads(SMALL, "small.toml"))
+    meeting = Meeting(store)
+    first = next(i for i in meeting.items() if i.kind == "unit")
+    meeting.open_item(first.id)
+    meeting.start_report()
+    meeting.start_comment()  # the unit's commenter, 区委书记
+    meeting.end_segment()
+    item = store.plan.assessment.items[0].name
+    for code, group in (("B001", "党代表"), ("B002", "区级领导")):
+        marks = {(u.name, item): "好" for u in store.plan.units}
+        ballots.save(store, code=code, group=group, marks=marks)
+    return store
+
+
+def _records(store: Store) -> dict[str, list[dict[str, object]]]:
+    """Every recorded row but the journal (which an undo adds to)."""
+    tables = ("meta", "items", "segments", "notes", "ballots", "marks")
+    return {
+        table: [
+            r
+            for r in store.rows(f"SELECT * FROM {table} ORDER BY 1, 2")
+            if r.get("key") != "writer"
+        ]
+        for table in tables
+    }
+
+
+def _amended(text: str) -> object:
+    return loads(text, "small.toml")
+
+
+def test_issued_representative_and_misspelt_leader_apply_and_undo(tmp_path: Path) -> None:
+    store = _started(tmp_path)
+    before = _records(store)
+    text = (
+        SMALL.replace("issued = 5", "issued = 7")
+        .replace('name = "区委书记"', 'name = "区委书记甲"')
+        .replace('commenter = "区委书记"', 'commenter = "区委书记甲"')
+        + '\n[[representatives]]\nname = "党代表 王志强"\ngroup = "党代表"\n'
+    )
+    plan = _amended(text)
+    proposal = amend.propose(store, plan)
+    assert proposal.refusals == []
+    assert proposal.renames["leaders"] == {"区委书记": "区委书记甲"}
+    amend.apply(store, plan, proposal)
+    assert store.plan.group("党代表").issued == 7
+    assert "党代表 王志强" in [r.name for r in store.plan.representatives]
+    speakers = [s.speaker for s in Meeting(store).segments() if s.kind == "comment"]
+    assert speakers == ["区委书记甲"]
+    listed = {a.what for a in amend.history(store)}
+    assert "groups[1].issued" in listed and "leaders[0]" in listed
+    Meeting(store).undo()
+    assert _records(store) == before
+    assert amend.history(store) == []
+
+
+def test_renaming_a_unit_with_ballots_onto_another_is_refused(tmp_path: Path) -> None:
+    store = _started(tmp_path)
+    before = store.content_sha256()
+    text = SMALL.replace('name = "雁翅镇党委"', 'name = "王平镇党委"', 1)
+    text = text.replace(
+        'name = "王平镇党委"\nreporter = "王平镇党委书记"',
+        'name = "雁翅镇党委"\nreporter = "王平镇党委书记"',
+    )
+    proposal = amend.propose(store, _amended(text))
+    assert proposal.refusals
+    assert any("雁翅镇党委" in r.reason for r in proposal.refusals)
+    with pytest.raises(ValueError):
+        amend.apply(store, _amended(text), proposal)
+    assert store.content_sha256() == before
+
+
+def test_a_misspelt_unit_is_renamed_in_its_ballots_and_agenda(tmp_path: Path) -> None:
+    store = _started(tmp_path)
+    text = SMALL.replace("雁翅镇党委", "雁翅镇党委会")
+    text = text.replace("雁翅镇党委会书记", "雁翅镇党委书记")
+    proposal = amend.propose(store, _amended(text))
+    assert proposal.refusals == [] and proposal.renames["units"] == {"雁翅镇党委": "雁翅镇党委会"}
+    amend.apply(store, _amended(text), proposal)
+    assert store.rows("SELECT DISTINCT unit FROM marks ORDER BY unit") == [
+        {"unit": u} for u in sorted(["雁翅镇党委会", "城子街道工委", "王平镇党委"])
+    ]
+    titles = [i.title for i in Meeting(store).items() if i.kind == "unit"]
+    assert titles[0] == "雁翅镇党委会"
+    first = Meeting(store).items()[0]
+    assert [s.kind for s in Meeting(store).segments(first.id)] == ["report", "comment"]
+
+
+def test_added_and_withdrawn_units(tmp_path: Path) -> None:
+    store = Store.create(tmp_path / "m.db", loads(SMALL, "small.toml"))
+    text = SMALL.replace(
+        '[[units]]\nname = "王平镇党委"\nreporter = "王平镇党委书记"\nmode = "written"\n',
+        '[[units]]\nname = "军庄镇党委"\nreporter = "军庄镇党委书记"\nmode = "onsite"\n',
+    )
+    proposal = amend.propose(store, _amended(text))
+    assert proposal.refusals == []
+    amend.apply(store, _amended(text), proposal)
+    units = [i.unit for i in Meeting(store).items() if i.kind == "unit"]
+    assert units == ["雁翅镇党委", "城子街道工委", "军庄镇党委"]
+    assert [i.pos for i in Meeting(store).items()] == list(
+        range(1, len(Meeting(store).items()) + 1)
+    )
