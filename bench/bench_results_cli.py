@@ -43,7 +43,7 @@ from bench_tally import (  # noqa: E402
 GOAL = 0.5
 
 # The plain way, as someone would write it in an afternoon; the constants are filled in below.
-REFERENCE = '''
+REFERENCE = """
 import csv, json, sys
 from collections import defaultdict
 
@@ -83,7 +83,7 @@ for unit in units:
     out.append({"unit": unit, "final": final})
 out.sort(key=lambda u: -u["final"])
 sys.stdout.write(json.dumps({"units": out}, ensure_ascii=False, indent=2) + "\\n")
-'''
+"""
 
 
 def reference_script(folder: Path) -> Path:

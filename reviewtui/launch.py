@@ -65,7 +65,12 @@ def say(text: str) -> None:
 def _console(stderr: bool = False) -> Console:
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+    class QuietConsole(Console):
+        def on_broken_pipe(self) -> None:
+            # Rich's own answer is exit 1; a reader that stopped reading is no error (guarded).
+            raise BrokenPipeError
+
+    return QuietConsole(stderr=stderr, highlight=False, soft_wrap=True)
 
 
 def show(renderable: RenderableType) -> None:
@@ -86,10 +91,15 @@ def _json_text(data: object) -> str:
     """JSON for a terminal or a pipe: json escapes C0 controls itself; DEL and C1 controls
     (0x9b is a CSI) are escaped too, which changes no value."""
     import json
+
+    return _escape_c1(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
+
+
+def _escape_c1(json_text: str) -> str:
+    """JSON text with DEL and C1 controls written as \\u escapes (only strings hold them)."""
     import re
 
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    return re.sub("[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    return re.sub("[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", json_text)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -268,6 +278,10 @@ def export(
     finally:
         store.close()
     if to_stdout:
+        # Text formats only (validate): what a terminal may show is made safe; JSON escapes
+        # its controls instead, so it stays the same data.
+        if isinstance(data, str):
+            data = _escape_c1(data) if fmt == "json" else shown(data)
         raw = to_bytes(data)
         guard_output(lambda: (sys.stdout.buffer.write(raw), sys.stdout.flush()))
         return

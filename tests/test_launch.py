@@ -162,8 +162,16 @@ def _probe(args: list[str]) -> subprocess.CompletedProcess[str]:
         (["projector", "{missing}"], 2, {"typer", "rich.console", "textual"}),
         (["results", "{db}", "--json"], 0, {"typer", "rich.console", "textual"}),
         (["results", "{db}"], 0, {"typer", "textual"}),
-        (["export", "{db}", "--format", "md", "-o", "{out}"], 0, {"typer", "rich.console", "textual"}),
-        (["export", "{db}", "--format", "json", "-o", "{out}"], 0, {"typer", "rich.console", "textual"}),
+        (
+            ["export", "{db}", "--format", "md", "-o", "{out}"],
+            0,
+            {"typer", "rich.console", "textual"},
+        ),
+        (
+            ["export", "{db}", "--format", "json", "-o", "{out}"],
+            0,
+            {"typer", "rich.console", "textual"},
+        ),
         (["check", "{toml}"], 0, {"typer", "textual"}),
     ],
 )
@@ -198,3 +206,14 @@ def test_export_formats_come_from_the_registry(cli) -> None:
     for name in FORMATS:
         assert name in result.stdout
     assert tuple(typer_cli.EXPORT_FORMATS) == tuple(FORMATS)
+
+
+def test_json_on_a_terminal_escapes_every_control_and_keeps_the_data() -> None:
+    import json
+
+    from reviewtui.launch import _json_text
+
+    data = {"title": "a\x1b]0;x\x07b\x9b2J\x7f"}
+    text = _json_text(data)
+    assert not any(ord(c) < 0x20 and c != "\n" or 0x7F <= ord(c) <= 0x9F for c in text)
+    assert json.loads(text) == data
