@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_tally import (  # noqa: E402
+from bench_tally import (
     GROUP_WEIGHTS,
     GROUPS,
     ITEM_WEIGHTS,

@@ -153,24 +153,27 @@ def _probe(args: list[str]) -> subprocess.CompletedProcess[str]:
     )
 
 
+HEAVY = {"typer", "rich.console", "textual"}
+
+
 @pytest.mark.parametrize(
     ("command", "code", "not_loaded"),
     [
-        (["run", "{missing}"], 2, {"typer", "rich.console", "textual"}),
-        (["demo", "--lang", "fr"], 2, {"typer", "rich.console", "textual"}),
-        (["check", "{missing}"], 2, {"typer", "rich.console", "textual"}),
-        (["projector", "{missing}"], 2, {"typer", "rich.console", "textual"}),
-        (["results", "{db}", "--json"], 0, {"typer", "rich.console", "textual"}),
+        (["run", "{missing}"], 2, HEAVY),
+        (["demo", "--lang", "fr"], 2, HEAVY),
+        (["check", "{missing}"], 2, HEAVY),
+        (["projector", "{missing}"], 2, HEAVY),
+        (["results", "{db}", "--json"], 0, HEAVY),
         (["results", "{db}"], 0, {"typer", "textual"}),
         (
             ["export", "{db}", "--format", "md", "-o", "{out}"],
             0,
-            {"typer", "rich.console", "textual"},
+            HEAVY,
         ),
         (
             ["export", "{db}", "--format", "json", "-o", "{out}"],
             0,
-            {"typer", "rich.console", "textual"},
+            HEAVY,
         ),
         (["check", "{toml}"], 0, {"typer", "textual"}),
     ],
@@ -215,5 +218,5 @@ def test_json_on_a_terminal_escapes_every_control_and_keeps_the_data() -> None:
 
     data = {"title": "a\x1b]0;x\x07b\x9b2J\x7f"}
     text = _json_text(data)
-    assert not any(ord(c) < 0x20 and c != "\n" or 0x7F <= ord(c) <= 0x9F for c in text)
+    assert not any((ord(c) < 0x20 and c != "\n") or 0x7F <= ord(c) <= 0x9F for c in text)
     assert json.loads(text) == data
