@@ -94,13 +94,13 @@ def plain_command(args: list[str]) -> tuple[str, dict[str, Any]] | None:
 def typer_request(args: list[str]) -> tuple[str, dict[str, Any]]:
     """The command line through Typer: the request its command returns, or its usage error
     shown and the process ended (help: exit 0; a mistake: exit 2)."""
-    from typer.exceptions import TyperException
+    from typer._click.exceptions import ClickException  # typer's own click: not public
 
     from reviewtui.cli import app
 
     try:
         request = app(args=args, standalone_mode=False)
-    except TyperException as exc:  # usage errors: wrong arguments or options
+    except ClickException as exc:  # usage errors: wrong arguments or options
         exc.show()
         sys.exit(getattr(exc, "exit_code", 2) or 2)
     if not isinstance(request, tuple):  # `--help`, or a group shown without a command
