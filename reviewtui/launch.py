@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import errno
 import gc
+import re
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -95,10 +96,18 @@ def _json_text(data: object) -> str:
     return _escape_c1(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
+# What a text document may hold besides printable text: tabs and line ends (CSV ends its rows
+# with \r\n); a lone \r would let a row overwrite the one before it on a terminal.
+_DOCUMENT_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
+
+
+def shown_document(text: str) -> str:
+    """A text export safe for a terminal: `shown()`, but tabs and line ends are the document's."""
+    return _DOCUMENT_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
 def _escape_c1(json_text: str) -> str:
     """JSON text with DEL and C1 controls written as \\u escapes (only strings hold them)."""
-    import re
-
     return re.sub("[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", json_text)
 
 
@@ -281,7 +290,7 @@ def export(
         # Text formats only (validate): what a terminal may show is made safe; JSON escapes
         # its controls instead, so it stays the same data.
         if isinstance(data, str):
-            data = _escape_c1(data) if fmt == "json" else shown(data)
+            data = _escape_c1(data) if fmt == "json" else shown_document(data)
         raw = to_bytes(data)
         guard_output(lambda: (sys.stdout.buffer.write(raw), sys.stdout.flush()))
         return

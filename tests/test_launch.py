@@ -220,3 +220,10 @@ def test_json_on_a_terminal_escapes_every_control_and_keeps_the_data() -> None:
     text = _json_text(data)
     assert not any((ord(c) < 0x20 and c != "\n") or 0x7F <= ord(c) <= 0x9F for c in text)
     assert json.loads(text) == data
+
+
+def test_a_text_export_keeps_its_line_ends_and_tabs_but_no_escape() -> None:
+    from reviewtui.launch import shown_document
+
+    assert shown_document("a,b\r\nc\td\n") == "a,b\r\nc\td\n"
+    assert shown_document("x\x1b]0;t\x07\ry\r\n") == "x\\x1b]0;t\\x07\\x0dy\r\n"
