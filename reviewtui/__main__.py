@@ -1,3 +1,3 @@
-from reviewtui.launch import main
+from reviewtui.entry import main
 
 main()

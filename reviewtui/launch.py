@@ -1,92 +1,127 @@
-"""The `reviewtui` command's entry point, and the two commands that start the meeting TUI.
+"""What each command does, once its arguments are known: plain functions of plain values.
 
-How soon `run` shows its first screen is a goal of its own (bench/bench_startup.py), and building
-the Typer command line costs ~10 ms of it. So a plain `run SESSION [--db PATH] [--lang zh|en]`
-or `demo [--lang zh|en]` goes straight to its command; everything else (help, another command,
-anything unusual or wrong) goes through Typer in `reviewtui.cli`, which also explains mistakes.
-Both ways end in `guarded`: exit 0 on success, 2 on bad input with a message, 1 only for a bug,
-never a traceback.
+`reviewtui.entry` calls them, whether the arguments came the fast way (a plain command line,
+no Typer) or through Typer (`reviewtui.cli`); so both ways print the same and exit the same.
+This module imports neither of them, and nothing heavy at the top: each command imports what it
+needs, so `results --json` never loads Rich and no command but `run`/`demo`/`projector` Textual.
+
+Everything printed that came from a session file, a ballot file or a database goes through
+`textsafe.shown()` (`say`, `show`), so stored text never sends a terminal escape raw. A failed
+write to stdout becomes `OutputFailed` (exit 2); a closed pipe is left to `entry.guarded`.
 """
 
 from __future__ import annotations
 
+import errno
 import gc
-import os
+import re
 import sys
-from collections.abc import Callable
-from typing import TYPE_CHECKING, NoReturn
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from reviewtui import i18n
 from reviewtui.errors import UserError
 from reviewtui.i18n import t
+from reviewtui.textsafe import shown
 
 if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+    from reviewtui.plan import Plan
     from reviewtui.store import Store
 
-# The options of the plain forms, each taking one value; a value may also follow "=".
-OPTIONS = {"run": ("--db", "--lang"), "demo": ("--lang",)}
-POSITIONALS = {"run": 1, "demo": 0}
+T = TypeVar("T")
 
 
-def main(argv: list[str] | None = None) -> None:
-    args = sys.argv[1:] if argv is None else list(argv)
-    plain = plain_command(args)
-    if plain is None:
-        from reviewtui.cli import main as typer_main
-
-        typer_main(args)
-        return
-    command, positionals, options = plain
-    if command == "run":
-        guarded(lambda: run(positionals[0], options.get("--db"), options.get("--lang")))
-    else:
-        guarded(lambda: demo(options.get("--lang")))
+class OutputFailed(UserError):
+    """stdout cannot be written (a full disk, an I/O error): bad circumstances, not a bug."""
 
 
-def plain_command(args: list[str]) -> tuple[str, list[str], dict[str, str]] | None:
-    """`run`/`demo` with exactly the arguments they take, split up; None for anything else."""
-    if not args or args[0] not in OPTIONS:
-        return None
-    command, rest = args[0], args[1:]
-    positionals: list[str] = []
-    options: dict[str, str] = {}
-    while rest:
-        word = rest.pop(0)
-        name, equals, value = word.partition("=")
-        if name in OPTIONS[command] and name not in options:
-            if not equals:
-                if not rest:
-                    return None
-                value = rest.pop(0)
-            if not value or value.startswith("-"):
-                return None
-            options[name] = value
-        elif word.startswith("-") or len(positionals) == POSITIONALS[command]:
-            return None  # help, an unknown option, one too many: Typer says what is wrong
-        else:
-            positionals.append(word)
-    if len(positionals) != POSITIONALS[command]:
-        return None
-    return command, positionals, options
+# ------------------------------------------------------------------------------------------------
+# Output
 
 
-def set_language(lang: str | None) -> None:
-    """`--lang`, or the environment's language when it is not given."""
-    if lang is not None and lang not in i18n.LANGS:
-        i18n.set_lang(None)  # say so in the environment's language
-        raise UserError(t("lang.bad", lang=lang))
-    i18n.set_lang(lang)
+def guard_output(write: Callable[[], T]) -> T:
+    """Run a write to stdout; a broken pipe stays a BrokenPipeError, other failures say so."""
+    try:
+        return write()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        if exc.errno == errno.EPIPE:
+            raise BrokenPipeError(*exc.args) from None
+        raise OutputFailed(t("cli.output_failed", reason=exc.strerror or exc)) from None
 
 
-def run(session: str, db: str | None, lang: str | None) -> None:
-    set_language(lang)
+def say(text: str) -> None:
+    """One line of plain text on stdout, made safe for a terminal."""
+
+    def write() -> None:
+        sys.stdout.write(shown(text) + "\n")
+        sys.stdout.flush()
+
+    guard_output(write)
+
+
+def _console(stderr: bool = False) -> Console:
+    from rich.console import Console
+
+    class QuietConsole(Console):
+        def on_broken_pipe(self) -> None:
+            # Rich's own answer is exit 1; a reader that stopped reading is no error (guarded).
+            raise BrokenPipeError
+
+    return QuietConsole(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+def show(renderable: RenderableType) -> None:
+    """A Rich renderable on stdout. Rich keeps its own styles apart from the text (segments), so
+    the text alone is made safe: a stored escape sequence is drawn, never sent."""
+    from rich.segment import Segment, Segments
+
+    console = _console()
+    options = console.options.update(no_wrap=True, overflow="ignore")  # as print(soft_wrap)
+    segments = [
+        segment if segment.control else Segment(shown(segment.text), segment.style)
+        for segment in console.render(renderable, options)
+    ]
+    guard_output(lambda: console.print(Segments(segments)))
+
+
+def _json_text(data: object) -> str:
+    """JSON for a terminal or a pipe: json escapes C0 controls itself; DEL and C1 controls
+    (0x9b is a CSI) are escaped too, which changes no value."""
+    import json
+
+    return _escape_c1(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
+
+
+# What a text document may hold besides printable text: tabs and line ends (CSV ends its rows
+# with \r\n); a lone \r would let a row overwrite the one before it on a terminal.
+_DOCUMENT_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
+
+
+def shown_document(text: str) -> str:
+    """A text export safe for a terminal: `shown()`, but tabs and line ends are the document's."""
+    return _DOCUMENT_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def _escape_c1(json_text: str) -> str:
+    """JSON text with DEL and C1 controls written as \\u escapes (only strings hold them)."""
+    return re.sub("[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", json_text)
+
+
+# ------------------------------------------------------------------------------------------------
+# The commands (the language is set by the caller)
+
+
+def run(session: str, db: str | None = None) -> None:
     from reviewtui.store import open_session
 
     run_tui(open_session(session, db, write=True))
 
 
-def demo(lang: str | None) -> None:
-    set_language(lang)
+def demo() -> None:
     from reviewtui.samples import fresh_copy
     from reviewtui.store import open_session
 
@@ -106,20 +141,178 @@ def run_tui(store: Store) -> None:
     run_app(store)
 
 
-def guarded(call: Callable[[], object]) -> NoReturn:
-    """Run a command: its errors become messages and exit codes, never a traceback."""
+def check(session: str) -> None:
+    from reviewtui.plan import PlanInvalid, load
+
+    path = Path(session)
+    if path.suffix.lower() == ".db":
+        from reviewtui.store import Store
+
+        store = Store.open_reader(path)
+        plan = store.plan
+        store.close()
+    else:
+        try:
+            plan = load(path)
+        except PlanInvalid as exc:
+            raise UserError(
+                *exc.render(), t("plan.errors_found", path=exc.path, count=len(exc.errors))
+            ) from None
+    say(t("check.ok", path=session))
+    show(summary_table(plan))
+
+
+def _join(names: Iterable[str]) -> str:
+    """Names in a row, told apart even when a name has a "、" in it (区委常委、组织部部长)."""
+    names = list(names)
+    return ("；" if any("、" in name for name in names) else "、").join(names)
+
+
+def summary_table(plan: Plan) -> Any:
+    """`check`'s summary: a two-column grid, long lists folded."""
+    from datetime import datetime, timedelta
+
+    from rich.table import Table
+    from rich.text import Text
+
+    from reviewtui.clock import format_duration
+
+    none = t("check.none")
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(overflow="fold")
+
+    def row(label: str, value: str) -> None:
+        table.add_row(Text(label), Text(value))  # Text: a name is never read as markup
+
+    m = plan.meeting
+    row(t("check.title"), m.title)
+    row(t("check.date"), m.date)
+    row(t("check.venue"), m.venue or none)
+    row(t("check.chair"), m.chair or none)
+    onsite = plan.onsite_units
+    written = plan.written_units
+    row(f"{t('check.onsite')} ({len(onsite)})", _join(u.name for u in onsite) or none)
+    row(f"{t('check.written')} ({len(written)})", _join(u.name for u in written) or none)
+    row(f"{t('check.leaders')} ({len(plan.leaders)})", _join(plan.leaders) or none)
+    groups = [
+        f"{g.name}({t('check.weight')} {g.weight:g}"
+        + (f",{t('check.issued')} {g.issued})" if g.issued is not None else ")")
+        for g in plan.groups
+    ]
+    row(f"{t('check.groups')} ({len(plan.groups)})", "、".join(groups))
+    row(t("check.representatives"), str(len(plan.representatives)))
+    items = plan.assessment.items
+    form = "、".join(i.name + (f" (0–{i.max:g})" if i.max else "") for i in items)
+    scale = "/".join(g.grade for g in plan.assessment.scale)
+    row(t("check.form"), f"{form}: {scale}")
+    row(t("check.agenda"), f"{len(plan.expanded_agenda())} {t('check.items')}")
+    planned = plan.planned_seconds()
+    row(t("check.planned"), format_duration(planned))
+    if m.start:
+        start = datetime.strptime(f"{m.date} {m.start}", "%Y-%m-%d %H:%M")
+        end = start + timedelta(seconds=planned)
+        row(t("check.start"), m.start)
+        row(t("check.end"), end.strftime("%H:%M"))
+    return table
+
+
+def projector(session: str, db: str | None = None) -> None:
+    from reviewtui.store import Store, resolve
+
+    # Never creates the database: with a .toml whose database is not there yet, the projector
+    # waits for `run` to create it; a .db that does not exist is more likely a typo.
+    target = resolve(session, db)
+    if target.toml is not None and not target.toml.exists():
+        raise UserError(t("file.missing", path=target.toml))
+    if target.db.exists():
+        Store.open_reader(target.db).close()  # not a meeting database: say so now, exit 2
+    elif target.toml is None:
+        raise UserError(t("db.missing", db=target.db))
+    from reviewtui.tui.projector import run_projector
+
+    run_projector(target.db)
+
+
+def ballots_import(session: str, file: str, entry: int = 1, db: str | None = None) -> None:
+    from reviewtui.assessment.importer import import_file
+    from reviewtui.store import open_session
+
+    store = open_session(session, db, write=True)
     try:
-        call()
-    except UserError as exc:
-        print(*exc.lines, sep="\n", file=sys.stderr, flush=True)
-        sys.exit(2)
-    except SystemExit:
-        raise
-    except KeyboardInterrupt:
-        sys.exit(130)
-    except Exception as exc:  # a bug: say so plainly
-        print(t("cli.bug", reason=f"{type(exc).__name__}: {exc}"), file=sys.stderr, flush=True)
-        if os.environ.get("REVIEWTUI_DEBUG"):
-            raise
-        sys.exit(1)
-    sys.exit(0)
+        done = import_file(store, Path(file), entry=entry)
+    finally:
+        store.close()
+    say(t("import.done", path=file, ballots=done.ballots, marks=done.marks, entry=done.entry))
+
+
+def results(session: str, as_json: bool = False, db: str | None = None) -> None:
+    from reviewtui.assessment.tally import tally_store
+    from reviewtui.store import open_session
+
+    store = open_session(session, db, write=False)
+    try:
+        outcome = tally_store(store)
+        veto = store.plan.assessment.veto
+    finally:
+        store.close()
+    if as_json:
+        text = _json_text(outcome.to_json())
+        guard_output(lambda: (sys.stdout.write(text), sys.stdout.flush()))
+        return
+    from rich.console import Group
+
+    from reviewtui.assessment.display import ranking_table, summary_lines
+
+    show(Group(ranking_table(outcome), *summary_lines(outcome, veto)))
+
+
+def export(
+    session: str,
+    fmt: str = "json",
+    output: str | None = None,
+    layout: str = "minutes",
+    db: str | None = None,
+) -> None:
+    from reviewtui.export import default_path, export_store, to_bytes, validate, write
+    from reviewtui.store import open_session
+
+    to_stdout = output == "-"
+    validate(fmt, layout, to_stdout=to_stdout)  # before opening anything: exit 2 at once
+    # Read-only and never creating a database, so it runs beside a live `run`.
+    store = open_session(session, db, write=False, create=False)
+    try:
+        data = _export_with_progress(store, fmt, layout, export_store)
+        target = default_path(store.path, fmt, layout)
+    finally:
+        store.close()
+    if to_stdout:
+        # Text formats only (validate): what a terminal may show is made safe; JSON escapes
+        # its controls instead, so it stays the same data.
+        if isinstance(data, str):
+            data = _escape_c1(data) if fmt == "json" else shown_document(data)
+        raw = to_bytes(data)
+        guard_output(lambda: (sys.stdout.buffer.write(raw), sys.stdout.flush()))
+        return
+    if output:
+        path = Path(output)
+        target = path / target.name if path.is_dir() else path
+    write(data, target)
+    say(t("export.written", path=target))
+
+
+def _export_with_progress(
+    store: Store, fmt: str, layout: str, export_store: Callable[..., str | bytes]
+) -> str | bytes:
+    """A bar on stderr only for a person watching; never in a pipe or a log (and no Rich)."""
+    if not sys.stderr.isatty():
+        return export_store(store, fmt, layout=layout)
+    from rich.progress import Progress
+
+    with Progress(console=_console(stderr=True), transient=True) as bar:
+        task = bar.add_task(t("export.progress", fmt=fmt), total=None)
+
+        def advance(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        return export_store(store, fmt, layout=layout, progress=advance)

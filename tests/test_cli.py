@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -272,3 +273,127 @@ def test_the_summary_tells_names_with_a_comma_apart(cli) -> None:
     assert any("、" in name for name in leaders)
     result = cli("check", session)
     assert flat("；".join(leaders)) in flat(result.stdout)
+
+
+# ------------------------------------------------------------------------------------------------
+# What reaches the terminal, and output that cannot be written
+
+ESCAPE = "\x1b]0;x\x07"  # sets the terminal's title
+V1 = ROOT / "tests" / "fixtures" / "v1"
+
+
+@pytest.fixture
+def hostile_db(tmp_path: Path) -> Path:
+    """A 0.1.0 database whose stored title and a unit name hold a raw terminal escape, as an
+    older release could store them."""
+    import json
+    import sqlite3
+
+    target = tmp_path / "small-v1.db"
+    target.write_bytes((V1 / "small-v1.db").read_bytes())
+    conn = sqlite3.connect(target)
+    with conn:
+        stored = json.loads(conn.execute("SELECT value FROM meta WHERE key = 'plan'").fetchone()[0])
+        stored["meeting"]["title"] = ESCAPE + stored["meeting"]["title"]
+        conn.execute(
+            "UPDATE meta SET value = ? WHERE key = 'plan'",
+            (json.dumps(stored, ensure_ascii=False),),
+        )
+    conn.close()
+    return target
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check", "{db}"),
+        ("results", "{db}"),
+        ("results", "{db}", "--json"),
+        ("export", "{db}", "--format", "md", "-o", "-"),
+        ("export", "{db}", "--format", "json", "-o", "-"),
+    ],
+)
+def test_stored_escapes_never_reach_the_terminal_raw(args: tuple[str, ...], hostile_db, cli):
+    result = cli(*(a.format(db=hostile_db) for a in args))
+    assert result.code == 0, result.output
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "]0;x" in result.stdout  # shown, not dropped
+
+
+def test_an_escape_in_a_session_file_is_not_sent_by_check(tmp_path: Path, cli) -> None:
+    text = (ROOT / "sessions" / "small.toml").read_text(encoding="utf-8")
+    session = tmp_path / "hostile.toml"
+    session.write_text(
+        text.replace('title = "', 'title = "\\u001b]0;x\\u0007', 1), encoding="utf-8"
+    )
+    result = cli("check", session)
+    assert "\x1b" not in result.output and "\x07" not in result.output
+
+
+def test_an_escape_in_a_ballot_file_is_not_sent_by_import(small_session: Path, cli) -> None:
+    ballots = small_session.with_name("ballots.csv")
+    ballots.write_text(f"ballot,group,unit,item,value\n1,区级领导,{ESCAPE}x,总体评价,好\n")
+    result = cli("ballots", "import", small_session, ballots)
+    assert result.code == 2, result.output
+    assert "\x1b" not in result.output and "\x07" not in result.output
+
+
+def _shell(command: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["sh", "-c", command], capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+def _reviewtui() -> str:
+    return f"{sys.executable} -m reviewtui"
+
+
+@pytest.mark.parametrize("json_flag", [[], ["--json"]])
+def test_a_reader_that_stops_early_is_no_error(hostile_db: Path, json_flag: list[str]) -> None:
+    """`results | head -1`: exit 0 and nothing on stderr (no BrokenPipeError, no traceback).
+    The pipe's read end is closed before the command starts, so every write meets it closed."""
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "reviewtui", "results", str(hostile_db), *json_flag],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            timeout=120,
+            check=False,
+        )
+    finally:
+        os.close(write)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == b""
+
+
+@pytest.mark.skipif(shutil.which("bash") is None or shutil.which("head") is None, reason="no bash")
+def test_results_into_head(hostile_db: Path) -> None:
+    done = subprocess.run(
+        ["bash", "-c", f"set -o pipefail; {_reviewtui()} results {hostile_db} | head -1"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == "" and len(done.stdout.splitlines()) == 1
+
+
+def test_a_closed_stdout_is_no_error(hostile_db: Path) -> None:
+    done = _shell(f"{_reviewtui()} results {hostile_db} --json >&-")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+@pytest.mark.parametrize(
+    "args",
+    ["results {db}", "results {db} --json", "export {db} --format md -o -", "check {db}"],
+)
+def test_a_full_disk_as_stdout_says_so_and_exits_2(hostile_db: Path, args: str) -> None:
+    done = _shell(f"{_reviewtui()} {args.format(db=hostile_db)} >/dev/full")
+    assert done.returncode == 2, done.stderr
+    assert "No space left on device" in done.stderr
+    assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr

@@ -14,6 +14,8 @@ CORE = [
     "reviewtui.clock",
     "reviewtui.i18n",
     "reviewtui.cli",
+    "reviewtui.entry",
+    "reviewtui.launch",
     "reviewtui.errors",
     "reviewtui.samples",
 ]
@@ -75,7 +77,7 @@ def test_check_runs_without_textual() -> None:
     code = """
         import sys
         from pathlib import Path
-        from reviewtui.cli import main
+        from reviewtui.entry import main
         for argv in (["--help"], ["check", sys.argv[1]]):
             try:
                 main(argv)

@@ -100,12 +100,12 @@ _COLUMNS = "id, code, entry, grp, entered_by, source, created_at, updated_at"
 def load(store: Store, *, entry: int | None = None, code: str | None = None) -> list[Ballot]:
     """Ballots with their marks, in ballot-id order then entry order."""
     where, params = _filter(entry, code, "")
-    heads = store.conn.execute(f"SELECT {_COLUMNS} FROM ballots{where}", params).fetchall()
+    heads = store.conn.execute(f"SELECT {_COLUMNS} FROM ballots{where}", params).fetchall()  # noqa: S608 (fixed clauses)
     marks: dict[int, dict[Cell, Value]] = {row[0]: {} for row in heads}
     if heads:
         where, params = _filter(entry, code, "b.")
         sql = (
-            "SELECT m.ballot_id, m.unit, m.cells FROM marks m "
+            "SELECT m.ballot_id, m.unit, m.cells FROM marks m "  # noqa: S608 (fixed clauses)
             f"JOIN ballots b ON b.id = m.ballot_id{where}"
         )
         for ballot_id, unit, cells in store.conn.execute(sql, params):

@@ -475,7 +475,7 @@ def _write(
                 journal.append(("marks", key + "}", f'{key}, "cells": {cells_json}}}'))
         columns = ", ".join(ballot_columns)
         holes = ", ".join("?" for _ in ballot_columns)
-        conn.executemany(f"INSERT INTO ballots ({columns}) VALUES ({holes})", ballot_rows)
+        conn.executemany(f"INSERT INTO ballots ({columns}) VALUES ({holes})", ballot_rows)  # noqa: S608 (schema column names and generated ?s)
         conn.executemany("INSERT INTO marks (ballot_id, unit, cells) VALUES (?, ?, ?)", mark_rows)
         conn.executemany(
             "INSERT INTO journal (tx, at, action, tbl, row_key, old, new) "

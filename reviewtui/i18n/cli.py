@@ -33,7 +33,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cli.opt.lang": ("界面语言 zh 或 en", "language: zh or en"),
     "cli.opt.entry": ("双录入的第几遍(1 或 2)", "double-entry round (1 or 2)"),
     "cli.opt.json": ("输出 JSON", "print JSON"),
-    "cli.opt.format": ("格式:md、docx、xlsx、json 或 csv", "format: md, docx, xlsx, json or csv"),
+    "cli.opt.format": ("格式:{choices}", "format: {choices}"),
     "cli.opt.ballots_file": (
         "测评表文件:CSV(UTF-8)或 XLSX",
         "ballot file: CSV (UTF-8) or XLSX",
@@ -46,6 +46,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cli.bug": (
         "reviewtui 内部错误:{reason}。已保存的记录不受影响。请把这条信息告诉维护人员。",
         "reviewtui internal error: {reason}. Everything recorded is safe. Please report this message.",
+    ),
+    "cli.output_failed": (
+        "无法写出输出:{reason}。请检查输出去向(磁盘空间、文件或管道)。",
+        "cannot write the output: {reason}. Check where the output goes (disk space, file, pipe).",
     ),
     "cli.demo_db": ("示例会议数据库:{db}", "Sample meeting database: {db}"),
     "cli.bad_format": (

@@ -764,7 +764,7 @@ class BallotScreen(Screen[None]):
         conn = self.store.conn
         marks = ", ".join("?" for _ in UNDOABLE)
         last = conn.execute(
-            f"SELECT tx, action FROM journal WHERE undone_by IS NULL AND action IN ({marks}) "
+            f"SELECT tx, action FROM journal WHERE undone_by IS NULL AND action IN ({marks}) "  # noqa: S608 (a generated ? list)
             "ORDER BY tx DESC LIMIT 1",
             UNDOABLE,
         ).fetchone()
