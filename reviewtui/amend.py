@@ -226,10 +226,10 @@ def match(rows: list[dict[str, Any]], agenda: list[AgendaItem], renames: dict[st
     for row in rows:
         if row["id"] in kept or row["kind"] == "unit":
             continue
-        index = next((i for i in free if agenda[i].kind == row["kind"]), None)
-        if index is not None:
-            kept[row["id"]] = index
-            free.remove(index)
+        spare = next((i for i in free if agenda[i].kind == row["kind"]), None)
+        if spare is not None:
+            kept[row["id"]] = spare
+            free.remove(spare)
     dropped = [row for row in rows if row["id"] not in kept]
     return Match(kept, dropped, free)
 
@@ -247,7 +247,7 @@ def _reconcile_items(store: Store, tx: Tx, plan: Plan, renames: dict[str, str]) 
         tx.delete("items", {"id": row["id"]})
         if current == str(row["id"]):
             tx.set_meta("current_item", None)
-    targets = [(index, item_id) for item_id, index in paired.kept.items()]
+    targets: list[tuple[int, int | None]] = [(i, item_id) for item_id, i in paired.kept.items()]
     targets += [(index, None) for index in paired.added]
     for index, item_id in sorted(targets):
         item = agenda[index]

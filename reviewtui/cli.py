@@ -100,3 +100,47 @@ def export(
 ) -> Request:
     return "export", {"session": session, "fmt": fmt, "output": output, "layout": layout,
                       "db": db, "lang": lang}  # fmt: skip
+
+
+ForceOpt = Annotated[bool, typer.Option("--force", help=t("cli.opt.force"))]
+OutOpt = Annotated[
+    str | None, typer.Option("-o", "--output", metavar="PATH", help=t("cli.opt.output"))
+]
+
+
+@app.command(help=t("cli.template.help"))
+def template(
+    output: Annotated[str, typer.Argument(metavar="OUT.xlsx", help=t("cli.opt.book_out"))],
+    force: ForceOpt = False,
+    lang: LangOpt = None,
+) -> Request:
+    return "template", {"output": output, "force": force, "lang": lang}
+
+
+@app.command(help=t("cli.new.help"))
+def new(
+    book: Annotated[str, typer.Argument(metavar="BOOK.xlsx", help=t("cli.opt.book"))],
+    output: OutOpt = None,
+    force: ForceOpt = False,
+    lang: LangOpt = None,
+) -> Request:
+    return "new", {"book": book, "output": output, "force": force, "lang": lang}
+
+
+@app.command("print", help=t("cli.print.help"))
+def print_documents(
+    session: SessionArg,
+    kind: Annotated[
+        str, typer.Argument(metavar="forms|agenda|script|signin", help=t("cli.opt.print_kind"))
+    ],
+    output: OutOpt = None,
+    db: DbOpt = None,
+    lang: LangOpt = None,
+) -> Request:
+    return "print_documents", {"session": session, "kind": kind, "output": output, "db": db,
+                               "lang": lang}  # fmt: skip
+
+
+@app.command(help=t("cli.amend.help"))
+def amend(session: SessionArg, db: DbOpt = None, lang: LangOpt = None) -> Request:
+    return "amend", {"session": session, "db": db, "lang": lang}

@@ -316,3 +316,37 @@ def _export_with_progress(
             bar.update(task, completed=done, total=total)
 
         return export_store(store, fmt, layout=layout, progress=advance)
+
+
+# ------------------------------------------------------------------------------------------------
+# Before the meeting (reviewtui.prepare)
+
+
+def template(output: str, force: bool = False) -> None:
+    from reviewtui.prepare import commands
+
+    for line in commands.template(Path(output), force=force):
+        say(line)
+
+
+def new(book: str, output: str | None = None, force: bool = False) -> None:
+    from reviewtui.prepare import commands
+
+    for line in commands.new(Path(book), Path(output) if output else None, force=force):
+        say(line)
+
+
+def print_documents(
+    session: str, kind: str, output: str | None = None, db: str | None = None
+) -> None:
+    from reviewtui.prepare import commands
+
+    for line in commands.print_document(session, kind, Path(output) if output else None, db=db):
+        say(line)
+
+
+def amend(session: str, db: str | None = None) -> None:
+    from reviewtui.prepare import commands
+
+    for line in commands.amend(session, db):
+        say(line)

@@ -147,7 +147,7 @@ STRINGS |= {
     "print.written": ("已生成{what}:{path}({pages})", "Written {what}: {path} ({pages})"),
     "print.pages_forms": ("{count} 份测评表", "{count} forms"),
     "print.pages_groups": ("{count} 类测评人", "{count} groups"),
-    "print.pages_doc": ("{count} 段", "{count} paragraphs"),
+    "print.written_doc": ("已生成{what}:{path}", "Written {what}: {path}"),
     "print.form_title": ("测 评 表", "Assessment form"),
     "print.form_serial": ("编号:{serial}    类别:{group}", "Serial: {serial}    Group: {group}"),
     "print.col_no": ("序号", "No."),
@@ -162,13 +162,34 @@ STRINGS |= {
     "print.col_post": ("单位及职务", "Organization and post"),
     "print.col_sign": ("签名", "Signature"),
     "print.form_howto_title": ("填表说明", "How to fill in this form"),
-    "print.form_howto_grade": ("请在每个单位对应等次的“□”内划“√”,每个单位每项只选一个等次。", "Tick one box per unit and item."),
-    "print.form_howto_score": ("请在每个单位的得分栏内填写分数,不超过满分。", "Write a score for each unit, at most the maximum."),
-    "print.rule_blank": ("对所有单位都未作评价的测评表无效。", "A form that grades no unit is invalid."),
-    "print.rule_all_same": ("对所有单位评价为同一等次的测评表无效。", "A form that gives every unit the same grade is invalid."),
-    "print.rule_min_marked": ("评价的单位少于 {count} 个的测评表无效。", "A form grading fewer than {count} units is invalid."),
-    "print.rule_quota": ("评为“{grade}”的比例超过 {share} 的测评表无效。", "A form giving more than {share} of its grades as '{grade}' is invalid."),
-    "print.form_hand_in": ("本表不记名,填好后请交会议工作人员。", "This form is anonymous; hand it to the staff when done."),
+    "print.form_howto_grade": (
+        "请在每个单位对应等次的“□”内划“√”,每个单位每项只选一个等次。",
+        "Tick one box per unit and item.",
+    ),
+    "print.form_howto_score": (
+        "请在每个单位的得分栏内填写分数,不超过满分。",
+        "Write a score for each unit, at most the maximum.",
+    ),
+    "print.rule_blank": (
+        "对所有单位都未作评价的测评表无效。",
+        "A form that grades no unit is invalid.",
+    ),
+    "print.rule_all_same": (
+        "对所有单位评价为同一等次的测评表无效。",
+        "A form that gives every unit the same grade is invalid.",
+    ),
+    "print.rule_min_marked": (
+        "评价的单位少于 {count} 个的测评表无效。",
+        "A form grading fewer than {count} units is invalid.",
+    ),
+    "print.rule_quota": (
+        "评为“{grade}”的比例超过 {share} 的测评表无效。",
+        "A form giving more than {share} of its grades as '{grade}' is invalid.",
+    ),
+    "print.form_hand_in": (
+        "本表不记名,填好后请交会议工作人员。",
+        "This form is anonymous; hand it to the staff when done.",
+    ),
     "print.agenda_report": ("{unit}述职", "Report: {unit}"),
     "print.agenda_written": ("书面述职单位:{units}。", "Written reports: {units}."),
     "print.date": ("时间:", "Date: "),
@@ -176,46 +197,145 @@ STRINGS |= {
     "print.chair": ("主持:", "Chair: "),
     "print.signin_group": ("类别:{group}    应到 {count} 人", "Group: {group}    expected {count}"),
     "print.script_title": ("{title}主持词", "{title}: the chair's script"),
-    "print.bad_kind": ("未知的文档“{kind}”:可选 {kinds}", "unknown document '{kind}': choose one of {kinds}"),
+    "print.bad_kind": (
+        "未知的文档“{kind}”:可选 {kinds}",
+        "unknown document '{kind}': choose one of {kinds}",
+    ),
     "script.min": ("{minutes} 分钟", "{minutes} minutes"),
     "script.min_sec": ("{minutes} 分 {seconds} 秒", "{minutes} min {seconds} s"),
     "script.each_own": ("按各单位限时", "as set for each unit"),
     "script.salute": ("同志们:", "Comrades,"),
     "script.opening": ("今天,我们召开{title}。", "Today we hold the {title}."),
-    "script.leaders": ("出席今天会议的区领导有:{leaders}。", "The district leaders present are: {leaders}."),
-    "script.attendance": ("本次会议应到 {expected} 人,实到 ____ 人,请假 ____ 人,符合规定人数。", "{expected} are expected today; ____ are present and ____ excused, which meets the quorum."),
-    "script.steps": ("今天的会议共有 {count} 项议程:{steps}。", "Today's meeting has {count} items: {steps}."),
+    "script.leaders": (
+        "出席今天会议的区领导有:{leaders}。",
+        "The district leaders present are: {leaders}.",
+    ),
+    "script.attendance": (
+        "本次会议应到 {expected} 人,实到 ____ 人,请假 ____ 人,符合规定人数。",
+        "{expected} are expected today; ____ are present and ____ excused, which meets the quorum.",
+    ),
+    "script.steps": (
+        "今天的会议共有 {count} 项议程:{steps}。",
+        "Today's meeting has {count} items: {steps}.",
+    ),
     "script.step": ("(议程{n}){what}", "Item {n}: {what}"),
     "script.step_reports": ("现场述职、提问和点评", "on-site reports, questions and comments"),
     "script.step_assessment": ("填写测评表", "filling in the assessment forms"),
-    "script.speech": ("下面,请{speaker}{title},时间 {time}。", "I now call on {speaker}: {title} ({time})."),
+    "script.speech": (
+        "下面,请{speaker}{title},时间 {time}。",
+        "I now call on {speaker}: {title} ({time}).",
+    ),
     "script.break": ("下面休息 {time}。", "We now take a break of {time}."),
-    "script.reports_intro": ("下面进行现场述职。共有 {count} 个单位现场述职,每个单位述职时间 {time},述职后由与会代表现场提问,区领导进行点评。请述职人员严格控制时间。", "We now come to the on-site reports: {count} units, {time} each, each followed by questions from the floor and a leader's comment. Please keep to the time."),
+    "script.reports_intro": (
+        "下面进行现场述职。共有 {count} 个单位现场述职,每个单位述职时间 {time},述职后由与会代表现场提问,区领导进行点评。请述职人员严格控制时间。",
+        "We now come to the on-site reports: {count} units, {time} each, each followed by questions from the floor and a leader's comment. Please keep to the time.",
+    ),
     "script.first": ("首先", "First"),
     "script.next": ("下面", "Next"),
-    "script.report": ("{first},请{reporter}述职,时间 {time}。", "{first}, I call on {reporter} to report ({time})."),
-    "script.questions": ("请与会代表提问,请{reporter}回答。", "Questions from the floor, please; {reporter} will answer."),
-    "script.comment": ("请{leader}对{unit}的述职进行点评。", "I ask {leader} to comment on the report of {unit}."),
-    "script.written": ("另外,{units}共 {count} 个单位进行书面述职,书面述职材料已印发各位,请一并进行评议。", "In addition, {count} units report in writing ({units}); their reports have been handed out for assessment too."),
-    "script.assessment": ("下面进行民主测评。请大家对照测评表,对 {count} 个单位抓基层党建工作情况逐一进行评价。", "We now come to the assessment. Please grade each of the {count} units on the form."),
-    "script.forms_issued": ("本次共发放测评表 {total} 份,其中{groups}。", "{total} forms were handed out: {groups}."),
+    "script.report": (
+        "{first},请{reporter}述职,时间 {time}。",
+        "{first}, I call on {reporter} to report ({time}).",
+    ),
+    "script.questions": (
+        "请与会代表提问,请{reporter}回答。",
+        "Questions from the floor, please; {reporter} will answer.",
+    ),
+    "script.comment": (
+        "请{leader}对{unit}的述职进行点评。",
+        "I ask {leader} to comment on the report of {unit}.",
+    ),
+    "script.written": (
+        "另外,{units}共 {count} 个单位进行书面述职,书面述职材料已印发各位,请一并进行评议。",
+        "In addition, {count} units report in writing ({units}); their reports have been handed out for assessment too.",
+    ),
+    "script.assessment": (
+        "下面进行民主测评。请大家对照测评表,对 {count} 个单位抓基层党建工作情况逐一进行评价。",
+        "We now come to the assessment. Please grade each of the {count} units on the form.",
+    ),
+    "script.forms_issued": (
+        "本次共发放测评表 {total} 份,其中{groups}。",
+        "{total} forms were handed out: {groups}.",
+    ),
     "script.group_forms": ("{group} {count} 份", "{group} {count}"),
-    "script.hand_in": ("填写时请按照填表说明,每个单位只选一个等次。填写完毕后,请交会议工作人员。", "Follow the instructions on the form, one grade per unit, and hand it to the staff when done."),
+    "script.hand_in": (
+        "填写时请按照填表说明,每个单位只选一个等次。填写完毕后,请交会议工作人员。",
+        "Follow the instructions on the form, one grade per unit, and hand it to the staff when done.",
+    ),
     "script.closing_title": ("会议结束", "Close"),
-    "script.closing": ("同志们,今天的述职评议考核会议程已全部完成。各单位要认真对照述职中查摆的问题和与会同志提出的意见建议,逐项抓好整改落实。会议到此结束,散会。", "Comrades, today's agenda is complete. Every unit should act on the problems its report named and on the opinions raised today. The meeting is closed."),
+    "script.closing": (
+        "同志们,今天的述职评议考核会议程已全部完成。各单位要认真对照述职中查摆的问题和与会同志提出的意见建议,逐项抓好整改落实。会议到此结束,散会。",
+        "Comrades, today's agenda is complete. Every unit should act on the problems its report named and on the opinions raised today. The meeting is closed.",
+    ),
 }
 
 STRINGS |= {
-    "amend.unit_has_records": ("单位“{unit}”已有记录(述职计时或测评票),不能撤下", "unit '{unit}' has records (timed segments or ballots) and cannot be withdrawn"),
-    "amend.unit_has_records_rename": ("单位“{unit}”已有记录,不能改成另一个已有单位的名称(两个单位的记录会混在一起)", "unit '{unit}' has records and cannot take the name of another unit (their records would mix)"),
-    "amend.unit_mode": ("单位“{unit}”已经现场述职计时,不能改为书面述职", "unit '{unit}' has already been timed on site and cannot become a written report"),
-    "amend.group_has_ballots": ("测评人类别“{group}”已有测评票,不能删除", "rater group '{group}' has ballots and cannot be removed"),
-    "amend.form_has_ballots": ("已录入 {count} 张测评票,测评表的等次和项目不能再改", "{count} ballots are entered: the form's grades and items can no longer change"),
-    "amend.item_has_records": ("议程“{item}”已有记录,不能删除", "agenda item '{item}' has records and cannot be removed"),
+    "amend.unit_has_records": (
+        "单位“{unit}”已有记录(述职计时或测评票),不能撤下",
+        "unit '{unit}' has records (timed segments or ballots) and cannot be withdrawn",
+    ),
+    "amend.unit_has_records_rename": (
+        "单位“{unit}”已有记录,不能改成另一个已有单位的名称(两个单位的记录会混在一起)",
+        "unit '{unit}' has records and cannot take the name of another unit (their records would mix)",
+    ),
+    "amend.unit_mode": (
+        "单位“{unit}”已经现场述职计时,不能改为书面述职",
+        "unit '{unit}' has already been timed on site and cannot become a written report",
+    ),
+    "amend.group_has_ballots": (
+        "测评人类别“{group}”已有测评票,不能删除",
+        "rater group '{group}' has ballots and cannot be removed",
+    ),
+    "amend.form_has_ballots": (
+        "已录入 {count} 张测评票,测评表的等次和项目不能再改",
+        "{count} ballots are entered: the form's grades and items can no longer change",
+    ),
+    "amend.item_has_records": (
+        "议程“{item}”已有记录,不能删除",
+        "agenda item '{item}' has records and cannot be removed",
+    ),
     "live.action.amend": ("修改会议安排", "the amendment of the plan"),
-    "amend.none": ("会议文件与数据库中的会议安排一致,无需修改", "the session file matches the meeting's plan: nothing to amend"),
-    "amend.applied": ("已修改会议安排({count} 项),可在会议中按 ctrl+z 撤销:", "Amended the meeting's plan ({count} change(s)); ctrl+z in the meeting undoes it:"),
-    "amend.refused": ("以下修改不能进行,数据库未作任何改动:", "These changes cannot be made; the database was not changed:"),
+    "amend.needs_toml": (
+        "{path}:修改会议安排需要会议文件(.toml),而不是数据库",
+        "{path}: amending needs the session file (.toml), not the database",
+    ),
+    "amend.none": (
+        "会议文件与数据库中的会议安排一致,无需修改",
+        "the session file matches the meeting's plan: nothing to amend",
+    ),
+    "amend.applied": (
+        "已修改会议安排({count} 项),可在会议中按 ctrl+z 撤销:",
+        "Amended the meeting's plan ({count} change(s)); ctrl+z in the meeting undoes it:",
+    ),
+    "amend.refused": (
+        "以下修改不能进行,数据库未作任何改动:",
+        "These changes cannot be made; the database was not changed:",
+    ),
     "amend.change": ("  {what}:{old} → {new}", "  {what}: {old} → {new}"),
-    "amend.rename": ("  更名:{old} → {new}(所有记录同步更新)", "  renamed: {old} → {new} (in every record)"),
+    "amend.rename": (
+        "  更名:{old} → {new}(所有记录同步更新)",
+        "  renamed: {old} → {new} (in every record)",
+    ),
+}
+
+STRINGS |= {
+    "cli.template.help": (
+        "写出空白的会议工作簿(Excel),填好后用 new 生成会议文件",
+        "Write the empty session workbook (Excel); fill it in, then run new",
+    ),
+    "cli.new.help": (
+        "由填好的会议工作簿生成会议文件(.toml)",
+        "Make a session file (.toml) from a filled session workbook",
+    ),
+    "cli.print.help": (
+        "生成会前打印的文档(Word):测评表、会议议程、主持词、签到表",
+        "Documents to print before the meeting (Word): forms, agenda, chair's script, sign-in sheets",
+    ),
+    "cli.amend.help": (
+        "把会议文件的修改(发放份数、人员、单位等)应用到已开始的会议",
+        "Apply the session file's changes (forms issued, people, units...) to the started meeting",
+    ),
+    "cli.opt.force": ("覆盖已有的文件", "replace an existing file"),
+    "cli.opt.book_out": ("要写出的工作簿", "the workbook to write"),
+    "cli.opt.book": ("填好的会议工作簿", "the filled session workbook"),
+    "cli.opt.print_kind": ("要生成的文档", "which document"),
 }

@@ -219,7 +219,7 @@ def _font_table(doc: DocumentType) -> None:
         family.set(qn("w:val"), "modern" if name != HEADING_FONT else "auto")
         font.append(family)
         root.append(font)
-    from lxml import etree
+    from lxml import etree  # type: ignore[import-untyped]  # python-docx's own XML library
 
     fonts_part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 

@@ -73,8 +73,8 @@ def _table(
     table = doc.add_table(rows=1 + len(rows), cols=len(head))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for c, value in enumerate(head):
-        _cell(table.rows[0].cells[c], value, bold=True)
+    for c, heading in enumerate(head):
+        _cell(table.rows[0].cells[c], heading, bold=True)
     for r, row in enumerate(rows, start=1):
         for c, value in enumerate(row):
             _cell(table.rows[r].cells[c], value)
@@ -201,7 +201,7 @@ def timeline(plan: Plan) -> list[tuple[AgendaItem, dt.datetime | None, dt.dateti
         moment = dt.datetime.combine(
             dt.date.fromisoformat(plan.meeting.date), dt.time.fromisoformat(plan.meeting.start)
         )
-    rows = []
+    rows: list[tuple[AgendaItem, dt.datetime | None, dt.datetime | None]] = []
     for item in plan.expanded_agenda():
         if item.planned is None or moment is None:
             rows.append((item, None, None))

@@ -148,13 +148,13 @@ class _Reader:
         for index, text in enumerate(head):
             if _blank(text):
                 continue
-            column = known.get(name_key(str(text)).lower())
-            if column is None:
+            found = known.get(name_key(str(text)).lower())
+            if found is None:
                 cell = Cell(title, 1, _letter(index), str(text).strip())
                 expected = "、".join(c.zh for c in sheet.columns)
                 self.problems.append(BookProblem(cell, t("book.unknown_header", expected=expected)))
                 continue
-            columns[index] = column
+            columns[index] = found
         return columns
 
     def _key_values(self, sheet: Sheet, records: list[dict[str, Any]]) -> None:
@@ -167,18 +167,18 @@ class _Reader:
             if "key" not in record:
                 continue
             name, cell = record["key"]
-            key = keys.get(name_key(str(name)).lower())
-            if key is None:
+            found = keys.get(name_key(str(name)).lower())
+            if found is None:
                 expected = "、".join(k.zh for k in sheet.rows)
                 self.problems.append(BookProblem(cell, t("book.unknown_row", expected=expected)))
                 continue
             if "value" not in record:
                 continue
             raw, cell = record["value"]
-            value = self._convert(key, raw, cell)
+            value = self._convert(found, raw, cell)
             if value is not None:
-                table[key.key] = value
-                self.cells[f"{sheet.key}.{key.key}"] = cell
+                table[found.key] = value
+                self.cells[f"{sheet.key}.{found.key}"] = cell
         if table:
             self.data[sheet.key] = table
 
@@ -288,4 +288,5 @@ def _blank(value: Any) -> bool:
 def _letter(index: int) -> str:
     from openpyxl.utils import get_column_letter
 
-    return get_column_letter(index + 1)
+    letter: str = get_column_letter(index + 1)
+    return letter

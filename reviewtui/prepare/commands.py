@@ -1,0 +1,160 @@
+"""What `template`, `new`, `print` and `amend` do, so that the command line only wires them.
+
+Each returns the lines to print and raises UserError (exit 2) for bad input; a refused amendment
+changes nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from reviewtui.errors import UserError
+from reviewtui.i18n import t
+
+if TYPE_CHECKING:
+    from reviewtui.plan import Plan
+
+
+def _write_new(path: Path, data: bytes, *, force: bool) -> None:
+    """Write `path` whole or not at all; an existing file is kept unless `force`."""
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        raise UserError(t("book.not_file", path=path))
+    if path.exists() and not force:
+        raise UserError(t("book.exists", path=path))
+    if not path.parent.is_dir():
+        raise UserError(t("file.missing", path=path.parent))
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(name, path)
+    except OSError as exc:
+        Path(name).unlink(missing_ok=True)
+        raise UserError(t("file.unreadable", path=path, reason=exc.strerror)) from None
+
+
+def _docx_bytes(doc: object) -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    doc.save(buffer)  # type: ignore[attr-defined]
+    return buffer.getvalue()
+
+
+def template(out: Path, *, force: bool = False) -> list[str]:
+    import io
+
+    from openpyxl import load_workbook
+
+    from reviewtui.prepare.template import write_template
+
+    buffer = io.BytesIO()
+    write_template(buffer)  # type: ignore[arg-type]
+    load_workbook(io.BytesIO(buffer.getvalue()))  # what was written opens again
+    _write_new(out, buffer.getvalue(), force=force)
+    return [t("book.template_written", path=out)]
+
+
+def new(book: Path, out: Path | None, *, force: bool = False) -> list[str]:
+    from reviewtui.prepare.new import session_text
+
+    target = out or book.with_suffix(".toml")
+    text = session_text(book)
+    _write_new(target, text.encode("utf-8"), force=force)
+    return [t("book.written", path=target)]
+
+
+def plan_of(session: str, db: str | None = None) -> Plan:
+    """The plan of SESSION: its database's when it has one, else the session file's."""
+    from reviewtui.plan import PlanInvalid, load
+    from reviewtui.store import Store, resolve
+
+    target = resolve(session, db)
+    if target.toml is None or target.db.exists():
+        store = Store.open_reader(target.db)
+        try:
+            return store.plan
+        finally:
+            store.close()
+    try:
+        return load(target.toml)
+    except PlanInvalid as exc:
+        raise UserError(
+            *exc.render(), t("plan.errors_found", path=exc.path, count=len(exc.errors))
+        ) from None
+
+
+def print_document(
+    session: str, kind: str, out: Path | None, *, db: str | None = None, force: bool = True
+) -> list[str]:
+    from reviewtui.prepare.documents import BUILDERS
+
+    if kind not in BUILDERS:
+        raise UserError(t("print.bad_kind", kind=kind, kinds=" | ".join(BUILDERS)))
+    plan = plan_of(session, db)
+    doc = BUILDERS[kind](plan)
+    source = Path(session)
+    target = out or source.with_name(f"{source.stem}-{kind}.docx")
+    _write_new(target, _docx_bytes(doc), force=force)
+    pages = _pages(plan, kind)
+    if not pages:
+        return [t("print.written_doc", what=t(f"print.{kind}"), path=target)]
+    return [t("print.written", what=t(f"print.{kind}"), path=target, pages=pages)]
+
+
+def _pages(plan: Plan, kind: str) -> str:
+    from reviewtui.prepare.printing import serials
+
+    if kind == "forms":
+        return t("print.pages_forms", count=sum(len(serials(plan, g)) for g in plan.groups))
+    if kind == "signin":
+        return t("print.pages_groups", count=len(plan.groups))
+    return ""
+
+
+def amend(session: str, db: str | None = None) -> list[str]:
+    """Apply the session file's changes to its started meeting, or refuse them all."""
+    from reviewtui import amend as amendments
+    from reviewtui.plan import PlanInvalid, load
+    from reviewtui.store import Store, resolve
+
+    target = resolve(session, db)
+    if target.toml is None:
+        raise UserError(t("amend.needs_toml", path=session))
+    try:
+        plan = load(target.toml)
+    except PlanInvalid as exc:
+        raise UserError(
+            *exc.render(), t("plan.errors_found", path=exc.path, count=len(exc.errors))
+        ) from None
+    store = Store.open_writer(target.db)
+    try:
+        proposal = amendments.propose(store, plan)
+        if not proposal.changes:
+            return [t("amend.none")]
+        if proposal.refusals:
+            lines = [t("amend.refused")]
+            lines += [f"  {refusal.reason}" for refusal in proposal.refusals]
+            raise UserError(*lines)
+        amendments.apply(store, plan, proposal)
+    finally:
+        store.close()
+    lines = [t("amend.applied", count=len(proposal.changes))]
+    lines += [_change_line(c.what, c.old, c.new) for c in proposal.changes]
+    return lines
+
+
+def _change_line(what: str, old: Any, new: Any) -> str:
+    import json
+
+    def show(value: Any) -> str:
+        if value is None:
+            return "—"
+        return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+    return t("amend.change", what=what, old=show(old), new=show(new))
