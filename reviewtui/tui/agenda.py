@@ -26,7 +26,8 @@ from reviewtui.clock import format_duration
 from reviewtui.errors import UserError
 from reviewtui.i18n import CATALOG, t
 from reviewtui.meeting import Item, Meeting
-from reviewtui.tui.help import HelpScreen, localize
+from reviewtui.tui.help import HelpScreen
+from reviewtui.tui.keys import localize
 from reviewtui.tui.widgets.agenda_table import AgendaTable
 from reviewtui.tui.widgets.header import MeetingHeader
 from reviewtui.tui.widgets.keybar import KeyBar

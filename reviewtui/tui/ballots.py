@@ -38,7 +38,8 @@ from reviewtui.errors import UserError
 from reviewtui.i18n import t
 from reviewtui.plan import FormItem, Unit
 from reviewtui.store import Store
-from reviewtui.tui.help import HelpScreen, localize
+from reviewtui.tui.help import HelpScreen
+from reviewtui.tui.keys import localize
 from reviewtui.tui.widgets.keybar import KeyBar
 from reviewtui.tui.widgets.text import fit
 
