@@ -14,7 +14,7 @@ The segment keeps running while its dialog is open.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
+from functools import cached_property, partial
 from typing import ClassVar
 
 from rich.text import Text
@@ -137,7 +137,7 @@ class SegmentDialog(ModalScreen[None]):
 
     def on_mount(self) -> None:
         blink = getattr(self.app, "cursor_blink", True)
-        for field in self.query(Input):
+        for field in (self.who, self.text):  # (looked up now, kept for on_unmount)
             field.cursor_blink = blink
         self._offer(self.who.value)
         self._write(("open_dialog",), partial(self.meeting.set_open_dialog, self.segment.id))
@@ -154,15 +154,18 @@ class SegmentDialog(ModalScreen[None]):
         else:
             self.set_focus(self.text)
 
-    @property
+    # The fields are looked up once and kept: what they hold is saved even while the dialog is
+    # being taken down (the app closing), when a query would no longer find them.
+
+    @cached_property
     def who(self) -> WhoInput:
         return self.query_one("#who", WhoInput)
 
-    @property
-    def text(self) -> Input:
-        return self.query_one("#text", Input)
+    @cached_property
+    def text(self) -> TextField:
+        return self.query_one("#text", TextField)
 
-    @property
+    @cached_property
     def candidate_list(self) -> CandidateList:
         return self.query_one("#candidates", CandidateList)
 
@@ -257,6 +260,9 @@ class SegmentDialog(ModalScreen[None]):
     def on_screen_suspend(self) -> None:
         self._save()  # another screen came on top (help, a notice): nothing waits on a timer
 
+    def on_unmount(self) -> None:
+        self._save()  # the app is closing with the dialog open (any way out)
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.action_save()
@@ -266,8 +272,6 @@ class SegmentDialog(ModalScreen[None]):
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        if not self.is_attached:
-            return
         current = (self.resolved(), self.text.value)
         if current == self._saved or self._done:
             return

@@ -80,6 +80,9 @@ class NotesArea(InOrder, TextArea):
     def on_blur(self) -> None:
         self.flush()
 
+    def on_unmount(self) -> None:
+        self.flush()  # the app is closing (any way out): the text is still here to be saved
+
     def flush(self) -> None:
         """Save now if anything is unsaved."""
         if self._timer is not None:
