@@ -29,6 +29,7 @@ from textual.widgets.option_list import Option
 from reviewtui import names
 from reviewtui.i18n import t
 from reviewtui.meeting import Item, Meeting, Segment
+from reviewtui.textsafe import clean
 from reviewtui.tui.keys import localize
 from reviewtui.tui.pending import PendingWrites
 from reviewtui.tui.widgets.fields import TextField
@@ -99,6 +100,7 @@ class SegmentDialog(ModalScreen[None]):
         self.correcting = correcting
         self.original = (segment.speaker, segment.text)
         who, text = draft if draft is not None else self.original
+        who, text = clean(who), clean(text)  # an older database may hold control characters
         self.pool = who_pool(meeting, segment.kind, item)
         self.candidates: list[str] = []
         self._offered_for: str | None = None

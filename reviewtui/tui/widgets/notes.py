@@ -55,7 +55,9 @@ class NotesArea(InOrder, TextArea):
         """Show the notes of `item_id` (saving what was typed for the previous item first)."""
         self.flush()
         self.item_id = item_id
-        self.saved_text = self.meeting.note(item_id)
+        # Cleaned as it comes in: an older database may hold control characters, which the
+        # editor would draw raw; the cleaned text is written back at the first edit.
+        self.saved_text = textsafe.clean(self.meeting.note(item_id), multiline=True)
         self.load_text(self.saved_text)
         self.border_title = t("live.notes")
         self.border_subtitle = ""
