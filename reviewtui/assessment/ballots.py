@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import getpass
+import json
 import os
 import socket
 from collections.abc import Iterable, Mapping
@@ -80,6 +81,20 @@ class Comparison:
     first: Ballot | None
     second: Ballot | None
     diffs: tuple[CellDiff, ...] = ()
+
+
+# What ctrl+z on the ballot screen can take back: its own commands, never a whole imported file.
+UNDOABLE = ("ballot.save", "ballot.correct", "ballot.retype", "ballot.delete")
+
+
+@dataclass(frozen=True)
+class UndoneBallot:
+    """What `undo_last` took back: the command (`save`, `correct`, ...) and its ballot."""
+
+    action: str
+    ballot_id: int | None
+    code: str
+    entry: int | None
 
 
 def default_entered_by() -> str:
@@ -356,3 +371,35 @@ def default_export_path(store: Store, entry: int = 1) -> Path:
     """Beside the database: meeting-ballots-1-20170224-153012.csv."""
     stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     return store.path.with_name(f"{store.path.stem}-ballots-{entry}-{stamp}.csv")
+
+
+def last_entered(store: Store) -> tuple[str | None, str | None]:
+    """(group, entered by) of the ballot saved last: the next form likely has the same."""
+    row = store.row("SELECT grp, entered_by FROM ballots ORDER BY created_at DESC, id DESC LIMIT 1")
+    return (row["grp"], row["entered_by"]) if row else (None, None)
+
+
+def undo_last(store: Store) -> UndoneBallot | None:
+    """Take back the latest save, correction, retype or delete of the ballot screen.
+
+    None when there is none; the store raises a `UserError` saying why when it refuses."""
+    marks = ", ".join("?" for _ in UNDOABLE)
+    last = store.row(
+        f"SELECT tx, action FROM journal WHERE undone_by IS NULL AND action IN ({marks}) "  # noqa: S608 (a generated ? list)
+        "ORDER BY tx DESC LIMIT 1",
+        UNDOABLE,
+    )
+    if last is None:
+        return None
+    row = store.row(
+        "SELECT coalesce(new, old) AS value FROM journal WHERE tx = ? AND tbl = 'ballots' LIMIT 1",
+        (last["tx"],),
+    )
+    ballot = json.loads(row["value"]) if row else {}
+    store.undo(last["tx"])
+    return UndoneBallot(
+        action=last["action"].split(".")[1],
+        ballot_id=ballot.get("id"),
+        code=str(ballot.get("code", "?")),
+        entry=ballot.get("entry"),
+    )

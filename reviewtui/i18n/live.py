@@ -156,11 +156,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "help.focus": (
         "单字母键只在没有文字输入框获得光标时生效;esc 离开笔记等输入框。"
         "对话框中 tab 切换栏目,enter 保存,esc 关闭(已输入的内容随时保存,计时继续,"
-        "直到按 e、n 或开始新的环节)。ctrl+z 撤销上一步操作(开始、暂停、结束、修改、删除)。",
+        "直到按 e、n 或开始新的环节)。ctrl+z 撤销上一步操作(开始、暂停、结束、修改、删除);"
+        "之后输入的文字不会被撤销抹掉,会冲突时撤销被拒绝并说明原因。没有重做:撤销错了就再按一次原来的键。",
         "Single-letter keys act when no text field has the cursor; esc leaves a text field such "
         "as the notes. In a dialog tab moves between fields, enter saves, esc closes (what you "
         "type is saved as you type; the timer runs on until e, n or another segment starts). "
-        "ctrl+z undoes the last action (start, pause, end, correction, deletion).",
+        "ctrl+z undoes the last action (start, pause, end, correction, deletion); it never "
+        "erases text typed after that action: when it would, undo is refused and says why. "
+        "There is no redo: if you undo by mistake, do the action again.",
     ),
     "help.legend": (
         "“↑”:实际用时超过计划。计时器剩余 {warn} 时提醒,超时后显示 -m:ss 与“超时”。",
@@ -180,4 +183,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "palette.jump": ("跳转:{item}", "Go to: {item}"),
     "palette.jump_help": ("在现场屏幕打开 {item}", "Open {item} on the live screen"),
     "palette.written_help": ("书面述职,不计时", "written report, not timed"),
+    "keys.paste_cut": (
+        "粘贴的内容太长:保留了前 {kept} 个字,其余 {cut} 个字没有粘贴。",
+        "The paste was too long: the first {kept} characters were kept, {cut} were left out.",
+    ),
 }

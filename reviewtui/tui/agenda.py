@@ -9,7 +9,6 @@ or behind plan).
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from importlib import import_module
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
@@ -26,7 +25,8 @@ from reviewtui.clock import format_duration
 from reviewtui.errors import UserError
 from reviewtui.i18n import CATALOG, t
 from reviewtui.meeting import Item, Meeting
-from reviewtui.tui.help import HelpScreen, localize
+from reviewtui.tui.help import HelpScreen
+from reviewtui.tui.keys import localize
 from reviewtui.tui.widgets.agenda_table import AgendaTable
 from reviewtui.tui.widgets.header import MeetingHeader
 from reviewtui.tui.widgets.keybar import KeyBar
@@ -268,27 +268,23 @@ class AgendaScreen(Screen[None]):
             return
         self.review_app.open_live(item.id)
 
-    def _push(self, module: str, name: str, what: str) -> None:
-        """Open another engineer's screen, or say clearly that it is not there yet."""
-        try:
-            screen_class = getattr(import_module(module), name)
-        except (ImportError, AttributeError) as exc:
-            self.notify(
-                t("agenda.not_available", what=t(what), reason=f"{type(exc).__name__}: {exc}"),
-                severity="error",
-                timeout=8,
-            )
-            return
-        self.app.push_screen(screen_class(self.review_app.store))
+    # The other screens are imported when first opened, not at launch (start-up time is a goal),
+    # but as plain imports: a broken screen is a bug that shows, never a message in a toast.
 
     def action_ballots(self) -> None:
-        self._push("reviewtui.tui.ballots", "BallotScreen", "agenda.key.ballots")
+        from reviewtui.tui.ballots import BallotScreen
+
+        self.app.push_screen(BallotScreen(self.review_app.store))
 
     def action_results(self) -> None:
-        self._push("reviewtui.tui.results", "ResultsScreen", "agenda.key.results")
+        from reviewtui.tui.results import ResultsScreen
+
+        self.app.push_screen(ResultsScreen(self.review_app.store))
 
     def action_export(self) -> None:
-        self._push("reviewtui.tui.export_dialog", "ExportDialog", "agenda.key.export")
+        from reviewtui.tui.export_dialog import ExportDialog
+
+        self.app.push_screen(ExportDialog(self.review_app.store))
 
     def action_undo(self) -> None:
         try:

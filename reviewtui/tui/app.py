@@ -3,27 +3,35 @@
 Started on a meeting whose segment was still running (after a crash or a kill), it opens the
 live screen of that item at once, the segment still running from its original start, and
 reopens the dialog that was open, with what had been typed into it.
+
+Typed text (notes, dialogs) is saved a moment after the last key; every way out saves it first:
+`ctrl+q`, any `exit()`, and SIGTERM or SIGHUP (the terminal window closed), which the app takes
+as a request to quit cleanly.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import gc
+import signal
 import time
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.console import RenderableType
 from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.command import CommandPalette
 from textual.widgets import Input
 
 from reviewtui.errors import UserError
 from reviewtui.i18n import t
 from reviewtui.meeting import Meeting
 from reviewtui.store import Store
+from reviewtui.textsafe import shown
 from reviewtui.tui.agenda import AgendaScreen, ended_notice
-from reviewtui.tui.help import localize
-from reviewtui.tui.palette import JumpProvider
+from reviewtui.tui.keys import localize
+from reviewtui.tui.palette import JumpProvider, Palette
 from reviewtui.tui.pending import PendingWrites
 
 if TYPE_CHECKING:
@@ -61,12 +69,14 @@ class ReviewApp(App[None]):
         # as the app: frozen, the garbage collector stops walking them, and a full collection
         # no longer costs ~80 ms of a running timer's CPU (bench/bench_live_cpu.py).
         self.freeze_gc = False
-        self.title = store.plan.meeting.title
+        # Sent to the terminal as its window title: never raw (an OSC sequence would act).
+        self.title = shown(store.plan.meeting.title)
 
     def get_default_screen(self) -> AgendaScreen:
         return AgendaScreen()
 
     def on_mount(self) -> None:
+        self._catch_signals()
         if self.freeze_gc:
             self.call_after_refresh(_settle_gc)
         self._show_notices()
@@ -155,16 +165,40 @@ class ReviewApp(App[None]):
             field.insert(event.character)
 
     def action_command_palette(self) -> None:
-        if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(
-                CommandPalette(id="--command-palette", placeholder=t("palette.placeholder"))
-            )
+        if self.use_command_palette and not Palette.is_open(self):
+            self.push_screen(Palette(id="--command-palette", placeholder=t("palette.placeholder")))
 
-    async def action_quit(self) -> None:
-        for screen in self.screen_stack:
+    # -- every way out saves what is typed ---------------------------------------------------------
+
+    def flush(self) -> None:
+        """Save the text typed on every screen that holds some (notes, an open dialog)."""
+        for screen in list(self.screen_stack):
             flush = getattr(screen, "flush", None)
             if flush is not None:
                 flush()
+
+    def _catch_signals(self) -> None:
+        """SIGTERM (a shutdown, `kill`) and SIGHUP (the terminal closed): save, then quit."""
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGTERM, signal.SIGHUP):
+            # Not on Windows, nor off the main thread (tests): the other ways out still save.
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(number, self._stop_on_signal, number)
+
+    def _stop_on_signal(self, number: int) -> None:
+        self.flush()
+        self._write_pending()
+        self.exit()  # asked to stop, and stopped cleanly with nothing lost: exit status 0
+
+    def exit(
+        self, result: None = None, return_code: int = 0, message: RenderableType | None = None
+    ) -> None:
+        with contextlib.suppress(Exception):  # a screen half torn down must not stop the exit
+            self.flush()
+        super().exit(result, return_code, message)
+
+    async def action_quit(self) -> None:
+        self.flush()
         self._write_pending()
         if self.pending and time.monotonic() > self._quit_anyway_until:
             # Quitting would lose typed text the storage has not taken yet: say so, and quit

@@ -1,35 +1,41 @@
 """Dialogs of the live screen: who spoke and what was said, and a yes/no confirmation.
 
-A dialog for a segment just started (`q`, `c`) writes every change straight into that segment
-(`edit_segment(..., action="draft")`): the record is being made, and nothing typed is lost to
-`escape` or a crash. A dialog correcting an existing record keeps its typing in a draft beside
-the record, and applies it in one undoable `edit` when it closes, so ctrl+z takes the whole
-correction back. Either way the meeting remembers which dialog is open, and a restart reopens it
-with its text. The segment keeps running while its dialog is open.
+A dialog for a segment just started (`q`, `c`) writes what is typed straight into that segment
+(`edit_segment(..., action="draft")`, not an undo step): the record is being made, and nothing
+typed is lost to `escape` or a crash. Typing is saved `DEBOUNCE` seconds after the last key (one
+write per pause, not one fsync'd transaction per keystroke), and at once when the dialog closes
+(enter, escape), when the app quits or is told to stop (SIGTERM, SIGHUP), and on a screen change.
+A dialog correcting an existing record keeps its typing in a draft beside the record, and
+applies it in one undoable `edit` when it closes, so ctrl+z takes the whole correction back.
+Either way the meeting remembers which dialog is open, and a restart reopens it with its text.
+The segment keeps running while its dialog is open.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
+from functools import cached_property, partial
 from typing import ClassVar
 
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reviewtui import names
 from reviewtui.i18n import t
 from reviewtui.meeting import Item, Meeting, Segment
-from reviewtui.tui.help import localize
+from reviewtui.textsafe import clean
+from reviewtui.tui.keys import localize
 from reviewtui.tui.pending import PendingWrites
+from reviewtui.tui.widgets.fields import TextField
 
 MAX_CANDIDATES = 4  # rows of names offered under the "who" field
+DEBOUNCE = 0.4  # seconds after the last key before what is typed is saved
 
 
 def who_pool(meeting: Meeting, kind: str, item: Item | None) -> list[str]:
@@ -45,8 +51,8 @@ def who_pool(meeting: Meeting, kind: str, item: Item | None) -> list[str]:
     return list(dict.fromkeys(pool))
 
 
-class WhoInput(Input):
-    """The name field: `tab` takes the highlighted name and moves on."""
+class WhoInput(TextField):
+    """The name field: `tab` takes the highlighted name and moves on (at once, in key order)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "screen.accept_next", "dialog.key.next_field", show=False, id="dialog.tab"),
@@ -55,24 +61,6 @@ class WhoInput(Input):
     def __init__(self, value: str, *, id: str | None = None) -> None:
         super().__init__(value, id=id, placeholder=t("dialog.who_placeholder"))
         localize(self)
-
-    async def _on_key(self, event: events.Key) -> None:
-        # Textual hands each key to the field that has the cursor when the key arrives, and a
-        # binding runs only once the key has bubbled up to the app. Keys that come in the same
-        # read as `tab` (tmux, a fast typist, an input method committing a word) are then
-        # already queued here: so `tab` moves on at once, and what follows it goes on with it.
-        if event.key == "tab":
-            event.stop()
-            event.prevent_default()
-            await self.run_action("screen.accept_next")
-            return
-        focused = self.screen.focused
-        if event.is_printable and focused is not self and isinstance(focused, Input):
-            event.stop()
-            event.prevent_default()
-            focused.insert_text_at_cursor(event.character or "")
-            return
-        await super()._on_key(event)
 
 
 class CandidateList(OptionList, can_focus=False):
@@ -112,12 +100,14 @@ class SegmentDialog(ModalScreen[None]):
         self.correcting = correcting
         self.original = (segment.speaker, segment.text)
         who, text = draft if draft is not None else self.original
+        who, text = clean(who), clean(text)  # an older database may hold control characters
         self.pool = who_pool(meeting, segment.kind, item)
         self.candidates: list[str] = []
         self._offered_for: str | None = None
         self._saved = (who, text)
         self._initial = (who, text)
         self._done = False
+        self._timer: Timer | None = None
 
     # -- layout ----------------------------------------------------------------------------------
 
@@ -139,7 +129,7 @@ class SegmentDialog(ModalScreen[None]):
             yield Static(id="resolved")
             with Horizontal(classes="dialog-row"):
                 yield Label(text_label or t("dialog.text.other"), classes="dialog-label")
-                yield Input(
+                yield TextField(
                     text,
                     id="text",
                     placeholder=t("dialog.text_placeholder"),
@@ -149,7 +139,7 @@ class SegmentDialog(ModalScreen[None]):
 
     def on_mount(self) -> None:
         blink = getattr(self.app, "cursor_blink", True)
-        for field in self.query(Input):
+        for field in (self.who, self.text):  # (looked up now, kept for on_unmount)
             field.cursor_blink = blink
         self._offer(self.who.value)
         self._write(("open_dialog",), partial(self.meeting.set_open_dialog, self.segment.id))
@@ -166,15 +156,18 @@ class SegmentDialog(ModalScreen[None]):
         else:
             self.set_focus(self.text)
 
-    @property
+    # The fields are looked up once and kept: what they hold is saved even while the dialog is
+    # being taken down (the app closing), when a query would no longer find them.
+
+    @cached_property
     def who(self) -> WhoInput:
         return self.query_one("#who", WhoInput)
 
-    @property
-    def text(self) -> Input:
-        return self.query_one("#text", Input)
+    @cached_property
+    def text(self) -> TextField:
+        return self.query_one("#text", TextField)
 
-    @property
+    @cached_property
     def candidate_list(self) -> CandidateList:
         return self.query_one("#candidates", CandidateList)
 
@@ -258,7 +251,19 @@ class SegmentDialog(ModalScreen[None]):
             return
         if event.input.id == "who" and event.value != self._offered_for:
             self._offer(event.value)
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DEBOUNCE, self._save)
+
+    def flush(self) -> None:
+        """Save what is typed now (the app calls this before it quits or stops)."""
         self._save()
+
+    def on_screen_suspend(self) -> None:
+        self._save()  # another screen came on top (help, a notice): nothing waits on a timer
+
+    def on_unmount(self) -> None:
+        self._save()  # the app is closing with the dialog open (any way out)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -266,6 +271,9 @@ class SegmentDialog(ModalScreen[None]):
 
     def _save(self) -> None:
         """Save what the dialog holds now, unless it is what was saved last."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
         current = (self.resolved(), self.text.value)
         if current == self._saved or self._done:
             return

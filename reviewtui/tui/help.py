@@ -1,67 +1,28 @@
-"""Keys: their names in the user's language, and the help screen (`?`) that lists every one.
+"""The help screen (`?`): every key of the screen below it, of the dialogs, and of the app.
 
-Bindings are declared in `BINDINGS` as usual, with catalog keys (e.g. "live.key.report") as
-descriptions; `localize` turns them into the current language when a screen or widget is made.
-The help screen reads the very same bindings, so it can never disagree with the footer.
+It reads the very same bindings as the footer (localized by `tui/keys.py`), so it can never
+disagree with it.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
 from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingsMap, BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from reviewtui.clock import format_duration
-from reviewtui.i18n import CATALOG, t
+from reviewtui.i18n import t
+from reviewtui.tui.keys import localize, localized, set_description, tr
 
 MY_KEYS = ("agenda.", "live.", "dialog.", "help.", "palette.", "app.")
-
-
-def tr(text: str | None) -> str:
-    """A catalog key in the current language; anything else as it is."""
-    if not text:
-        return text or ""
-    return t(text) if text in CATALOG else text
-
-
-def localized(binding: Binding) -> Binding:
-    description = tr(binding.description)
-    if binding.action in ("command_palette", "app.command_palette"):
-        description = t("palette.key")
-    return dataclasses.replace(
-        binding,
-        description=description,
-        tooltip=tr(binding.tooltip),
-        key_display=tr(binding.key_display) if binding.key_display else binding.key_display,
-    )
-
-
-def localize(node: DOMNode) -> None:
-    """Translate the descriptions of `node`'s bindings (call right after `__init__`)."""
-    node._bindings = BindingsMap.from_keys(
-        {
-            key: [localized(binding) for binding in bindings]
-            for key, bindings in node._bindings.key_to_bindings.items()
-        }
-    )
-
-
-def set_description(node: DOMNode, action: str, catalog_key: str) -> None:
-    """Change what the footer says for `action` (e.g. 述职 or 讲话, by the item shown)."""
-    for bindings in node._bindings.key_to_bindings.values():
-        for index, binding in enumerate(bindings):
-            if binding.action == action:
-                bindings[index] = dataclasses.replace(binding, description=t(catalog_key))
-    node.refresh_bindings()
 
 
 def listed(binding: Binding) -> bool:
@@ -112,7 +73,7 @@ class HelpScreen(ModalScreen[None]):
         self.under = under
 
     def compose(self) -> ComposeResult:
-        from reviewtui.tui.dialogs import SegmentDialog
+        from reviewtui.tui.dialogs import SegmentDialog  # here: the live screen loads it late
 
         app = self.app
         display = app.get_key_display
@@ -141,3 +102,16 @@ class HelpScreen(ModalScreen[None]):
                 warn = format_duration(app.store.plan.timing.warn)  # type: ignore[attr-defined]
                 yield Static(Text(t("help.focus")), classes="help-text")
                 yield Static(Text(t("help.legend", warn=warn)), classes="help-text")
+
+
+# `localize` and `set_description` live in tui/keys.py; other screens still import them from here.
+__all__ = [
+    "HelpScreen",
+    "key_rows",
+    "key_table",
+    "listed",
+    "localize",
+    "localized",
+    "set_description",
+    "tr",
+]

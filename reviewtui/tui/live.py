@@ -23,8 +23,10 @@ from reviewtui.clock import format_duration
 from reviewtui.errors import UserError
 from reviewtui.i18n import CATALOG, t
 from reviewtui.meeting import Item, Meeting, Segment
+from reviewtui.textsafe import shown
 from reviewtui.tui.dialogs import ConfirmDialog, SegmentDialog
-from reviewtui.tui.help import HelpScreen, localize, set_description
+from reviewtui.tui.help import HelpScreen
+from reviewtui.tui.keys import localize, set_description
 from reviewtui.tui.widgets.countdown import Countdown
 from reviewtui.tui.widgets.header import MeetingHeader
 from reviewtui.tui.widgets.keybar import KeyBar
@@ -44,7 +46,7 @@ MEETING_ACTIONS = ("report", "question", "answer", "comment", "pause", "end", "n
 
 def item_line(meeting: Meeting, item: Item) -> Text:
     """雁翅镇党委  述职人 雁翅镇党委书记 · 点评 区长 · 用活下派“第一书记”"""
-    line = Text(item.title, style="bold")
+    line = Text(shown(item.title), style="bold")
     parts: list[str] = []
     unit = meeting.plan.unit(item.unit) if item.unit else None
     if item.speaker:
@@ -57,7 +59,7 @@ def item_line(meeting: Meeting, item: Item) -> Text:
     if unit is not None and unit.topic:
         parts.append(unit.topic)
     if parts:
-        line.append("  " + " · ".join(parts))
+        line.append(shown("  " + " · ".join(parts)))
     return line
 
 

@@ -4,13 +4,27 @@ from __future__ import annotations
 
 from functools import partial
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.app import ComposeResult
+from textual.command import (
+    CommandInput,
+    CommandList,
+    CommandPalette,
+    DiscoveryHit,
+    Hit,
+    Hits,
+    Provider,
+    SearchIcon,
+)
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.markup import escape
+from textual.widgets import Button, LoadingIndicator
 
 from reviewtui import names
 from reviewtui.i18n import t
 from reviewtui.meeting import Item
+from reviewtui.textsafe import shown
+from reviewtui.tui.keys import InOrder
 
 
 class JumpProvider(Provider):
@@ -20,14 +34,14 @@ class JumpProvider(Provider):
         self.items: list[Item] = self.app.meeting.items()  # type: ignore[attr-defined]
 
     def _entry(self, item: Item) -> tuple[str, str]:
-        label = t("palette.jump", item=item.title)
+        label = shown(t("palette.jump", item=item.title))
         if not item.timed:
             about = t("palette.written_help")
         else:
             about = t("palette.jump_help", item=item.title)
         if item.speaker:
             about = f"{item.speaker} · {about}"
-        return label, escape(about)  # the help line is read as markup: names must not be
+        return label, escape(shown(about))  # the help line is read as markup: names must not be
 
     def _command(self, item: Item):
         return partial(self.app.jump_to, item.id)  # type: ignore[attr-defined]
@@ -60,3 +74,22 @@ class JumpProvider(Provider):
                 if not label[offset].isspace():
                     content = content.stylize(matcher.match_style, offset, offset + 1)
         return content
+
+
+class PaletteInput(InOrder, CommandInput):
+    """The palette's search field, taking keys in the order they were typed (tui/keys.py)."""
+
+
+class Palette(CommandPalette):
+    """Textual's command palette with a search field that applies keys in order."""
+
+    def compose(self) -> ComposeResult:  # Textual's own, with PaletteInput for CommandInput
+        with Vertical(id="--container"):
+            with Horizontal(id="--input"):
+                yield SearchIcon()
+                yield PaletteInput(placeholder=self._placeholder, select_on_focus=False)
+                if not self.run_on_select:
+                    yield Button("\u25b6")
+            with Vertical(id="--results"):
+                yield CommandList()
+                yield LoadingIndicator()

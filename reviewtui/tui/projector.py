@@ -18,11 +18,8 @@ on a terminal too small for even the smallest scale it falls back to plain text.
 from __future__ import annotations
 
 import contextlib
-import math
 import os
-from dataclasses import dataclass, replace
-from datetime import datetime
-from functools import lru_cache
+from dataclasses import dataclass
 from pathlib import Path
 
 from rich.segment import Segment as Cells
@@ -36,321 +33,31 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from reviewtui import clock
+from reviewtui.bigfont import (
+    FONT,
+    FONT_HEIGHT,
+    GAP,
+    big_lines,
+    choose_scale,
+    countdown_template,
+    glyph_rows,
+    pixel_width,
+)
 from reviewtui.i18n import t
-from reviewtui.meeting import Item, Meeting, Segment
+from reviewtui.meeting.projector import (
+    POLL,
+    State,
+    View,
+    build_view,
+    describe,
+    next_delay,
+    phase,
+    read_state,
+)
 from reviewtui.store import Store
+from reviewtui.textsafe import shown
 
-POLL = 0.5  # seconds: the longest wait between two looks at the database
 BUSY_TIMEOUT_MS = 100  # a reader must never freeze the screen waiting for a lock
-
-# ------------------------------------------------------------------------------------------------
-# The block font: 5x7 pixels per digit (seven-segment style: clean at any scale), drawn with
-# half blocks so one terminal row holds two pixel rows (a cell is about twice as tall as wide).
-
-FONT_HEIGHT = 7
-GAP = 1  # pixels between glyphs
-FONT: dict[str, tuple[str, ...]] = {
-    "0": ("#####", "#...#", "#...#", "#...#", "#...#", "#...#", "#####"),
-    "1": ("....#", "....#", "....#", "....#", "....#", "....#", "....#"),
-    "2": ("#####", "....#", "....#", "#####", "#....", "#....", "#####"),
-    "3": ("#####", "....#", "....#", "#####", "....#", "....#", "#####"),
-    "4": ("#...#", "#...#", "#...#", "#####", "....#", "....#", "....#"),
-    "5": ("#####", "#....", "#....", "#####", "....#", "....#", "#####"),
-    "6": ("#####", "#....", "#....", "#####", "#...#", "#...#", "#####"),
-    "7": ("#####", "....#", "....#", "....#", "....#", "....#", "....#"),
-    "8": ("#####", "#...#", "#...#", "#####", "#...#", "#...#", "#####"),
-    "9": ("#####", "#...#", "#...#", "#####", "....#", "....#", "#####"),
-    ":": (".", ".", "#", ".", "#", ".", "."),
-    "-": ("...", "...", "...", "###", "...", "...", "..."),
-}
-_HALF = {(True, True): "█", (True, False): "▀", (False, True): "▄", (False, False): " "}
-
-
-def pixel_width(text: str) -> int:
-    """Width of `text` in font pixels (0 if the font cannot draw it)."""
-    if not text or any(ch not in FONT for ch in text):
-        return 0
-    return sum(len(FONT[ch][0]) for ch in text) + GAP * (len(text) - 1)
-
-
-def choose_scale(pixels: int, width: int, height: int) -> tuple[int, int] | None:
-    """The largest (columns, half-rows) per pixel that fits `pixels` wide in width x height.
-
-    Pixels stay roughly square (a half row is about as tall as a column is wide): the vertical
-    scale is kept between 3/4 and 3/2 of the horizontal one. None if even 1x1 does not fit.
-    """
-    if pixels <= 0 or width <= 0 or height <= 0:
-        return None
-    fit_y = (2 * height) // FONT_HEIGHT
-    for sx in range(width // pixels, 0, -1):
-        low = max(1, math.ceil(sx * 3 / 4))
-        high = max(low, sx * 3 // 2)
-        if fit_y >= low:
-            return sx, min(fit_y, high)
-    return None
-
-
-@lru_cache(maxsize=64)
-def glyph_rows(ch: str, sx: int, sy: int) -> tuple[str, ...]:
-    """One glyph in half blocks, each pixel `sx` columns wide and `sy` half-rows tall."""
-    rows = ["".join(px * sx for px in row) for row in FONT[ch] for _ in range(sy)]
-    if len(rows) % 2:
-        rows.append("." * len(rows[0]))
-    return tuple(
-        "".join(_HALF[a == "#", b == "#"] for a, b in zip(top, bottom, strict=True))
-        for top, bottom in zip(rows[0::2], rows[1::2], strict=True)
-    )
-
-
-def big_lines(text: str, sx: int, sy: int) -> list[str]:
-    """`text` in the block font, each pixel `sx` columns wide and `sy` half-rows tall."""
-    gap = " " * (GAP * sx)
-    glyphs = [glyph_rows(ch, sx, sy) for ch in text]
-    return [gap.join(glyph[r] for glyph in glyphs) for r in range(len(glyphs[0]))]
-
-
-def countdown_template(planned: float) -> str:
-    """The widest text a countdown of `planned` seconds shows in its first ten minutes over:
-    sizing the digits for it keeps them from jumping when the time runs out."""
-    start = clock.format_countdown(planned)
-    return max(start, "-0:00", key=pixel_width)
-
-
-# ------------------------------------------------------------------------------------------------
-# What the database says (read only when it changed) and what the screen shows (derived)
-
-
-@dataclass(frozen=True)
-class State:
-    """One consistent read of the meeting."""
-
-    title: str
-    date: str
-    venue: str | None
-    start: str | None
-    warn: float
-    current: Item | None
-    topic: str | None  # the current unit's headline
-    ready: float | None  # planned seconds of the current item's first segment
-    running: Segment | None
-    last: Segment | None  # the latest segment of the current item
-    following: Item | None  # the next timed item (the first one before the meeting starts)
-    begun: bool
-    first_start: datetime | None
-    last_end: datetime | None
-
-
-def read_state(store: Store) -> State:
-    """Everything the projector shows, in one read transaction (a consistent snapshot)."""
-    conn = store.conn
-    conn.execute("BEGIN")
-    try:
-        meeting = Meeting(store)
-        plan = store.plan
-        items = meeting.items()
-        current = meeting.current_item()
-        running = meeting.running()
-        segments = meeting.segments(current.id) if current else []
-        span = store.row("SELECT min(started_at) AS first, max(ended_at) AS last FROM segments")
-    finally:
-        conn.execute("END")
-    unit = plan.unit(current.unit) if current and current.unit else None
-    ready = current.planned if current else None
-    if current and current.kind == "unit":
-        ready = plan.report_seconds(unit) if unit else None
-    timed = [i for i in items if i.timed]
-    following = next((i for i in timed if current is None or i.pos > current.pos), None)
-    span = span or {}
-    return State(
-        title=plan.meeting.title,
-        date=plan.meeting.date,
-        venue=plan.meeting.venue,
-        start=plan.meeting.start,
-        warn=plan.timing.warn,
-        current=current,
-        topic=unit.topic if unit else None,
-        ready=ready if current and current.timed else None,
-        running=running,
-        last=segments[-1] if segments else None,
-        following=following,
-        begun=any(i.status != "pending" for i in items),
-        first_start=clock.parse_iso(span["first"]) if span.get("first") else None,
-        last_end=clock.parse_iso(span["last"]) if span.get("last") else None,
-    )
-
-
-@dataclass(frozen=True)
-class View:
-    """Exactly what is on screen; the screen is touched only when this changes."""
-
-    title: str
-    mark: str  # top right: the reconnecting mark and the wall clock
-    reconnecting: bool
-    item: str
-    topic: str
-    who: str
-    time: str | None  # the big digits, or None for a message
-    template: str  # sizes the digits (see countdown_template)
-    message: tuple[str, ...]  # big-area lines when there is no time: heading, main, detail
-    mood: str  # "run" | "warn" | "over" | "paused" | "idle" | "message"
-    status: str
-    next: str
-
-
-def describe(item: Item) -> str:
-    if item.kind in ("unit", "speech") and item.speaker:
-        return f"{item.title} · {item.speaker}"
-    return item.title
-
-
-def phase(kind: str) -> str:
-    return t(f"projector.phase.{kind}")
-
-
-def build_view(
-    state: State | None,
-    now: datetime,
-    *,
-    db: Path,
-    reconnecting: bool = False,
-    problem: str | None = None,
-) -> View:
-    """The screen for `state` at `now`: a pure function, so every state is easy to test."""
-    mark = now.strftime("%H:%M")
-    if reconnecting and state is not None:
-        mark = f"{t('projector.reconnecting')}  {mark}"
-    blank = View(
-        title="",
-        mark=mark,
-        reconnecting=reconnecting,
-        item="",
-        topic="",
-        who="",
-        time=None,
-        template="",
-        message=(),
-        mood="message",
-        status="",
-        next="",
-    )
-    if state is None:
-        hint = t("projector.unreadable", reason=problem) if problem else ""
-        hint = hint or t("projector.waiting_hint", db=db.name)
-        return replace(blank, title=str(db.name), message=("", t("projector.waiting"), hint))
-    view = replace(blank, title=state.title)
-    current = state.current
-    nxt = t("projector.next", item=describe(state.following)) if state.following else ""
-    if current is None and not state.begun:
-        when = t("projector.planned_start", time=state.start) if state.start else ""
-        place = " · ".join(x for x in (state.date, state.venue) if x)
-        first = t("projector.first", item=describe(state.following)) if state.following else ""
-        return replace(view, item=place, message=("", t("projector.not_started"), when), next=first)
-    if current is None:
-        took = ""
-        if state.first_start and state.last_end:
-            seconds = (state.last_end - state.first_start).total_seconds()
-            took = t("projector.duration", time=clock.format_duration(seconds))
-        return replace(
-            view,
-            item=state.date,
-            message=("", t("projector.closed"), t("projector.thanks")),
-            status=took,
-        )
-    view = replace(view, item=current.title, topic=state.topic or "", next=nxt)
-    running = state.running
-    if running is not None:
-        who = phase(running.kind)
-        if running.speaker:
-            who = f"{who} · {running.speaker}"
-        if current.kind in ("assessment", "break"):
-            who = ""  # the item line says what this is; "Speech" would mislead
-        notice = t("projector.assessment") if current.kind == "assessment" else ""
-        remaining = running.remaining(now)
-        if remaining is None:
-            shown = clock.format_duration(running.elapsed(now))
-            mood = "paused" if running.paused else "run"
-            status = t("projector.paused") if running.paused else t("projector.elapsed")
-            return replace(
-                view,
-                who=who,
-                time=shown,
-                template=shown,
-                mood=mood,
-                status=notice or status,
-            )
-        shown = clock.format_countdown(remaining)
-        if running.paused:
-            mood, status = "paused", t("projector.paused")
-        elif remaining <= 0:
-            mood, status = "over", t("projector.overtime")
-        elif remaining <= state.warn:
-            mood, status = "warn", t("projector.warn")
-        else:
-            mood, status = "run", notice or t("projector.remaining")
-        return replace(
-            view,
-            who=who,
-            time=shown,
-            template=countdown_template(running.planned or 0),
-            mood=mood,
-            status=status,
-        )
-    if current.kind == "assessment":
-        return replace(
-            view, message=("", t("projector.assessment"), t("projector.assessment_hint"))
-        )
-    if current.kind == "break":
-        return replace(view, message=("", current.title, ""))
-    if not current.timed:
-        return replace(view, who=current.speaker or "", message=("", t("projector.written"), ""))
-    last = state.last
-    if last is None:
-        # Opened, nothing started yet: the speaker sees the time they will have.
-        kind = "report" if current.kind == "unit" else "speech"
-        who = phase(kind) + (f" · {current.speaker}" if current.speaker else "")
-        if state.ready is None:
-            return replace(view, who=who, message=("", t("projector.ready"), ""))
-        shown = clock.format_duration(state.ready)
-        return replace(
-            view,
-            who=who,
-            time=shown,
-            template=countdown_template(state.ready),
-            mood="idle",
-            status=t("projector.ready"),
-        )
-    # Between segments: what just ended, and what comes next.
-    spoke = last.elapsed(now)
-    done = t("projector.segment_done", phase=phase(last.kind), time=clock.format_duration(spoke))
-    if last.planned is not None and spoke > last.planned:
-        done += t("projector.segment_over", time=clock.format_duration(spoke - last.planned))
-    if state.following:
-        message: tuple[str, ...] = (
-            t("projector.next_heading"),
-            state.following.title,
-            (state.following.speaker or "") if state.following.kind != "assessment" else "",
-        )
-    else:
-        message = ("", t("projector.no_next"), "")
-    return replace(view, who=current.speaker or "", message=message, status=done, next="")
-
-
-def next_delay(state: State | None, now: datetime) -> float:
-    """Seconds until the shown time next changes (just after it), never more than POLL."""
-    running = state.running if state else None
-    if running is None or running.paused:
-        return POLL
-    remaining = running.remaining(now)
-    if remaining is None:
-        elapsed = running.elapsed(now)
-        until = 1.0 - (elapsed - math.floor(elapsed))
-    else:
-        until = remaining - math.floor(remaining) or 1.0
-    return min(POLL, max(0.02, until + 0.02))
-
-
-# ------------------------------------------------------------------------------------------------
-# Widgets
 
 
 class Face(Widget):
@@ -572,32 +279,36 @@ class ProjectorApp(App[None]):
             return previous is None or any(getattr(previous, n) != getattr(view, n) for n in names)
 
         if changed("title"):
-            self.query_one("#title", Static).update(Text(view.title))
+            self.query_one("#title", Static).update(Text(shown(view.title)))
         if changed("mark"):
-            self.query_one("#mark", Static).update(Text(view.mark))
+            self.query_one("#mark", Static).update(Text(shown(view.mark)))
         if changed("item", "topic"):
-            item = Text(view.item, style="bold")
+            item = Text(shown(view.item), style="bold")
             if view.topic:
-                item.append(f"  {view.topic}", style="not bold")
+                item.append(f"  {shown(view.topic)}", style="not bold")
             self.query_one("#item", Static).update(item)
         if changed("who"):
-            self.query_one("#who", Static).update(Text(view.who))
+            self.query_one("#who", Static).update(Text(shown(view.who)))
         if changed("status"):
-            self.query_one("#status", Static).update(Text(view.status))
+            self.query_one("#status", Static).update(Text(shown(view.status)))
         if changed("next"):
-            self.query_one("#next", Static).update(Text(view.next))
+            self.query_one("#next", Static).update(Text(shown(view.next)))
         if changed("mood", "reconnecting"):
             for mood in ("run", "warn", "over", "paused", "idle", "message"):
                 self.screen.set_class(view.mood == mood, f"-{mood}")
             self.screen.set_class(view.reconnecting, "-reconnecting")
-        self.query_one(Face).show(view.time, view.template, view.message)
+        self.query_one(Face).show(view.time, view.template, tuple(map(shown, view.message)))
 
 
 def run_projector(db_path: str | Path) -> None:
     ProjectorApp(db_path).run()
 
 
-__all__ = [
+__all__ = [  # the read model and the font live in the core; imported from here too
+    "FONT",
+    "FONT_HEIGHT",
+    "GAP",
+    "POLL",
     "Face",
     "ProjectorApp",
     "State",
@@ -605,6 +316,12 @@ __all__ = [
     "big_lines",
     "build_view",
     "choose_scale",
+    "countdown_template",
+    "describe",
+    "glyph_rows",
+    "next_delay",
+    "phase",
+    "pixel_width",
     "read_state",
     "run_projector",
 ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 
 import pytest
+from textual import events
 
 from reviewtui.meeting import Meeting
 from reviewtui.tui.live import LiveScreen
@@ -62,6 +63,8 @@ async def test_removed_database_is_written_back_and_said(small_store):
 
 
 LONG = "村里的路怎么修,资金从哪里来,什么时候开工?" * 5  # enough to need new pages
+# Typing is saved once per pause, so one write must need new pages: a pasted page of text.
+PASTED = "村里的路怎么修,资金从哪里来,什么时候开工?" * 100
 
 
 async def test_typed_question_is_kept_while_the_disk_is_full(small_store):
@@ -73,7 +76,8 @@ async def test_typed_question_is_kept_while_the_disk_is_full(small_store):
         _fill_disk(small_store)
         await type_text(pilot, "zjg")
         await pilot.press("tab")
-        await type_text(pilot, LONG)
+        app.screen.focused.post_message(events.Paste(PASTED))
+        await pilot.pause()
         await pilot.press("enter")  # the dialog closes; what was typed stays in memory
         await pilot.pause()
         assert isinstance(app.screen, LiveScreen)
@@ -82,13 +86,13 @@ async def test_typed_question_is_kept_while_the_disk_is_full(small_store):
         assert any("disk is full" in n for n in said)
         assert any("kept in memory" in n for n in said)
         assert sum("kept in memory" in n for n in said) == 1  # said once, not per keystroke
-        assert Meeting(small_store).segments()[0].text != LONG
+        assert Meeting(small_store).segments()[0].text != PASTED
         _free_disk(small_store)
         await pilot.pause(1.3)  # retried once a second
         assert not app.pending
         assert any("all been written" in n for n in notifications(app))
         question = Meeting(small_store).segments()[0]
-        assert (question.speaker, question.text) == ("党代表 张建国", LONG)
+        assert (question.speaker, question.text) == ("党代表 张建国", PASTED)
         assert Meeting(small_store).open_dialog() is None
 
 

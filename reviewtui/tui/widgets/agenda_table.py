@@ -21,7 +21,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reviewtui.tui.help import localize
+from reviewtui.tui.keys import localize
 
 PADDING = 1  # cells on each side of a cell
 

@@ -14,11 +14,11 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from reviewtui import clock
+from reviewtui import clock, textsafe
 from reviewtui.clock import format_duration
 from reviewtui.i18n import t
 from reviewtui.meeting import SEGMENT_KINDS, Item, Segment
-from reviewtui.tui.help import localize
+from reviewtui.tui.keys import localize
 from reviewtui.tui.widgets.text import fit, phase_name
 
 WHO_WIDTH = 20  # cells: longer names are cut with "…" so that the durations line up
@@ -75,7 +75,7 @@ def record_text(
     line.append(" " * max(head_width() - line.cell_len, 0))
     who = who_of(segment, item, asker)
     if who:
-        shown = fit(who, who_width) if who_width else who
+        shown = fit(who, who_width) if who_width else textsafe.shown(who)
         line.append(shown, styles.get("speaker", ""))
         line.append(" " * max(who_width - cell_len(shown), 0))
         line.append("  ")
@@ -86,7 +86,7 @@ def record_text(
     if segment.text:
         line.append("\n")
         line.append("    ")
-        line.append(segment.text, styles.get("text", ""))
+        line.append(textsafe.shown(segment.text), styles.get("text", ""))
     return line
 
 

@@ -1,4 +1,8 @@
-"""Cell-width helpers: Chinese characters take two cells, so measure with `cell_len`."""
+"""Cell-width helpers: Chinese characters take two cells, so measure with `cell_len`.
+
+Stored text is made safe for the terminal here too (`textsafe.shown`): a title holding an
+escape sequence (`ESC ] 0 ; … BEL`) is drawn as visible `\x1b`, never sent raw.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +12,15 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from reviewtui.i18n import t
+from reviewtui.textsafe import shown
 
 if TYPE_CHECKING:
     from reviewtui.meeting import Item
 
 
 def fit(text: str, width: int, ellipsis: str = "…") -> str:
-    """`text` cut to at most `width` cells, ending in `ellipsis` when it was cut."""
+    """`text` made safe to show, cut to at most `width` cells, ending in `ellipsis` if cut."""
+    text = shown(text)
     if width <= 0:
         return ""
     if cell_len(text) <= width:
@@ -39,7 +45,7 @@ def pad(text: str, width: int) -> str:
 
 def plain(text: str, style: str = "") -> Text:
     """User text as a `Text`: never read as markup (a comment with "[red]" shows literally)."""
-    return Text(text, style=style)
+    return Text(shown(text), style=style)
 
 
 def phase_name(kind: str, item: Item | None = None) -> str:

@@ -1,0 +1,223 @@
+"""The live meeting: the agenda cursor, timed segments, questions, answers, comments, notes, undo.
+
+Every public command is one journaled transaction, committed before it returns, so whatever the
+screen shows afterwards is on disk. Nothing here counts time: a segment stores when it started,
+when it was paused and for how long, and when it ended; elapsed and remaining are derived from
+`clock.now()`. Text is cleaned on the way in (`textsafe.clean`).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from reviewtui import clock
+from reviewtui.meeting.drafts import Drafts
+from reviewtui.meeting.models import Item, Segment, Undone
+from reviewtui.store import Tx
+from reviewtui.textsafe import clean
+
+
+class Meeting(Drafts):
+    """Commands and queries of the live meeting over one writer `Store`."""
+
+    def open_item(self, item_id: int) -> Item:
+        """Make `item_id` the live item. A segment running elsewhere is ended first."""
+        with self.store.transaction("open") as tx:
+            self._open(tx, item_id, clock.now())
+        return self.item(item_id)
+
+    def start_report(self) -> Segment:
+        """The report of the live unit, or the speech of the live speech item."""
+        item = self._live()
+        kind = "speech" if item.kind != "unit" else "report"
+        planned = item.planned
+        if item.kind == "unit" and item.unit:
+            unit = self.plan.unit(item.unit)
+            planned = self.plan.report_seconds(unit) if unit else planned
+        return self._start(kind, item, speaker=item.speaker or "", planned=planned)
+
+    def start_question(self, asker: str = "", text: str = "") -> Segment:
+        item = self._live()
+        return self._start(
+            "question",
+            item,
+            speaker=clean(asker),
+            text=clean(text),
+            planned=self.plan.timing.question,
+        )
+
+    def start_answer(self) -> Segment | None:
+        """The answer to the latest question of the live item; None if it has no question."""
+        item = self._live()
+        question = self.latest_question(item.id)
+        if question is None:
+            return None
+        return self._start(
+            "answer",
+            item,
+            speaker=item.speaker or "",
+            planned=self.plan.timing.answer,
+            question_id=question.id,
+        )
+
+    def start_comment(self, leader: str | None = None, text: str = "") -> Segment:
+        item = self._live()
+        if leader is None:
+            unit = self.plan.unit(item.unit) if item.unit else None
+            leader = unit.commenter if unit and unit.commenter else ""
+        return self._start(
+            "comment",
+            item,
+            speaker=clean(leader),
+            text=clean(text),
+            planned=self.plan.timing.comment,
+        )
+
+    def toggle_pause(self) -> Segment | None:
+        """Pause the running segment, or resume it; None when nothing runs."""
+        segment = self.running()
+        if segment is None:
+            return None
+        now = clock.now()
+        if segment.paused_at is None:
+            with self.store.transaction("pause") as tx:
+                tx.update("segments", {"id": segment.id}, {"paused_at": clock.iso(now)})
+        else:
+            paused = segment.paused_seconds + (now - segment.paused_at).total_seconds()
+            with self.store.transaction("resume") as tx:
+                tx.update(
+                    "segments",
+                    {"id": segment.id},
+                    {"paused_at": None, "paused_seconds": round(paused, 3)},
+                )
+        return self.segment(segment.id)
+
+    def end_segment(self) -> Segment | None:
+        segment = self.running()
+        if segment is None:
+            return None
+        with self.store.transaction("end") as tx:
+            self._end(tx, segment, clock.now())
+        return self.segment(segment.id)
+
+    def next_item(self) -> Item | None:
+        """End what runs, close the live item, open the next timed one; None at the end."""
+        current = self.current_item()
+        items = [i for i in self.items() if i.timed]
+        following = items if current is None else [i for i in items if i.pos > current.pos]
+        now = clock.now()
+        with self.store.transaction("next") as tx:
+            if following:
+                self._open(tx, following[0].id, now)
+            else:
+                self._close_current(tx, now)
+                tx.set_meta("current_item", None)
+        return following[0] if following else None
+
+    def edit_segment(
+        self,
+        segment_id: int,
+        *,
+        speaker: str | None = None,
+        text: str | None = None,
+        action: str = "edit",
+    ) -> Segment:
+        """Correct who spoke or what was said. `action="draft"` for text saved while typing."""
+        values: dict[str, Any] = {}
+        if speaker is not None:
+            values["speaker"] = clean(speaker)
+        if text is not None:
+            values["text"] = clean(text)
+        with self.store.transaction(action) as tx:
+            tx.update("segments", {"id": segment_id}, values)
+        return self.segment(segment_id)
+
+    def delete_segment(self, segment_id: int) -> None:
+        """Remove a segment started by mistake (with the answers to it, for a question)."""
+        with self.store.transaction("delete") as tx:
+            for row in self.store.rows(
+                "SELECT id FROM segments WHERE question_id = ?", (segment_id,)
+            ):
+                tx.delete("segments", {"id": row["id"]})
+            tx.delete("segments", {"id": segment_id})
+
+    def undo(self) -> Undone | None:
+        """Revert the latest undoable command; returns what was undone, or None.
+
+        The store refuses (a `UserError` saying why) when something typed later changed what
+        the command wrote: undo never erases text typed after the command it undoes."""
+        last = self.last_undoable()
+        if last is None:
+            return None
+        self.store.undo(last.tx)
+        return last
+
+    # -- internals -------------------------------------------------------------------------------
+
+    def _live(self) -> Item:
+        item = self.current_item()
+        if item is None:
+            raise LookupError("no live item")
+        return item
+
+    def _start(
+        self,
+        kind: str,
+        item: Item,
+        *,
+        speaker: str,
+        planned: float | None,
+        text: str = "",
+        question_id: int | None = None,
+    ) -> Segment:
+        now = clock.now()
+        with self.store.transaction(kind) as tx:
+            running = self.running()
+            if running is not None:
+                self._end(tx, running, now)
+            segment_id = tx.insert(
+                "segments",
+                {
+                    "item_id": item.id,
+                    "kind": kind,
+                    "speaker": speaker,
+                    "text": text,
+                    "question_id": question_id,
+                    "planned": planned,
+                    "started_at": clock.iso(now),
+                },
+            )
+            if item.status != "live":
+                tx.update("items", {"id": item.id}, {"status": "live"})
+        return self.segment(segment_id)
+
+    def _end(self, tx: Tx, segment: Segment, now: datetime) -> None:
+        values: dict[str, Any] = {"ended_at": clock.iso(now)}
+        if segment.paused_at is not None:
+            # A paused segment ends where it was paused; the pause is not speaking time.
+            values["ended_at"] = clock.iso(segment.paused_at)
+            values["paused_at"] = None
+        tx.update("segments", {"id": segment.id}, values)
+
+    def _close_current(self, tx: Tx, now: datetime) -> None:
+        running = self.running()
+        if running is not None:
+            self._end(tx, running, now)
+        current = self.current_item()
+        if current is not None:
+            has_segments = self.store.row("SELECT 1 FROM segments WHERE item_id = ?", (current.id,))
+            tx.update(
+                "items", {"id": current.id}, {"status": "done" if has_segments else "pending"}
+            )
+
+    def _open(self, tx: Tx, item_id: int, now: datetime) -> None:
+        current = self.current_item()
+        if current is not None and current.id != item_id:
+            self._close_current(tx, now)
+        elif current is None:
+            running = self.running()
+            if running is not None:
+                self._end(tx, running, now)
+        tx.set_meta("current_item", str(item_id))
+        tx.update("items", {"id": item_id}, {"status": "live"})

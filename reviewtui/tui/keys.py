@@ -1,0 +1,112 @@
+"""Keys: binding helpers (names in the user's language) and text fields that take keys in order.
+
+Bindings are declared in `BINDINGS` as usual, with catalog keys (e.g. "live.key.report") as
+descriptions; `localize` turns them into the current language when a screen or widget is made.
+This is the one module that touches Textual's private binding state (`_bindings`,
+`_check_bindings`): when Textual changes, this is where to look.
+
+Keys in order: Textual (8.2.8) gives every key to the widget that has the cursor, which inserts a
+printable key at once but lets an editing key (backspace, delete, arrows, home/end, ctrl+w/u)
+bubble up to the app, where its binding runs later. Keys that arrive in one read (a fast typist
+on a busy laptop, tmux, an input method) then apply out of order: `a b c ⌫ ⌫ ⌫ x y z` left `abc`.
+`InOrder` runs a key's binding from the field's own key handler, at once, so every key acts in
+the order it was typed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING, Any
+
+from textual import events
+from textual.binding import Binding, BindingsMap
+from textual.dom import DOMNode
+
+from reviewtui import textsafe
+from reviewtui.i18n import CATALOG, t
+
+if TYPE_CHECKING:
+    from textual.widget import Widget
+
+# The most a single-line field keeps of one paste; the secretary is told what was cut. A question
+# is a few sentences: 10,000 characters is pages of text, and an Input stays quick at that size.
+PASTE_LIMIT = 10_000
+
+
+def tr(text: str | None) -> str:
+    """A catalog key in the current language; anything else as it is."""
+    if not text:
+        return text or ""
+    return t(text) if text in CATALOG else text
+
+
+def localized(binding: Binding) -> Binding:
+    description = tr(binding.description)
+    if binding.action in ("command_palette", "app.command_palette"):
+        description = t("palette.key")
+    return dataclasses.replace(
+        binding,
+        description=description,
+        tooltip=tr(binding.tooltip),
+        key_display=tr(binding.key_display) if binding.key_display else binding.key_display,
+    )
+
+
+def localize(node: DOMNode) -> None:
+    """Translate the descriptions of `node`'s bindings (call right after `__init__`)."""
+    node._bindings = BindingsMap.from_keys(
+        {
+            key: [localized(binding) for binding in bindings]
+            for key, bindings in node._bindings.key_to_bindings.items()
+        }
+    )
+
+
+def set_description(node: DOMNode, action: str, catalog_key: str) -> None:
+    """Change what the footer says for `action` (e.g. 述职 or 讲话, by the item shown)."""
+    for bindings in node._bindings.key_to_bindings.values():
+        for index, binding in enumerate(bindings):
+            if binding.action == action:
+                bindings[index] = dataclasses.replace(binding, description=t(catalog_key))
+    node.refresh_bindings()
+
+
+class InOrder:
+    """Mixin for a text field (before the Textual class: `class F(InOrder, Input)`).
+
+    - A key that is not typed text runs its binding now (the field's, then its screen's, as
+      Textual would later), so it acts before the keys that came after it.
+    - A key that reached this field after the cursor moved on (the burst went on past `escape`,
+      `tab` or `enter`) is not typed here: it goes on to the app, which gives it to the field
+      that has the cursor now, or runs it as a single-letter key.
+    """
+
+    async def _on_key(self, event: events.Key) -> None:
+        widget: Widget = self  # type: ignore[assignment]
+        screen = widget.screen
+        if screen.focused is not widget or screen is not widget.app.screen:
+            event.prevent_default()  # not here; the event still bubbles up to the app
+            return
+        if event.is_printable:
+            return  # the text widget inserts it, now, as it always does
+        if await widget.app._check_bindings(event.key):
+            event.stop()
+            event.prevent_default()
+
+
+def pasted_line(text: str) -> tuple[str, int]:
+    """A paste for a single-line field: cleaned, lines joined by a space, at most PASTE_LIMIT
+    characters. Returns (what to insert, how many characters were cut)."""
+    lines = textsafe.clean(text, multiline=True).split("\n")
+    joined = lines[0] if len(lines) == 1 else " ".join(p.strip() for p in lines if p.strip())
+    if len(joined) <= PASTE_LIMIT:
+        return joined, 0
+    return joined[:PASTE_LIMIT], len(joined) - PASTE_LIMIT
+
+
+def tell_cut(widget: Any, cut: int) -> None:
+    """Say that a paste was too long for the field, and how much of it was left out."""
+    if cut:
+        widget.notify(
+            t("keys.paste_cut", kept=PASTE_LIMIT, cut=cut), severity="warning", timeout=15
+        )

@@ -1,0 +1,28 @@
+"""The single-line text field the secretary types in: keys in order, pastes kept and cleaned.
+
+Textual's `Input` keeps only the first line of a paste; a question pasted from a document would
+lose the rest without a word. `TextField` joins the lines with a space, removes control
+characters (`textsafe.clean`), and keeps up to `keys.PASTE_LIMIT` characters, saying what it cut.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import Input
+
+from reviewtui.tui.keys import InOrder, pasted_line, tell_cut
+
+
+class TextField(InOrder, Input):
+    def _on_paste(self, event: events.Paste) -> None:
+        event.stop()
+        event.prevent_default()  # not Input's, which keeps the first line only
+        if not event.text:
+            return
+        text, cut = pasted_line(event.text)
+        selection = self.selection
+        if selection.is_empty:
+            self.insert_text_at_cursor(text)
+        else:
+            self.replace(text, *selection)
+        tell_cut(self, cut)
