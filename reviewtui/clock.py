@@ -80,6 +80,12 @@ def format_duration(seconds: float, *, signed: bool = False) -> str:
     return ("+" + body) if signed and total else body
 
 
+def warn_at(planned: float | None, warn: float) -> float:
+    """When a timer of `planned` seconds warns: `warn` before its end, or a quarter of its
+    planned time if that is shorter (a 1:00 question warns at 0:15, not from its first second)."""
+    return warn if not planned else min(warn, planned / 4)
+
+
 def format_countdown(remaining: float) -> str:
     """A countdown: ceil while time remains (5:00 shows until a full second passed), then -m:ss."""
     if remaining > 0:

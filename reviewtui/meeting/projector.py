@@ -183,7 +183,7 @@ def build_view(
             mood, status = "paused", t("projector.paused")
         elif remaining <= 0:
             mood, status = "over", t("projector.overtime")
-        elif remaining <= state.warn:
+        elif remaining <= clock.warn_at(running.planned, state.warn):
             mood, status = "warn", t("projector.warn")
         else:
             mood, status = "run", notice or t("projector.remaining")

@@ -16,6 +16,7 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Digits, Static
 
+from reviewtui import clock
 from reviewtui.clock import format_countdown, format_duration
 from reviewtui.i18n import t
 from reviewtui.meeting import Item, Segment
@@ -91,7 +92,7 @@ def segment_state(segment: Segment, now: datetime, warn: float) -> str:
         return "running"
     if remaining <= 0:
         return "over"
-    if remaining <= warn:
+    if remaining <= clock.warn_at(segment.planned, warn):
         return "warn"
     return "running"
 
