@@ -188,8 +188,8 @@ def results(
     _lang(lang)
     import json
 
-    from reviewtui.assessment.display import ranking_table, summary_lines
     from reviewtui.assessment.tally import tally_store
+    from reviewtui.present.tables import ranking_table, summary_lines
     from reviewtui.store import open_session
 
     store = open_session(session, db, write=False)
@@ -199,21 +199,24 @@ def results(
     finally:
         store.close()
     if as_json:
-        sys.stdout.write(json.dumps(outcome.to_json(), ensure_ascii=False, indent=2) + "\n")
+        from reviewtui.output import write_stdout
+
+        write_stdout(json.dumps(outcome.to_json(), ensure_ascii=False, indent=2) + "\n")
         return
     out.print(ranking_table(outcome))
     for line in summary_lines(outcome, veto):
         out.print(line)
 
 
-EXPORT_FORMATS = ("md", "docx", "xlsx", "json", "csv")
+EXPORT_FORMATS = ("md", "docx", "xlsx", "json", "csv", "timings")
 
 
 @app.command(help=t("cli.export.help"))
 def export(
     session: SessionArg,
     fmt: Annotated[
-        str, typer.Option("--format", metavar="md|docx|xlsx|json|csv", help=t("cli.opt.format"))
+        str,
+        typer.Option("--format", metavar="md|docx|xlsx|json|csv|timings", help=t("cli.opt.format")),
     ] = "json",
     output: Annotated[
         str | None, typer.Option("-o", "--output", metavar="PATH", help=t("cli.opt.output"))
@@ -231,7 +234,8 @@ def export(
 
     from rich.progress import Progress
 
-    from reviewtui.export import default_path, export_store, to_bytes, validate, write
+    from reviewtui.export import default_path, export_store, validate, write
+    from reviewtui.output import protected_paths, write_stdout
     from reviewtui.store import open_session
 
     to_stdout = output == "-"
@@ -250,16 +254,17 @@ def export(
 
             data = export_store(store, fmt, layout=layout, progress=advance)
         target = default_path(store.path, fmt, layout)
+        # Never written over: the database (and SQLite's files beside it), the session files.
+        protect = protected_paths(store.path, session, store.meta("source"))
     finally:
         store.close()
     if to_stdout:
-        sys.stdout.buffer.write(to_bytes(data))
-        sys.stdout.flush()
+        write_stdout(data)
         return
     if output:
         path = Path(output)
         target = path / target.name if path.is_dir() else path
-    write(data, target)
+    write(data, target, protect=protect)
     out.print(t("export.written", path=target), markup=False)
 
 

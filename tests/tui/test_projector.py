@@ -158,7 +158,7 @@ async def test_an_opened_item_shows_the_time_its_speaker_will_have(small: Meetin
         small.next_item()
         view = await look(app, pilot)
         assert view.item == "雁翅镇党委"
-        assert view.who == f"{t('projector.phase.report')} · 雁翅镇党委书记"
+        assert view.who == f"{t('kind.report')} · 雁翅镇党委书记"
         assert view.time == "0:30"
         assert view.mood == "idle"
         assert view.status == t("projector.ready")
@@ -233,13 +233,13 @@ async def test_each_phase_names_its_speaker(small: Meeting, fake) -> None:
         small.start_report()
         small.start_question("党代表 张建国", "问题")
         view = await look(app, pilot)
-        assert view.who == f"{t('projector.phase.question')} · 党代表 张建国"
+        assert view.who == f"{t('kind.question')} · 党代表 张建国"
         assert view.time == "0:10"
         small.start_answer()
-        assert (await look(app, pilot)).who == f"{t('projector.phase.answer')} · 雁翅镇党委书记"
+        assert (await look(app, pilot)).who == f"{t('kind.answer')} · 雁翅镇党委书记"
         small.start_comment()
         view = await look(app, pilot)
-        assert view.who == f"{t('projector.phase.comment')} · 区委书记"
+        assert view.who == f"{t('kind.comment')} · 区委书记"
         assert view.time == "0:20"
 
 
@@ -254,9 +254,9 @@ async def test_between_segments_the_next_item_is_shown(small: Meeting, fake) -> 
         view = await look(app, pilot)
         assert view.time is None
         assert view.message == (t("projector.next_heading"), "城子街道工委", "城子街道工委书记")
-        assert view.status == t(
-            "projector.segment_done", phase=t("projector.phase.report"), time="0:33"
-        ) + t("projector.segment_over", time="0:03")
+        assert view.status == t("projector.segment_done", phase=t("kind.report"), time="0:33") + t(
+            "projector.segment_over", time="0:03"
+        )
 
 
 async def test_the_assessment_shows_a_notice(small: Meeting, fake) -> None:
