@@ -235,7 +235,7 @@ def export(
     from rich.progress import Progress
 
     from reviewtui.export import default_path, export_store, validate, write
-    from reviewtui.output import protected_paths, write_stdout
+    from reviewtui.output import in_folder, protected_paths, write_stdout
     from reviewtui.store import open_session
 
     to_stdout = output == "-"
@@ -262,8 +262,7 @@ def export(
         write_stdout(data)
         return
     if output:
-        path = Path(output)
-        target = path / target.name if path.is_dir() else path
+        target = in_folder(output, target.name)
     write(data, target, protect=protect)
     out.print(t("export.written", path=target), markup=False)
 

@@ -62,6 +62,18 @@ def reason(exc: OSError) -> str:
     return t(key) if key else (exc.strerror or str(exc))
 
 
+def in_folder(path: str | Path, name: str) -> Path:
+    """Where `-o PATH` writes: PATH itself, or the file `name` inside it when it is a folder."""
+    path = Path(path)
+    try:
+        is_dir = stat.S_ISDIR(os.stat(path).st_mode)
+    except (FileNotFoundError, NotADirectoryError):
+        is_dir = False
+    except OSError as exc:  # a name too long, a loop of links, no permission
+        raise UserError(t("output.cannot_write", path=path, reason=reason(exc))) from None
+    return path / name if is_dir else path
+
+
 def check_target(path: Path, protect: Iterable[str | Path] = ()) -> None:
     """Refuse (UserError) a target that must not be written; see the module's docstring."""
     try:

@@ -22,7 +22,7 @@ from textual.worker import Worker, WorkerState
 from reviewtui.errors import UserError
 from reviewtui.export import FORMATS, LAYOUTS, default_path, export_store, validate, write
 from reviewtui.i18n import t
-from reviewtui.output import protected_paths
+from reviewtui.output import in_folder, protected_paths
 from reviewtui.store import Store
 from reviewtui.tui.help import localize
 
@@ -168,14 +168,18 @@ class ExportDialog(ModalScreen[Path | None]):
         path = Path(text).expanduser()
         if not path.is_absolute():
             path = self.db_path.parent / path
-        if path.is_dir():
-            path = path / default_path(self.db_path, self.export_format, self.export_layout).name
-        return path
+        return in_folder(
+            path, default_path(self.db_path, self.export_format, self.export_layout).name
+        )
 
     def action_export(self) -> None:
         if self.has_class("-running"):
             return
-        path = self.target()
+        try:
+            path = self.target()
+        except UserError as exc:
+            self._show("\n".join(exc.lines))
+            return
         if path is None:
             self._show(t("export.dialog.no_path"))
             return
@@ -217,7 +221,7 @@ class ExportDialog(ModalScreen[Path | None]):
                 reason = "\n".join(error.lines)
             else:  # a bug: still say what failed, where, and what the error was
                 reason = f"{type(error).__name__}: {error}"
-            where = getattr(self, "export_target", None) or self.target()
+            where = getattr(self, "export_target", None)
             message = t("export.failed_at", fmt=self.export_format, path=where, reason=reason)
             self._set_busy(False)
             self._show(message)
