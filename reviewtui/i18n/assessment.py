@@ -139,7 +139,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "results.col.composite": ("现场测评", "On-site"),
     "results.col.daily": ("日常考核", "Daily"),
     "results.col.level": ("等次", "Level"),
-    "results.col.votes": ("有效票", "Votes"),
+    "results.col.votes": ("票数", "Votes"),
     "results.col.good_rate": ("好评率", "Good rate"),
     "results.col.good_or_fair_rate": ("好和较好率", "Good+fair rate"),
     "results.col.grade_count": ("“{grade}”票数", "'{grade}' marks"),
