@@ -125,11 +125,12 @@ def set_language(lang: str | None) -> None:
 def guarded(call: Callable[[], object]) -> NoReturn:
     """Run a command: its errors become messages and exit codes, never a traceback.
 
-    A closed stdout, or a reader that stopped reading (`| head -1`), is no error: exit 0
-    quietly. stdout that cannot be written (`/dev/full`) is bad circumstances: exit 2.
+    A reader that stopped reading (`| head -1`) is no error: exit 0 quietly. A closed stdout
+    or one that cannot be written (`/dev/full`) is bad circumstances: a message, exit 2.
     """
-    if sys.stdout is None:  # started with stdout closed: nobody reads, nothing to say
-        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (lives to exit)
+    if sys.stdout is None:  # started with stdout closed: what it prints would be lost
+        print(shown(t("cli.stdout_closed")), file=sys.stderr, flush=True)
+        sys.exit(2)
     try:
         call()
         _flush_stdout()

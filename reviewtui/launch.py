@@ -50,7 +50,9 @@ def guard_output(write: Callable[[], T]) -> T:
     except OSError as exc:
         if exc.errno == errno.EPIPE:
             raise BrokenPipeError(*exc.args) from None
-        raise OutputFailed(t("cli.output_failed", reason=exc.strerror or exc)) from None
+        from reviewtui.output import reason
+
+        raise OutputFailed(t("cli.output_failed", reason=reason(exc))) from None
 
 
 def say(text: str) -> None:
@@ -262,7 +264,7 @@ def results(session: str, as_json: bool = False, db: str | None = None) -> None:
         return
     from rich.console import Group
 
-    from reviewtui.assessment.display import ranking_table, summary_lines
+    from reviewtui.present.tables import ranking_table, summary_lines
 
     show(Group(ranking_table(outcome), *summary_lines(outcome, veto)))
 
@@ -275,6 +277,7 @@ def export(
     db: str | None = None,
 ) -> None:
     from reviewtui.export import default_path, export_store, to_bytes, validate, write
+    from reviewtui.output import in_folder, protected_paths
     from reviewtui.store import open_session
 
     to_stdout = output == "-"
@@ -284,6 +287,8 @@ def export(
     try:
         data = _export_with_progress(store, fmt, layout, export_store)
         target = default_path(store.path, fmt, layout)
+        # Never written over: the database (and SQLite's files beside it), the session files.
+        protect = protected_paths(store.path, session, store.meta("source"))
     finally:
         store.close()
     if to_stdout:
@@ -295,9 +300,8 @@ def export(
         guard_output(lambda: (sys.stdout.buffer.write(raw), sys.stdout.flush()))
         return
     if output:
-        path = Path(output)
-        target = path / target.name if path.is_dir() else path
-    write(data, target)
+        target = in_folder(output, target.name)
+    write(data, target, protect=protect)
     say(t("export.written", path=target))
 
 

@@ -55,3 +55,32 @@ def name_key(name: str) -> str:
     """The identity of a name: NFKC, no invisible characters, white space folded to one space."""
     name = unicodedata.normalize("NFKC", name)
     return _SPACES.sub(" ", _INVISIBLE.sub("", _CONTROL_ANY.sub("", name))).strip()
+
+
+# Characters XML 1.0 cannot hold at all (python-docx and openpyxl refuse them): lone surrogates
+# and the two noncharacters of the BMP's last block.
+_NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
+
+
+def for_document(text: str) -> str:
+    """Stored text as a document shows it (docx, xlsx, md, csv): every text exports, whatever it
+    holds. A tab becomes a space, a carriage return a line break; any other control character is
+    shown as a visible escape (`a\\x01b`), as `shown()` does; what XML cannot hold is U+FFFD."""
+    if text.isprintable():  # the common case: nothing to do (a line break is not printable)
+        return text
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    return _NOT_XML.sub("\ufffd", shown(text))
+
+
+# A spreadsheet evaluates a CSV cell whose text starts with one of these (=1+2, +1, -1, @SUM, or
+# a tab or carriage return before any of them). Such a text cell is written with a leading
+# apostrophe, which Excel, LibreOffice and WPS read as "this is text" and do not show.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert_cell(value: object) -> object:
+    """A CSV cell as written: text a spreadsheet would evaluate made plain text; numbers (a
+    negative overtime, say) stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value

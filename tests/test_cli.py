@@ -381,10 +381,10 @@ def test_results_into_head(hostile_db: Path) -> None:
     assert done.stderr == "" and len(done.stdout.splitlines()) == 1
 
 
-def test_a_closed_stdout_is_no_error(hostile_db: Path) -> None:
+def test_a_closed_stdout_says_so_and_exits_2(hostile_db: Path) -> None:
     done = _shell(f"{_reviewtui()} results {hostile_db} --json >&-")
-    assert done.returncode == 0, done.stderr
-    assert done.stderr == ""
+    assert done.returncode == 2, done.stderr
+    assert "standard output is closed" in done.stderr
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
@@ -395,5 +395,5 @@ def test_a_closed_stdout_is_no_error(hostile_db: Path) -> None:
 def test_a_full_disk_as_stdout_says_so_and_exits_2(hostile_db: Path, args: str) -> None:
     done = _shell(f"{_reviewtui()} {args.format(db=hostile_db)} >/dev/full")
     assert done.returncode == 2, done.stderr
-    assert "No space left on device" in done.stderr
+    assert "the disk is full" in done.stderr
     assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr

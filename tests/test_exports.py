@@ -17,6 +17,7 @@ from reviewtui import clock
 from reviewtui.export import FORMATS, default_path, export_store, render
 from reviewtui.i18n import t
 from reviewtui.minutes import Minutes, read_minutes, to_json
+from reviewtui.present import glossary
 from reviewtui.store import Store, open_session
 
 
@@ -106,22 +107,13 @@ def test_docx_minutes(minutes: Minutes, lang: str) -> None:
     ):
         assert expected in text, expected
     ranking, reconciliation = tables
-    assert ranking[0] == [
-        t("minutes.rank"),
-        t("minutes.unit"),
-        t("minutes.composite"),
-        t("minutes.daily"),
-        t("minutes.final"),
-        t("minutes.level"),
-        t("minutes.votes"),
-        t("minutes.good_rate"),
-    ]
+    assert ranking[0] == glossary.header()  # the screen's names, in the screen's order
     assert [row[:6] for row in ranking[1:]] == [
-        ["1", "城子街道工委", "90.00", "—", "90.00", "好"],
-        ["2", "雁翅镇党委", "88.00", "—", "88.00", "较好"],
-        ["3", "王平镇党委", "76.00", "—", "76.00", "一般"],
+        ["1", "城子街道工委", "90.00", "90.00", "—", "好"],
+        ["2", "雁翅镇党委", "88.00", "88.00", "—", "较好"],
+        ["3", "王平镇党委", "76.00", "76.00", "—", "一般"],
     ]
-    assert reconciliation[1][:5] == ["区级领导", "0.6", "3", "2", "2"]
+    assert reconciliation[1][:5] == ["区级领导", "60%", "3", "2", "2"]
     assert paragraphs[-1] == t("minutes.sha256", sha=minutes.sha256)
     assert ENTERED_BY not in text
 
@@ -187,24 +179,17 @@ def test_xlsx_results(minutes: Minutes, lang: str) -> None:
     ]
     results = book[t("export.sheet.results")]
     rows = list(results.iter_rows(values_only=True))
-    assert rows[0][:6] == (
-        t("minutes.rank"),
-        t("minutes.unit"),
-        t("minutes.composite"),
-        t("minutes.daily"),
-        t("minutes.final"),
-        t("minutes.level"),
-    )
+    assert list(rows[0][:9]) == glossary.header(glossary.RANKING_FULL)
     assert [(r[0], r[1], r[5]) for r in rows[1:4]] == [
         (1, "城子街道工委", "好"),
         (2, "雁翅镇党委", "较好"),
         (3, "王平镇党委", "一般"),
     ]
     for row in rows[1:4]:  # numbers as numbers, not text (90.0 reads back as the int 90)
-        assert all(isinstance(row[i], int | float) for i in (0, 2, 4, 6, 7, 8)), row
-        assert row[3] is None  # no day-to-day score in this plan: empty, not "—"
-    assert rows[1][4] == pytest.approx(90.0)
-    assert results.cell(2, 5).number_format == "0.00"
+        assert all(isinstance(row[i], int | float) for i in (0, 2, 3, 6, 7, 8)), row
+        assert row[4] is None  # no day-to-day score in this plan: empty, not "—"
+    assert rows[1][2] == pytest.approx(90.0)
+    assert results.cell(2, 3).number_format == "0.00"
     assert minutes.sha256 in results.oddFooter.left.text
 
     groups = list(book[t("export.sheet.groups")].iter_rows(values_only=True))
@@ -231,7 +216,7 @@ def test_xlsx_results(minutes: Minutes, lang: str) -> None:
 
     timings = list(book[t("export.sheet.timings")].iter_rows(values_only=True))
     assert len(timings) == 1 + sum(len(i.segments) for i in minutes.items)
-    assert timings[1][3:6] == ("report", t("minutes.kind.report"), "雁翅镇党委书记")
+    assert timings[1][3:6] == ("report", t("kind.report"), "雁翅镇党委书记")
     assert (timings[1][8], timings[1][9], timings[1][10]) == (35.5, 7.0, 30)
 
     about = dict(book[t("export.sheet.about")].iter_rows(values_only=True))
@@ -273,7 +258,7 @@ def test_veto_is_starred_and_explained(
     text = render(minutes, "md")
     assert "较好*" in text
     assert t(
-        "minutes.vetoed", grades="一般、差" if lang == "zh" else "一般, 差", share="25.00%"
+        "results.vetoed_note", grades="一般、差" if lang == "zh" else "一般, 差", share="25%"
     ) in (text.replace("\\*", "*"))
     paragraphs, tables = docx_text(render(minutes, "docx"))  # type: ignore[arg-type]
     assert tables[0][1][5] == "较好*"
@@ -284,8 +269,22 @@ def test_veto_is_starred_and_explained(
 # CSV and JSON
 
 
-def test_csv_timings(minutes: Minutes, lang: str) -> None:
+def test_csv_ranking(minutes: Minutes, lang: str) -> None:
     text = render(minutes, "csv")
+    assert isinstance(text, str) and text.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(text[1:])))
+    assert rows[0][:9] == glossary.header(glossary.RANKING_FULL)
+    assert rows[0][-1] == t("export.col.sha256")
+    assert [row[:6] for row in rows[1:]] == [
+        ["1", "城子街道工委", "90.00", "90.00", "—", "好"],
+        ["2", "雁翅镇党委", "88.00", "88.00", "—", "较好"],
+        ["3", "王平镇党委", "76.00", "76.00", "—", "一般"],
+    ]
+    assert all(r[-1] == minutes.sha256 for r in rows[1:])
+
+
+def test_csv_timings(minutes: Minutes, lang: str) -> None:
+    text = render(minutes, "timings")
     assert isinstance(text, str) and text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text[1:])))
     assert rows[0][0] == t("export.col.pos")
@@ -293,7 +292,7 @@ def test_csv_timings(minutes: Minutes, lang: str) -> None:
     body = rows[1:]
     assert len(body) == sum(len(i.segments) for i in minutes.items) == 6
     report = body[0]
-    assert report[3:6] == ["report", t("minutes.kind.report"), "雁翅镇党委书记"]
+    assert report[3:6] == ["report", t("kind.report"), "雁翅镇党委书记"]
     assert report[6:8] == ["2017-02-24T14:30:00.000+08:00", "2017-02-24T14:30:42.500+08:00"]
     assert (float(report[8]), float(report[9]), float(report[10])) == (35.5, 7.0, 30.0)
     kinds = [r[3] for r in body]
@@ -352,16 +351,18 @@ def test_default_paths(tmp_path: Path) -> None:
     assert default_path(db, "md") == tmp_path / "会议-minutes.md"
     assert default_path(db, "json") == tmp_path / "会议-minutes.json"
     assert default_path(db, "xlsx") == tmp_path / "会议-results.xlsx"
-    assert default_path(db, "csv") == tmp_path / "会议-timings.csv"
+    assert default_path(db, "csv") == tmp_path / "会议-ranking.csv"
+    assert default_path(db, "timings") == tmp_path / "会议-timings.csv"
 
 
-@pytest.mark.parametrize("fmt", ["md", "json", "csv"])
+@pytest.mark.parametrize("fmt", ["md", "json", "csv", "timings"])
 def test_cli_text_formats_to_stdout(cli, meeting_db: Path, minutes: Minutes, fmt: str) -> None:
     result = cli("export", meeting_db, "--format", fmt, "-o", "-")
     assert result.code == 0, result.output
     assert result.stdout == render(minutes, fmt)
     assert minutes.sha256 in result.stdout
-    assert not list(meeting_db.parent.glob(f"*.{fmt}"))  # nothing written beside the db
+    ext = FORMATS[fmt].ext
+    assert not list(meeting_db.parent.glob(f"*.{ext}"))  # nothing written beside the db
 
 
 @pytest.mark.parametrize("fmt", ["docx", "xlsx"])

@@ -90,7 +90,7 @@ def test_results_table_in_both_languages(cli, session: Path, ballots_csv: Path) 
         assert text in english.stdout
     chinese = cli("results", session, env={"LANG": "zh_CN.UTF-8"})
     assert chinese.code == 0
-    for text in ("名次", "最终得分", "好评率", "录入测评表 4 张：有效 3 张，无效 1 张"):
+    for text in ("名次", "综合得分", "好评率", "录入测评表 4 张：有效 3 张，无效 1 张"):
         assert text in chinese.stdout
 
 

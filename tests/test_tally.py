@@ -592,7 +592,7 @@ def test_the_assessment_core_never_imports_textual() -> None:
 
     probe = (
         "import sys\n"
-        "import reviewtui.assessment.ballots, reviewtui.assessment.display\n"
+        "import reviewtui.assessment.ballots, reviewtui.present, reviewtui.present.glossary\n"
         "import reviewtui.assessment.forms, reviewtui.assessment.importer\n"
         "import reviewtui.assessment.tally\n"
         "assert 'textual' not in sys.modules, 'textual was imported'\n"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import getpass
+import io
 import json
 import os
 import socket
@@ -29,7 +30,9 @@ from reviewtui.assessment.forms import (
 )
 from reviewtui.errors import UserError
 from reviewtui.i18n import t
+from reviewtui.output import protected_paths, write_file
 from reviewtui.store import Store
+from reviewtui.textsafe import inert_cell
 
 LONG_HEADER = ("ballot", "group", "unit", "item", "value")
 
@@ -347,23 +350,22 @@ def export_csv(store: Store, path: str | Path, *, entry: int = 1) -> int:
     """Write this round's ballots as a long-form CSV that `import` reads back; returns how many.
 
     Every cell of every ballot is written, blank cells as empty values, so an all-blank ballot
-    travels too. UTF-8 with BOM so a spreadsheet opens the Chinese correctly. Written to a
-    temporary file first: a half-written file never replaces a good one.
+    travels too. UTF-8 with BOM so a spreadsheet opens the Chinese correctly. Written by the
+    safe writer (`reviewtui.output`): never onto the meeting's database, a link or a device, and
+    never half a file. A text cell a spreadsheet would evaluate (an id "=1+1") gets a leading
+    apostrophe (`textsafe.inert_cell`).
     """
     form = Form.of(store.plan)
     ballots = load(store, entry=entry)
-    path = Path(path)
-    temporary = path.with_name(path.name + ".part")
-    with open(temporary, "w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(LONG_HEADER)
-        for ballot in ballots:
-            for unit, item in form.cells():
-                value = format_value(ballot.marks.get((unit, item)))
-                writer.writerow((ballot.code, ballot.group, unit, item, value))
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(LONG_HEADER)
+    for ballot in ballots:
+        for unit, item in form.cells():
+            value = format_value(ballot.marks.get((unit, item)))
+            row = (ballot.code, ballot.group, unit, item, value)
+            writer.writerow([inert_cell(cell) for cell in row])
+    write_file("\ufeff" + buffer.getvalue(), Path(path), protect=protected_paths(store.path))
     return len(ballots)
 
 

@@ -159,7 +159,10 @@ def tally(plan: Plan, ballots: Iterable[BallotEntry]) -> Results:
     a = plan.assessment
     entries = list(ballots)
     if a.double_entry:
-        counted, unconfirmed, returned_by = _resolve_double(entries)
+        keep, unconfirmed, returned_by = resolve_double(
+            (b.code, b.entry, b.group, mark_key(b.marks)) for b in entries
+        )
+        counted = [b for b in entries if (b.code, b.entry) in keep]
     else:
         counted = [b for b in entries if b.entry == 1]
         unconfirmed = []
@@ -211,27 +214,40 @@ def _count(groups: Iterable[str]) -> dict[str, int]:
     return counts
 
 
-def _resolve_double(
-    entries: list[BallotEntry],
-) -> tuple[list[BallotEntry], list[str], list[str]]:
-    """Counted ballots (first entries of agreeing pairs), unconfirmed ids, each form's group."""
-    pairs: dict[str, list[BallotEntry | None]] = {}
-    for ballot in entries:
-        pairs.setdefault(ballot.code, [None, None])[ballot.entry - 1] = ballot
-    counted: list[BallotEntry] = []
+MarkKey = frozenset[tuple[str, str, Value]]
+"""A ballot entry's marks as one comparable value: {(unit, item, value)}, numbers as float."""
+
+
+def mark_key(marks: Marks) -> MarkKey:
+    return frozenset(
+        (unit, item, value if isinstance(value, str) else float(value))
+        for (unit, item), value in marks.items()
+        if value is not None
+    )
+
+
+def resolve_double(
+    entries: Iterable[tuple[str, int, str, MarkKey]],
+) -> tuple[set[tuple[str, int]], list[str], list[str]]:
+    """The one double-entry rule (SPEC section 6), for both tally paths.
+
+    `entries` are (code, entry round, group, marks) of every entry. A paper ballot counts when
+    both its entries exist and agree on the group and mark for mark; the result is the
+    (code, 1) of each counted ballot, the codes of the others (unconfirmed, in id order), and
+    each paper ballot's group, once per ballot (for the forms returned).
+    """
+    pairs: dict[str, list[tuple[str, MarkKey] | None]] = {}
+    for code, entry, group, key in entries:
+        pairs.setdefault(code, [None, None])[entry - 1] = (group, key)
+    counted: set[tuple[str, int]] = set()
     unconfirmed: list[str] = []
     groups: list[str] = []
     for code, (first, second) in pairs.items():
         present = first or second
         assert present is not None
-        groups.append(present.group)
-        if (
-            first is not None
-            and second is not None
-            and first.group == second.group
-            and dict(first.marks) == dict(second.marks)
-        ):
-            counted.append(first)
+        groups.append(present[0])
+        if first is not None and first == second:
+            counted.add((code, 1))
         else:
             unconfirmed.append(code)
     unconfirmed.sort(key=code_sort_key)
@@ -245,45 +261,46 @@ def _resolve_double(
 def tally_store(store: Store) -> Results:
     """The results of the meeting in `store` (reader or writer).
 
-    Two queries: the ballots, then every ballot line. A line's sums depend only on its stored
-    text, and on a graded form the same few texts repeat endlessly, so each distinct text is
-    decoded and summed once.
+    Two queries: the ballots, then every ballot line (with double entry the lines are read once
+    more, first, for `resolve_double`). A line's sums depend only on its stored text, and on a
+    graded form the same few texts repeat endlessly, so each distinct text is decoded and
+    summed once.
     """
-    from reviewtui.assessment.ballots import CONFIRMED, compare_store
-
     plan = store.plan
     heads = store.conn.execute("SELECT id, code, entry, grp FROM ballots").fetchall()
+    sums = _LineSums(plan)
+    names = [item.name for item in plan.assessment.items]
+    known: dict[str, tuple[float, float, list[int]]] = {}
     if plan.assessment.double_entry:
-        first_id = {code: ballot_id for ballot_id, code, entry, _ in heads if entry == 1}
-        counted_ids: set[int] = set()
-        unconfirmed: list[str] = []
-        returned_by: list[str] = []
-        for comparison in compare_store(store):
-            present = comparison.first or comparison.second
-            assert present is not None
-            returned_by.append(present.group)
-            if comparison.status == CONFIRMED:
-                counted_ids.add(first_id[comparison.code])
-            else:
-                unconfirmed.append(comparison.code)
+        # Both rounds' marks are compared by the one rule; only then is anything summed.
+        marks: dict[int, set[tuple[str, str, Value]]] = {row[0]: set() for row in heads}
+        decoded: dict[str, dict[str, Value]] = {}
+        for ballot_id, unit, text in store.conn.execute("SELECT ballot_id, unit, cells FROM marks"):
+            cells = decoded.get(text)
+            if cells is None:
+                cells = decoded[text] = decode_line(text)
+            found = marks.get(ballot_id)
+            if found is not None:
+                found.update((unit, item, value) for item, value in cells.items())
+        keep, unconfirmed, returned_by = resolve_double(
+            (code, entry, grp, frozenset(marks[ballot_id])) for ballot_id, code, entry, grp in heads
+        )
+        counted_ids = {ballot_id for ballot_id, code, entry, _ in heads if (code, entry) in keep}
     else:
         counted_ids = {ballot_id for ballot_id, _, entry, _ in heads if entry == 1}
         unconfirmed = []
         returned_by = [grp for _, _, entry, grp in heads if entry == 1]
 
-    sums = _LineSums(plan)
-    names = [item.name for item in plan.assessment.items]
-    known: dict[str, tuple[float, float, list[int]]] = {}
     lines: dict[int, list[UnitSums]] = {ballot_id: [] for ballot_id in counted_ids}
     for ballot_id, unit, text in store.conn.execute("SELECT ballot_id, unit, cells FROM marks"):
-        found = lines.get(ballot_id)
-        if found is None:
+        found_lines = lines.get(ballot_id)
+        if found_lines is None:
             continue  # not counted: an unconfirmed or second entry
         line = known.get(text)
         if line is None:
             cells = decode_line(text)
             line = known[text] = sums.of([cells.get(name) for name in names])
-        found.append((unit, *line))
+        found_lines.append((unit, *line))
     summaries: list[Counted] = [
         (code, grp, lines[ballot_id])
         for ballot_id, code, _, grp in heads

@@ -11,8 +11,7 @@ or openpyxl. No renderer touches the database: `read_minutes` does, once.
 from __future__ import annotations
 
 import importlib
-import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from reviewtui.errors import UserError
 from reviewtui.export.common import ProgressFn
 from reviewtui.i18n import t
 from reviewtui.minutes import Minutes, read_minutes
+from reviewtui.output import write_file
 from reviewtui.store import Store
 
 Renderer = Callable[..., "str | bytes"]
@@ -46,7 +46,8 @@ FORMATS: dict[str, ExportFormat] = {
         ExportFormat("docx", "docx", True, "minutes", "reviewtui.export.docx", LAYOUTS),
         ExportFormat("md", "md", False, "minutes", "reviewtui.export.md"),
         ExportFormat("xlsx", "xlsx", True, "results", "reviewtui.export.xlsx"),
-        ExportFormat("csv", "csv", False, "timings", "reviewtui.export.csv"),
+        ExportFormat("csv", "csv", False, "ranking", "reviewtui.export.csv"),
+        ExportFormat("timings", "csv", False, "timings", "reviewtui.export.timings"),
         ExportFormat("json", "json", False, "minutes", "reviewtui.export.json"),
     )
 }
@@ -91,16 +92,7 @@ def to_bytes(data: str | bytes) -> bytes:
     return data if isinstance(data, bytes) else data.encode("utf-8")
 
 
-def write(data: str | bytes, path: Path) -> Path:
-    """Write atomically: a reader never sees half a file, and a failed export leaves none."""
-    path = Path(path)
-    if path.is_dir():
-        raise UserError(t("export.is_dir", path=path))
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_bytes(to_bytes(data))
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise UserError(t("export.io_error", path=path, reason=exc.strerror or exc)) from None
-    return path
+def write(data: str | bytes, path: Path, *, protect: Iterable[str | Path] = ()) -> Path:
+    """Write atomically and safely (`reviewtui.output`): never onto the meeting's own files
+    (`protect`, see `output.protected_paths`), a link, a device or a folder."""
+    return write_file(data, path, protect=protect)

@@ -1,20 +1,24 @@
 """Wording shared by the exporters: labels, durations against plan, the ranking and
-reconciliation tables as rows of text. Pure functions of the minutes model and the language."""
+reconciliation tables as rows of text. Pure functions of the minutes model and the language;
+every figure is formatted by `reviewtui.present`, every result column named by its glossary."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any, TypeVar
 
-from reviewtui.assessment import UnitResult
-from reviewtui.clock import format_duration
+from reviewtui import present
 from reviewtui.i18n import CATALOG, get_lang, t
 from reviewtui.minutes import ItemRecord, Minutes
+from reviewtui.present import glossary
+from reviewtui.textsafe import for_document
 
 ProgressFn = Callable[[int, int], None]
 """Told (done, total) as an export advances; the CLI and the TUI draw it."""
 
-DASH = "—"
+DASH = present.NONE
 
 _ZH_DIGITS = "零一二三四五六七八九"
 _MONTHS = (
@@ -31,6 +35,32 @@ _MONTHS = (
     "November",
     "December",
 )
+
+
+_T = TypeVar("_T")
+
+
+def safe_text(minutes: _T) -> _T:
+    """The minutes with every stored text as a document may hold it (`textsafe.for_document`):
+    a control character an older database holds is shown, never written raw, so no export
+    fails on it. Applied at render, to the whole model, so no field can be forgotten."""
+    return _safe(minutes)  # type: ignore[no-any-return]
+
+
+def _safe(value: Any) -> Any:
+    if isinstance(value, str):
+        return for_document(value)
+    if isinstance(value, tuple):
+        items = [_safe(v) for v in value]
+        return type(value)(*items) if hasattr(value, "_fields") else tuple(items)
+    if isinstance(value, list):
+        return [_safe(v) for v in value]
+    if isinstance(value, dict):
+        return {_safe(k): _safe(v) for k, v in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: _safe(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return dataclasses.replace(value, **changes)
+    return value  # numbers, datetimes, None
 
 
 def tick(progress: ProgressFn | None, done: int, total: int) -> None:
@@ -69,27 +99,27 @@ def hms(moment: datetime | None) -> str:
 
 
 def duration(seconds: float | None) -> str:
-    return DASH if seconds is None else format_duration(seconds)
+    return present.duration(seconds)
 
 
 def against_plan(seconds: float, planned: float | None) -> str:
     """ "5:01(计划 5:00,超时 0:01)" — the duration, its plan, and any overtime."""
-    spent = format_duration(seconds)
+    spent = present.duration(seconds)
     if not planned:
         return spent
-    over = seconds - planned
-    if over >= 1:
+    over = present.overtime(seconds, planned)
+    if over is not None:
         return t(
             "minutes.against_over",
             spent=spent,
-            planned=format_duration(planned),
-            over=format_duration(over),
+            planned=present.duration(planned),
+            over=present.duration(over),
         )
-    return t("minutes.against", spent=spent, planned=format_duration(planned))
+    return t("minutes.against", spent=spent, planned=present.duration(planned))
 
 
 def kind_label(kind: str) -> str:
-    return t(f"minutes.kind.{kind}")
+    return t(f"kind.{kind}")
 
 
 def notes_label(item: ItemRecord) -> str:
@@ -109,29 +139,13 @@ def item_heading(item: ItemRecord) -> str:
     return t("minutes.unit_topic", unit=name, topic=item.topic) if item.topic else name
 
 
-def score(value: float | None) -> str:
-    return DASH if value is None else f"{value:.2f}"
-
-
-def rate(value: float | None) -> str:
-    return DASH if value is None else f"{value * 100:.1f}%"
-
-
 def count(value: int | None) -> str:
-    return DASH if value is None else str(value)
+    return present.count(value)
 
 
 def ranking_header() -> list[str]:
-    return [
-        t("minutes.rank"),
-        t("minutes.unit"),
-        t("minutes.composite"),
-        t("minutes.daily"),
-        t("minutes.final"),
-        t("minutes.level"),
-        t("minutes.votes"),
-        t("minutes.good_rate"),
-    ]
+    """The ranking's column names, as the glossary orders them (the screen's order too)."""
+    return glossary.header()
 
 
 def has_results(minutes: Minutes) -> bool:
@@ -139,26 +153,9 @@ def has_results(minutes: Minutes) -> bool:
     return minutes.results.entered > 0
 
 
-def level(u: UnitResult) -> str:
-    """The level, starred when the veto took the best level away (explained under the table)."""
-    return DASH if u.level is None else u.level + ("*" if u.vetoed else "")
-
-
 def ranking_rows(minutes: Minutes) -> list[list[str]]:
     """The ranking as text, in the tally's order (rank order, unranked last)."""
-    return [
-        [
-            count(u.rank),
-            u.unit,
-            score(u.composite),
-            score(u.daily),
-            score(u.final),
-            level(u),
-            count(u.votes),
-            rate(u.good_rate),
-        ]
-        for u in minutes.results.units
-    ]
+    return [glossary.row(u) for u in minutes.results.units]
 
 
 def ranking_notes(minutes: Minutes) -> list[str]:
@@ -166,14 +163,8 @@ def ranking_notes(minutes: Minutes) -> list[str]:
     plan_veto = minutes.veto
     if plan_veto is None or not any(u.vetoed for u in minutes.results.units):
         return []
-    sep = "、" if get_lang() == "zh" else ", "
-    return [
-        t(
-            "minutes.vetoed",
-            grades=sep.join(plan_veto.grades),
-            share=f"{plan_veto.share * 100:.2f}%",
-        )
-    ]
+    "、" if get_lang() == "zh" else ", "
+    return [glossary.vetoed_note(plan_veto)]
 
 
 def reconciliation_header() -> list[str]:
@@ -188,10 +179,12 @@ def reconciliation_header() -> list[str]:
 
 
 def reconciliation_rows(minutes: Minutes) -> list[list[str]]:
+    """Per rater group: its weight (as a share of all weights), forms issued, returned, valid."""
+    total = sum(g.weight for g in minutes.meeting.groups) or 1.0
     return [
         [
             g.name,
-            f"{g.weight:g}",
+            present.share(g.weight / total),
             count(g.issued),
             count(g.returned),
             count(g.valid),

@@ -391,6 +391,7 @@ def _column_layout(doc: DocumentType, minutes: Minutes, progress: c.ProgressFn |
 def render(
     minutes: Minutes, *, layout: str = "minutes", progress: c.ProgressFn | None = None
 ) -> bytes:
+    minutes = c.safe_text(minutes)  # control characters shown, never written raw
     doc = Document()
     _setup(doc, minutes)
     _footer(doc)

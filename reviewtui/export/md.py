@@ -103,6 +103,7 @@ def _results(minutes: Minutes) -> list[str]:
 def render(
     minutes: Minutes, *, layout: str = "minutes", progress: c.ProgressFn | None = None
 ) -> str:
+    minutes = c.safe_text(minutes)  # control characters shown, never written raw
     m = minutes.meeting
     out = [f"# {escape(m.title)}", "", f"**{t('minutes.title')}**", ""]
     out += [f"- {label}{c.colon()}{escape(value)}" for label, value in c.meeting_facts(minutes)]

@@ -2,8 +2,10 @@
 
 Sheets, in order:
 
-1. results: the ranking — rank, unit, meeting score, day-to-day, final, level, votes, good
-   rates, then the count of each grade; numbers are numbers (shown to 2 decimals).
+1. results: the ranking, in the glossary's columns and order (as on screen), then the count of
+   each grade. Numbers are numbers, and a score is stored as the rounded figure every other
+   output shows (89.845 is the cell value 89.85, not 89.845 formatted), so a copy, a sum or a
+   sort in the spreadsheet reads what the minutes read.
 2. groups: per unit, each rater group's votes and score, and the composite.
 3. ballots: one row per ballot entry — its paper id, group, entry round (double entry only),
    how the tally counted it (valid, invalid, unconfirmed), then its mark for each unit (and form
@@ -12,6 +14,12 @@ Sheets, in order:
 5. about: the meeting, the database file and the SHA-256 of its content.
 
 The SHA-256 is also in every sheet's printed footer, so a printout can be matched to its file.
+
+Text a person typed or a file brought in is never a formula: openpyxl turns any `str` starting
+with "=" into one (and "#N/A" into an error), so every text cell is written as a string cell
+(`data_type = "s"`, an inline string in the XML, never an `<f>`). Control characters an older
+database may hold are shown as `\x01` (`common.safe_text`), never written raw (openpyxl refuses
+them).
 """
 
 from __future__ import annotations
@@ -26,10 +34,12 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from rich.cells import cell_len
 
+from reviewtui import present
 from reviewtui.export import common as c
-from reviewtui.export import csv as timings_csv
+from reviewtui.export import timings as timings_csv
 from reviewtui.i18n import t
 from reviewtui.minutes import Minutes
+from reviewtui.present import glossary
 
 SCORE = "0.00"
 RATE = "0.0%"
@@ -39,9 +49,17 @@ HEAD_FONT = Font(bold=True)
 SHEET_NAME_MAX = 31  # Excel's limit
 
 
+def _append(sheet: Worksheet, values: Sequence[Any]) -> None:
+    """One row; every text cell a plain string, never a formula or an error value."""
+    sheet.append(list(values))
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+
+
 def _sheet(book: Workbook, title: str, header: Sequence[str]) -> Worksheet:
     sheet = book.create_sheet(title[:SHEET_NAME_MAX])
-    sheet.append(list(header))
+    _append(sheet, header)
     for cell in sheet[1]:
         cell.font = HEAD_FONT
         cell.fill = HEAD_FILL
@@ -57,7 +75,7 @@ def _finish(sheet: Worksheet, minutes: Minutes, *, max_width: int = 40) -> None:
         for cell in row:
             if cell.value is None:
                 continue
-            text = f"{cell.value:.2f}" if isinstance(cell.value, float) else str(cell.value)
+            text = str(cell.value)  # numbers are stored rounded: their text is what shows
             widths[cell.column] = max(widths.get(cell.column, 0), cell_len(text))
     for column, width in widths.items():
         sheet.column_dimensions[get_column_letter(column)].width = min(max_width, width + 2)
@@ -84,51 +102,38 @@ def _formats(sheet: Worksheet, columns: dict[int, str]) -> None:
 
 def _results(book: Workbook, minutes: Minutes) -> None:
     grades = list(minutes.grades)
-    header = [
-        *c.ranking_header(),
-        t("minutes.good_or_fair_rate"),
-        *(t("export.col.grade_count", grade=g) for g in grades),
-    ]
+    columns = glossary.RANKING_FULL
+    header = [*glossary.header(columns), *(glossary.grade_count_label(g) for g in grades)]
     sheet = _sheet(book, t("export.sheet.results"), header)
     for u in minutes.results.units:
-        sheet.append(
-            [
-                u.rank,
-                u.unit,
-                u.composite,
-                u.daily,
-                u.final,
-                c.level(u) if u.level else None,
-                u.votes,
-                u.good_rate,
-                u.good_or_fair_rate,
-                *(u.grade_counts.get(g, 0) for g in grades),
-            ]
-        )
-    _formats(sheet, {3: SCORE, 4: SCORE, 5: SCORE, 8: RATE, 9: RATE})
+        _append(sheet, [*glossary.values(u, columns), *(u.grade_counts.get(g, 0) for g in grades)])
+    formats = {"score": SCORE, "rate": RATE}
+    _formats(
+        sheet, {n: formats[col.kind] for n, col in enumerate(columns, 1) if col.kind in formats}
+    )
     notes = c.ranking_notes(minutes)
     if not c.has_results(minutes):
         notes.append(t("minutes.no_results"))
     for note in notes:
         sheet.append([])
-        sheet.append([note])
+        _append(sheet, [note])
     _finish(sheet, minutes)
 
 
 def _groups(book: Workbook, minutes: Minutes) -> None:
     names = [g.name for g in minutes.meeting.groups]
-    header = [t("minutes.rank"), t("minutes.unit")]
+    header = glossary.header((glossary.RANK, glossary.UNIT))
     for name in names:
         header += [t("export.col.group_votes", group=name), t("export.col.group_score", group=name)]
-    header.append(t("minutes.composite"))
+    header.append(glossary.COMPOSITE.label)
     sheet = _sheet(book, t("export.sheet.groups"), header)
     for u in minutes.results.units:
         row: list[Any] = [u.rank, u.unit]
         for name in names:
             g = u.groups.get(name)
-            row += [g.votes, g.score] if g else [None, None]
-        row.append(u.composite)
-        sheet.append(row)
+            row += [g.votes, present.score_value(g.score)] if g else [None, None]
+        row.append(glossary.COMPOSITE.value(u))
+        _append(sheet, row)
     score_columns = {4 + 2 * i: SCORE for i in range(len(names))}
     score_columns[3 + 2 * len(names)] = SCORE
     _formats(sheet, score_columns)
@@ -150,15 +155,15 @@ def _ballots(book: Workbook, minutes: Minutes) -> None:
             row.append(ballot.entry)
         row.append(t(f"export.status.{ballot.status}"))
         row += [ballot.marks.get(key) for key in columns]
-        sheet.append(row)
+        _append(sheet, row)
     _finish(sheet, minutes, max_width=16)
 
 
 def _timings(book: Workbook, minutes: Minutes) -> None:
-    header = timings_csv.header()[:-1]  # the SHA-256 column: here it is in the footer and About
+    header = timings_csv.header()[:-1]  # the SHA-256: here in the footer and About
     sheet = _sheet(book, t("export.sheet.timings"), header)
     for row in timings_csv.rows(minutes):
-        sheet.append([None if value == "" else value for value in row[:-1]])
+        _append(sheet, [None if value == "" else value for value in row[:-1]])
     _formats(sheet, {9: SECONDS, 10: SECONDS, 11: SECONDS, 12: SECONDS})
     _finish(sheet, minutes)
 
@@ -176,7 +181,7 @@ def _about(book: Workbook, minutes: Minutes) -> None:
         ("SHA-256", minutes.sha256),
     ]
     for label, value in rows:
-        sheet.append([label, value])
+        _append(sheet, [label, value])
         sheet.cell(sheet.max_row, 1).font = HEAD_FONT
     _finish(sheet, minutes, max_width=70)
 
@@ -184,6 +189,7 @@ def _about(book: Workbook, minutes: Minutes) -> None:
 def render(
     minutes: Minutes, *, layout: str = "minutes", progress: c.ProgressFn | None = None
 ) -> bytes:
+    minutes = c.safe_text(minutes)
     book = Workbook()
     book.remove(book.active)
     steps = (_results, _groups, _ballots, _timings, _about)

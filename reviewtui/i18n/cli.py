@@ -47,6 +47,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "reviewtui 内部错误:{reason}。已保存的记录不受影响。请把这条信息告诉维护人员。",
         "reviewtui internal error: {reason}. Everything recorded is safe. Please report this message.",
     ),
+    "cli.stdout_closed": (
+        "标准输出已关闭,命令的输出无处可写;请不要关闭标准输出(>&-)再运行",
+        "standard output is closed, so the command's output would be lost; run it with stdout open",
+    ),
     "cli.output_failed": (
         "无法写出输出:{reason}。请检查输出去向(磁盘空间、文件或管道)。",
         "cannot write the output: {reason}. Check where the output goes (disk space, file, pipe).",

@@ -9,6 +9,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "不支持的语言“{lang}”:只能是 zh 或 en",
         "unsupported language '{lang}': use zh or en",
     ),
+    # The segment kinds (SPEC section 8): one name each, for the live screen, its keys and
+    # dialogs, the projector and every export.
+    "kind.report": ("述职", "Report"),
+    "kind.question": ("提问", "Question"),
+    "kind.answer": ("回答", "Answer"),
+    "kind.comment": ("点评", "Comment"),
+    "kind.speech": ("讲话", "Speech"),
     "file.missing": ("{path}:文件不存在", "{path}: no such file"),
     "file.unreadable": ("{path}:无法读取({reason})", "{path}: cannot be read ({reason})"),
     "file.not_utf8": (

@@ -104,7 +104,7 @@ def describe(item: Item) -> str:
 
 
 def phase(kind: str) -> str:
-    return t(f"projector.phase.{kind}")
+    return t(f"kind.{kind}")
 
 
 def build_view(

@@ -272,8 +272,8 @@ class BallotScreen(BallotView):
         path = ballots.default_export_path(self.store, self.entry)
         try:
             count = ballots.export_csv(self.store, path, entry=self.entry)
-        except OSError as exc:
-            self.say(t("ballot.export_failed", reason=exc.strerror or exc), "error")
+        except UserError as exc:  # the safe writer says what failed and where
+            self.say(t("ballot.export_failed", reason="\n".join(exc.lines)), "error")
             return
         self.say(t("ballot.exported", count=count, path=path), "success")
 

@@ -113,7 +113,7 @@ class SegmentDialog(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         kind = self.segment.kind
-        title = t(f"dialog.title.{kind}")
+        title = t(f"kind.{kind}")
         if self.correcting:
             title = t("dialog.title.edit", title=title)
         elif self.segment.running:

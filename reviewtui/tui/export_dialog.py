@@ -22,6 +22,7 @@ from textual.worker import Worker, WorkerState
 from reviewtui.errors import UserError
 from reviewtui.export import FORMATS, LAYOUTS, default_path, export_store, validate, write
 from reviewtui.i18n import t
+from reviewtui.output import in_folder, protected_paths
 from reviewtui.store import Store
 from reviewtui.tui.help import localize
 
@@ -167,14 +168,18 @@ class ExportDialog(ModalScreen[Path | None]):
         path = Path(text).expanduser()
         if not path.is_absolute():
             path = self.db_path.parent / path
-        if path.is_dir():
-            path = path / default_path(self.db_path, self.export_format, self.export_layout).name
-        return path
+        return in_folder(
+            path, default_path(self.db_path, self.export_format, self.export_layout).name
+        )
 
     def action_export(self) -> None:
         if self.has_class("-running"):
             return
-        path = self.target()
+        try:
+            path = self.target()
+        except UserError as exc:
+            self._show("\n".join(exc.lines))
+            return
         if path is None:
             self._show(t("export.dialog.no_path"))
             return
@@ -188,12 +193,14 @@ class ExportDialog(ModalScreen[Path | None]):
     @work(thread=True, exclusive=True, exit_on_error=False)
     def run_export(self, fmt: str, layout: str, path: Path) -> Path:
         validate(fmt, layout)
+        self.export_target = path  # for the message if it fails
         store = Store.open_reader(self.db_path)  # this thread's own connection
         try:
             data = export_store(store, fmt, layout=layout, progress=self._progress_from_thread)
+            protect = protected_paths(self.db_path, store.meta("source"))
         finally:
             store.close()
-        return write(data, path)
+        return write(data, path, protect=protect)
 
     def _progress_from_thread(self, done: int, total: int) -> None:
         self.app.call_from_thread(self._progress, done, total)
@@ -210,10 +217,15 @@ class ExportDialog(ModalScreen[Path | None]):
             self.dismiss(path)
         elif event.state == WorkerState.ERROR:
             error = event.worker.error
-            reason = "\n".join(error.lines) if isinstance(error, UserError) else str(error)
+            if isinstance(error, UserError):
+                reason = "\n".join(error.lines)
+            else:  # a bug: still say what failed, where, and what the error was
+                reason = f"{type(error).__name__}: {error}"
+            where = getattr(self, "export_target", None)
+            message = t("export.failed_at", fmt=self.export_format, path=where, reason=reason)
             self._set_busy(False)
-            self._show(t("export.failed", reason=reason))
-            self.app.notify(t("export.failed", reason=reason), severity="error", timeout=15)
+            self._show(message)
+            self.app.notify(message, severity="error", timeout=15)
 
     def _set_busy(self, running: bool) -> None:
         self.set_class(running, "-running")

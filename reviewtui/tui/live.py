@@ -71,10 +71,10 @@ class LiveScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (80, "-wide")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "report", "live.key.report", id="live.report"),
-        Binding("q", "question", "live.key.question", id="live.question"),
-        Binding("a", "answer", "live.key.answer", id="live.answer"),
-        Binding("c", "comment", "live.key.comment", id="live.comment"),
+        Binding("r", "report", "kind.report", id="live.report"),
+        Binding("q", "question", "kind.question", id="live.question"),
+        Binding("a", "answer", "kind.answer", id="live.answer"),
+        Binding("c", "comment", "kind.comment", id="live.comment"),
         Binding("space", "pause", "live.key.pause", key_display="live.space", id="live.pause"),
         Binding("e", "end", "live.key.end", id="live.end"),
         Binding("n", "next", "live.key.next", id="live.next"),
@@ -127,9 +127,7 @@ class LiveScreen(Screen[None]):
         self.item_id = item_id
         item = self.meeting.item(item_id)
         self.query_one(NotesArea).load(item_id)
-        key = {"unit": "live.key.report", "speech": "live.key.speech"}.get(
-            item.kind, "live.key.timer"
-        )
+        key = {"unit": "kind.report", "speech": "kind.speech"}.get(item.kind, "live.key.timer")
         set_description(self, "report", key)
         self.refresh_state()
 

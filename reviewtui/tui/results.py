@@ -19,10 +19,11 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 from textual.widgets.data_table import RowDoesNotExist
 
-from reviewtui.assessment.display import NONE, RANKING_COLUMNS, ranking_row, score
 from reviewtui.assessment.tally import Results, UnitResult, tally_store
 from reviewtui.i18n import t
+from reviewtui.present import NONE, count, glossary, rate, score, share
 from reviewtui.store import Store
+from reviewtui.textsafe import shown
 from reviewtui.tui.help import HelpScreen, localize
 from reviewtui.tui.widgets.keybar import KeyBar
 from reviewtui.tui.widgets.text import fit
@@ -30,6 +31,20 @@ from reviewtui.tui.widgets.text import fit
 UNIT_WIDTH = 24  # cells of a unit's name in the ranking: a longer one is cut, the scores stay
 BAR_WIDTH = 24  # cells of the longest grade bar
 BAR_STYLES = ("green", "cyan", "yellow", "red", "magenta", "blue", "white", "white", "white")
+
+
+def screen_row(unit: UnitResult) -> list[Text]:
+    """One ranking row as the screen shows it: the glossary's cells, the final score bold, the
+    unit's name cut to UNIT_WIDTH cells, figures right-aligned."""
+    cells: list[Text] = []
+    for column, text in zip(glossary.RANKING, glossary.row(unit), strict=True):
+        if column is glossary.UNIT:
+            text = fit(text, UNIT_WIDTH)
+        cell = Text(shown(text), justify="right" if column.numeric else "left")
+        if column is glossary.FINAL:
+            cell.stylize("bold")
+        cells.append(cell)
+    return cells
 
 
 class ResultsScreen(Screen[None]):
@@ -61,8 +76,8 @@ class ResultsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#results-ranking", DataTable)
-        for key in RANKING_COLUMNS:
-            table.add_column(Text(t(key)), key=key)
+        for column in glossary.RANKING:
+            table.add_column(Text(column.label), key=column.id)
         self.reload()
 
     def on_screen_resume(self) -> None:
@@ -77,12 +92,7 @@ class ResultsScreen(Screen[None]):
         keep = self.selected
         table.clear()
         for unit in results.units:
-            cells = ranking_row(unit)
-            cells[1] = Text(fit(cells[1].plain, UNIT_WIDTH), style=cells[1].style)
-            for index, cell in enumerate(cells):
-                if index not in (1, 5):
-                    cell.justify = "right"
-            table.add_row(*cells, key=unit.unit)
+            table.add_row(*screen_row(unit), key=unit.unit)
         if keep is not None:
             try:
                 table.move_cursor(row=table.get_row_index(keep))
@@ -116,7 +126,7 @@ class ResultsScreen(Screen[None]):
             )
             line.append(summary)
         line.append("  ")
-        line.append(results.meeting, style="dim")
+        line.append(shown(results.meeting), style="dim")
         self.query_one("#results-title", Static).update(line)
 
     def show_detail(self) -> None:
@@ -133,7 +143,7 @@ class ResultsScreen(Screen[None]):
 
     def group_table(self, results: Results, unit: UnitResult) -> Table:
         table = Table(
-            title=Text(t("results.detail", unit=unit.unit), style="bold"),
+            title=Text(shown(t("results.detail", unit=unit.unit)), style="bold"),
             title_justify="left",
             box=None,
             padding=(0, 1),
@@ -147,19 +157,18 @@ class ResultsScreen(Screen[None]):
         total_weight = sum(g.weight for g in results.groups) or 1.0
         for group in results.groups:
             scored = unit.groups.get(group.name)
-            issued = NONE if group.issued is None else str(group.issued)
-            returned = Text(f"{group.returned}/{issued}")
+            returned = Text(f"{group.returned}/{count(group.issued)}")
             if group.over_issued:
                 returned.append(" " + t("results.over_short"), style="bold red")
-            shown = Text(score(scored.score if scored else None))
+            figure = Text(score(scored.score if scored else None))
             if scored is not None and scored.trimmed:
-                shown.append(" " + t("results.trimmed", count=scored.trimmed), style="dim")
+                figure.append(" " + t("results.trimmed", count=scored.trimmed), style="dim")
             table.add_row(
-                Text(group.name),
-                Text(f"{group.weight / total_weight * 100:.0f}%"),
+                Text(shown(group.name)),
+                Text(share(group.weight / total_weight)),
                 returned,
                 Text(str(scored.votes if scored else 0)),
-                shown,
+                figure,
             )
         return table
 
@@ -175,14 +184,14 @@ class ResultsScreen(Screen[None]):
         total = sum(counts.values())
         biggest = max(counts.values(), default=0)
         width = max((cell_len(name) for name in counts), default=0)
-        for index, (grade, count) in enumerate(counts.items()):
-            name = Text(grade + " " * (width - cell_len(grade)))
-            length = round(count / biggest * BAR_WIDTH) if biggest else 0
-            bar = Text("█" * length + "·" * (BAR_WIDTH - length) if count else "·" * BAR_WIDTH)
+        for index, (grade, marks) in enumerate(counts.items()):
+            name = Text(shown(grade) + " " * (width - cell_len(grade)))
+            length = round(marks / biggest * BAR_WIDTH) if biggest else 0
+            bar = Text("█" * length + "·" * (BAR_WIDTH - length) if marks else "·" * BAR_WIDTH)
             bar.stylize(BAR_STYLES[index % len(BAR_STYLES)], 0, length)
             bar.stylize("dim", length)
-            share = f"{count / total * 100:.0f}%" if total else NONE
-            table.add_row(name, bar, Text(str(count)), Text(share, style="dim"))
+            part = rate(marks / total) if total else NONE
+            table.add_row(name, bar, Text(str(marks)), Text(part, style="dim"))
         return table
 
     def show_notes(self, results: Results) -> None:
@@ -196,8 +205,7 @@ class ResultsScreen(Screen[None]):
             notes.append(t("results.unconfirmed", codes=codes) + "\n", style="yellow")
         veto = self.store.plan.assessment.veto
         if veto is not None and any(u.vetoed for u in results.units):
-            share = f"{veto.share * 100:.2f}".rstrip("0").rstrip(".") + "%"
-            notes.append(t("results.vetoed_note", grades="、".join(veto.grades), share=share))
+            notes.append(shown(glossary.vetoed_note(veto)))
         notes.rstrip()
         self.query_one("#results-notes", Static).update(notes)
         self.query_one("#results-notes", Static).display = bool(notes.plain)

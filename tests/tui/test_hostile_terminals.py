@@ -18,10 +18,10 @@ from rich.cells import cell_len
 from textual.widgets import DataTable, Digits
 
 from reviewtui import i18n
-from reviewtui.assessment.display import RANKING_COLUMNS
 from reviewtui.clock import format_countdown, format_duration
 from reviewtui.i18n import t
 from reviewtui.meeting import Meeting
+from reviewtui.present import glossary
 from reviewtui.store import Store, open_session
 from reviewtui.tui.agenda import AgendaScreen
 from reviewtui.tui.ballots import BallotGrid, BallotScreen
@@ -39,10 +39,10 @@ REPORT, WARN = 30, 10
 
 # The meeting keys of SPEC 5, by their footer descriptions: every one must be on screen.
 LIVE_KEYS = (
-    "live.key.report",
-    "live.key.question",
-    "live.key.answer",
-    "live.key.comment",
+    "kind.report",
+    "kind.question",
+    "kind.answer",
+    "kind.comment",
     "live.key.pause",
     "live.key.end",
     "live.key.next",
@@ -287,7 +287,7 @@ async def test_long_chinese_names_are_cut_not_spilled(long_store, fake_clock, la
         assert lines[0].startswith(" 北京市门头沟区") and "…" in lines[0]  # the title, cut
         assert "…" in lines[1] and lines[1].strip().startswith(UNIT[:10])  # the item line
         assert t("live.state.running") in screen_text(app)  # the long phase leaves room for it
-        assert t("live.phase.comment") + " · 中共北京市" in screen_text(app)
+        assert t("kind.comment") + " · 中共北京市" in screen_text(app)
         assert_whole(app)
         records = app.screen.query_one(RecordList)
         assert records.option_count == 4
@@ -332,9 +332,9 @@ async def test_long_chinese_names_are_cut_not_spilled(long_store, fake_clock, la
         header = next(x for x in screen_lines(app) if t("results.col.rank") in x)
         # the scores are not pushed out of view by the name (at 60 columns the last ones are
         # reached with →, as in any table wider than the terminal)
-        wanted = RANKING_COLUMNS if size[0] >= 80 else ("results.col.final",)
-        for key in wanted:
-            assert t(key) in header, key
+        wanted = glossary.RANKING if size[0] >= 80 else (glossary.FINAL,)
+        for column in wanted:
+            assert column.label in header, column.id
         assert_whole(app)
 
 
@@ -389,7 +389,7 @@ async def test_500_questions_scroll_to_the_last(store_500):
         text = screen_text(app)
         assert f"第 {QUESTIONS} 个问题" in text  # the last question, and its answer below it
         last = segments[-1]
-        assert f"{last.started_at:%H:%M:%S}  {t('live.phase.answer')}" in text
+        assert f"{last.started_at:%H:%M:%S}  {t('kind.answer')}" in text
         assert "[b]杨丽华[/b]" in text  # a name is never read as markup
         assert_whole(app)
 

@@ -609,10 +609,10 @@ async def test_help_lists_every_key(small_store, lang, where):
             }
         else:
             expected = {
-                "r": "live.key.report",
-                "q": "live.key.question",
-                "a": "live.key.answer",
-                "c": "live.key.comment",
+                "r": "kind.report",
+                "q": "kind.question",
+                "a": "kind.answer",
+                "c": "kind.comment",
                 t("live.space"): "live.key.pause",
                 "e": "live.key.end",
                 "n": "live.key.next",

@@ -52,4 +52,4 @@ def phase_name(kind: str, item: Item | None = None) -> str:
     """述职 / 提问 / 回答 / 点评 / 讲话; a break's or the assessment's timer says what it times."""
     if kind == "speech" and item is not None and item.kind in ("break", "assessment"):
         return t(f"live.phase.{item.kind}")
-    return t(f"live.phase.{kind}")
+    return t(f"kind.{kind}")

@@ -1,0 +1,72 @@
+"""The ranking as a Rich table and the ballot reconciliation as lines, for `reviewtui results`.
+
+Columns, names and figures come from the glossary, the same as on the results screen and in
+every export. Stored text (unit, group and grade names, the title) is wrapped in `Text` (never
+parsed as markup) after `textsafe.shown`, so no control character reaches the terminal raw.
+"""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+
+from reviewtui.assessment.tally import Results
+from reviewtui.i18n import t
+from reviewtui.plan import Veto
+from reviewtui.present import glossary
+from reviewtui.present.numbers import count
+from reviewtui.textsafe import shown
+
+
+def ranking_table(results: Results) -> Table:
+    table = Table(title=Text(shown(results.meeting)), title_justify="left", show_lines=False)
+    for column in glossary.RANKING:
+        table.add_column(
+            Text(column.label),
+            justify="right" if column.numeric else "left",
+            no_wrap=column is not glossary.UNIT,
+        )
+    for unit in results.units:
+        cells = [Text(shown(text)) for text in glossary.row(unit)]
+        cells[glossary.RANKING.index(glossary.FINAL)].stylize("bold")
+        table.add_row(*cells)
+    return table
+
+
+def summary_lines(results: Results, veto: Veto | None = None) -> list[Text]:
+    """Ballot reconciliation under the table: entered/valid/invalid, per group, unconfirmed."""
+    lines = [
+        Text(
+            t(
+                "results.summary",
+                entered=results.entered,
+                valid=results.valid,
+                invalid=results.invalid,
+            )
+        )
+    ]
+    for group in results.groups:
+        line = Text("  ")
+        line.append(shown(group.name))
+        line.append(
+            t(
+                "results.group_line",
+                issued=count(group.issued),
+                returned=group.returned,
+                valid=group.valid,
+            )
+        )
+        if group.over_issued:
+            line.append("  ")
+            line.append(t("results.over_issued"), style="bold red")
+        lines.append(line)
+    if results.unconfirmed:
+        codes = shown(", ".join(results.unconfirmed))
+        lines.append(Text(t("results.unconfirmed", codes=codes), style="yellow"))
+    if results.invalid_codes:
+        lines.append(
+            Text(t("results.invalid_codes", codes=shown(", ".join(results.invalid_codes))))
+        )
+    if veto is not None and any(u.vetoed for u in results.units):
+        lines.append(Text(shown(glossary.vetoed_note(veto))))
+    return lines
