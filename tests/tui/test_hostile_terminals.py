@@ -17,7 +17,7 @@ import pytest
 from rich.cells import cell_len
 from textual.widgets import DataTable, Digits
 
-from reviewtui import i18n
+from reviewtui import clock, i18n
 from reviewtui.clock import format_countdown, format_duration
 from reviewtui.i18n import t
 from reviewtui.meeting import Meeting
@@ -122,7 +122,8 @@ async def test_resizing_while_a_report_runs_keeps_the_right_time(small_store, fa
             assert shown_digits(countdown) == expected, (width, height)
             assert countdown.has_class("-tall") == (height >= 30)
             left = REPORT - elapsed
-            state = "over" if left <= 0 else ("warn" if left <= WARN else "running")
+            warn = clock.warn_at(30, WARN)  # the small session's 0:30 report
+            state = "over" if left <= 0 else ("warn" if left <= warn else "running")
             assert countdown.state == state
             text = screen_text(app)
             assert t("live.used", time=format_duration(elapsed)) in text

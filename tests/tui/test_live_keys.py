@@ -437,11 +437,14 @@ async def test_countdown_warns_then_says_overtime_in_words(small_store, fake_clo
         countdown = app.screen.query_one(Countdown)
         assert countdown.state == "running"
         assert countdown.time_text == "0:30"
-        fake_clock.advance(20)  # 10 s left = timing.warn
+        fake_clock.advance(20)  # 10 s left = timing.warn, but a quarter of 0:30 is shorter
+        await pilot.pause(0.4)
+        assert countdown.state == "running"
+        fake_clock.advance(3)  # 7 s left: inside the last quarter
         await pilot.pause(0.4)
         assert countdown.state == "warn"
         assert countdown.has_class("-warn")
-        fake_clock.advance(15)  # 5 s past zero
+        fake_clock.advance(12)  # 5 s past zero
         await pilot.pause(0.4)
         assert countdown.state == "over"
         assert countdown.time_text == "-0:05"
