@@ -108,7 +108,7 @@ def print_document(
 
 
 def _pages(plan: Plan, kind: str) -> str:
-    from reviewtui.prepare.printing import serials
+    from reviewtui.assessment.serials import serials
 
     if kind == "forms":
         return t("print.pages_forms", count=sum(len(serials(plan, g)) for g in plan.groups))

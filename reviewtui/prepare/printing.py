@@ -9,7 +9,6 @@ the serial a form carries.
 from __future__ import annotations
 
 import datetime as dt
-import string
 from typing import Any
 
 from docx.document import Document as DocumentType
@@ -19,29 +18,13 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from reviewtui.assessment.forms import Form
+from reviewtui.assessment.serials import printed, serials
 from reviewtui.clock import format_duration
 from reviewtui.i18n import t
 from reviewtui.office import official as o
 from reviewtui.plan import AgendaItem, Group, Plan
 
 BOX = "□"
-DEFAULT_FORMS = 5  # forms printed for a group whose `issued` is not set
-
-
-def serial_prefix(plan: Plan, group: Group) -> str:
-    """The group's `code`, or A, B, C… in [[groups]] order."""
-    code = getattr(group, "code", None)
-    if code:
-        return str(code)
-    index = plan.groups.index(group)
-    letters = string.ascii_uppercase
-    return letters[index % 26] * (index // 26 + 1)
-
-
-def serials(plan: Plan, group: Group) -> list[str]:
-    count = group.issued if group.issued is not None else DEFAULT_FORMS
-    prefix = serial_prefix(plan, group)
-    return [f"{prefix}{n:03d}" for n in range(1, count + 1)]
 
 
 def new_document(plan: Plan, what: str) -> DocumentType:
@@ -269,7 +252,7 @@ def signin(plan: Plan) -> DocumentType:
         o.add(
             doc, t("print.signin"), o.HEADING_1, align="center"
         ).paragraph_format.first_line_indent = None
-        expected = expected_count(group)
+        expected = expected_count(plan, group)
         o.add(doc, t("print.signin_group", group=group.name, count=expected), o.NOTE)
         rows: list[list[object]] = [[i, "", "", ""] for i in range(1, expected + 1)]
         head = [t("print.col_no"), t("print.col_name"), t("print.col_post"), t("print.col_sign")]
@@ -277,8 +260,7 @@ def signin(plan: Plan) -> DocumentType:
     return doc
 
 
-def expected_count(group: Group) -> int:
+def expected_count(plan: Plan, group: Group) -> int:
+    """应到: the group's `expected`, else the forms it was issued."""
     expected = getattr(group, "expected", None)
-    if expected is not None:
-        return int(expected)
-    return group.issued if group.issued is not None else DEFAULT_FORMS
+    return int(expected) if expected is not None else printed(plan, group)

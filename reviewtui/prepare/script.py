@@ -48,7 +48,7 @@ def script(plan: Plan) -> DocumentType:
     o.add(doc, t("print.script_title", title=plan.meeting.title), o.TITLE)
     o.add(doc, "", o.BODY)
     o.add(doc, t("script.salute"), o.BODY).paragraph_format.first_line_indent = None
-    expected = sum(expected_count(g) for g in plan.groups)
+    expected = sum(expected_count(plan, g) for g in plan.groups)
     o.add(doc, t("script.opening", title=plan.meeting.title))
     if plan.leaders:
         o.add(doc, t("script.leaders", leaders=_list(list(plan.leaders))))
