@@ -25,7 +25,7 @@ def _started(tmp_path: Path) -> Store:
     meeting.start_comment()  # the unit's commenter, 区委书记
     meeting.end_segment()
     item = store.plan.assessment.items[0].name
-    for code, group in (("B001", "党代表"), ("B002", "区级领导")):
+    for code, group in (("B001", "党代表"), ("A001", "区级领导")):
         marks = {(u.name, item): "好" for u in store.plan.units}
         ballots.save(store, code=code, group=group, marks=marks)
     return store

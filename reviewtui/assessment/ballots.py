@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reviewtui import clock
+from reviewtui.assessment import serials
 from reviewtui.assessment.forms import (
     Cell,
     Form,
@@ -31,6 +32,7 @@ from reviewtui.assessment.forms import (
 from reviewtui.errors import UserError
 from reviewtui.i18n import t
 from reviewtui.output import protected_paths, write_file
+from reviewtui.plan import Plan
 from reviewtui.store import Store
 from reviewtui.textsafe import inert_cell
 
@@ -199,6 +201,18 @@ def check_entry(store: Store, entry: int) -> None:
         raise UserError(t("ballot.no_double_entry"))
 
 
+def serial_problems(plan: Plan, code: str, group: str) -> list[str]:
+    """What is wrong with a printed form's serial: never printed, or another group's."""
+    unprinted = serials.out_of_range(plan, code)
+    if unprinted:
+        return [t("ballot.serial_unprinted", serial=unprinted[0], first=unprinted[1],
+                  last=unprinted[2])]  # fmt: skip
+    found = serials.parse(plan, code)
+    if found and found[0].name != group:
+        return [t("ballot.serial_group", serial=code, group=found[0].name, given=group)]
+    return []
+
+
 def save(
     store: Store,
     *,
@@ -218,13 +232,14 @@ def save(
     """
     plan = store.plan
     form = Form.of(plan)
-    code = normalize_code(code)
+    code = serials.normalized(plan, normalize_code(code))
     check_entry(store, entry)
     problems: list[str] = []
     if not code:
         problems.append(t("ballot.code_empty"))
     if group not in form.groups:
         problems.append(t("ballot.unknown_group", value=group))
+    problems += serial_problems(plan, code, group)
     problems += form.check(marks)
     if problems:
         raise UserError(*problems)

@@ -322,4 +322,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{path}:{line}：{column} 列（{cell}）：",
         "{path}:{line}: {column} ({cell}): ",
     ),
+    "ballot.serial_unprinted": (
+        "编号 {serial} 不在印发的测评表范围内({first}–{last})",
+        "serial {serial} was never printed (the forms run {first}–{last})",
+    ),
+    "ballot.serial_group": (
+        "编号 {serial} 是“{group}”的测评表,不是“{given}”的",
+        "serial {serial} is a form of '{group}', not of '{given}'",
+    ),
 }

@@ -19,7 +19,7 @@ from rich.text import Text
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Input, Select, Static
 
-from reviewtui.assessment import ballots
+from reviewtui.assessment import ballots, serials
 from reviewtui.assessment.ballots import MISMATCHED, Ballot
 from reviewtui.assessment.forms import normalize_code
 from reviewtui.errors import UserError
@@ -77,7 +77,10 @@ class BallotScreen(BallotView):
 
     def on_input_changed(self, message: Input.Changed) -> None:
         if message.input.id == "ballot-code":
-            code = normalize_code(message.value)
+            code = serials.normalized(self.store.plan, normalize_code(message.value))
+            found = serials.parse(self.store.plan, code)
+            if found and found[0].name != self.group:  # a printed form's serial names its group
+                self.group_select.value = found[0].name
             mine = self.editing is not None and self.editing.code == code
             if code and not mine and code in ballots.codes(self.store, self.entry):
                 self.say(t("ballot.taken_live", code=code, entry=self.entry), "warning")
