@@ -87,6 +87,8 @@ def check(session: SessionArg, lang: LangOpt = None) -> None:
             ) from None
     out.print(t("check.ok", path=session))
     print_summary(plan)
+    for warning in plan.warnings:  # legal but probably not meant (SPEC 2): exit 0
+        out.print(t("plan.warning") + warning.render(str(session)), markup=False)
 
 
 def _join(names: Iterable[str]) -> str:

@@ -12,7 +12,9 @@ import copy
 from dataclasses import dataclass
 from typing import Any
 
-from reviewtui.textsafe import name_key
+from reviewtui.errors import UserError
+from reviewtui.i18n import t
+from reviewtui.textsafe import name_key, shown
 
 DAY = 24 * 3600.0  # no duration of a meeting is longer than a day
 MAX_WEIGHT = 1000.0  # weights are relative: 1000 : 1 is more than any meeting needs
@@ -203,7 +205,7 @@ PLAN = Table(
 )
 
 
-class NewerFormat(ValueError):
+class NewerFormat(UserError):
     """A stored plan written by a later release than this one."""
 
 
@@ -216,7 +218,7 @@ def normalize(data: dict[str, Any]) -> dict[str, Any]:
 
     version = data.get("format", 1)
     if not isinstance(version, int) or version > FORMAT:
-        raise NewerFormat(version)
+        raise NewerFormat(t("plan.newer_format", version=shown(str(version))[:20]))
     out = _fill(data, PLAN)
     out["format"] = FORMAT
     return out
