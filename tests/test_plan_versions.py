@@ -95,7 +95,9 @@ def test_restating_a_default_or_respelling_a_name_is_no_change(tmp_path: Path, o
 def test_a_real_change_is_reported_with_its_key_path(tmp_path: Path, lang: str) -> None:
     toml = copy_v1(tmp_path, "small")
     text = toml.read_text("utf-8")
-    toml.write_text(text.replace('commenter = "区委书记"', 'commenter = "区委书记"\nreport = "0:45"'))
+    toml.write_text(
+        text.replace('commenter = "区委书记"', 'commenter = "区委书记"\nreport = "0:45"')
+    )
     with pytest.raises(UserError) as info:
         opens_unchanged(toml)
     said = "\n".join(info.value.lines)

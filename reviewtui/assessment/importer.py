@@ -20,11 +20,13 @@ from pathlib import Path
 
 from reviewtui import clock
 from reviewtui.assessment.ballots import LONG_HEADER, check_entry, codes, default_entered_by
-from reviewtui.assessment.forms import CellError, Form, Value, normalize_code
+from reviewtui.assessment.forms import CellError, Form, Value, code_problem, normalize_code
 from reviewtui.errors import UserError
+from reviewtui.files import MB, read_bounded, regular_file_problem
 from reviewtui.i18n import t
 from reviewtui.plan import FormItem
 from reviewtui.store import Store
+from reviewtui.textsafe import name_key, shown
 
 _MARK_COLUMNS = ["ballot_id", "unit", "cells"]
 
@@ -54,21 +56,34 @@ class _Pending:
 # Reading a file into rows
 
 
+MAX_FILE_BYTES = 50 * MB  # 100,000 marks in long form are about 5 MB
+MAX_XLSX_UNPACKED = 200 * MB  # what a workbook's parts may expand to
+MAX_CELL = 200  # characters of a cell: no unit name, grade or number is longer
+
+
 def read_rows(path: Path) -> Rows:
-    """Every row of the file with its line number (1-based; a spreadsheet's row number)."""
-    if not path.is_file():
-        raise UserError(t("file.missing", path=path))
+    """Every row of the file with its line number (1-based; a spreadsheet's row number).
+
+    Only a regular file of bounded size is read; a workbook's parts are measured before they
+    are unpacked, so a small file that expands to gigabytes is refused at once.
+    """
+    problem = regular_file_problem(path, MAX_FILE_BYTES)
+    if problem:
+        raise UserError(problem)
     if path.suffix.lower() == ".xls":
         raise UserError(t("import.xls", path=path))
     try:
         spreadsheet = _is_xlsx(path)
+        return _xlsx_rows(path) if spreadsheet else _csv_rows(path)
     except OSError as exc:
         raise UserError(t("file.unreadable", path=path, reason=exc.strerror)) from None
-    return _xlsx_rows(path) if spreadsheet else _csv_rows(path)
 
 
 def _csv_rows(path: Path) -> Rows:
-    raw = path.read_bytes()
+    try:
+        raw = read_bounded(path, MAX_FILE_BYTES)
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -97,6 +112,7 @@ def _xlsx_rows(path: Path) -> Rows:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    _check_unpacked(path)
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
@@ -108,6 +124,22 @@ def _xlsx_rows(path: Path) -> Rows:
     finally:
         book.close()
     return range(1, len(rows) + 1), rows
+
+
+def _check_unpacked(path: Path) -> None:
+    """Refuse a workbook whose parts would unpack to more than MAX_XLSX_UNPACKED.
+
+    The sizes come from the zip's directory; zipfile never unpacks more than a member declares,
+    so a member that lies about its size fails its check instead of filling the memory.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError) as exc:
+        raise UserError(t("import.bad_xlsx", path=path, reason=exc)) from None
+    if total > MAX_XLSX_UNPACKED:
+        size, limit = f"{total / MB:.0f} MB", f"{MAX_XLSX_UNPACKED / MB:.0f} MB"
+        raise UserError(t("import.xlsx_too_big", path=path, size=size, limit=limit))
 
 
 def _is_xlsx(path: Path) -> bool:
@@ -131,9 +163,20 @@ def _column_letter(index: int) -> str:
 def _text(cell: object) -> str:
     if cell is None:
         return ""
-    if isinstance(cell, float) and cell.is_integer():
+    if isinstance(cell, float) and cell.is_integer() and abs(cell) < 1e16:
         return str(int(cell))
     return str(cell).strip()
+
+
+def _echo(text: str) -> str:
+    """A cell's text as a message quotes it: visible (no control character acts) and short."""
+    text = shown(text)
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def _names(names: Sequence[str]) -> dict[str, str]:
+    """name_key -> the plan's spelling: a file's 雁翅镇党委 with an odd space still names it."""
+    return {name_key(name): name for name in names}
 
 
 def _blank(cells: Sequence[object]) -> bool:
@@ -161,10 +204,10 @@ class _Checker:
         self.entry = entry
         self.errors: list[tuple[int, str]] = []
         self.ballots: dict[str, _Pending] = {}
-        self.groups = set(form.groups)
+        self.groups = _names(form.groups)
         self.default_group = form.groups[0] if len(form.groups) == 1 else None
-        self.units = set(form.units)
-        self.items = {i.name: i for i in form.items}
+        self.units = _names(form.units)
+        self.items = {name_key(i.name): i for i in form.items}
         self.default_item = form.items[0] if form.one_item else None
         self.values: dict[str, dict[object, Value | CellError | None]] = {
             i.name: {} for i in form.items
@@ -182,6 +225,17 @@ class _Checker:
         else:
             where = t("import.at_column", path=self.path, line=line, column=column)
         self.errors.append((line, where + message))
+
+    def code(self, line: int, raw: object, cells: Sequence[object]) -> str:
+        """The row's ballot id, or "" (with an error unless the row is blank)."""
+        problem = code_problem(raw)
+        if problem is not None:
+            self.error(line, problem.message, "ballot")
+            return ""
+        code = normalize_code(raw)
+        if not code and not _blank(cells):
+            self.error(line, t("import.no_ballot"), "ballot")
+        return code
 
     def value(self, item: FormItem, raw: object) -> Value | CellError | None:
         known = self.values[item.name]
@@ -203,10 +257,12 @@ class _Checker:
                 self.error(line, t("import.no_group", groups="、".join(self.form.groups)), "group")
                 return None
             group = self.default_group
-        elif group not in self.groups:
+        elif name_key(group) not in self.groups:
             groups = "、".join(self.form.groups)
-            self.error(line, t("import.unknown_group", value=group, groups=groups), "group")
+            self.error(line, t("import.unknown_group", value=_echo(group), groups=groups), "group")
             return None
+        else:
+            group = self.groups[name_key(group)]
         pending = self.ballots.get(code)
         if pending is None:
             pending = self.ballots[code] = _Pending(group, line, line)
@@ -256,10 +312,8 @@ class _Checker:
             code_raw, group_raw, unit_raw, item_raw, value_raw = cells
             if code_raw != last_code or group_raw != last_group:
                 # A new ballot, or the same one in another group (an error `ballot` reports).
-                code = normalize_code(code_raw)
+                code = self.code(line, code_raw, cells)
                 if not code:
-                    if not _blank(cells):
-                        self.error(line, t("import.no_ballot"), "ballot")
                     last_code = _UNSEEN
                     continue
                 pending = self.ballot(line, code, group_raw)
@@ -270,21 +324,24 @@ class _Checker:
             unit = unit_of.get(unit_raw)
             if unit is None:
                 text = _text(unit_raw)
-                if text in self.units:
-                    unit = unit_of[unit_raw] = text
+                found_unit = self.units.get(name_key(text))
+                if found_unit is not None:
+                    unit = unit_of[unit_raw] = found_unit
                 else:
-                    self.error(line, t("import.unknown_unit", value=text), "unit")
+                    self.error(line, t("import.unknown_unit", value=_echo(text)), "unit")
             item = item_of.get(item_raw)
             if item is None:
                 name = _text(item_raw)
-                found = self.items.get(name) if name else self.default_item
+                found = self.items.get(name_key(name)) if name else self.default_item
+                items = "、".join(i.name for i in self.form.items)
                 if found is not None:
                     item = item_of[item_raw] = found
                 elif name:
-                    items = "、".join(self.items)
-                    self.error(line, t("import.unknown_item", value=name, items=items), "item")
+                    self.error(
+                        line, t("import.unknown_item", value=_echo(name), items=items), "item"
+                    )
                 else:
-                    self.error(line, t("import.no_item", items="、".join(self.items)), "item")
+                    self.error(line, t("import.no_item", items=items), "item")
             if unit is None or item is None:
                 continue
             # The common case inline (a known value, a new cell); `cell` handles the rest.
@@ -303,10 +360,8 @@ class _Checker:
     ) -> None:
         item = self.form.items[0]
         for line, cells in zip(lines, rows, strict=True):
-            code = normalize_code(cells[0] if cells else None)
+            code = self.code(line, cells[0] if cells else None, cells)
             if not code:
-                if not _blank(cells):
-                    self.error(line, t("import.no_ballot"), "ballot")
                 continue
             if any(_text(c) for c in cells[len(units) + 2 :]):
                 self.error(line, t("import.extra_cells"))
@@ -364,11 +419,18 @@ def check_file(
             return {}, [where + t("import.wide_needs_one_item", items=items)]
         units: list[str | None] = []
         checker.columns = {"ballot": 0, "group": 1}
-        checker.columns.update({_text(c): i for i, c in enumerate(header_cells) if i >= 2})
+        checker.columns.update(
+            {
+                checker.units.get(name_key(_text(c)), _text(c)): i
+                for i, c in enumerate(header_cells)
+                if i >= 2
+            }
+        )
         for raw in header_cells[2 : len(header)]:
-            unit = _text(raw)
-            if unit not in checker.units:
-                checker.error(header_line, t("import.unknown_unit_column", value=unit))
+            unit = checker.units.get(name_key(_text(raw)), "")
+            if not unit:
+                message = t("import.unknown_unit_column", value=_echo(_text(raw)))
+                checker.error(header_line, message)
                 units.append(None)
             elif unit in units:
                 checker.error(header_line, t("import.unit_column_twice", value=unit))
@@ -377,9 +439,9 @@ def check_file(
                 units.append(unit)
         checker.wide_rows(body_lines, body, units)
     else:
-        shown = ",".join(_text(c) for c in header_cells)
+        found = _echo(",".join(_text(c) for c in header_cells))
         where = t("import.at", path=path, line=header_line)
-        return {}, [where + t("import.bad_header", found=shown)]
+        return {}, [where + t("import.bad_header", found=found)]
     checker.finish()
     if not checker.ballots and not checker.errors:
         return {}, [t("import.no_rows", path=path)]
