@@ -234,10 +234,12 @@ def test_a_ballot_file_that_is_not_a_regular_file_is_refused(store: Store, tmp_p
 def test_a_zip_bomb_is_refused_before_it_is_unpacked(store: Store, tmp_path: Path) -> None:
     path = tmp_path / "bomb.xlsx"
     chunk = b"0" * (1024 * 1024)
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
-        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as member:
-            for _ in range(210):
-                member.write(chunk)
+    with (
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive,
+        archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as member,
+    ):
+        for _ in range(210):
+            member.write(chunk)
     assert path.stat().st_size < 3 * 1024 * 1024
     before = store.content_sha256()
     with pytest.raises(UserError) as info:
