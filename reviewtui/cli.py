@@ -7,19 +7,20 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
-from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 from typer.exceptions import TyperException
 
 from reviewtui import i18n, launch
 from reviewtui.clock import format_duration
 from reviewtui.errors import UserError
 from reviewtui.i18n import t
+from reviewtui.textsafe import shown
 
 i18n.set_lang(None)  # help texts below are built in the environment's language
 
@@ -85,7 +86,7 @@ def check(session: SessionArg, lang: LangOpt = None) -> None:
             raise UserError(
                 *exc.render(), t("plan.errors_found", path=exc.path, count=len(exc.errors))
             ) from None
-    out.print(t("check.ok", path=session))
+    out.print(t("check.ok", path=session), markup=False)
     print_summary(plan)
     for warning in plan.warnings:  # legal but probably not meant (SPEC 2): exit 0
         out.print(t("plan.warning") + warning.render(str(session)), markup=False)
@@ -105,36 +106,42 @@ def print_summary(plan: object) -> None:
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column(overflow="fold")
+
+    def add_row(label: str, value: str) -> None:
+        # Names are text, not markup ("[/" in a name is no closing tag), and never act on the
+        # terminal (a database of an older release may hold control characters).
+        table.add_row(Text(label), Text(shown(value)))
+
     m = plan.meeting
-    table.add_row(t("check.title"), m.title)
-    table.add_row(t("check.date"), m.date)
-    table.add_row(t("check.venue"), m.venue or none)
-    table.add_row(t("check.chair"), m.chair or none)
+    add_row(t("check.title"), m.title)
+    add_row(t("check.date"), m.date)
+    add_row(t("check.venue"), m.venue or none)
+    add_row(t("check.chair"), m.chair or none)
     onsite = plan.onsite_units
     written = plan.written_units
-    table.add_row(f"{t('check.onsite')} ({len(onsite)})", _join(u.name for u in onsite) or none)
-    table.add_row(f"{t('check.written')} ({len(written)})", _join(u.name for u in written) or none)
-    table.add_row(f"{t('check.leaders')} ({len(plan.leaders)})", _join(plan.leaders) or none)
+    add_row(f"{t('check.onsite')} ({len(onsite)})", _join(u.name for u in onsite) or none)
+    add_row(f"{t('check.written')} ({len(written)})", _join(u.name for u in written) or none)
+    add_row(f"{t('check.leaders')} ({len(plan.leaders)})", _join(plan.leaders) or none)
     groups = [
         f"{g.name}({t('check.weight')} {g.weight:g}"
         + (f",{t('check.issued')} {g.issued})" if g.issued is not None else ")")
         for g in plan.groups
     ]
-    table.add_row(f"{t('check.groups')} ({len(plan.groups)})", "、".join(groups))
-    table.add_row(t("check.representatives"), str(len(plan.representatives)))
+    add_row(f"{t('check.groups')} ({len(plan.groups)})", "、".join(groups))
+    add_row(t("check.representatives"), str(len(plan.representatives)))
     items = plan.assessment.items
     form = "、".join(i.name + (f" (0–{i.max:g})" if i.max else "") for i in items)
     scale = "/".join(g.grade for g in plan.assessment.scale)
-    table.add_row(t("check.form"), f"{form}: {scale}")
+    add_row(t("check.form"), f"{form}: {scale}")
     agenda = plan.expanded_agenda()
-    table.add_row(t("check.agenda"), f"{len(agenda)} {t('check.items')}")
+    add_row(t("check.agenda"), f"{len(agenda)} {t('check.items')}")
     planned = plan.planned_seconds()
-    table.add_row(t("check.planned"), format_duration(planned))
+    add_row(t("check.planned"), format_duration(planned))
     if m.start:
-        start = datetime.strptime(f"{m.date} {m.start}", "%Y-%m-%d %H:%M")
-        end = start + timedelta(seconds=planned)
-        table.add_row(t("check.start"), m.start)
-        table.add_row(t("check.end"), end.strftime("%H:%M"))
+        add_row(t("check.start"), m.start)
+        end = plan.planned_end()  # None past the last date a calendar holds (an older database)
+        if end is not None:
+            add_row(t("check.end"), end.strftime("%H:%M"))
     out.print(table)
 
 

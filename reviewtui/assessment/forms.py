@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from reviewtui.i18n import t
 from reviewtui.plan import FormItem, Grade, Plan
-from reviewtui.textsafe import clean, has_control, name_key, shown
+from reviewtui.textsafe import clean, name_key, shown
 
 Value = str | float
 """A filled cell: a grade's name or a number."""
@@ -227,6 +228,7 @@ def _show(raw: object) -> str:
     return text if len(text) <= 40 else text[:37] + "…"
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # tab and line feed are white space
 MAX_CODE = 32
 """Characters of a ballot id: a printed serial is a few; a longer one is a mistake."""
 
@@ -237,7 +239,7 @@ def code_problem(raw: object) -> CellError | None:
         text = "" if raw is None else normalize_code(raw)
     else:
         text = str(raw)
-        if has_control(text.strip()):
+        if _CONTROL.search(text):
             return CellError("ballot.code_control")
         text = normalize_code(text)
     if len(text) > MAX_CODE:

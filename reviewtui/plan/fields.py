@@ -9,6 +9,7 @@ plan then reads as if it had always said that default.
 from __future__ import annotations
 
 import copy
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,7 +18,9 @@ from reviewtui.i18n import t
 from reviewtui.textsafe import name_key, shown
 
 DAY = 24 * 3600.0  # no duration of a meeting is longer than a day
-MAX_WEIGHT = 1000.0  # weights are relative: 1000 : 1 is more than any meeting needs
+# Weights are relative: a million to one is more than any meeting needs, and a weight near the
+# smallest float would make weight × points underflow and falsify a mean.
+MIN_WEIGHT, MAX_WEIGHT = 0.001, 1000.0
 MAX_NUMBER = 1000.0  # the highest `max` of a numeric form item
 MAX_COUNT = 100_000  # forms issued to one group
 MAX_TRIM = 1000
@@ -82,7 +85,7 @@ def _name(name: str, **kw: Any) -> Field:
 
 
 def _weight(name: str) -> Field:
-    return Field(name, "number", default=1.0, low=0, high=MAX_WEIGHT, positive=True)
+    return Field(name, "number", default=1.0, low=MIN_WEIGHT, high=MAX_WEIGHT)
 
 
 MEETING = Table(
@@ -220,6 +223,9 @@ def normalize(data: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(version, int) or version > FORMAT:
         raise NewerFormat(t("plan.newer_format", version=shown(str(version))[:20]))
     out = _fill(data, PLAN)
+    if version == 1 and isinstance(out["meeting"].get("start"), str):
+        # Release 0.1 kept full-width minutes ("14:３０"): read them as the digits they are.
+        out["meeting"]["start"] = unicodedata.normalize("NFKC", out["meeting"]["start"])
     out["format"] = FORMAT
     return out
 
