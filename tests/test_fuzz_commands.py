@@ -168,7 +168,7 @@ def ballots_csv(path: Path, units, groups, items, grades: list[str], numbers: li
 
 
 @settings(
-    max_examples=200,
+    max_examples=30,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

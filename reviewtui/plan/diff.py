@@ -7,16 +7,36 @@ that only restates a default or re-spaces a name, reports no change.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from reviewtui.plan.fields import comparable
+from reviewtui.plan.fields import comparable, normalize
 
 _MISSING = object()
+_STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
 def diff(old: dict[str, Any], new: dict[str, Any]) -> list[tuple[str, Any, Any]]:
-    """Key paths where two plans (plain data, any format) differ, with the old and new values."""
-    return _diff(comparable(old), comparable(new), "")
+    """Key paths where two plans (plain data, any format) differ, with the old and new values.
+
+    Compared by identity (`comparable`), shown as written (the normalized values).
+    """
+    old, new = normalize(old), normalize(new)
+    return [
+        (key, _at(old, key), _at(new, key))
+        for key, _, _ in _diff(comparable(old), comparable(new), "")
+    ]
+
+
+def _at(data: Any, key: str) -> Any:
+    for name, index in _STEP.findall(key):
+        if name and isinstance(data, dict):
+            data = data.get(name)
+        elif index and isinstance(data, list) and int(index) < len(data):
+            data = data[int(index)]
+        else:
+            return None
+    return data
 
 
 def _diff(old: Any, new: Any, key: str) -> list[tuple[str, Any, Any]]:
