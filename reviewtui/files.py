@@ -34,7 +34,12 @@ def regular_file_problem(path: Path, limit: int) -> str | None:
 
 def read_bounded(path: Path, limit: int) -> bytes:
     """At most `limit` bytes of a regular file; raises ValueError if it holds more (it grew)."""
-    with open(path, "rb") as handle:
+    # Non-blocking, and checked again once open: a file swapped for a FIFO after the first
+    # check must not hang the read.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise ValueError(t("input.not_regular", path=path))
         raw = handle.read(limit + 1)
     if len(raw) > limit:
         raise ValueError(t("input.too_big", path=path, size=f"> {_mb(limit)}", limit=_mb(limit)))
