@@ -162,6 +162,8 @@ def check(session: str) -> None:
             ) from None
     say(t("check.ok", path=session))
     show(summary_table(plan))
+    for warning in plan.warnings:  # legal but probably not meant (SPEC 2): exit 0
+        say(t("plan.warning") + warning.render(str(session)))
 
 
 def _join(names: Iterable[str]) -> str:
@@ -172,8 +174,6 @@ def _join(names: Iterable[str]) -> str:
 
 def summary_table(plan: Plan) -> Any:
     """`check`'s summary: a two-column grid, long lists folded."""
-    from datetime import datetime, timedelta
-
     from rich.table import Table
     from rich.text import Text
 
@@ -212,10 +212,10 @@ def summary_table(plan: Plan) -> Any:
     planned = plan.planned_seconds()
     row(t("check.planned"), format_duration(planned))
     if m.start:
-        start = datetime.strptime(f"{m.date} {m.start}", "%Y-%m-%d %H:%M")
-        end = start + timedelta(seconds=planned)
         row(t("check.start"), m.start)
-        row(t("check.end"), end.strftime("%H:%M"))
+        end = plan.planned_end()  # None past the last date a calendar holds (an older database)
+        if end is not None:
+            row(t("check.end"), end.strftime("%H:%M"))
     return table
 
 

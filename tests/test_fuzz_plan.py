@@ -141,3 +141,49 @@ def _value(value: object) -> str:
     if isinstance(value, dict):
         return "{" + ", ".join(f"{_key(k)} = {_value(v)}" for k, v in value.items()) + "}"
     raise TypeError(value)
+
+
+WIDE = str.maketrans("0123456789:", "０１２３４５６７８９：")
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.sampled_from(["start", "date"]),
+    st.one_of(
+        st.from_regex(r"\A[0-9]{1,2}:[0-9]{2}\Z").map(lambda s: s.translate(WIDE)),
+        st.from_regex(r"\A[0-9]{4}-[0-9]{2}-[0-9]{2}\Z").map(lambda s: s.translate(WIDE)),
+        st.text(max_size=20),
+    ),
+)
+def test_times_and_dates_are_ascii_once_accepted(key: str, value: str) -> None:
+    """Whatever digits a time or date is typed in, an accepted one reads back in ASCII."""
+    base = tomllib.loads(SMALL)
+    base["meeting"][key] = value
+    try:
+        p = plan.loads(_dump(base), "fuzz.toml")
+    except PlanInvalid as exc:
+        assert exc.errors
+        return
+    shown = getattr(p.meeting, key)
+    assert shown.isascii() and shown[:1].isdigit()
+    assert p.planned_end() is not None or (key == "date" and not p.meeting.start)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.sampled_from(["report", "question", "answer", "comment", "warn"]),
+    st.one_of(
+        st.integers(min_value=-(10**30), max_value=10**30),
+        st.floats(allow_nan=True, allow_infinity=True),
+        st.text(st.sampled_from("0123456789:０１２３４５：-. "), max_size=30),
+    ),
+)
+def test_accepted_durations_are_at_most_a_day(key: str, value: object) -> None:
+    base = tomllib.loads(SMALL)
+    base.setdefault("timing", {})[key] = value
+    try:
+        p = plan.loads(_dump(base), "fuzz.toml")
+    except PlanInvalid as exc:
+        assert [e.key for e in exc.errors] == [f"timing.{key}"]
+        return
+    assert 0 < getattr(p.timing, key) <= 24 * 3600

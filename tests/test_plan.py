@@ -305,6 +305,9 @@ def test_plan_json_round_trip(name: str) -> None:
     assert again == original
     assert again.data == original.data
     for f in dataclasses.fields(original):  # every part, not just what __eq__ compares
+        if f.name == "warnings":  # only the file can give their lines
+            assert [w[:2] for w in again.warnings] == [w[:2] for w in original.warnings]
+            continue
         assert getattr(again, f.name) == getattr(original, f.name), f.name
     assert again.expanded_agenda() == original.expanded_agenda()
     assert again.to_json() == original.to_json()

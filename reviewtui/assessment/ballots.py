@@ -23,6 +23,7 @@ from reviewtui.assessment.forms import (
     Cell,
     Form,
     Value,
+    code_problem,
     code_sort_key,
     decode_line,
     encode_lines,
@@ -176,7 +177,7 @@ def next_code(store: Store, entry: int = 1) -> str:
     missing = sorted(others - mine, key=code_sort_key)
     if missing:
         return missing[0]
-    numbers = [int(c) for c in mine | others if c.isdecimal()]
+    numbers = [int(c) for c in mine | others if c.isdecimal() and len(c) <= 32]
     return str(max(numbers, default=0) + 1)
 
 
@@ -237,6 +238,8 @@ def save(
     problems: list[str] = []
     if not code:
         problems.append(t("ballot.code_empty"))
+    elif (bad_code := code_problem(code)) is not None:  # too long: text, never a number
+        problems.append(bad_code.message)
     if group not in form.groups:
         problems.append(t("ballot.unknown_group", value=group))
     problems += serial_problems(plan, code, group)

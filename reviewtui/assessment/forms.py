@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import json
 import math
+import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from reviewtui.i18n import t
 from reviewtui.plan import FormItem, Grade, Plan
+from reviewtui.textsafe import clean, name_key, shown
 
 Value = str | float
 """A filled cell: a grade's name or a number."""
@@ -88,8 +91,15 @@ class Form:
         return _parse_number(raw, item.max)
 
     def _parse_grade(self, raw: object) -> str:
-        if isinstance(raw, str) and any(g.grade == raw for g in self.scale):
-            return raw
+        if isinstance(raw, str):
+            if any(g.grade == raw for g in self.scale):
+                return raw
+            # The same grade written another way (full width, an odd space): the same grade.
+            key = name_key(raw)
+            found = next((g.grade for g in self.scale if name_key(g.grade) == key), None)
+            if found is not None:
+                return found
+            raw = unicodedata.normalize("NFKC", raw).strip()  # "１" typed in Chinese is 1
         index: int | None = None
         if isinstance(raw, bool):
             index = None
@@ -212,21 +222,47 @@ def format_value(value: Value | None) -> str:
 
 
 def _show(raw: object) -> str:
-    if isinstance(raw, float):
-        return format_number(raw)
-    return str(raw)
+    """A value as a message quotes it: visible (no control character acts) and short."""
+    text = format_number(raw) if isinstance(raw, float) else str(raw)
+    text = shown(text)
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # tab and line feed are white space
+MAX_CODE = 32
+"""Characters of a ballot id: a printed serial is a few; a longer one is a mistake."""
+
+
+def code_problem(raw: object) -> CellError | None:
+    """Why `raw` cannot be a ballot id (too long, or holding a control character), or None."""
+    if raw is None or isinstance(raw, int | float):
+        text = "" if raw is None else normalize_code(raw)
+    else:
+        text = str(raw)
+        if _CONTROL.search(text):
+            return CellError("ballot.code_control")
+        text = normalize_code(text)
+    if len(text) > MAX_CODE:
+        return CellError("ballot.code_too_long", count=len(text), limit=MAX_CODE)
+    return None
 
 
 def normalize_code(raw: object) -> str:
-    """A ballot id as written on the form: "007", " 7" and 7 (from a spreadsheet) are all "7"."""
-    if isinstance(raw, float) and raw.is_integer():
+    """A ballot id as written on the form: "007", " 7" and 7 (from a spreadsheet) are all "7".
+
+    Full-width characters read as what they are ("Ａ０１７" is "A017"). No integer conversion:
+    a ballot id of thousands of digits is text to refuse, not a number to overflow.
+    """
+    if isinstance(raw, float) and raw.is_integer() and abs(raw) < 1e16:
         raw = int(raw)
-    text = str(raw).strip() if raw is not None else ""
+    text = str(raw) if raw is not None else ""
+    text = clean(unicodedata.normalize("NFKC", text)).strip()
     if text.isdecimal():
-        return str(int(text))
+        digits = "".join(str(unicodedata.decimal(c)) for c in text)
+        return digits.lstrip("0") or "0"
     return text
 
 
 def code_sort_key(code: str) -> tuple[int, int, str]:
-    """Numeric ids in numeric order, then the others alphabetically."""
-    return (0, int(code), "") if code.isdecimal() else (1, 0, code)
+    """Numeric ids in numeric order (no leading zeros: by length, then digits), then the others."""
+    return (0, len(code), code) if code.isdecimal() else (1, 0, code)

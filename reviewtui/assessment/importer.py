@@ -10,26 +10,31 @@ transaction of bulk inserts, and every inserted row is journaled like any other 
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reviewtui import clock
+from reviewtui.assessment.ballot_files import (  # reading files: the module beside this one
+    Rows,
+    _blank,
+    _column_letter,
+    _echo,
+    _is_xlsx,
+    _names,
+    _text,
+    read_rows,
+)
 from reviewtui.assessment.ballots import LONG_HEADER, check_entry, codes, default_entered_by
-from reviewtui.assessment.forms import CellError, Form, Value, normalize_code
+from reviewtui.assessment.forms import CellError, Form, Value, code_problem, normalize_code
 from reviewtui.errors import UserError
 from reviewtui.i18n import t
 from reviewtui.plan import FormItem
 from reviewtui.store import Store
+from reviewtui.textsafe import name_key
 
 _MARK_COLUMNS = ["ballot_id", "unit", "cells"]
-
-Rows = tuple[Sequence[int], Sequence[Sequence[object]]]
-"""A file's rows and, in parallel, the line number of each."""
 
 
 @dataclass(frozen=True)
@@ -48,96 +53,6 @@ class _Pending:
     first_line: int
     last_line: int
     lines: dict[str, dict[str, Value | None]] = field(default_factory=dict)
-
-
-# ------------------------------------------------------------------------------------------------
-# Reading a file into rows
-
-
-def read_rows(path: Path) -> Rows:
-    """Every row of the file with its line number (1-based; a spreadsheet's row number)."""
-    if not path.is_file():
-        raise UserError(t("file.missing", path=path))
-    if path.suffix.lower() == ".xls":
-        raise UserError(t("import.xls", path=path))
-    try:
-        spreadsheet = _is_xlsx(path)
-    except OSError as exc:
-        raise UserError(t("file.unreadable", path=path, reason=exc.strerror)) from None
-    return _xlsx_rows(path) if spreadsheet else _csv_rows(path)
-
-
-def _csv_rows(path: Path) -> Rows:
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise UserError(t("import.not_utf8", path=path, line=line)) from None
-    reader = csv.reader(io.StringIO(text, newline=""))
-    rows: list[list[str]] = []
-    lines: list[int] = []
-    try:
-        if '"' not in text:
-            # No quoted field can span lines: row n is line n (the fast, common case).
-            rows = list(reader)
-            return range(1, len(rows) + 1), rows
-        start = 1
-        for cells in reader:
-            rows.append(cells)
-            lines.append(start)
-            start = reader.line_num + 1
-    except csv.Error as exc:
-        line = reader.line_num or 1
-        raise UserError(t("import.csv_error", path=path, line=line, reason=exc)) from None
-    return lines, rows
-
-
-def _xlsx_rows(path: Path) -> Rows:
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise UserError(t("import.bad_xlsx", path=path, reason=exc)) from None
-    try:
-        if not book.worksheets:
-            return (), ()
-        rows = [list(cells) for cells in book.worksheets[0].iter_rows(values_only=True)]
-    finally:
-        book.close()
-    return range(1, len(rows) + 1), rows
-
-
-def _is_xlsx(path: Path) -> bool:
-    """An Excel workbook by its name or, whatever its name, by its first bytes (a zip)."""
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return True
-    with open(path, "rb") as handle:
-        return handle.read(4) == b"PK\x03\x04"
-
-
-def _column_letter(index: int) -> str:
-    """0 -> A, 25 -> Z, 26 -> AA: a spreadsheet's column name."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
-
-
-def _text(cell: object) -> str:
-    if cell is None:
-        return ""
-    if isinstance(cell, float) and cell.is_integer():
-        return str(int(cell))
-    return str(cell).strip()
-
-
-def _blank(cells: Sequence[object]) -> bool:
-    return not any(cells) or not any(_text(c) for c in cells)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -161,10 +76,10 @@ class _Checker:
         self.entry = entry
         self.errors: list[tuple[int, str]] = []
         self.ballots: dict[str, _Pending] = {}
-        self.groups = set(form.groups)
+        self.groups = _names(form.groups)
         self.default_group = form.groups[0] if len(form.groups) == 1 else None
-        self.units = set(form.units)
-        self.items = {i.name: i for i in form.items}
+        self.units = _names(form.units)
+        self.items = {name_key(i.name): i for i in form.items}
         self.default_item = form.items[0] if form.one_item else None
         self.values: dict[str, dict[object, Value | CellError | None]] = {
             i.name: {} for i in form.items
@@ -182,6 +97,17 @@ class _Checker:
         else:
             where = t("import.at_column", path=self.path, line=line, column=column)
         self.errors.append((line, where + message))
+
+    def code(self, line: int, raw: object, cells: Sequence[object]) -> str:
+        """The row's ballot id, or "" (with an error unless the row is blank)."""
+        problem = code_problem(raw)
+        if problem is not None:
+            self.error(line, problem.message, "ballot")
+            return ""
+        code = normalize_code(raw)
+        if not code and not _blank(cells):
+            self.error(line, t("import.no_ballot"), "ballot")
+        return code
 
     def value(self, item: FormItem, raw: object) -> Value | CellError | None:
         known = self.values[item.name]
@@ -203,10 +129,12 @@ class _Checker:
                 self.error(line, t("import.no_group", groups="、".join(self.form.groups)), "group")
                 return None
             group = self.default_group
-        elif group not in self.groups:
+        elif name_key(group) not in self.groups:
             groups = "、".join(self.form.groups)
-            self.error(line, t("import.unknown_group", value=group, groups=groups), "group")
+            self.error(line, t("import.unknown_group", value=_echo(group), groups=groups), "group")
             return None
+        else:
+            group = self.groups[name_key(group)]
         pending = self.ballots.get(code)
         if pending is None:
             pending = self.ballots[code] = _Pending(group, line, line)
@@ -256,10 +184,8 @@ class _Checker:
             code_raw, group_raw, unit_raw, item_raw, value_raw = cells
             if code_raw != last_code or group_raw != last_group:
                 # A new ballot, or the same one in another group (an error `ballot` reports).
-                code = normalize_code(code_raw)
+                code = self.code(line, code_raw, cells)
                 if not code:
-                    if not _blank(cells):
-                        self.error(line, t("import.no_ballot"), "ballot")
                     last_code = _UNSEEN
                     continue
                 pending = self.ballot(line, code, group_raw)
@@ -270,21 +196,24 @@ class _Checker:
             unit = unit_of.get(unit_raw)
             if unit is None:
                 text = _text(unit_raw)
-                if text in self.units:
-                    unit = unit_of[unit_raw] = text
+                found_unit = self.units.get(name_key(text))
+                if found_unit is not None:
+                    unit = unit_of[unit_raw] = found_unit
                 else:
-                    self.error(line, t("import.unknown_unit", value=text), "unit")
+                    self.error(line, t("import.unknown_unit", value=_echo(text)), "unit")
             item = item_of.get(item_raw)
             if item is None:
                 name = _text(item_raw)
-                found = self.items.get(name) if name else self.default_item
+                found = self.items.get(name_key(name)) if name else self.default_item
+                items = "、".join(i.name for i in self.form.items)
                 if found is not None:
                     item = item_of[item_raw] = found
                 elif name:
-                    items = "、".join(self.items)
-                    self.error(line, t("import.unknown_item", value=name, items=items), "item")
+                    self.error(
+                        line, t("import.unknown_item", value=_echo(name), items=items), "item"
+                    )
                 else:
-                    self.error(line, t("import.no_item", items="、".join(self.items)), "item")
+                    self.error(line, t("import.no_item", items=items), "item")
             if unit is None or item is None:
                 continue
             # The common case inline (a known value, a new cell); `cell` handles the rest.
@@ -303,10 +232,8 @@ class _Checker:
     ) -> None:
         item = self.form.items[0]
         for line, cells in zip(lines, rows, strict=True):
-            code = normalize_code(cells[0] if cells else None)
+            code = self.code(line, cells[0] if cells else None, cells)
             if not code:
-                if not _blank(cells):
-                    self.error(line, t("import.no_ballot"), "ballot")
                 continue
             if any(_text(c) for c in cells[len(units) + 2 :]):
                 self.error(line, t("import.extra_cells"))
@@ -364,11 +291,18 @@ def check_file(
             return {}, [where + t("import.wide_needs_one_item", items=items)]
         units: list[str | None] = []
         checker.columns = {"ballot": 0, "group": 1}
-        checker.columns.update({_text(c): i for i, c in enumerate(header_cells) if i >= 2})
+        checker.columns.update(
+            {
+                checker.units.get(name_key(_text(c)), _text(c)): i
+                for i, c in enumerate(header_cells)
+                if i >= 2
+            }
+        )
         for raw in header_cells[2 : len(header)]:
-            unit = _text(raw)
-            if unit not in checker.units:
-                checker.error(header_line, t("import.unknown_unit_column", value=unit))
+            unit = checker.units.get(name_key(_text(raw)), "")
+            if not unit:
+                message = t("import.unknown_unit_column", value=_echo(_text(raw)))
+                checker.error(header_line, message)
                 units.append(None)
             elif unit in units:
                 checker.error(header_line, t("import.unit_column_twice", value=unit))
@@ -377,9 +311,9 @@ def check_file(
                 units.append(unit)
         checker.wide_rows(body_lines, body, units)
     else:
-        shown = ",".join(_text(c) for c in header_cells)
+        found = _echo(",".join(_text(c) for c in header_cells))
         where = t("import.at", path=path, line=header_line)
-        return {}, [where + t("import.bad_header", found=shown)]
+        return {}, [where + t("import.bad_header", found=found)]
     checker.finish()
     if not checker.ballots and not checker.errors:
         return {}, [t("import.no_rows", path=path)]

@@ -58,6 +58,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{path}：无法读取 Excel 文件（{reason}）",
         "{path}: cannot read the Excel file ({reason})",
     ),
+    "import.xlsx_too_big": (
+        "{path}:工作簿解压后有 {size}(最多 {limit}),不像测评表文件,不予读取",
+        "{path}: the workbook unpacks to {size} (at most {limit}); not a ballot file, not read",
+    ),
+    "ballot.code_too_long": (
+        "测评表编号太长({count} 个字符,最多 {limit} 个)",
+        "the ballot id is too long ({count} characters; at most {limit})",
+    ),
+    "ballot.code_control": ("测评表编号含有控制字符", "the ballot id holds a control character"),
     "import.at": ("{path}:{line}：", "{path}:{line}: "),
     "import.at_column": ("{path}:{line}：{column} 列：", "{path}:{line}: {column}: "),
     "import.no_group": (

@@ -152,5 +152,61 @@ STRINGS: dict[str, tuple[str, str]] = {
     "plan.type_name.datetime": ("日期时间", "a date-time"),
     "plan.type_name.date": ("日期", "a date"),
     "plan.type_name.time": ("时间", "a time"),
+    "plan.too_deep": (
+        "TOML 嵌套过深(数组或表嵌套了上千层),无法读取",
+        "the TOML is nested too deeply (arrays or tables thousands of levels deep)",
+    ),
+    "plan.too_big_number": ("TOML 中的数字位数过多", "a number in the TOML has too many digits"),
+    "plan.control_char": (
+        "含有控制字符 {code},请删除",
+        "holds a control character ({code}); remove it",
+    ),
+    "plan.too_long": (
+        "太长({count} 个字符),最多 {limit} 个",
+        "is too long ({count} characters; at most {limit})",
+    ),
+    "plan.too_many": (
+        "条目太多({count} 个),最多 {limit} 个",
+        "too many entries ({count}; at most {limit})",
+    ),
+    "plan.not_finite": ("{value} 不是有限的数字", "{value} is not a finite number"),
+    "plan.range_open": (
+        "{value} 超出范围,应大于 {low} 且不超过 {high}",
+        "{value} is out of range: must be above {low} and at most {high}",
+    ),
+    "plan.duration_too_long": (
+        "时长“{value}”超过 24 小时",
+        "the duration '{value}' is longer than 24 hours",
+    ),
+    "plan.date_range": (
+        "日期 {value} 超出范围,应在 {low} 到 {high} 之间",
+        "the date {value} is out of range: must be {low} to {high}",
+    ),
+    "plan.newer_format": (
+        "会议数据库中的会议方案是较新版本 reviewtui 写入的(格式 {version}),请升级 reviewtui",
+        "the plan in this database was written by a newer reviewtui (format {version}); upgrade reviewtui",
+    ),
+    "plan.warning": ("提示:", "warning: "),
+    "plan.warn_at_or_above": (
+        "提醒时间 {warn} 不短于 {key} 的计划时长 {planned}:该计时改在剩余四分之一时提醒",
+        "warn ({warn}) is not shorter than {key} ({planned}): that timer warns at a quarter of its time instead",
+    ),
+    "plan.daily_some": (
+        "只有部分单位填写了 daily(日常考核),{count} 个单位没有:{units};这些单位只按现场测评计分",
+        "only some units have daily (day-to-day score); {count} have none: {units}; they are scored on the meeting alone",
+    ),
+    "plan.veto_share_zero": (
+        "veto 的 share = 0:任何单位都不能评为最高等次",
+        "veto share = 0: no unit can get the best level",
+    ),
+    "input.folder": ("{path}:这是文件夹,不是文件", "{path}: is a folder, not a file"),
+    "input.not_regular": (
+        "{path}:不是普通文件(设备、管道或指向它们的链接),不予读取",
+        "{path}: is not a regular file (a device, a pipe, or a link to one); not read",
+    ),
+    "input.too_big": (
+        "{path}:文件太大({size}),最大 {limit}",
+        "{path}: the file is too big ({size}; at most {limit})",
+    ),
     "plan.errors_found": ("{path}:发现 {count} 处错误", "{path}: {count} error(s) found"),
 }

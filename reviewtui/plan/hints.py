@@ -1,0 +1,51 @@
+"""Warnings (SPEC 2): what a session file may legally say but probably does not mean.
+
+`check` prints them after the summary and still exits 0.
+"""
+
+from __future__ import annotations
+
+from reviewtui.clock import format_duration
+from reviewtui.i18n import t
+from reviewtui.plan.errors import PlanError
+from reviewtui.plan.model import Plan
+from reviewtui.plan.toml_lines import KeyLines
+
+
+def hints(plan: Plan, lines: KeyLines | None = None) -> tuple[PlanError, ...]:
+    found: list[tuple[str, str]] = []
+    warn = plan.timing.warn
+    planned = [
+        (f"timing.{name}", getattr(plan.timing, name))
+        for name in ("report", "question", "answer", "comment")
+    ]
+    planned += [(f"units[{i}].report", u.report) for i, u in enumerate(plan.units) if u.report]
+    planned += [
+        (f"agenda[{i}].duration", e.duration) for i, e in enumerate(plan.agenda) if e.duration
+    ]
+    for key, seconds in planned:
+        if seconds is not None and warn >= seconds:
+            found.append(
+                (
+                    "timing.warn",
+                    t(
+                        "plan.warn_at_or_above",
+                        warn=format_duration(warn),
+                        key=key,
+                        planned=format_duration(seconds),
+                    ),
+                )
+            )
+    without = [u.name for u in plan.units if u.daily is None]
+    if without and len(without) < len(plan.units):
+        index = next(i for i, u in enumerate(plan.units) if u.daily is None)
+        shown = "、".join(without[:5]) + ("…" if len(without) > 5 else "")
+        found.append(
+            (f"units[{index}].daily", t("plan.daily_some", count=len(without), units=shown))
+        )
+    veto = plan.assessment.veto
+    if veto is not None and veto.share == 0:
+        found.append(("assessment.veto.share", t("plan.veto_share_zero")))
+    return tuple(
+        PlanError(key, message, lines.find(key) if lines else None) for key, message in found
+    )

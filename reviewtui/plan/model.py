@@ -1,0 +1,247 @@
+"""The frozen plan: typed, immutable, and versioned.
+
+Named tuples, which Python makes ~6x faster than frozen dataclasses, and there are enough of them
+that this shows in the launch time (bench/bench_startup.py). The plan has one form: these typed
+parts. The dict a database stores (`Plan.data`, `Plan.to_json`) is derived from them and carries
+the format version, so a later release knows which shape it reads.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from reviewtui.i18n import t
+
+if TYPE_CHECKING:
+    from reviewtui.plan.errors import PlanError
+
+FORMAT = 2
+"""The stored plan's format: 1 (release 0.1, no "format" key) stored the same dict unversioned."""
+
+
+class Grade(NamedTuple):
+    grade: str
+    points: float | None
+    counted: bool
+
+
+class FormItem(NamedTuple):
+    name: str
+    max: float | None  # None: the item takes a grade of the scale
+    weight: float
+
+
+class Level(NamedTuple):
+    level: str
+    min: float
+
+
+class Veto(NamedTuple):
+    grades: tuple[str, ...]
+    share: float
+
+
+class Assessment(NamedTuple):
+    scale: tuple[Grade, ...]
+    items: tuple[FormItem, ...]
+    trim: int
+    onsite_weight: float
+    levels: tuple[Level, ...]
+    double_entry: bool
+    veto: Veto | None
+
+    def grade(self, name: str) -> Grade | None:
+        return next((g for g in self.scale if g.grade == name), None)
+
+    @property
+    def counted_grades(self) -> tuple[Grade, ...]:
+        return tuple(g for g in self.scale if g.counted)
+
+
+class Timing(NamedTuple):
+    report: float
+    question: float
+    answer: float
+    comment: float
+    warn: float
+
+
+class Group(NamedTuple):
+    name: str
+    weight: float
+    issued: int | None
+
+
+class Representative(NamedTuple):
+    name: str
+    group: str | None
+
+
+class Unit(NamedTuple):
+    name: str
+    reporter: str
+    mode: str  # "onsite" | "written"
+    commenter: str | None
+    topic: str | None
+    report: float | None  # planned report seconds, None: timing.report
+    daily: float | None
+
+
+class AgendaEntry(NamedTuple):
+    kind: str  # "speech" | "reports" | "assessment" | "break"
+    title: str | None
+    speaker: str | None
+    duration: float | None
+
+
+class AgendaItem(NamedTuple):
+    """One row of the expanded agenda: what the secretary walks through."""
+
+    kind: str  # "speech" | "unit" | "assessment" | "break"
+    title: str
+    unit: str | None = None
+    mode: str | None = None
+    speaker: str | None = None
+    planned: float | None = None
+
+
+class Meeting(NamedTuple):
+    title: str
+    date: str
+    start: str | None
+    venue: str | None
+    chair: str | None
+
+
+@dataclass(frozen=True)
+class Plan:
+    meeting: Meeting
+    timing: Timing
+    leaders: tuple[str, ...]
+    groups: tuple[Group, ...]
+    representatives: tuple[Representative, ...]
+    units: tuple[Unit, ...]
+    agenda: tuple[AgendaEntry, ...]
+    assessment: Assessment
+    # What `check` says is legal but probably wrong (SPEC 2); not part of the plan itself.
+    warnings: tuple[PlanError, ...] = field(default=(), repr=False, compare=False, hash=False)
+
+    @property
+    def onsite_units(self) -> tuple[Unit, ...]:
+        return tuple(u for u in self.units if u.mode == "onsite")
+
+    @property
+    def written_units(self) -> tuple[Unit, ...]:
+        return tuple(u for u in self.units if u.mode == "written")
+
+    def unit(self, name: str) -> Unit | None:
+        return next((u for u in self.units if u.name == name), None)
+
+    def group(self, name: str) -> Group | None:
+        return next((g for g in self.groups if g.name == name), None)
+
+    def report_seconds(self, unit: Unit) -> float:
+        return unit.report if unit.report is not None else self.timing.report
+
+    def expanded_agenda(self) -> list[AgendaItem]:
+        """The agenda with `reports` expanded: on-site units in order, then written ones."""
+        items: list[AgendaItem] = []
+        for entry in self.agenda:
+            if entry.kind == "reports":
+                for unit in self.onsite_units:
+                    planned = self.report_seconds(unit)
+                    if unit.commenter:
+                        planned += self.timing.comment
+                    items.append(
+                        AgendaItem("unit", unit.name, unit.name, "onsite", unit.reporter, planned)
+                    )
+                items.extend(
+                    AgendaItem("unit", u.name, u.name, "written", u.reporter, None)
+                    for u in self.written_units
+                )
+            else:
+                title = entry.title or t(f"agenda.kind.{entry.kind}")
+                items.append(
+                    AgendaItem(entry.kind, title, None, None, entry.speaker, entry.duration)
+                )
+        return items
+
+    def planned_seconds(self) -> float:
+        return sum(item.planned or 0 for item in self.expanded_agenda())
+
+    def planned_end(self) -> datetime | None:
+        """When the meeting should end, or None without a start (or past what a date can hold)."""
+        if not self.meeting.start or not self.meeting.date:
+            return None
+        try:
+            start = datetime.fromisoformat(f"{self.meeting.date}T{self.meeting.start}")
+            return start + timedelta(seconds=self.planned_seconds())
+        except (ValueError, OverflowError):
+            return None
+
+    @cached_property
+    def data(self) -> dict[str, Any]:
+        """The plan as plain data: what the database stores, with its format version."""
+        a = self.assessment
+        return {
+            "format": FORMAT,
+            "meeting": self.meeting._asdict(),
+            "timing": self.timing._asdict(),
+            "leaders": list(self.leaders),
+            "groups": [g._asdict() for g in self.groups],
+            "representatives": [r._asdict() for r in self.representatives],
+            "units": [u._asdict() for u in self.units],
+            "agenda": [e._asdict() for e in self.agenda],
+            "assessment": {
+                "scale": [g._asdict() for g in a.scale],
+                "items": [i._asdict() for i in a.items],
+                "trim": a.trim,
+                "onsite_weight": a.onsite_weight,
+                "levels": [lv._asdict() for lv in a.levels],
+                "double_entry": a.double_entry,
+                "veto": {"grades": list(a.veto.grades), "share": a.veto.share} if a.veto else None,
+            },
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(self.data, ensure_ascii=False, sort_keys=True)
+
+
+def build(data: dict[str, Any], warnings: tuple[PlanError, ...] = ()) -> Plan:
+    """The frozen plan from plain data of any format (older ones are upgraded, defaults filled)."""
+    from reviewtui.plan.fields import normalize
+
+    data = normalize(data)
+    a = data["assessment"]
+    veto = a.get("veto")
+    return Plan(
+        meeting=Meeting(**data["meeting"]),
+        timing=Timing(**data["timing"]),
+        leaders=tuple(data["leaders"]),
+        groups=tuple(Group(**g) for g in data["groups"]),
+        representatives=tuple(Representative(**r) for r in data["representatives"]),
+        units=tuple(Unit(**u) for u in data["units"]),
+        agenda=tuple(AgendaEntry(**e) for e in data["agenda"]),
+        assessment=Assessment(
+            scale=tuple(Grade(**g) for g in a["scale"]),
+            items=tuple(FormItem(**i) for i in a["items"]),
+            trim=a["trim"],
+            onsite_weight=a["onsite_weight"],
+            levels=tuple(Level(**lv) for lv in a["levels"]),
+            double_entry=a["double_entry"],
+            veto=Veto(tuple(veto["grades"]), veto["share"]) if veto else None,
+        ),
+        warnings=warnings,
+    )
+
+
+def from_json(text: str) -> Plan:
+    """Rebuild the plan stored in a database, of this format or an older one."""
+    from reviewtui.plan.hints import hints
+
+    plan = build(json.loads(text))
+    return replace(plan, warnings=hints(plan))
