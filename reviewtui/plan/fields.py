@@ -181,7 +181,7 @@ DEFAULT_AGENDA = [
     {"kind": "reports", "title": None, "speaker": None, "duration": None},
     {"kind": "assessment", "title": None, "speaker": None, "duration": None},
 ]
-DEFAULT_TIMING = {f.name: f.default for f in TIMING.fields}  # type: ignore[union-attr]
+DEFAULT_TIMING = {f.name: f.default for f in TIMING.fields}
 
 ASSESSMENT = Table(
     (
@@ -258,7 +258,8 @@ def comparable(data: dict[str, Any]) -> dict[str, Any]:
     Two plans whose comparable forms are equal are the same plan: a session file that only adds
     a default, re-spaces a name or writes it full-width has not changed.
     """
-    return _compare(normalize(data), PLAN)
+    compared: dict[str, Any] = _compare(normalize(data), PLAN)
+    return compared
 
 
 def _compare(raw: Any, table: Table) -> Any:

@@ -42,7 +42,7 @@ class Sections(Validator):
         entries = self.entries(raw, "groups", "groups", F.GROUP)
         self.unique([(w, g["name"]) for w, g in entries], "name")
         groups = [g for _, g in entries if g["name"]]
-        return groups or copy.deepcopy(F.PLAN["groups"].default)  # type: ignore[union-attr]
+        return groups or copy.deepcopy(F.PLAN["groups"].default)
 
     def representatives(self, raw: dict, groups: list[dict]) -> list[dict]:
         names = spellings([g["name"] for g in groups])

@@ -165,6 +165,7 @@ class Validator:
         if not _is_number(value):
             self.error(key, t("plan.type.number", got=type_name(value)))
             return _MISSING
+        assert isinstance(value, int | float)
         number = float(value) if not isinstance(value, int) or abs(value) < _HUGE else math.inf
         if math.isnan(number) or (math.isinf(number) and isinstance(value, float)):
             self.error(key, t("plan.not_finite", value=show(value)))
