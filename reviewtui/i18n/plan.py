@@ -209,4 +209,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{path}: the file is too big ({size}; at most {limit})",
     ),
     "plan.errors_found": ("{path}:发现 {count} 处错误", "{path}: {count} error(s) found"),
+    "plan.bad_code": (
+        "编号前缀“{code}”无效:只能是 1 至 3 个英文字母(如 A)",
+        "form serial prefix '{code}' is invalid: 1 to 3 letters (e.g. A)",
+    ),
 }

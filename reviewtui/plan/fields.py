@@ -95,18 +95,25 @@ MEETING = Table(
         Field("start", "time"),
         Field("venue", "text"),
         _name("chair"),
+        Field("organizer", "text"),  # who issues the documents (发文机关)
+        Field("recorder", "text"),  # who keeps the minutes (记录人)
+        Field("headline", "text"),  # the banner of the column layout
     )
 )
 TIMING = Table(
-    tuple(
-        Field(key, "duration", default=default, low=0, high=DAY, positive=True)
-        for key, default in (
-            ("report", 300.0),
-            ("question", 60.0),
-            ("answer", 120.0),
-            ("comment", 180.0),
-            ("warn", 60.0),
-        )
+    (
+        *(
+            Field(key, "duration", default=default, low=0, high=DAY, positive=True)
+            for key, default in (
+                ("report", 300.0),
+                ("question", 60.0),
+                ("answer", 120.0),
+                ("comment", 180.0),
+                ("warn", 60.0),
+            )
+        ),
+        # Questions expected per on-site unit: its planned time budgets them.
+        Field("questions", "integer", default=1, low=0, high=100),
     )
 )
 LEADER = Table((_name("name", required=True),))
@@ -115,6 +122,8 @@ GROUP = Table(
         _name("name", required=True),
         _weight("weight"),
         Field("issued", "integer", low=0, high=MAX_COUNT),
+        Field("expected", "integer", low=0, high=MAX_COUNT),  # 应到; default: issued
+        Field("code", "text"),  # prefix of the group's form serials; default A, B, C…
     )
 )
 REPRESENTATIVE = Table((_name("name", required=True), _name("group")))
@@ -181,7 +190,18 @@ DEFAULT_AGENDA = [
     {"kind": "reports", "title": None, "speaker": None, "duration": None},
     {"kind": "assessment", "title": None, "speaker": None, "duration": None},
 ]
-DEFAULT_TIMING = {f.name: f.default for f in TIMING.fields}
+DEFAULT_TIMING = {f.name: f.default for f in TIMING.fields if isinstance(f, Field)}
+
+QUOTA = Table(
+    (_name("grade", required=True), Field("max_share", "number", low=0, high=1, required=True))
+)
+RULES = Table(
+    (
+        Field("all_same", "boolean", default=False),
+        Field("min_marked", "number", default=0.0, low=0, high=1),
+        Nested("quota", QUOTA, True, []),
+    )
+)
 
 ASSESSMENT = Table(
     (
@@ -192,6 +212,9 @@ ASSESSMENT = Table(
         Nested("levels", LEVEL, True, DEFAULT_LEVELS),
         Field("double_entry", "boolean", default=False),
         Nested("veto", VETO, False, None),
+        Field("opinions", "boolean", default=False),
+        Field("quorum", "number", default=0.5, low=0, high=1),
+        Nested("rules", RULES, False, {"all_same": False, "min_marked": 0.0, "quota": []}),
     )
 )
 PLAN = Table(

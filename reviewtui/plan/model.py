@@ -45,6 +45,19 @@ class Veto(NamedTuple):
     share: float
 
 
+class Quota(NamedTuple):
+    grade: str
+    max_share: float
+
+
+class Rules(NamedTuple):
+    """When a filled form is invalid (废票), SPEC section 6."""
+
+    all_same: bool = False
+    min_marked: float = 0.0
+    quota: tuple[Quota, ...] = ()
+
+
 class Assessment(NamedTuple):
     scale: tuple[Grade, ...]
     items: tuple[FormItem, ...]
@@ -53,6 +66,9 @@ class Assessment(NamedTuple):
     levels: tuple[Level, ...]
     double_entry: bool
     veto: Veto | None
+    opinions: bool = False
+    quorum: float = 0.5
+    rules: Rules = Rules()
 
     def grade(self, name: str) -> Grade | None:
         return next((g for g in self.scale if g.grade == name), None)
@@ -68,12 +84,15 @@ class Timing(NamedTuple):
     answer: float
     comment: float
     warn: float
+    questions: int = 1
 
 
 class Group(NamedTuple):
     name: str
     weight: float
     issued: int | None
+    expected: int | None = None
+    code: str | None = None
 
 
 class Representative(NamedTuple):
@@ -115,6 +134,9 @@ class Meeting(NamedTuple):
     start: str | None
     venue: str | None
     chair: str | None
+    organizer: str | None = None
+    recorder: str | None = None
+    headline: str | None = None
 
 
 @dataclass(frozen=True)
@@ -147,15 +169,20 @@ class Plan:
     def report_seconds(self, unit: Unit) -> float:
         return unit.report if unit.report is not None else self.timing.report
 
+    def unit_seconds(self, unit: Unit) -> float:
+        """An on-site unit's planned time: its report, its expected questions with their
+        answers, and its leader's comment (SPEC section 2)."""
+        timing = self.timing
+        planned = self.report_seconds(unit) + timing.questions * (timing.question + timing.answer)
+        return planned + (timing.comment if unit.commenter else 0.0)
+
     def expanded_agenda(self) -> list[AgendaItem]:
         """The agenda with `reports` expanded: on-site units in order, then written ones."""
         items: list[AgendaItem] = []
         for entry in self.agenda:
             if entry.kind == "reports":
                 for unit in self.onsite_units:
-                    planned = self.report_seconds(unit)
-                    if unit.commenter:
-                        planned += self.timing.comment
+                    planned = self.unit_seconds(unit)
                     items.append(
                         AgendaItem("unit", unit.name, unit.name, "onsite", unit.reporter, planned)
                     )
@@ -204,6 +231,13 @@ class Plan:
                 "levels": [lv._asdict() for lv in a.levels],
                 "double_entry": a.double_entry,
                 "veto": {"grades": list(a.veto.grades), "share": a.veto.share} if a.veto else None,
+                "opinions": a.opinions,
+                "quorum": a.quorum,
+                "rules": {
+                    "all_same": a.rules.all_same,
+                    "min_marked": a.rules.min_marked,
+                    "quota": [q._asdict() for q in a.rules.quota],
+                },
             },
         }
 
@@ -234,6 +268,13 @@ def build(data: dict[str, Any], warnings: tuple[PlanError, ...] = ()) -> Plan:
             levels=tuple(Level(**lv) for lv in a["levels"]),
             double_entry=a["double_entry"],
             veto=Veto(tuple(veto["grades"]), veto["share"]) if veto else None,
+            opinions=a["opinions"],
+            quorum=a["quorum"],
+            rules=Rules(
+                a["rules"]["all_same"],
+                a["rules"]["min_marked"],
+                tuple(Quota(**q) for q in a["rules"]["quota"]),
+            ),
         ),
         warnings=warnings,
     )

@@ -41,6 +41,17 @@ class Sections(Validator):
     def groups(self, raw: dict) -> list[dict]:
         entries = self.entries(raw, "groups", "groups", F.GROUP)
         self.unique([(w, g["name"]) for w, g in entries], "name")
+        codes = []
+        for where, group in entries:
+            code = group["code"]
+            if code is not None:
+                if not (code.isascii() and code.isalpha() and len(code) <= 3):
+                    self.error(f"{where}.code", t("plan.bad_code", code=show(code)))
+                    group["code"] = None
+                else:
+                    group["code"] = code.upper()
+                    codes.append((where, group["code"]))
+        self.unique(codes, "code")
         groups = [g for _, g in entries if g["name"]]
         return groups or copy.deepcopy(F.PLAN["groups"].default)
 
@@ -97,6 +108,7 @@ class Sections(Validator):
         a["items"] = self.items(raw)
         a["levels"] = self.levels(raw)
         a["veto"] = self.veto(raw, spellings([g["grade"] for g in scale]))
+        a["rules"] = self.rules(raw, spellings([g["grade"] for g in scale if g["counted"]]))
         return {name: a[name] for name in F.ASSESSMENT.names()}
 
     def scale(self, raw: dict) -> list[dict]:
@@ -169,3 +181,19 @@ class Sections(Validator):
             if found is not None:
                 names.append(found)
         return {"grades": names, "share": veto["share"]}
+
+    def rules(self, raw: dict, grades: dict[str, str]) -> dict:
+        default: dict = copy.deepcopy(F.ASSESSMENT["rules"].default)
+        if "rules" not in raw:
+            return default
+        table = self.sub_table(raw, "rules", "assessment.rules")
+        rules = self.read(table, "assessment.rules", F.RULES)
+        quota = []
+        if "quota" in table:
+            for where, entry in self.list_of_tables(table, "quota", "assessment.rules.quota"):
+                limit = self.read(entry, where, F.QUOTA)
+                grade = self.resolve(limit["grade"], grades, f"{where}.grade", "plan.unknown_grade")
+                if grade is not None and limit["max_share"] is not None:
+                    quota.append({"grade": grade, "max_share": limit["max_share"]})
+        rules["quota"] = quota
+        return rules
