@@ -13,6 +13,7 @@ import functools
 import hashlib
 import json
 import os
+import secrets
 import socket
 import sqlite3
 from collections.abc import Iterator
@@ -72,10 +73,8 @@ class Store:
         made it meanwhile, `DatabaseExists` (a FileExistsError) says so: open that one.
         """
         path.parent.mkdir(parents=True, exist_ok=True)
-        building = path.with_name(f".{path.name}.creating-{os.getpid()}")
+        building = path.with_name(f".{path.name}.creating-{os.getpid()}-{secrets.token_hex(4)}")
         leftovers = (building, *_journals(building))
-        for leftover in leftovers:
-            leftover.unlink(missing_ok=True)
         # Owner-only from the first byte; SQLite gives its journal the same mode.
         os.close(os.open(building, os.O_CREAT | os.O_EXCL | os.O_RDWR, 0o600))
         try:
@@ -322,8 +321,7 @@ class Store:
             self._plan = None
 
     def _guard_file(self) -> None:
-        """Refuse to write into a database file that was removed or replaced under us, or
-        beside a foreign `-wal` that SQLite would replay into it.
+        """Refuse to write into a database file that was removed or replaced under us.
 
         SQLite would go on writing into the unlinked file and everything would vanish at exit.
         A removed file is written back at once from the open connection (nothing is lost); a
@@ -333,12 +331,6 @@ class Store:
             inode = os.stat(self.path).st_ino
         except FileNotFoundError:
             inode = None
-        if self._inode is not None and inode == self._inode and not self._wal:
-            wal = files.sidecars(self.path)[0]
-            if os.path.lexists(wal):
-                moved = files.set_aside(self.path)
-                self.notices.append(t("db.foreign_wal_moved", db=self.path, wal=moved))
-            return
         if self._inode is None or inode == self._inode:
             return
         target = self.path if inode is None else _free_name(self.path, "recovered")
