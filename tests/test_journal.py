@@ -99,7 +99,8 @@ def test_insert_many_journals_as_insert_does(small_store: Store) -> None:
     store = small_store
     columns = ["id", "code", "entry", "grp", "entered_by", "source", "created_at", "updated_at"]
     with store.transaction("one") as tx:
-        tx.insert("ballots", dict(zip(columns, (1, "B1", 1, "g", "甲", "s", "t", "t"), strict=True)))
+        values = (1, "B1", 1, "g", "甲", "s", "t", "t")
+        tx.insert("ballots", dict(zip(columns, values, strict=True)))
         tx.insert("marks", {"ballot_id": 1, "unit": "雁翅镇", "cells": '{"总体": "好"}'})
     single = tx.id
     with store.transaction("many") as tx:
@@ -169,13 +170,11 @@ def test_errors_are_classified_by_their_sqlite_name(name: str, advice: str | Non
 
 
 def test_bad_sql_is_a_bug_not_a_storage_failure(small_store: Store) -> None:
-    with pytest.raises(sqlite3.OperationalError) as caught:
-        with small_store.transaction("bug") as tx:
-            tx.conn.execute("SELECT no_such_column FROM items")
+    with pytest.raises(sqlite3.OperationalError) as caught, small_store.transaction("bug") as tx:
+        tx.conn.execute("SELECT no_such_column FROM items")
     assert not isinstance(caught.value, StorageError)
-    with pytest.raises(sqlite3.IntegrityError):
-        with small_store.transaction("bug") as tx:
-            tx.insert("items", {"pos": 1, "kind": "break", "title": "x"})  # pos is unique
+    with pytest.raises(sqlite3.IntegrityError), small_store.transaction("bug") as tx:
+        tx.insert("items", {"pos": 1, "kind": "break", "title": "x"})  # pos is unique
     with small_store.transaction("fine") as tx:  # the store goes on
         tx.set_meta("x", "1")
 

@@ -63,7 +63,8 @@ def test_upgrade_keeps_every_record_and_a_backup(cli, name: str, tmp_path: Path)
         assert store.backup == backup_path(db, 1) == db.with_name(db.name + ".v1.bak")
         assert store.notices, "the secretary is told about the upgrade and the backup"
         ops = store.rows("SELECT op, old IS NULL AS o, new IS NULL AS n FROM journal")
-        assert all(r["op"] == ("insert" if r["o"] else "delete" if r["n"] else "update") for r in ops)
+        expected = ["insert" if r["o"] else "delete" if r["n"] else "update" for r in ops]
+        assert [r["op"] for r in ops] == expected
         assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     finally:
         store.close()
@@ -106,7 +107,7 @@ def test_readers_read_a_v1_file_without_writing_it(cli, name: str, tmp_path: Pat
 
 
 def test_run_resumes_the_running_segment_after_the_upgrade(tmp_path: Path) -> None:
-    db = copy_fixture("small", tmp_path)
+    copy_fixture("small", tmp_path)
     store = open_session(tmp_path / "small-v1.toml", write=True)  # the unchanged session file
     try:
         running = Meeting(store).running()

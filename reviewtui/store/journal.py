@@ -26,7 +26,9 @@ from reviewtui.store.errors import UndoRefused
 if TYPE_CHECKING:
     from reviewtui.store.database import Store
 
-_JOURNAL = "INSERT INTO journal (tx, at, action, tbl, row_key, op, old, new) VALUES (?,?,?,?,?,?,?,?)"
+_JOURNAL = (
+    "INSERT INTO journal (tx, at, action, tbl, row_key, op, old, new) VALUES (?,?,?,?,?,?,?,?)"
+)
 
 
 def _dumps(value: Any) -> str:
@@ -116,7 +118,10 @@ class Tx:
 
         heads = [_dumps(column) + ": " for column in columns]
         at_key = [columns.index(name) for name in names]
-        key_heads = [heads[i] for i in at_key]
+
+        def as_json(pairs: Iterable[tuple[str, Any]]) -> str:
+            return "{" + ", ".join([head + enc(value) for head, value in pairs]) + "}"
+
         self.conn.executemany(
             _JOURNAL,
             (
@@ -125,10 +130,10 @@ class Tx:
                     self.at,
                     self.action,
                     table,
-                    "{" + ", ".join(h + enc(row[i]) for h, i in zip(key_heads, at_key)) + "}",
+                    as_json((heads[i], row[i]) for i in at_key),
                     "insert",
                     None,
-                    "{" + ", ".join(h + enc(v) for h, v in zip(heads, row, strict=True)) + "}",
+                    as_json(zip(heads, row, strict=True)),
                 )
                 for row in rows
             ),
