@@ -264,3 +264,48 @@ def test_the_loser_of_the_race_opens_the_winners_database(
         assert Meeting(store).items()
     finally:
         store.close()
+
+
+# ------------------------------------------------------------------------------------------------
+# The writer's lock on Windows (msvcrt), exercised through a stand-in for msvcrt
+
+
+class _FakeMsvcrt:
+    """msvcrt.locking's contract: LK_NBLCK fails with OSError on bytes another handle holds."""
+
+    LK_NBLCK, LK_UNLCK = 2, 0
+
+    def __init__(self) -> None:
+        self.held: dict[tuple[int, int], int] = {}  # (inode, offset) -> fd holding it
+
+    def locking(self, fd: int, mode: int, nbytes: int) -> None:
+        assert nbytes == 1
+        spot = (os.fstat(fd).st_ino, os.lseek(fd, 0, os.SEEK_CUR))
+        if mode == self.LK_UNLCK:
+            assert self.held.pop(spot) == fd
+        elif spot in self.held and self.held[spot] != fd:
+            raise OSError(36, "Resource deadlock avoided")
+        else:
+            self.held[spot] = fd
+
+
+def test_the_writer_lock_uses_msvcrt_on_windows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reviewtui.store import lock as lock_module
+
+    fake = _FakeMsvcrt()
+    monkeypatch.setattr(lock_module.sys, "platform", "win32")
+    monkeypatch.setitem(sys.modules, "msvcrt", fake)
+    monkeypatch.setitem(sys.modules, "fcntl", None)  # as on Windows: no fcntl at all
+    path = tmp_path / "m.db"
+    path.write_bytes(b"x")
+    first, second = lock_module.WriterLock(path), lock_module.WriterLock(path)
+    assert first.acquire()
+    assert not second.acquire()  # one writer
+    (spot,) = fake.held
+    assert spot[1] >= 1 << 30  # beyond SQLite's lock bytes, which start at 1 GiB
+    first.release()
+    assert second.acquire()
+    second.release()
+    assert not fake.held

@@ -212,3 +212,27 @@ def test_a_step_that_breaks_a_foreign_key_is_rolled_back(tmp_path: Path) -> None
     finally:
         store.close()
     assert counts(db) == before
+
+
+def test_the_backup_of_a_crashed_v1_meeting_holds_what_its_wal_held(tmp_path: Path) -> None:
+    """A v1 meeting killed mid-run leaves records in its -wal: the backup is taken after a
+    checkpoint, so the copy of the file alone has them."""
+    live = tmp_path / "live"
+    live.mkdir()
+    db = copy_fixture("small", live)
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
+    conn.execute("UPDATE notes SET text = text || '(崩溃前)' WHERE item_id = 2")
+    crashed = tmp_path / "crashed"
+    crashed.mkdir()
+    for name in (db.name, db.name + "-wal", "small-v1.toml"):  # the files as a kill leaves them
+        shutil.copyfile(live / name, crashed / name)
+    conn.close()
+    copy = crashed / db.name
+    Store.open_writer(copy).close()
+    for path in (copy, backup_path(copy, 1)):
+        check = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+        texts = [r[0] for r in check.execute("SELECT text FROM notes ORDER BY item_id")]
+        check.close()
+        assert any(text.endswith("(崩溃前)") for text in texts), path
+    assert not Path(f"{copy}-wal").exists()  # the upgraded file uses a rollback journal

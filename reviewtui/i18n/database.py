@@ -62,15 +62,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "db.undo_refused": (
         "无法撤销“{action}”:之后的“{later}”又改动了同一条记录,撤销会抹掉它。什么也没有改动;"
-        "请先撤销“{later}”,或直接改正记录。",
+        "如需更改,请直接改正记录。",
         "Cannot undo “{action}”: the later “{later}” changed the same record, and undoing would "
-        "erase it. Nothing was changed; undo “{later}” first, or correct the record directly.",
+        "erase it. Nothing was changed; to change it, correct the record directly.",
     ),
     "db.undo_refused_gone": (
         "无法撤销“{action}”:它改动的记录之后又被改动了。什么也没有改动;请直接改正记录。",
         "Cannot undo “{action}”: what it changed was changed again later. Nothing was changed; "
         "correct the record directly.",
     ),
+    "db.action.draft": ("输入文字", "typing"),
+    "db.action.note": ("记录要点", "the notes"),
+    "db.action.ballot.import": ("导入测评表", "the ballot import"),
     "db.advice_corrupt": (
         "文件已损坏或不是完整的数据库:请用备份副本(例如 .bak 文件或会议中复制的 .db),"
         "不要再向这个文件写入。",

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from reviewtui import clock
-from reviewtui.i18n import t
+from reviewtui.i18n import CATALOG, t
 from reviewtui.store.errors import UndoRefused
 
 if TYPE_CHECKING:
@@ -233,6 +233,15 @@ def _refused(store: Store, entry: dict[str, Any]) -> UndoRefused:
         ).fetchone()
     except sqlite3.Error:
         later = None
+    action = _named(entry["action"])
     if later is None:
-        return UndoRefused(t("db.undo_refused_gone", action=entry["action"]))
-    return UndoRefused(t("db.undo_refused", action=entry["action"], later=later[0]))
+        return UndoRefused(t("db.undo_refused_gone", action=action))
+    return UndoRefused(t("db.undo_refused", action=action, later=_named(later[0])))
+
+
+def _named(action: str) -> str:
+    """A journal action as the secretary knows it ("pausing", "typing"), else its code."""
+    for key in (f"live.action.{action}", f"db.action.{action}"):
+        if key in CATALOG:
+            return t(key)
+    return action

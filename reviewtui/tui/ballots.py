@@ -773,10 +773,18 @@ class BallotScreen(Screen[None]):
             return
         tx, action = last
         row = conn.execute(
-            "SELECT coalesce(new, old) FROM journal WHERE tx = ? AND tbl = 'ballots' LIMIT 1",
+            "SELECT row_key, coalesce(new, old) FROM journal WHERE tx = ? AND tbl = 'ballots' "
+            "LIMIT 1",
             (tx,),
         ).fetchone()
-        ballot = json.loads(row[0]) if row else {}
+        # An update journals only the columns it changed: the key and the stored row fill in.
+        ballot = {**json.loads(row[1]), **json.loads(row[0])} if row else {}
+        if "code" not in ballot and "id" in ballot:
+            stored = conn.execute(
+                "SELECT code, entry FROM ballots WHERE id = ?", (ballot["id"],)
+            ).fetchone()
+            if stored:
+                ballot.update(code=stored[0], entry=stored[1])
         try:
             self.store.undo(tx)
         except UserError as exc:
