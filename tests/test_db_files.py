@@ -309,3 +309,39 @@ def test_the_writer_lock_uses_msvcrt_on_windows(
     assert second.acquire()
     second.release()
     assert not fake.held
+
+
+DIES_MID_COMMIT = """
+    import sys, time
+    from reviewtui.store import Store
+    store = Store.open_writer(__import__("pathlib").Path(sys.argv[1]))
+    store.conn.execute("PRAGMA cache_size = 10")  # spill pages into the file before COMMIT
+    with store.transaction("big") as tx:
+        for n in range(3000):
+            tx.set_meta(f"k{n}", "y" * 500)
+        print("SPILLED", flush=True)
+        time.sleep(60)
+"""
+
+
+def test_a_writer_killed_mid_commit_is_finished_by_the_next_run(cli, tmp_path: Path) -> None:
+    db = _made(tmp_path)
+    child = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(DIES_MID_COMMIT), str(db)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "SPILLED"
+    finally:
+        child.kill()
+        child.wait(timeout=30)
+    refused = cli("results", db, "--lang", "en", env={"LANG": "en_US.UTF-8", "LC_ALL": None})
+    assert refused.code == 2 and "reviewtui run" in refused.stderr, refused.output
+    Store.open_writer(db).close()  # what `run` does first: the unfinished write is taken back
+    assert cli("results", db, "--json").code == 0
+    reader = Store.open_reader(db)
+    try:
+        assert reader.meta("k1") is None
+    finally:
+        reader.close()

@@ -152,6 +152,7 @@ def _named(name: str, kind: type[sqlite3.Error] = sqlite3.OperationalError) -> s
         ("SQLITE_FULL", "db.advice_full"),
         ("SQLITE_READONLY", "db.advice_readonly"),
         ("SQLITE_READONLY_DBMOVED", "db.advice_readonly"),
+        ("SQLITE_READONLY_ROLLBACK", "db.advice_rollback"),
         ("SQLITE_IOERR_WRITE", "db.advice_io"),
         ("SQLITE_CANTOPEN", "db.advice_io"),
         ("SQLITE_CORRUPT", "db.advice_corrupt"),

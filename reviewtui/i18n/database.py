@@ -80,6 +80,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The file is damaged or not a complete database: use a backup copy (a .bak file, or a "
         "copy of the .db taken during the meeting) and write nothing more to this one.",
     ),
+    "db.advice_rollback": (
+        "记录程序在写入途中停止了,留下了未完成的写入:请先用 reviewtui run 打开一次会议"
+        "(它会撤回未完成的写入,已保存的记录不受影响),再查看。",
+        "The recorder stopped in the middle of a write and left it unfinished: open the meeting "
+        "once with reviewtui run (it takes the unfinished write back; everything recorded is "
+        "safe), then read it.",
+    ),
     "db.advice_busy": (
         "数据库正被另一个程序长时间占用:请关闭正在读取它的其他窗口或程序,然后重做刚才的操作。",
         "The database is held by another program for too long: close other windows or programs "

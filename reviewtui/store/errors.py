@@ -56,6 +56,8 @@ def advice_key(exc: BaseException) -> str | None:
     """The advice for a storage failure; None when `exc` is not one (a bug: let it through)."""
     if not isinstance(exc, sqlite3.DatabaseError) or isinstance(exc, sqlite3.ProgrammingError):
         return None
+    if getattr(exc, "sqlite_errorname", None) == "SQLITE_READONLY_ROLLBACK":
+        return "db.advice_rollback"  # a writer died mid-commit; a reader cannot finish it
     return _ADVICE.get(primary_name(exc) or "")
 
 
