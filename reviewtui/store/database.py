@@ -214,6 +214,14 @@ class Store:
     def close(self) -> None:
         self.conn.close()
         if self.lock:
+            # TRUNCATE leaves an empty -journal: nothing in it (not hot), so the .db is left
+            # alone in its folder, as it is the whole meeting.
+            journal = self.path.with_name(self.path.name + "-journal")
+            try:
+                if journal.stat().st_size == 0:
+                    journal.unlink()
+            except OSError:
+                pass  # not there, or not ours to remove: an empty journal does no harm
             self.lock.release()
 
     # -- reading -------------------------------------------------------------------------------
