@@ -1,5 +1,6 @@
 -- reviewtui meeting database. One file per meeting; this file is the single source of the schema.
--- The version lives in PRAGMA user_version (see reviewtui/store.py for migrations).
+-- The version lives in PRAGMA user_version (2; reviewtui/store/migrations.py leads older files
+-- forward). Journal mode: a rollback journal with synchronous=FULL, so the .db alone is complete.
 -- All timestamps are ISO 8601 wall-clock times with their UTC offset.
 
 -- Key/value facts about the database: the plan it was created from (JSON), the plan's
@@ -84,8 +85,9 @@ SELECT m.ballot_id, m.unit, c.key,
 FROM marks AS m, json_each(m.cells) AS c;
 
 -- Every change: one row per changed database row, grouped by the command (`tx`) that made it.
--- `old` and `new` are the row as JSON (NULL for an insert's old and a delete's new).
--- `undone_by` marks a command reverted by undo, pointing at the undo's own tx.
+-- `op` is insert, update or delete. `old` and `new` are JSON: for an insert the new row, for a
+-- delete the old row, for an update only the columns that changed (old and new values; version 1
+-- stored whole rows). `undone_by` marks a command reverted by undo, pointing at the undo's tx.
 CREATE TABLE IF NOT EXISTS journal (
     id        INTEGER PRIMARY KEY,
     tx        INTEGER NOT NULL,
@@ -93,8 +95,18 @@ CREATE TABLE IF NOT EXISTS journal (
     action    TEXT NOT NULL,
     tbl       TEXT NOT NULL,
     row_key   TEXT NOT NULL,
+    op        TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
     old       TEXT,
     new       TEXT,
     undone_by INTEGER
 );
 CREATE INDEX IF NOT EXISTS journal_tx ON journal (tx);
+
+-- Who holds the writer's lock (process, host, since), for the message a second recorder gets.
+-- A note about the lock, not a record of the meeting: written at each open, never journaled.
+CREATE TABLE IF NOT EXISTS writer (
+    id    INTEGER PRIMARY KEY CHECK (id = 1),
+    pid   TEXT NOT NULL,
+    host  TEXT NOT NULL,
+    since TEXT NOT NULL
+);

@@ -1,8 +1,12 @@
 """Recording cost: 1,000 segments and questions through the core (`Meeting`, one journaled
-transaction each, WAL + synchronous=FULL) against raw sqlite3 inserts of the same rows with the
-same pragmas, one transaction each, in the same run.
+transaction each) against raw sqlite3 inserts of the same rows with the same pragmas and the
+same journal mode, one transaction each, in the same run.
 
-    python bench/bench_record.py [--n 1000]
+    python bench/bench_record.py [--n 1000] [--mode rollback|wal-checkpoint]
+
+`rollback` (the product's choice): the store's rollback journal (TRUNCATE) with synchronous=FULL.
+`wal-checkpoint` (the alternative, for comparison): WAL with synchronous=FULL and a checkpoint
+after every command. Either way the .db file alone holds every acknowledged record.
 
 Goal: the core at most 2x the raw inserts.
 """
@@ -19,9 +23,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def through_core(folder: Path, n: int) -> float:
+def through_core(folder: Path, n: int, mode: str) -> float:
     from reviewtui.meeting import Meeting
-    from reviewtui.store import open_session
+    from reviewtui.store import connect, open_session
+
+    if mode == "wal-checkpoint":
+        connect.JOURNAL_MODE = "WAL"  # the store then checkpoints after every command
 
     session = folder / "core.toml"
     shutil.copyfile(ROOT / "sessions" / "small.toml", session)
@@ -37,9 +44,11 @@ def through_core(folder: Path, n: int) -> float:
     return elapsed
 
 
-def raw_inserts(folder: Path, n: int) -> float:
+def raw_inserts(folder: Path, n: int, mode: str) -> float:
+    from reviewtui.store import JOURNAL_MODE
+
     conn = sqlite3.connect(folder / "raw.db", isolation_level=None)
-    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute(f"PRAGMA journal_mode = {'WAL' if mode == 'wal-checkpoint' else JOURNAL_MODE}")
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute(
@@ -59,6 +68,8 @@ def raw_inserts(folder: Path, n: int) -> float:
             (kind, "党代表 张建国", f"问题 {i}", now),
         ).lastrowid
         conn.execute("COMMIT")
+        if mode == "wal-checkpoint":
+            conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
     elapsed = time.perf_counter() - start
     conn.close()
     return elapsed
@@ -67,10 +78,12 @@ def raw_inserts(folder: Path, n: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--n", type=int, default=1000)
+    parser.add_argument("--mode", choices=["rollback", "wal-checkpoint"], default="rollback")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="reviewtui-bench-"))
-    raw = raw_inserts(folder, args.n)
-    core = through_core(folder, args.n)
+    raw = raw_inserts(folder, args.n, args.mode)
+    core = through_core(folder, args.n, args.mode)
+    print(f"journal: {args.mode}")
     print(f"raw sqlite3, {args.n} rows      : {raw * 1000:7.0f} ms (baseline)")
     print(
         f"core, {args.n} segments+questions: {core * 1000:7.0f} ms  ratio {core / raw:.2f}x "

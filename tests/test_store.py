@@ -18,7 +18,7 @@ import pytest
 
 from reviewtui import clock, plan
 from reviewtui.errors import UserError
-from reviewtui.store import APPLICATION_ID, SCHEMA_VERSION, Store, open_session
+from reviewtui.store import APPLICATION_ID, JOURNAL_MODE, SCHEMA_VERSION, Store, open_session
 
 TABLES = ("meta", "items", "segments", "notes", "ballots", "marks")
 STARTED = "2017-02-24T14:30:00.000+08:00"
@@ -86,7 +86,7 @@ def test_create(small_session: Path, fake_clock: clock.FakeClock) -> None:
         conn = store.conn
         assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == JOURNAL_MODE.lower()
         assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         rows = store.rows("SELECT * FROM items ORDER BY pos")
@@ -163,9 +163,10 @@ def test_every_change_is_journaled_and_undo_restores_exactly(small_store: Store)
     edited, after_edit = tx.id, snapshot(store)
     assert edited != added
     update, delete = journal(store, edited)
-    assert json.loads(update["old"]) == after_add["segments"][0]
-    assert json.loads(update["new"]) == after_edit["segments"][0]
-    assert json.loads(update["new"])["text"] == "述职(改)"
+    # An update journals only the columns it changed, old and new.
+    assert json.loads(update["old"]) == {"text": "述职", "paused_seconds": 0.0}
+    assert json.loads(update["new"]) == {"text": "述职(改)", "paused_seconds": 2.5}
+    assert update["op"] == "update" and delete["op"] == "delete"
     assert json.loads(delete["old"]) == after_add["notes"][0]
     assert delete["new"] is None
     assert after_edit["notes"] == []
@@ -351,7 +352,8 @@ def test_the_lock_of_a_killed_writer_is_taken_over(small_db: Path, child: list) 
     proc.wait(timeout=30)
     store = Store.open_writer(small_db)
     try:
-        assert json.loads(store.meta("writer"))["pid"] == str(os.getpid())
+        assert Store._holder(small_db).pid == str(os.getpid())
+        assert store.meta("writer") is None  # the lock note is no record (its own table)
         with store.transaction("after") as tx:
             tx.insert("segments", segment(first_item(store)))
     finally:
@@ -483,7 +485,7 @@ def test_not_a_meeting_database(tmp_path: Path) -> None:
     garbage = tmp_path / "garbage.db"
     garbage.write_bytes(b"this is not sqlite at all" * 100)
     for write in (False, True):
-        with pytest.raises(UserError, match="cannot be read"):
+        with pytest.raises(UserError, match="not an SQLite database"):
             open_session(garbage, write=write)
     with pytest.raises(UserError, match="no such meeting database"):
         open_session(tmp_path / "missing.db", write=False)

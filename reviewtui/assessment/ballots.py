@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import getpass
 import io
-import json
 import os
 import socket
 from collections.abc import Iterable, Mapping
@@ -35,6 +34,7 @@ from reviewtui.i18n import t
 from reviewtui.output import protected_paths, write_file
 from reviewtui.plan import Plan
 from reviewtui.store import Store
+from reviewtui.store.journal import last_command, row_of
 from reviewtui.textsafe import inert_cell
 
 LONG_HEADER = ("ballot", "group", "unit", "item", "value")
@@ -403,22 +403,14 @@ def undo_last(store: Store) -> UndoneBallot | None:
     """Take back the latest save, correction, retype or delete of the ballot screen.
 
     None when there is none; the store raises a `UserError` saying why when it refuses."""
-    marks = ", ".join("?" for _ in UNDOABLE)
-    last = store.row(
-        f"SELECT tx, action FROM journal WHERE undone_by IS NULL AND action IN ({marks}) "  # noqa: S608 (a generated ? list)
-        "ORDER BY tx DESC LIMIT 1",
-        UNDOABLE,
-    )
+    last = last_command(store, UNDOABLE)
     if last is None:
         return None
-    row = store.row(
-        "SELECT coalesce(new, old) AS value FROM journal WHERE tx = ? AND tbl = 'ballots' LIMIT 1",
-        (last["tx"],),
-    )
-    ballot = json.loads(row["value"]) if row else {}
-    store.undo(last["tx"])
+    tx, action = last
+    ballot = row_of(store, tx, "ballots")  # read before the undo changes it
+    store.undo(tx)
     return UndoneBallot(
-        action=last["action"].split(".")[1],
+        action=action.split(".")[1],
         ballot_id=ballot.get("id"),
         code=str(ballot.get("code", "?")),
         entry=ballot.get("entry"),

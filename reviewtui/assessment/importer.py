@@ -34,6 +34,7 @@ from reviewtui.plan import FormItem
 from reviewtui.store import Store
 from reviewtui.textsafe import name_key
 
+_BALLOT_COLUMNS = ["id", "code", "entry", "grp", "entered_by", "source", "created_at", "updated_at"]
 _MARK_COLUMNS = ["ballot_id", "unit", "cells"]
 
 
@@ -352,43 +353,22 @@ def _write(
     entry: int,
     entered_by: str,
 ) -> int:
-    """Bulk-insert the ballots and their lines, journaling every row, in one transaction.
-
-    The journal rows are what `Tx.insert` would write (the key and the stored row as JSON),
-    built from cached pieces because the same few texts repeat thousands of times.
-    """
-    conn = store.conn
-    ballot_columns = [r[1] for r in conn.execute("PRAGMA table_info(ballots)")]
-    mark_columns = [r[1] for r in conn.execute("PRAGMA table_info(marks)")]
-    if mark_columns != _MARK_COLUMNS or store.primary_key("marks") != _MARK_COLUMNS[:2]:
-        raise RuntimeError(f"unexpected marks table: {mark_columns}")
+    """Bulk-insert the ballots and their lines in one transaction, journaled by the store
+    (`Tx.insert_many`) exactly as single inserts are."""
     names = [item.name for item in form.items]
     encode = json.JSONEncoder(ensure_ascii=False).encode
-    quoted: dict[str, str] = {}
     line_text: dict[tuple[Value | None, ...], str | None] = {}
     now = clock.iso(clock.now())
     filled = 0
     with store.transaction("ballot.import") as tx:
         # Under BEGIN IMMEDIATE nobody else writes, so the next ids are ours to hand out.
-        (top,) = conn.execute("SELECT coalesce(max(id), 0) FROM ballots").fetchone()
+        (top,) = store.conn.execute("SELECT coalesce(max(id), 0) FROM ballots").fetchone()
         ballot_rows: list[tuple[object, ...]] = []
-        mark_rows: list[tuple[int, str, str]] = []
-        journal: list[tuple[str, str, str]] = []
+        mark_rows: list[tuple[object, ...]] = []
         for offset, (code, ballot) in enumerate(pending.items(), start=1):
             ballot_id = top + offset
-            row = {
-                "id": ballot_id,
-                "code": code,
-                "entry": entry,
-                "grp": ballot.group,
-                "entered_by": entered_by,
-                "source": path.name,
-                "created_at": now,
-                "updated_at": now,
-            }
-            ballot_rows.append(tuple(row[c] for c in ballot_columns))
-            journal.append(
-                ("ballots", encode({"id": ballot_id}), encode({c: row[c] for c in ballot_columns}))
+            ballot_rows.append(
+                (ballot_id, code, entry, ballot.group, entered_by, path.name, now, now)
             )
             for unit in form.units:
                 cells = ballot.lines.get(unit)
@@ -403,19 +383,8 @@ def _write(
                     continue  # a line left blank is no row
                 filled += len(values) - values.count(None)
                 mark_rows.append((ballot_id, unit, text))
-                unit_json = quoted.get(unit) or quoted.setdefault(unit, encode(unit))
-                cells_json = quoted.get(text) or quoted.setdefault(text, encode(text))
-                key = f'{{"ballot_id": {ballot_id}, "unit": {unit_json}'
-                journal.append(("marks", key + "}", f'{key}, "cells": {cells_json}}}'))
-        columns = ", ".join(ballot_columns)
-        holes = ", ".join("?" for _ in ballot_columns)
-        conn.executemany(f"INSERT INTO ballots ({columns}) VALUES ({holes})", ballot_rows)  # noqa: S608 (schema column names and generated ?s)
-        conn.executemany("INSERT INTO marks (ballot_id, unit, cells) VALUES (?, ?, ?)", mark_rows)
-        conn.executemany(
-            "INSERT INTO journal (tx, at, action, tbl, row_key, old, new) "
-            "VALUES (?, ?, ?, ?, ?, NULL, ?)",
-            [(tx.id, tx.at, tx.action, table, key, new) for table, key, new in journal],
-        )
+        tx.insert_many("ballots", _BALLOT_COLUMNS, ballot_rows)
+        tx.insert_many("marks", _MARK_COLUMNS, mark_rows)
     return filled
 
 

@@ -9,8 +9,88 @@ STRINGS: dict[str, tuple[str, str]] = {
         "read it.",
     ),
     "db.not_reviewtui": (
-        "{db}:不是 reviewtui 会议数据库",
-        "{db}: not a reviewtui meeting database",
+        "{db}:这是一个 SQLite 数据库,但不是 reviewtui 会议数据库(可能属于别的程序)。"
+        "请给出 reviewtui 为会议创建的 .db 文件(通常在 .toml 会议文件旁边)。",
+        "{db}: an SQLite database, but not a reviewtui meeting database (another program's, "
+        "perhaps). Give the .db file reviewtui made for the meeting (usually beside its .toml "
+        "session file).",
+    ),
+    "db.no_version": (
+        "{db}:标记为 reviewtui 会议数据库,但没有结构版本(user_version = {found}),"
+        "不是 reviewtui 完整创建的文件,或已被改动。请使用备份,或用 .toml 会议文件另建数据库。",
+        "{db}: marked as a reviewtui meeting database but has no schema version "
+        "(user_version = {found}): reviewtui did not finish making it, or it was altered. Use a "
+        "backup copy, or make a new database from the .toml session file.",
+    ),
+    "db.is_folder": (
+        "{db}:这是一个文件夹,不是会议数据库文件。请给出文件夹里的 .db 文件。",
+        "{db}: this is a folder, not a meeting database file. Give the .db file inside it.",
+    ),
+    "db.not_regular": (
+        "{db}:不是普通文件(管道、设备或套接字),不能作为会议数据库打开。请给出 .db 文件本身。",
+        "{db}: not a regular file (a pipe, device or socket); it cannot be opened as a meeting "
+        "database. Give the .db file itself.",
+    ),
+    "db.empty": (
+        "{db}:文件是空的(0 字节),不是会议数据库,可能是复制中断留下的。"
+        "请重新复制原文件,或删除它后用 .toml 会议文件重建。",
+        "{db}: the file is empty (0 bytes), not a meeting database; perhaps a copy that was "
+        "cut short. Copy the original again, or delete it and make it anew from the .toml "
+        "session file.",
+    ),
+    "db.not_sqlite": (
+        "{db}:不是 SQLite 数据库文件,更不是会议数据库。请检查文件名是否写对。",
+        "{db}: not an SQLite database file, so not a meeting database. Check the file name.",
+    ),
+    "db.unreadable": ("{db}:无法读取({reason})", "{db}: cannot be read ({reason})"),
+    "db.foreign_wal": (
+        "{db}:旁边有一个不属于它的 {wal} 文件(别的副本或别的会议留下的);"
+        "打开会把其中的内容混入本会议。请把 {wal} 移走或删除,然后重试。",
+        "{db}: beside it lies {wal}, which does not belong to it (left by another copy or "
+        "another meeting); opening would mix its contents into this meeting. Move {wal} away or "
+        "delete it, then try again.",
+    ),
+    "db.foreign_wal_moved": (
+        "{db} 旁边有一个不属于它的 -wal 文件,已改名为 {wal} 放在一边,没有混入本会议。",
+        "A -wal file beside {db} did not belong to it: it was renamed to {wal}, set aside, and "
+        "nothing of it entered this meeting.",
+    ),
+    "db.upgraded": (
+        "{db} 已升级到本版本的数据库结构;升级前的原文件保存在 {backup}。",
+        "{db} was upgraded to this release's database format; the file as it was is kept as "
+        "{backup}.",
+    ),
+    "db.undo_refused": (
+        "无法撤销“{action}”:之后的“{later}”又改动了同一条记录,撤销会抹掉它。什么也没有改动;"
+        "如需更改,请直接改正记录。",
+        "Cannot undo “{action}”: the later “{later}” changed the same record, and undoing would "
+        "erase it. Nothing was changed; to change it, correct the record directly.",
+    ),
+    "db.undo_refused_gone": (
+        "无法撤销“{action}”:它改动的记录之后又被改动了。什么也没有改动;请直接改正记录。",
+        "Cannot undo “{action}”: what it changed was changed again later. Nothing was changed; "
+        "correct the record directly.",
+    ),
+    "db.action.draft": ("输入文字", "typing"),
+    "db.action.note": ("记录要点", "the notes"),
+    "db.action.ballot.import": ("导入测评表", "the ballot import"),
+    "db.advice_corrupt": (
+        "文件已损坏或不是完整的数据库:请用备份副本(例如 .bak 文件或会议中复制的 .db),"
+        "不要再向这个文件写入。",
+        "The file is damaged or not a complete database: use a backup copy (a .bak file, or a "
+        "copy of the .db taken during the meeting) and write nothing more to this one.",
+    ),
+    "db.advice_rollback": (
+        "记录程序在写入途中停止了,留下了未完成的写入:请先用 reviewtui run 打开一次会议"
+        "(它会撤回未完成的写入,已保存的记录不受影响),再查看。",
+        "The recorder stopped in the middle of a write and left it unfinished: open the meeting "
+        "once with reviewtui run (it takes the unfinished write back; everything recorded is "
+        "safe), then read it.",
+    ),
+    "db.advice_busy": (
+        "数据库正被另一个程序长时间占用:请关闭正在读取它的其他窗口或程序,然后重做刚才的操作。",
+        "The database is held by another program for too long: close other windows or programs "
+        "reading it, then repeat the last action.",
     ),
     "db.too_new": (
         "{db}:数据库版本 {found} 比本程序支持的 {supported} 新,请升级 reviewtui",

@@ -10,6 +10,7 @@ from reviewtui.meeting.kinds import UNDOABLE
 from reviewtui.meeting.models import Item, Schedule, Segment, Undone
 from reviewtui.plan import Plan
 from reviewtui.store import Store
+from reviewtui.store.journal import last_command
 
 
 class Queries:
@@ -127,9 +128,5 @@ class Queries:
         return data.get("speaker", ""), data.get("text", "")
 
     def last_undoable(self) -> Undone | None:
-        row = self.store.row(
-            "SELECT tx, action FROM journal WHERE undone_by IS NULL AND action IN ({}) "  # noqa: S608 (a generated ? list)
-            "ORDER BY tx DESC LIMIT 1".format(",".join("?" * len(UNDOABLE))),
-            tuple(sorted(UNDOABLE)),
-        )
-        return Undone(row["action"], row["tx"]) if row else None
+        last = last_command(self.store, UNDOABLE)
+        return Undone(last[1], last[0]) if last else None

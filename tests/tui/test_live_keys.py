@@ -774,7 +774,12 @@ async def test_the_agenda_shows_status_and_times(small_store, fake_clock):
         table = app.screen.query_one(AgendaTable)
         rows = [table.row_text(i) for i in range(table.row_count)]
         first, second, written, assessment = rows
-        assert first[1:5] == ["雁翅镇党委", "雁翅镇党委书记", "区委书记", "1:20"]  # 0:30 + (0:10 + 0:20) + 0:20
+        assert first[1:5] == [
+            "雁翅镇党委",
+            "雁翅镇党委书记",
+            "区委书记",
+            "1:20",
+        ]  # 0:30 + (0:10 + 0:20) + 0:20
         assert first[5] == "0:45" and first[6] == "● live"
         assert second[6] == "to do" and second[5] == "—"
         assert written[1] == "王平镇党委" and written[4] == "—" and written[6] == "written"

@@ -1,0 +1,382 @@
+"""The store: a connection to one meeting database, as its one writer or as a reader.
+
+- One writer holds `WriterLock` for its whole life; readers open the file read-only, never lock,
+  never write (an older file is read as it is: no upgrade, no backup).
+- The writer upgrades an older file (`migrations`), then uses a rollback journal with
+  `synchronous=FULL` (`connect`): a change is in the `.db` file when `commit` returns.
+- Every change goes through `Tx` (`journal`); the only other write is the lock-holder note.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import secrets
+import socket
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from reviewtui import clock
+from reviewtui.errors import UserError
+from reviewtui.i18n import t
+from reviewtui.plan import Plan, from_json
+from reviewtui.store import connect as files
+from reviewtui.store.errors import StorageError, damaged, is_storage_failure, write_failed
+from reviewtui.store.journal import Tx
+from reviewtui.store.journal import undo as undo_tx
+from reviewtui.store.lock import LockHolder, WriterLock
+from reviewtui.store.migrations import APPLICATION_ID, SCHEMA_VERSION, schema_sql, upgrade
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+RECORD_TABLES = ("meta", "items", "segments", "notes", "ballots", "marks", "journal")
+
+
+class DatabaseExists(FileExistsError):
+    """`Store.create` found the database already there (made by another process meanwhile)."""
+
+
+class Store:
+    """A connection to one meeting database, as its writer or as a reader."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, *, lock: WriterLock | None) -> None:
+        self.path = path
+        self.conn = conn
+        self.lock = lock
+        self.version = SCHEMA_VERSION
+        self.backup: Path | None = None  # the copy made before this open upgraded the file
+        self._wal = False  # still in WAL (a reader held an old file): checkpoint every command
+        self._plan: Plan | None = None
+        self._keys: dict[str, list[str]] = {}
+        self._cascades: dict[str, list[tuple[str, dict[str, str]]]] = {}
+        self._inode: int | None = os.stat(path).st_ino if lock else None
+        self.notices: list[str] = []  # things the user must be told (e.g. a restored file)
+
+    @property
+    def writable(self) -> bool:
+        return self.lock is not None
+
+    # -- opening -------------------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: Path, plan: Plan, source: Path | None = None) -> Store:
+        """A new database holding `plan`, opened as its writer.
+
+        The file is built under a temporary name and linked into place only when complete, so
+        a kill during creation never leaves a half-made database behind. If another process
+        made it meanwhile, `DatabaseExists` (a FileExistsError) says so: open that one.
+        """
+        path.parent.mkdir(parents=True, exist_ok=True)
+        building = path.with_name(f".{path.name}.creating-{os.getpid()}-{secrets.token_hex(4)}")
+        leftovers = (building, *_journals(building))
+        # Owner-only from the first byte; SQLite gives its journal the same mode.
+        os.close(os.open(building, os.O_CREAT | os.O_EXCL | os.O_RDWR, 0o600))
+        try:
+            store = cls(building, files.connect(building, readonly=False), lock=None)
+            store.lock = WriterLock(building)  # private file: the lock only enables writes
+            store._use_rollback_journal()
+            store.conn.executescript(f"BEGIN;\n{schema_sql()}\nCOMMIT;")
+            store.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            store.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            now = clock.iso(clock.now())
+            with store.transaction("create") as tx:
+                tx.set_meta("plan", plan.to_json())
+                tx.set_meta("source", str(source.resolve()) if source else "")
+                tx.set_meta("created_at", now)
+                for pos, item in enumerate(plan.expanded_agenda(), start=1):
+                    tx.insert(
+                        "items",
+                        {
+                            "pos": pos,
+                            "kind": item.kind,
+                            "title": item.title,
+                            "unit": item.unit,
+                            "mode": item.mode,
+                            "speaker": item.speaker,
+                            "planned": item.planned,
+                        },
+                    )
+            store.conn.close()
+            try:
+                os.link(building, path)  # fails if another process created it meanwhile
+            except FileExistsError:
+                raise DatabaseExists(path) from None
+            files.fsync_dir(path.parent)
+        finally:
+            for leftover in leftovers:
+                leftover.unlink(missing_ok=True)
+        return cls.open_writer(path)
+
+    @classmethod
+    def open_writer(cls, path: Path) -> Store:
+        header = files.inspect(path)
+        foreign = files.foreign_wal(path, header)
+        lock = WriterLock(path)
+        if not lock.acquire():
+            holder = cls._holder(path)
+            raise UserError(
+                t("db.locked", db=path, pid=holder.pid, host=holder.host, since=holder.since)
+            )
+        try:
+            moved = files.set_aside(path) if foreign else None
+            store = cls(path, files.connect(path, readonly=False), lock=lock)
+            if moved:
+                store.notices.append(t("db.foreign_wal_moved", db=path, wal=moved))
+            try:
+                store._check_version(migrate=True)
+                store._use_rollback_journal()
+                store._write_holder()
+            except sqlite3.DatabaseError as exc:
+                store.close()
+                raise damaged(path, exc) from None
+            return store
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def open_reader(cls, path: Path) -> Store:
+        header = files.inspect(path)
+        if files.foreign_wal(path, header):
+            raise UserError(t("db.foreign_wal", db=path, wal=files.sidecars(path)[0]))
+        store = cls(path, files.connect(path, readonly=True), lock=None)
+        try:
+            store._check_version(migrate=False)
+        except sqlite3.DatabaseError as exc:
+            store.close()
+            raise damaged(path, exc) from None
+        return store
+
+    def _use_rollback_journal(self) -> None:
+        """Leave WAL for the rollback journal; a reader of an old WAL file may hold it back
+        (SQLITE_BUSY): then stay in WAL and checkpoint after every command instead."""
+        try:
+            mode = self.conn.execute(f"PRAGMA journal_mode = {files.JOURNAL_MODE}").fetchone()[0]
+        except sqlite3.OperationalError as exc:
+            if not is_storage_failure(exc):
+                raise
+            mode = "wal"
+        self._wal = str(mode).lower() == "wal"
+
+    def _write_holder(self) -> None:
+        """Who holds the lock, for the message a second writer gets: a note, not a record."""
+        self.conn.execute(
+            "INSERT OR REPLACE INTO writer (id, pid, host, since) VALUES (1, ?, ?, ?)",
+            (str(os.getpid()), socket.gethostname(), clock.iso(clock.now())),
+        )
+
+    @staticmethod
+    def _holder(path: Path) -> LockHolder:
+        data: dict[str, str] = {}
+        try:
+            conn = files.connect(path, readonly=True)
+            try:
+                row = conn.execute("SELECT pid, host, since FROM writer").fetchone()
+                if row:
+                    data = dict(zip(("pid", "host", "since"), row, strict=True))
+            except sqlite3.OperationalError:  # version 1 kept the note in meta
+                row = conn.execute("SELECT value FROM meta WHERE key = 'writer'").fetchone()
+                data = json.loads(row[0]) if row else {}
+            conn.close()
+        except (sqlite3.Error, ValueError, UserError):
+            pass
+        return LockHolder(data.get("pid", "?"), data.get("host", "?"), data.get("since", "?"))
+
+    def _check_version(self, *, migrate: bool) -> None:
+        app_id = self.conn.execute("PRAGMA application_id").fetchone()[0]
+        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        if app_id != APPLICATION_ID:
+            self.close()
+            raise UserError(t("db.not_reviewtui", db=self.path))
+        if version < 1:
+            self.close()
+            raise UserError(t("db.no_version", db=self.path, found=version))
+        if version > SCHEMA_VERSION:
+            self.close()
+            raise UserError(t("db.too_new", db=self.path, found=version, supported=SCHEMA_VERSION))
+        # A damaged page anywhere shows here, at open, rather than half-way through a command.
+        problem = self.conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+        if problem != "ok":
+            self.close()
+            raise UserError(t("db.corrupt", db=self.path, reason=problem), t("db.advice_corrupt"))
+        self.version = version
+        if version < SCHEMA_VERSION and migrate:
+            self.backup = upgrade(self.conn, self.path, version)
+            self.version = SCHEMA_VERSION
+            self.notices.append(t("db.upgraded", db=self.path, backup=self.backup))
+
+    def close(self) -> None:
+        self.conn.close()
+        if self.lock:
+            # TRUNCATE leaves an empty -journal: nothing in it (not hot), so the .db is left
+            # alone in its folder, as it is the whole meeting.
+            journal = self.path.with_name(self.path.name + "-journal")
+            try:
+                if journal.stat().st_size == 0:
+                    journal.unlink()
+            except OSError:
+                pass  # not there, or not ours to remove: an empty journal does no harm
+            self.lock.release()
+
+    # -- reading -------------------------------------------------------------------------------
+
+    @property
+    def plan(self) -> Plan:
+        if self._plan is None:
+            self._plan = from_json(self.meta("plan") or "{}")
+        return self._plan
+
+    @functools.cached_property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over the same connection, for introspection and ad-hoc queries.
+
+        Imported on first use: it costs ~45 ms, too much for the launch of `run`.
+        """
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
+
+    def meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def rows(self, sql: str, params: tuple | dict = ()) -> list[dict[str, Any]]:
+        cursor = self.conn.execute(sql, params)
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor]
+
+    def row(self, sql: str, params: tuple | dict = ()) -> dict[str, Any] | None:
+        cursor = self.conn.execute(sql, params)
+        row = cursor.fetchone()
+        if row is None:
+            return None
+        return dict(zip([column[0] for column in cursor.description], row, strict=True))
+
+    def data_version(self) -> int:
+        """Changes when another connection commits: a cheap way for readers to follow."""
+        version: int = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        return version
+
+    def content_sha256(self) -> str:
+        """A fingerprint of everything recorded (not of the file's bytes)."""
+        digest = hashlib.sha256()
+        for table in RECORD_TABLES:
+            keys = ", ".join(self.primary_key(table))
+            for row in self.conn.execute(f"SELECT * FROM {table} ORDER BY {keys}"):
+                if table == "meta" and row[0] == "writer":
+                    continue  # version 1's lock note
+                digest.update(json.dumps(row, ensure_ascii=False, default=str).encode())
+        return digest.hexdigest()
+
+    def primary_key(self, table: str) -> list[str]:
+        if table not in self._keys:
+            info = self.conn.execute(f"PRAGMA table_info({table})").fetchall()
+            keys = [r[1] for r in sorted(info, key=lambda r: r[5]) if r[5]]
+            self._keys[table] = keys or ["rowid"]
+        return self._keys[table]
+
+    def cascades(self, table: str) -> list[tuple[str, dict[str, str]]]:
+        """Tables whose rows go when a row of `table` is deleted (ON DELETE CASCADE):
+        (child table, {child column: parent column})."""
+        if table not in self._cascades:
+            found = []
+            children = self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            for (child,) in children.fetchall():
+                links: dict[int, dict[str, str]] = {}
+                # id, seq, table, from, to, on_update, on_delete, match
+                for fk in self.conn.execute(f"PRAGMA foreign_key_list({child})").fetchall():
+                    if fk[2] == table and fk[6].upper() == "CASCADE":
+                        parent = fk[4] or self.primary_key(table)[fk[1]]
+                        links.setdefault(fk[0], {})[fk[3]] = parent
+                found += [(child, columns) for columns in links.values()]
+            self._cascades[table] = found
+        return self._cascades[table]
+
+    # -- writing -------------------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self, action: str) -> Iterator[Tx]:
+        """One command, one transaction: committed (and in the .db file) when the block ends.
+
+        A storage failure (disk full, read-only, I/O, busy) becomes a StorageError with advice;
+        any other error (bad SQL, a broken constraint) is a bug and goes through unchanged.
+        """
+        if not self.writable:
+            raise RuntimeError("read-only store")
+        self._guard_file()
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            tx = Tx(self, action)
+            yield tx
+            self.conn.execute("COMMIT")
+        except BaseException as exc:
+            try:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass  # the write already failed; the rollback's failure adds nothing
+            if is_storage_failure(exc):
+                raise write_failed(exc) from exc
+            raise
+        if self._wal:
+            self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        if any(table == "meta" and key == ["plan"] for table, key in tx.touched):
+            self._plan = None
+
+    def _guard_file(self) -> None:
+        """Refuse to write into a database file that was removed or replaced under us.
+
+        SQLite would go on writing into the unlinked file and everything would vanish at exit.
+        A removed file is written back at once from the open connection (nothing is lost); a
+        replaced one is left alone and the meeting is saved beside it.
+        """
+        try:
+            inode = os.stat(self.path).st_ino
+        except FileNotFoundError:
+            inode = None
+        if self._inode is None or inode == self._inode:
+            return
+        target = self.path if inode is None else _free_name(self.path, "recovered")
+        self._rebind(target)
+        self.notices.append(t("db.restored", db=target))
+
+    def _rebind(self, target: Path) -> None:
+        """Copy the open database into `target` and carry on there as its writer."""
+        os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_RDWR, 0o600))
+        fresh = files.connect(target, readonly=False)
+        self.conn.backup(fresh)
+        lock = WriterLock(target)
+        lock.acquire()
+        self.conn.close()
+        if self.lock:
+            self.lock.release()
+        self.conn, self.lock, self.path = fresh, lock, target
+        self.__dict__.pop("db", None)
+        self._inode = os.stat(target).st_ino
+        self._use_rollback_journal()
+
+    def undo(self, target_tx: int) -> int:
+        """Revert the columns and rows command `target_tx` changed; returns the undo's own tx.
+
+        Raises `UndoRefused` (a UserError; nothing is written) when a later command changed
+        any of them: see `reviewtui.store.journal`.
+        """
+        return undo_tx(self, target_tx)
+
+
+def _free_name(path: Path, tag: str) -> Path:
+    for n in range(1, 1000):
+        candidate = path.with_name(f"{path.stem}-{tag}-{n}{path.suffix}")
+        if not candidate.exists():
+            return candidate
+    raise StorageError(t("db.write_failed", reason=path))
+
+
+def _journals(path: Path) -> tuple[Path, ...]:
+    return (*files.sidecars(path), path.with_name(path.name + "-journal"))

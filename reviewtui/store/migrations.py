@@ -1,0 +1,183 @@
+"""The schema's versions and the way an older database is led forward without losing a row.
+
+`schema.sql` is the current schema (`SCHEMA_VERSION`, kept in `PRAGMA user_version`);
+`MIGRATIONS[n]` leads a database of version n - 1 to n. Before the first step the old file is
+copied beside itself (`NAME.db.vN.bak`, complete: taken after a checkpoint). Each step runs the
+SQLite way for table rebuilds: foreign keys off outside the transaction (so dropping a parent
+table cascades nothing), `BEGIN IMMEDIATE`, the step, `PRAGMA foreign_key_check`, the new
+`user_version`, `COMMIT`; foreign keys back on. A failed step leaves the file as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from collections.abc import Callable, Sequence
+from importlib import resources
+from pathlib import Path
+
+from reviewtui.store.connect import fsync_dir
+
+SCHEMA_VERSION = 2
+APPLICATION_ID = 0x52565449  # "RVTI": marks the file as a reviewtui meeting
+
+Migration = Callable[[sqlite3.Connection], None]
+
+
+class MigrationFailed(RuntimeError):
+    """A step would leave rows that break a foreign key: it was rolled back (a bug)."""
+
+
+def schema_sql() -> str:
+    """schema.sql from the installed package, or from the source tree beside it."""
+    packaged = resources.files("reviewtui").joinpath("schema.sql")
+    if packaged.is_file():
+        return packaged.read_text(encoding="utf-8")
+    return (Path(__file__).resolve().parents[2] / "schema.sql").read_text(encoding="utf-8")
+
+
+def backup_path(path: Path, version: int) -> Path:
+    return path.with_name(f"{path.name}.v{version}.bak")
+
+
+def rebuild(
+    conn: sqlite3.Connection,
+    table: str,
+    definition: str,
+    columns: Sequence[str],
+    select: Sequence[str] | None = None,
+) -> None:
+    """Give `table` a new definition ("(col ..., ...)" and options), keeping its rows.
+
+    The twelve steps of https://sqlite.org/lang_altertable.html#otheralter: call inside a
+    migration step (foreign keys are off there). `select` are the expressions over the old
+    table that fill `columns` (default: the same names). Views and triggers are dropped and
+    made again from their own text; the table's indexes are made again too.
+    """
+    dependent = conn.execute(
+        "SELECT type, name, sql FROM sqlite_master WHERE type IN ('view', 'trigger') "
+        "AND sql IS NOT NULL ORDER BY rowid"
+    ).fetchall()
+    indexes = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+        (table,),
+    ).fetchall()
+    for kind, name, _ in dependent:
+        conn.execute(f'DROP {kind.upper()} "{name}"')
+    fresh = f"_rebuild_{table}"
+    conn.execute(f'CREATE TABLE "{fresh}" {definition}')
+    names = ", ".join(columns)
+    conn.execute(
+        f'INSERT INTO "{fresh}" ({names}) SELECT {", ".join(select or columns)} FROM "{table}"'
+    )
+    conn.execute(f'DROP TABLE "{table}"')
+    conn.execute(f'ALTER TABLE "{fresh}" RENAME TO "{table}"')
+    for (sql,) in indexes:
+        conn.execute(sql)
+    for _, _, sql in dependent:
+        conn.execute(sql)
+
+
+def _v2(conn: sqlite3.Connection) -> None:
+    """Version 2: the journal says what each entry is (`op`) and records updates by column;
+    the lock holder moves out of `meta` into `writer`, so every row of `meta` is a record
+    written through the journal."""
+    rebuild(
+        conn,
+        "journal",
+        """(
+    id        INTEGER PRIMARY KEY,
+    tx        INTEGER NOT NULL,
+    at        TEXT NOT NULL,
+    action    TEXT NOT NULL,
+    tbl       TEXT NOT NULL,
+    row_key   TEXT NOT NULL,
+    op        TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
+    old       TEXT,
+    new       TEXT,
+    undone_by INTEGER
+)""",
+        ["id", "tx", "at", "action", "tbl", "row_key", "op", "old", "new", "undone_by"],
+        [
+            "id",
+            "tx",
+            "at",
+            "action",
+            "tbl",
+            "row_key",
+            "CASE WHEN old IS NULL THEN 'insert' WHEN new IS NULL THEN 'delete' ELSE 'update' END",
+            "old",
+            "new",
+            "undone_by",
+        ],
+    )
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS writer (id INTEGER PRIMARY KEY CHECK (id = 1), "
+        "pid TEXT NOT NULL, host TEXT NOT NULL, since TEXT NOT NULL)"
+    )
+    conn.execute("DELETE FROM meta WHERE key = 'writer'")  # the lock note, never a record
+
+
+MIGRATIONS: dict[int, Migration] = {2: _v2}
+
+
+def back_up(conn: sqlite3.Connection, path: Path, version: int) -> Path:
+    """Copy the file as it is before its first upgrade; an existing copy is kept.
+
+    A checkpoint first folds a WAL file's committed pages into the database, so the copy of the
+    file alone is complete. Written under a temporary name and renamed: never half a copy.
+    """
+    target = backup_path(path, version)
+    if target.exists():
+        return target
+    mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+    if str(mode).lower() == "wal":
+        busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if busy:
+            raise sqlite3.OperationalError("database is locked")
+    building = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        shutil.copyfile(path, building)
+        with open(building, "rb+") as file:
+            os.fsync(file.fileno())
+        os.replace(building, target)
+    finally:
+        building.unlink(missing_ok=True)
+    fsync_dir(target.parent)
+    return target
+
+
+def run_step(conn: sqlite3.Connection, step: Migration, version: int) -> None:
+    """One migration, the SQLite way (see the module's docstring)."""
+    conn.execute("PRAGMA foreign_keys = OFF")  # a no-op inside a transaction: so, before it
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            step(conn)
+            broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise MigrationFailed(f"version {version}: foreign keys broken: {broken[:5]}")
+            conn.execute(f"PRAGMA user_version = {version}")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")
+
+
+def upgrade(
+    conn: sqlite3.Connection,
+    path: Path,
+    found: int,
+    migrations: dict[int, Migration] | None = None,
+    latest: int = SCHEMA_VERSION,
+) -> Path:
+    """Lead the database at `path` from version `found` to `latest`; returns the backup."""
+    steps = MIGRATIONS if migrations is None else migrations
+    saved = back_up(conn, path, found)
+    for version in range(found + 1, latest + 1):
+        run_step(conn, steps[version], version)
+    return saved

@@ -1,0 +1,86 @@
+"""From a command-line SESSION argument to an open store, and what to say when the session
+file no longer matches its database."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from reviewtui.errors import UserError
+from reviewtui.i18n import t
+from reviewtui.plan import PlanInvalid, diff
+from reviewtui.plan import load as load_plan
+from reviewtui.store.database import DatabaseExists, Store
+
+
+class Target(NamedTuple):
+    """What a SESSION argument names: the database, and the session file if one was given."""
+
+    db: Path
+    toml: Path | None
+
+
+def resolve(session: str | Path, db: str | Path | None = None) -> Target:
+    path = Path(session)
+    if path.suffix.lower() == ".toml":
+        return Target(Path(db) if db else path.with_suffix(".db"), path)
+    if path.suffix.lower() in (".db", ".sqlite", ".sqlite3"):
+        return Target(path, None)
+    raise UserError(t("file.bad_suffix", path=path))
+
+
+def open_session(
+    session: str | Path, db: str | Path | None = None, *, write: bool, create: bool = True
+) -> Store:
+    """Open the meeting named by SESSION, creating its database from the session file if needed.
+
+    A session file that changed since its database was made is refused, with the differences
+    and what to do (nothing recorded is ever touched).
+    """
+    target = resolve(session, db)
+    if target.toml is None:
+        return Store.open_writer(target.db) if write else Store.open_reader(target.db)
+    try:
+        plan = load_plan(target.toml)
+    except PlanInvalid as exc:
+        raise UserError(
+            *exc.render(), t("plan.errors_found", path=exc.path, count=len(exc.errors))
+        ) from None
+    if not os.path.lexists(target.db):
+        if not create:
+            raise UserError(t("db.missing", db=target.db))
+        try:
+            store = Store.create(target.db, plan, target.toml)
+        except DatabaseExists:
+            store = None  # another process made it meanwhile: open theirs, as below
+        if store is not None:
+            if not write:
+                store.close()
+                return Store.open_reader(target.db)
+            return store
+    store = Store.open_writer(target.db) if write else Store.open_reader(target.db)
+    differences = diff(store.plan.data, plan.data)
+    if differences:
+        store.close()
+        raise UserError(*plan_changed_message(target, differences))
+    return store
+
+
+def plan_changed_message(target: Target, differences: list[tuple[str, Any, Any]]) -> list[str]:
+    def show(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
+
+    lines = [t("db.plan_changed", toml=target.toml, db=target.db)]
+    for key, old, new in differences[:12]:
+        if old is None:
+            lines.append(t("db.diff_added", key=key, new=show(new)))
+        elif new is None:
+            lines.append(t("db.diff_removed", key=key, old=show(old)))
+        else:
+            lines.append(t("db.diff_changed", key=key, old=show(old), new=show(new)))
+    if len(differences) > 12:
+        lines.append(t("db.diff_more", count=len(differences) - 12))
+    lines.append(t("db.plan_changed_how", db=target.db))
+    return lines
