@@ -108,11 +108,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{toml} has changed since the database {db} was created from it; these differ:",
     ),
     "db.plan_changed_how": (
-        "已记录的数据没有改动。可以:(1)用数据库中保存的原计划继续:把 {db} 作为参数;"
-        "(2)恢复会议文件的原内容;(3)用 --db 新路径.db 按新文件另建一个数据库。",
-        "Nothing recorded was touched. To go on: (1) keep the plan saved in the database by "
-        "passing {db} instead; (2) restore the session file; or (3) start a new database from "
-        "the changed file with --db NEW.db.",
+        "已记录的数据没有改动。可以:(1)把修改应用到这次会议:reviewtui amend {toml}"
+        "(发放份数、人员、单位等;已有记录依赖的修改会被拒绝并说明原因);"
+        "(2)用数据库中保存的原计划继续:把 {db} 作为参数;(3)恢复会议文件的原内容;"
+        "(4)用 --db 新路径.db 按新文件另建一个数据库。",
+        "Nothing recorded was touched. To go on: (1) apply the changes to this meeting with "
+        "reviewtui amend {toml} (forms issued, people, units...; a change that records depend "
+        "on is refused with the reason); (2) keep the plan saved in the database by passing {db} "
+        "instead; (3) restore the session file; or (4) start a new database from the changed "
+        "file with --db NEW.db.",
     ),
     "db.diff_changed": ("  {key}:{old} → {new}", "  {key}: {old} → {new}"),
     "db.diff_added": ("  {key}:新增 {new}", "  {key}: added {new}"),

@@ -82,5 +82,5 @@ def plan_changed_message(target: Target, differences: list[tuple[str, Any, Any]]
             lines.append(t("db.diff_changed", key=key, old=show(old), new=show(new)))
     if len(differences) > 12:
         lines.append(t("db.diff_more", count=len(differences) - 12))
-    lines.append(t("db.plan_changed_how", db=target.db))
+    lines.append(t("db.plan_changed_how", db=target.db, toml=target.toml))
     return lines
