@@ -119,3 +119,19 @@ def test_added_and_withdrawn_units(tmp_path: Path) -> None:
     assert [i.pos for i in Meeting(store).items()] == list(
         range(1, len(Meeting(store).items()) + 1)
     )
+
+
+def test_the_minutes_list_the_amendments(tmp_path: Path) -> None:
+    from reviewtui.export import export_store
+    from reviewtui.minutes import read_minutes, to_json
+
+    store = _started(tmp_path)
+    plan = _amended(SMALL.replace("issued = 5", "issued = 7"))
+    amend.apply(store, plan)
+    data = to_json(read_minutes(store))
+    assert [(a["what"], a["old"], a["new"]) for a in data["amendments"]] == [
+        ("groups[1].issued", 5, 7)
+    ]
+    assert data["meeting"]["organizer"] is None and "recorder" in data["meeting"]
+    md = export_store(store, "md")
+    assert "Amendments to the plan" in md and "groups\\[1\\].issued: 5 → 7" in md  # md-escaped

@@ -210,13 +210,16 @@ SEGMENT_KEYS = {
 
 def test_json_is_spec_section_8(minutes: Minutes) -> None:
     data = json.loads(json.dumps(to_json(minutes), ensure_ascii=False))
-    assert set(data) == {"meeting", "items", "results", "sha256"}
+    assert set(data) == {"meeting", "amendments", "items", "results", "sha256"}
     assert data["meeting"] == {
         "title": "测试用述职评议考核会",
         "date": "2017-02-24",
         "venue": None,
         "chair": None,
+        "organizer": None,
+        "recorder": None,
     }
+    assert data["amendments"] == []
     unit = data["items"][0]
     for key in ("kind", "unit", "reporter", "mode", "topic", "status", "segments"):
         assert key in unit

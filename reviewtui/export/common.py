@@ -217,6 +217,10 @@ def meeting_facts(minutes: Minutes) -> list[tuple[str, str]]:
         facts.append((t("minutes.venue"), m.venue))
     if m.chair:
         facts.append((t("minutes.chair"), m.chair))
+    if m.organizer:
+        facts.append((t("minutes.organizer"), m.organizer))
+    if m.recorder:
+        facts.append((t("minutes.recorder"), m.recorder))
     forms = [
         t("minutes.forms_group", group=g.name, issued=count(g.issued), returned=count(g.returned))
         for g in m.groups
@@ -224,7 +228,29 @@ def meeting_facts(minutes: Minutes) -> list[tuple[str, str]]:
     if forms:
         sep = "；" if get_lang() == "zh" else "; "
         facts.append((t("minutes.forms"), sep.join(forms)))
+    if minutes.amendments:
+        sep = "；" if get_lang() == "zh" else "; "
+        changes = [
+            t(
+                "minutes.amendment",
+                at=a.at[11:16],
+                what=a.what,
+                old=_shown(a.old),
+                new=_shown(a.new),
+            )
+            for a in minutes.amendments
+        ]
+        facts.append((t("minutes.amendments"), sep.join(changes)))
     return facts
+
+
+def _shown(value: object) -> str:
+    """An amended value as the minutes show it: text as is, anything else as JSON."""
+    import json
+
+    if value is None:
+        return DASH
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
 def item_facts(item: ItemRecord) -> list[tuple[str, str]]:

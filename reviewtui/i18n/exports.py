@@ -176,4 +176,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "导出 {fmt} 到 {path} 失败：{reason}",
         "Exporting {fmt} to {path} failed: {reason}",
     ),
+    "minutes.organizer": ("主办单位", "Organizer"),
+    "minutes.recorder": ("记录人", "Recorder"),
+    "minutes.amendments": ("会议安排的修改", "Amendments to the plan"),
+    "minutes.amendment": ("{at} {what}:{old} → {new}", "{at} {what}: {old} → {new}"),
 }

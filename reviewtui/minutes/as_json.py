@@ -1,0 +1,86 @@
+"""The minutes as the JSON of SPEC section 8."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reviewtui import clock
+from reviewtui.minutes.model import ItemRecord, Minutes, SegmentRecord
+
+# ------------------------------------------------------------------------------------------------
+# SPEC section 8
+
+
+def _number(value: float | None) -> float | int | None:
+    """Whole planned seconds as integers (300, not 300.0), as SPEC 8 shows them."""
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
+def _segment_json(s: SegmentRecord) -> dict[str, Any]:
+    return {
+        "kind": s.kind,
+        "speaker": s.speaker,
+        "started_at": clock.iso(s.started_at),
+        "ended_at": clock.iso(s.ended_at) if s.ended_at else None,
+        "seconds": s.seconds,
+        "paused_seconds": s.paused_seconds,
+        "planned": _number(s.planned),
+        "text": s.text,
+    }
+
+
+def _item_json(item: ItemRecord) -> dict[str, Any]:
+    data: dict[str, Any] = {"kind": item.kind}
+    if item.kind == "unit":
+        data |= {
+            "unit": item.unit,
+            "reporter": item.speaker,
+            "mode": item.mode,
+            "topic": item.topic,
+        }
+    else:
+        data["title"] = item.title
+        if item.kind == "speech":
+            data["speaker"] = item.speaker
+    data |= {
+        "status": item.status,
+        "segments": [_segment_json(s) for s in item.segments],
+        "questions": [
+            {
+                "asker": q.asker,
+                "text": q.text,
+                "answer": q.answer,
+                "question_seconds": q.question_seconds,
+                "answer_seconds": q.answer_seconds,
+            }
+            for q in item.questions
+        ],
+        "comments": [
+            {"leader": c.leader, "text": c.text, "seconds": c.seconds} for c in item.comments
+        ],
+        "notes": item.notes,
+    }
+    return data
+
+
+def to_json(minutes: Minutes) -> dict[str, Any]:
+    """The minutes JSON of SPEC section 8, plus "sha256" of the database content it came from."""
+    m = minutes.meeting
+    return {
+        "meeting": {
+            "title": m.title,
+            "date": m.date,
+            "venue": m.venue,
+            "chair": m.chair,
+            "organizer": m.organizer,
+            "recorder": m.recorder,
+        },
+        "amendments": [
+            {"at": a.at, "what": a.what, "old": a.old, "new": a.new} for a in minutes.amendments
+        ],
+        "items": [_item_json(item) for item in minutes.items],
+        "results": minutes.results.to_json(),
+        "sha256": minutes.sha256,
+    }
