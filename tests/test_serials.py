@@ -31,3 +31,28 @@ def test_numbers_outside_the_printed_range() -> None:
     assert serials.out_of_range(PLAN, "A013") == ("A013", "A001", "A012")
     assert serials.out_of_range(PLAN, "A000") == ("A000", "A001", "A012")
     assert serials.out_of_range(PLAN, "free-id") is None
+
+
+def test_save_and_import_refuse_unprinted_or_foreign_serials(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from reviewtui.assessment import ballots
+    from reviewtui.assessment.importer import import_file
+    from reviewtui.errors import UserError
+    from reviewtui.store import Store
+
+    store = Store.create(tmp_path / "m.db", PLAN)
+    item = PLAN.assessment.items[0].name
+    marks = {(u.name, item): "好" for u in PLAN.units}
+    saved = ballots.save(store, code="a7", group="区级领导", marks=marks)
+    assert saved.code == "A007"
+    for code, group in (("A013", "区级领导"), ("B001", "区级领导")):
+        with pytest.raises(UserError):
+            ballots.save(store, code=code, group=group, marks=marks)
+    wide = tmp_path / "b.csv"
+    names = ",".join(u.name for u in PLAN.units)
+    grades = ",".join("好" for _ in PLAN.units)
+    wide.write_text(f"ballot,group,{names}\nA013,区级领导,{grades}\n", encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        import_file(store, wide)
+    assert any("A013" in line and "A001" in line for line in caught.value.lines)

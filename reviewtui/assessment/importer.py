@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reviewtui import clock
+from reviewtui.assessment import serials
 from reviewtui.assessment.ballot_files import (  # reading files: the module beside this one
     Rows,
     _blank,
@@ -26,11 +27,17 @@ from reviewtui.assessment.ballot_files import (  # reading files: the module bes
     _text,
     read_rows,
 )
-from reviewtui.assessment.ballots import LONG_HEADER, check_entry, codes, default_entered_by
+from reviewtui.assessment.ballots import (
+    LONG_HEADER,
+    check_entry,
+    codes,
+    default_entered_by,
+    serial_problems,
+)
 from reviewtui.assessment.forms import CellError, Form, Value, code_problem, normalize_code
 from reviewtui.errors import UserError
 from reviewtui.i18n import t
-from reviewtui.plan import FormItem
+from reviewtui.plan import FormItem, Plan
 from reviewtui.store import Store
 from reviewtui.textsafe import name_key
 
@@ -70,8 +77,11 @@ class _Checker:
     text is looked up or parsed once and remembered.
     """
 
-    def __init__(self, form: Form, path: Path, taken: set[str], entry: int) -> None:
+    def __init__(
+        self, form: Form, path: Path, taken: set[str], entry: int, plan: Plan | None = None
+    ) -> None:
         self.form = form
+        self.plan = plan  # for printed forms' serials; None: ids are free-form
         self.path = path
         self.taken = taken
         self.entry = entry
@@ -106,6 +116,8 @@ class _Checker:
             self.error(line, problem.message, "ballot")
             return ""
         code = normalize_code(raw)
+        if self.plan is not None:
+            code = serials.normalized(self.plan, code)
         if not code and not _blank(cells):
             self.error(line, t("import.no_ballot"), "ballot")
         return code
@@ -138,6 +150,11 @@ class _Checker:
             group = self.groups[name_key(group)]
         pending = self.ballots.get(code)
         if pending is None:
+            # A printed form's serial must be one that was printed, of this group.
+            problems = serial_problems(self.plan, code, group) if self.plan else []
+            if problems:
+                self.error(line, problems[0], "ballot")
+                return None
             pending = self.ballots[code] = _Pending(group, line, line)
         elif pending.group != group:
             self.error(
@@ -270,6 +287,7 @@ def check_file(
     entry: int,
     *,
     spreadsheet: bool = False,
+    plan: Plan | None = None,
 ) -> tuple[dict[str, _Pending], list[str]]:
     """The ballots of a file and every error in it, in line order. Nothing is written."""
     lines, rows = table
@@ -281,7 +299,7 @@ def check_file(
     while header and not header[-1]:
         header.pop()
     body_lines, body = lines[first + 1 :], rows[first + 1 :]
-    checker = _Checker(form, path, taken, entry)
+    checker = _Checker(form, path, taken, entry, plan)
     checker.spreadsheet = spreadsheet
     if tuple(header) == LONG_HEADER:
         checker.long_rows(body_lines, body)
@@ -335,7 +353,7 @@ def import_file(
     form = Form.of(store.plan)
     table = read_rows(path)
     pending, errors = check_file(
-        form, path, table, codes(store, entry), entry, spreadsheet=_is_xlsx(path)
+        form, path, table, codes(store, entry), entry, spreadsheet=_is_xlsx(path), plan=store.plan
     )
     if errors:
         if len(errors) > 1 or pending:
