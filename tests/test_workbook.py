@@ -179,3 +179,52 @@ def test_not_a_workbook_a_folder_and_a_zip_bomb(tmp_path: Path) -> None:
     for path in (text, folder, fifo, bomb, tmp_path / "missing.xlsx"):
         with pytest.raises(UserError):
             new.session_text(path)
+
+
+def test_a_new_user_fills_the_template_and_runs_the_meeting(tmp_path: Path) -> None:
+    """template -> 5 units, 2 leaders, 2 groups typed in -> new -> check -> a meeting runs;
+    wrong cells (现埸, a commenter who is no leader, a weight of 三成) name sheet, row, column."""
+    from reviewtui.meeting import Meeting
+    from reviewtui.store import Store
+
+    i18n.set_lang("zh")
+    path = tmp_path / "t.xlsx"
+    template.write_template(path, lang="zh")
+    book = load_workbook(path)
+    units = [
+        ("甲镇党委", "甲镇党委书记", "现场", "区长", "5:00", 90),
+        ("乙镇党委", "乙镇党委书记", "现埸", "区委书记", "6:00", 91),
+        ("丙街道工委", "丙街道工委书记", "书面", None, None, 88),
+        ("丁镇党委", "丁镇党委书记", "现场", "区委副书记", None, 92),
+        ("戊镇党委", "戊镇党委书记", "现场", "区长", None, 89),
+    ]
+    for r, (name, reporter, mode, commenter, limit, daily) in enumerate(units, start=2):
+        for c, value in zip("ABCDFG", (name, reporter, mode, commenter, limit, daily), strict=True):
+            book["单位"][f"{c}{r}"] = value
+        book["单位"][f"E{r}"] = None
+    book["领导"]["A2"], book["领导"]["A3"] = "区长", "区委书记"
+    for r, row in enumerate((("区级领导", "三成", 10, 10, "A"), ("党代表", 0.7, 30, 32, "B")), 2):
+        for c, value in zip("ABCDE", row, strict=True):
+            book["测评人类别"][f"{c}{r}"] = value
+    book["提问人"]["B2"] = "党代表"
+    book["议程"]["C2"] = "区委书记"
+    book.save(path)
+    with pytest.raises(UserError) as caught:
+        new.session_text(path)
+    lines = caught.value.lines
+    assert any("“单位”第 3 行 C 列(述职方式)" in x and "现埸" in x for x in lines)
+    assert any("“单位”第 5 行 D 列(点评领导)" in x and "区委副书记" in x for x in lines)
+    assert any("“测评人类别”第 2 行 B 列(权重)" in x and "三成" in x for x in lines)
+    book["单位"]["C3"], book["单位"]["D5"], book["测评人类别"]["B2"] = "现场", "区长", 0.3
+    book.save(path)
+    toml = tmp_path / "m.toml"
+    toml.write_text(new.session_text(path), encoding="utf-8")
+    plan = loads(toml.read_text(encoding="utf-8"), str(toml))
+    assert [u.name for u in plan.units] == [u[0] for u in units]
+    assert [g.code for g in plan.groups] == ["A", "B"] and plan.groups[1].expected == 32
+    store = Store.create(tmp_path / "m.db", plan, toml)
+    meeting = Meeting(store)
+    first = next(i for i in meeting.items() if i.kind == "unit")
+    meeting.open_item(first.id)
+    assert meeting.start_report().planned == 300
+    store.close()
