@@ -378,3 +378,24 @@ async def test_results_screen_x_opens_the_export_dialog_on_xlsx(small: Store) ->
         await pilot.pause()
         assert isinstance(app.screen, ExportDialog)
         assert app.screen.export_format == "xlsx"
+
+
+async def test_a_printed_serial_gives_the_group_and_an_unprinted_one_is_refused(small: Store):
+    app = ScreenApp(small)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, BallotScreen) and screen.group == "区级领导"
+        await pilot.press("i", "backspace", "b", "4", "enter")
+        await pilot.pause()
+        assert screen.group == "党代表"  # B is the second group's serial prefix
+        await pilot.press("1", "2", "3", "ctrl+s")
+        await pilot.pause()
+        assert stored(small)["B004"][0] == "党代表"  # typed b4, saved as printed
+        await pilot.press("i", *["backspace"] * 6, "a", "0", "0", "4", "enter")
+        await pilot.pause()
+        assert screen.group == "区级领导"
+        await pilot.press("1", "2", "3", "ctrl+s")
+        await pilot.pause()
+        assert "A004" not in stored(small)  # only 3 forms were issued to 区级领导
+        assert "A004" in message(app) and "A001–A003" in message(app)
