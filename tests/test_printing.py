@@ -64,6 +64,7 @@ def test_script_reads_as_the_chair_reads_it(plan) -> None:  # type: ignore[no-un
     assert "本次共发放测评表 102 份,其中区级领导 12 份" in text
     assert "应到 102 人,实到 ____ 人" in text
     assert text.rstrip().endswith("散会。")
+    assert "请区委书记讲话,时间 15 分钟。" in text  # the speaker named once
 
 
 def test_signin_one_sheet_per_group_with_expected_rows(plan) -> None:  # type: ignore[no-untyped-def]

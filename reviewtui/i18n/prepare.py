@@ -225,6 +225,7 @@ STRINGS |= {
         "下面,请{speaker}{title},时间 {time}。",
         "I now call on {speaker}: {title} ({time}).",
     ),
+    "script.speech_titled": ("下面,请{title},时间 {time}。", "Now: {title} ({time})."),
     "script.break": ("下面休息 {time}。", "We now take a break of {time}."),
     "script.reports_intro": (
         "下面进行现场述职。共有 {count} 个单位现场述职,每个单位述职时间 {time},述职后由与会代表现场提问,区领导进行点评。请述职人员严格控制时间。",

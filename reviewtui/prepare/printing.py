@@ -256,7 +256,7 @@ def signin(plan: Plan) -> DocumentType:
         o.add(doc, t("print.signin_group", group=group.name, count=expected), o.NOTE)
         rows: list[list[object]] = [[i, "", "", ""] for i in range(1, expected + 1)]
         head = [t("print.col_no"), t("print.col_name"), t("print.col_post"), t("print.col_sign")]
-        _table(doc, head, rows, [14, 36, 60, 46])
+        _table(doc, head, rows, [14, 36, 60, 46], height=9)  # room to sign
     return doc
 
 

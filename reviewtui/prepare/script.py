@@ -59,15 +59,7 @@ def script(plan: Plan) -> DocumentType:
     for n, entry in enumerate(entries, start=1):
         o.add(doc, t("script.step", n=_ordinal(n), what=steps[n - 1]), o.HEADING_2)
         if entry.kind == "speech":
-            o.add(
-                doc,
-                t(
-                    "script.speech",
-                    speaker=entry.speaker or "",
-                    title=entry.title or "",
-                    time=_minutes(entry.duration),
-                ),
-            )
+            o.add(doc, _speech(entry.speaker or "", entry.title or "", entry.duration))
         elif entry.kind == "break":
             o.add(doc, t("script.break", time=_minutes(entry.duration)))
         elif entry.kind == "assessment":
@@ -77,6 +69,14 @@ def script(plan: Plan) -> DocumentType:
     o.add(doc, t("script.closing_title"), o.HEADING_2)
     o.add(doc, t("script.closing"))
     return doc
+
+
+def _speech(speaker: str, title: str, duration: float | None) -> str:
+    """ "请区委书记讲话", not "请区委书记区委书记讲话": a title that names its speaker says it once."""
+    time = _minutes(duration)
+    if speaker and title.startswith(speaker):
+        return t("script.speech_titled", title=title, time=time)
+    return t("script.speech", speaker=speaker, title=title, time=time)
 
 
 def _step_name(plan: Plan, kind: str, title: str | None) -> str:
