@@ -72,7 +72,7 @@ def script(plan: Plan) -> DocumentType:
 
 
 def _speech(speaker: str, title: str, duration: float | None) -> str:
-    """ "请区委书记讲话", not "请区委书记区委书记讲话": a title that names its speaker says it once."""
+    """A title that names its speaker says it once: 请区委书记讲话, not 请区委书记区委书记讲话."""
     time = _minutes(duration)
     if speaker and title.startswith(speaker):
         return t("script.speech_titled", title=title, time=time)
