@@ -27,7 +27,8 @@ class BallotEntry:
 
 @dataclass(frozen=True)
 class GroupCount:
-    """Forms issued to a rater group, returned by it, and valid among those counted."""
+    """Forms issued to a rater group, expected of it (`expected`, else `issued`), returned by
+    it, and valid among those counted."""
 
     name: str
     weight: float
@@ -35,6 +36,8 @@ class GroupCount:
     returned: int
     valid: int
     over_issued: bool
+    expected: int | None = None
+    short: bool = False  # fewer than half the expected forms returned (`quorum.is_short`)
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,16 @@ class Results:
     invalid_codes: tuple[str, ...]
     groups: tuple[GroupCount, ...]
     units: tuple[UnitResult, ...]  # rank order; units without a final score last
+    # Quorum (SPEC section 6): the expected total (None: some group has no expected count, no
+    # check), the share of it that must be returned, and whether too few forms are back.
+    expected: int | None = None
+    quorum: float = 0.5
+    provisional: bool = False
+
+    @property
+    def returned(self) -> int:
+        """The forms returned, as the groups count them."""
+        return sum(g.returned for g in self.groups)
 
     def unit(self, name: str) -> UnitResult | None:
         return next((u for u in self.units if u.unit == name), None)
@@ -88,9 +101,11 @@ class Results:
                 "valid": self.valid,
                 "invalid": self.invalid,
                 "unconfirmed": list(self.unconfirmed),
+                "provisional": self.provisional,
                 "groups": {
                     g.name: {
                         "issued": g.issued,
+                        "expected": g.expected,
                         "returned": g.returned,
                         "valid": g.valid,
                         "over_issued": g.over_issued,

@@ -3,8 +3,8 @@
 `tally(plan, ballots)` is the definition over plain data; `tally_store(store)` computes the same
 from the database. Both sum each ballot line (one unit on one ballot) with `_LineSums` and hand
 the sums to `_combine`, which does everything from there: invalid ballots, votes, trimming, group
-weights, the daily blend, grade counts, levels, the veto and the ranking. Plain dicts and lists
-throughout: no object per mark.
+weights, the daily blend, grade counts, levels, the veto, the ranking and the quorum. Plain dicts
+and lists throughout: no object per mark.
 
 The result types and their JSON are in `results`, the double-entry rule in `double_entry`; both
 are importable from here too.
@@ -16,6 +16,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
+from reviewtui.assessment import quorum
 from reviewtui.assessment.double_entry import MarkKey, mark_key, resolve_double
 from reviewtui.assessment.forms import (
     Value,
@@ -236,9 +237,13 @@ def _combine(
             returned=returned.get(g.name, 0),
             valid=group_valid.get(g.name, 0),
             over_issued=g.issued is not None and returned.get(g.name, 0) > g.issued,
+            expected=quorum.expected_of(g),
+            short=quorum.is_short(returned.get(g.name, 0), quorum.expected_of(g)),
         )
         for g in plan.groups
     )
+    expected = quorum.expected_total(plan.groups)
+    forms_back = sum(g.returned for g in group_counts)
     return Results(
         meeting=plan.meeting.title,
         entered=entered,
@@ -248,6 +253,9 @@ def _combine(
         invalid_codes=tuple(sorted(invalid_codes, key=code_sort_key)),
         groups=group_counts,
         units=tuple(ordered),
+        expected=expected,
+        quorum=a.quorum,
+        provisional=quorum.is_provisional(forms_back, expected, a.quorum),
     )
 
 
