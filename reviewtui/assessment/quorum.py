@@ -5,18 +5,19 @@ every group, the results are provisional while the forms returned are fewer than
 expected total; without one for some group there is no check. A group that returned fewer than
 half its expected forms is flagged (a figure resting on too few of its raters).
 
-Compared exactly (`Fraction` of the quorum as written), so 3 forms of 10 meet a quorum of 0.3
-although 0.3 × 10 is 3.0000000000000004 in floating point.
+Compared exactly (the quorum as written, as a `Decimal`), so 3 forms of 10 meet a quorum of 0.3
+although 0.3 × 10 is 3.0000000000000004 in floating point. (`decimal` is loaded by the tally's
+rounding anyway; `fractions` would cost `results --json` its start-up time.)
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from fractions import Fraction
+from decimal import Decimal
 
 from reviewtui.plan import Group
 
-SHORT_SHARE = Fraction(1, 2)  # a group returning fewer than half its forms is flagged
+SHORT_SHARE = Decimal("0.5")  # a group returning fewer than half its forms is flagged
 
 
 def expected_of(group: Group) -> int | None:
@@ -37,7 +38,7 @@ def is_provisional(returned: int, expected: int | None, quorum: float) -> bool:
     """Fewer forms returned than `quorum` × `expected`; never without an expected count."""
     if expected is None:
         return False
-    return returned < Fraction(repr(quorum)) * expected
+    return returned < Decimal(repr(quorum)) * expected
 
 
 def is_short(returned: int, expected: int | None) -> bool:
