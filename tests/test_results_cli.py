@@ -51,9 +51,22 @@ def test_results_json_follows_spec_section_7(cli, session: Path, ballots_csv: Pa
         "valid": 3,
         "invalid": 1,
         "unconfirmed": [],
+        "provisional": False,  # 4 forms of 3 + 5 expected: exactly the quorum of 0.5
         "groups": {
-            "区级领导": {"issued": 3, "returned": 2, "valid": 2, "over_issued": False},
-            "党代表": {"issued": 5, "returned": 2, "valid": 1, "over_issued": False},
+            "区级领导": {
+                "issued": 3,
+                "expected": 3,
+                "returned": 2,
+                "valid": 2,
+                "over_issued": False,
+            },
+            "党代表": {
+                "issued": 5,
+                "expected": 5,
+                "returned": 2,
+                "valid": 1,
+                "over_issued": False,
+            },
         },
     }
     units = {u["unit"]: u for u in data["units"]}

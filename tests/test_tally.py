@@ -338,9 +338,23 @@ def test_results_json_has_exactly_the_spec_shape() -> None:
     plan = make_plan((("甲", 99.0), "乙"), (("区级领导", 0.3, 10),), onsite_weight=0.7)
     data = tally(plan, [ballot(1, "区级领导", 甲="好", 乙="一般")]).to_json()
     assert list(data) == ["meeting", "ballots", "units"]
-    assert list(data["ballots"]) == ["entered", "valid", "invalid", "unconfirmed", "groups"]
+    assert list(data["ballots"]) == [
+        "entered",
+        "valid",
+        "invalid",
+        "unconfirmed",
+        "provisional",
+        "groups",
+    ]
+    assert data["ballots"]["provisional"] is True  # 1 form of the 10 expected (issued)
     assert data["ballots"]["groups"] == {
-        "区级领导": {"issued": 10, "returned": 1, "valid": 1, "over_issued": False}
+        "区级领导": {
+            "issued": 10,
+            "expected": 10,
+            "returned": 1,
+            "valid": 1,
+            "over_issued": False,
+        }
     }
     first = data["units"][0]
     assert list(first) == [

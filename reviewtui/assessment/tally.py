@@ -3,147 +3,53 @@
 `tally(plan, ballots)` is the definition over plain data; `tally_store(store)` computes the same
 from the database. Both sum each ballot line (one unit on one ballot) with `_LineSums` and hand
 the sums to `_combine`, which does everything from there: invalid ballots, votes, trimming, group
-weights, the daily blend, grade counts, levels, the veto and the ranking. Plain dicts and lists
-throughout: no object per mark.
+weights, the daily blend, grade counts, levels, the veto, the ranking and the quorum. Plain dicts
+and lists throughout: no object per mark.
+
+The result types and their JSON are in `results`, the double-entry rule in `double_entry`; both
+are importable from here too.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
-from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
-from typing import Any
+from dataclasses import replace
 
+from reviewtui.assessment import quorum
+from reviewtui.assessment.double_entry import MarkKey, mark_key, resolve_double
 from reviewtui.assessment.forms import (
-    Marks,
     Value,
     code_sort_key,
     decode_line,
     points,
     scale_points,
 )
+from reviewtui.assessment.results import (
+    BallotEntry,
+    GroupCount,
+    GroupScore,
+    Results,
+    UnitResult,
+    round2,
+)
 from reviewtui.plan import Plan, Unit
 from reviewtui.store import Store
 
-# ------------------------------------------------------------------------------------------------
-# Input and output
-
-
-@dataclass(frozen=True)
-class BallotEntry:
-    """One entry of one paper ballot as plain data: marks map (unit, item) to a grade or number;
-    a blank cell is absent."""
-
-    code: str
-    group: str
-    marks: Marks
-    entry: int = 1
-
-
-@dataclass(frozen=True)
-class GroupCount:
-    """Forms issued to a rater group, returned by it, and valid among those counted."""
-
-    name: str
-    weight: float
-    issued: int | None
-    returned: int
-    valid: int
-    over_issued: bool
-
-
-@dataclass(frozen=True)
-class GroupScore:
-    votes: int
-    score: float | None
-    trimmed: int  # scores left out at each end (0: no trimming)
-
-
-@dataclass(frozen=True)
-class UnitResult:
-    unit: str
-    mode: str
-    rank: int | None
-    composite: float | None
-    daily: float | None
-    final: float | None
-    level: str | None
-    vetoed: bool  # the veto took the best level away
-    votes: int
-    groups: dict[str, GroupScore]
-    grade_counts: dict[str, int]
-    good_rate: float | None
-    good_or_fair_rate: float | None
-
-    @property
-    def final_rounded(self) -> float | None:
-        return None if self.final is None else round2(self.final)
-
-
-@dataclass(frozen=True)
-class Results:
-    meeting: str
-    entered: int
-    valid: int
-    invalid: int
-    unconfirmed: tuple[str, ...]
-    invalid_codes: tuple[str, ...]
-    groups: tuple[GroupCount, ...]
-    units: tuple[UnitResult, ...]  # rank order; units without a final score last
-
-    def unit(self, name: str) -> UnitResult | None:
-        return next((u for u in self.units if u.unit == name), None)
-
-    def to_json(self) -> dict[str, Any]:
-        """Exactly SPEC section 7: numbers unrounded, null where undefined, units in rank order."""
-        return {
-            "meeting": self.meeting,
-            "ballots": {
-                "entered": self.entered,
-                "valid": self.valid,
-                "invalid": self.invalid,
-                "unconfirmed": list(self.unconfirmed),
-                "groups": {
-                    g.name: {
-                        "issued": g.issued,
-                        "returned": g.returned,
-                        "valid": g.valid,
-                        "over_issued": g.over_issued,
-                    }
-                    for g in self.groups
-                },
-            },
-            "units": [
-                {
-                    "unit": u.unit,
-                    "rank": u.rank,
-                    "composite": u.composite,
-                    "daily": u.daily,
-                    "final": u.final,
-                    "level": u.level,
-                    "votes": u.votes,
-                    "groups": {
-                        name: {"votes": s.votes, "score": s.score} for name, s in u.groups.items()
-                    },
-                    "grade_counts": dict(u.grade_counts),
-                    "good_rate": u.good_rate,
-                    "good_or_fair_rate": u.good_or_fair_rate,
-                }
-                for u in self.units
-            ],
-        }
-
-
-def round2(value: float) -> float:
-    """Half up to 2 decimals, as a person rounds (89.995 -> 90.0).
-
-    Float noise is removed first (at 1e-9), so a score that is 89.995 on paper but computed as
-    89.99499999999999 still rounds to 90.0.
-    """
-    exact = Decimal(repr(value)).quantize(Decimal("1e-9"), rounding=ROUND_HALF_EVEN)
-    return float(exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
-
+__all__ = [
+    "BallotEntry",
+    "GroupCount",
+    "GroupScore",
+    "MarkKey",
+    "Results",
+    "UnitResult",
+    "group_score",
+    "mark_key",
+    "resolve_double",
+    "round2",
+    "tally",
+    "tally_store",
+]
 
 # ------------------------------------------------------------------------------------------------
 # The pure tally
@@ -212,46 +118,6 @@ def _count(groups: Iterable[str]) -> dict[str, int]:
     for group in groups:
         counts[group] = counts.get(group, 0) + 1
     return counts
-
-
-MarkKey = frozenset[tuple[str, str, Value]]
-"""A ballot entry's marks as one comparable value: {(unit, item, value)}, numbers as float."""
-
-
-def mark_key(marks: Marks) -> MarkKey:
-    return frozenset(
-        (unit, item, value if isinstance(value, str) else float(value))
-        for (unit, item), value in marks.items()
-        if value is not None
-    )
-
-
-def resolve_double(
-    entries: Iterable[tuple[str, int, str, MarkKey]],
-) -> tuple[set[tuple[str, int]], list[str], list[str]]:
-    """The one double-entry rule (SPEC section 6), for both tally paths.
-
-    `entries` are (code, entry round, group, marks) of every entry. A paper ballot counts when
-    both its entries exist and agree on the group and mark for mark; the result is the
-    (code, 1) of each counted ballot, the codes of the others (unconfirmed, in id order), and
-    each paper ballot's group, once per ballot (for the forms returned).
-    """
-    pairs: dict[str, list[tuple[str, MarkKey] | None]] = {}
-    for code, entry, group, key in entries:
-        pairs.setdefault(code, [None, None])[entry - 1] = (group, key)
-    counted: set[tuple[str, int]] = set()
-    unconfirmed: list[str] = []
-    groups: list[str] = []
-    for code, (first, second) in pairs.items():
-        present = first or second
-        assert present is not None
-        groups.append(present[0])
-        if first is not None and first == second:
-            counted.add((code, 1))
-        else:
-            unconfirmed.append(code)
-    unconfirmed.sort(key=code_sort_key)
-    return counted, unconfirmed, groups
 
 
 # ------------------------------------------------------------------------------------------------
@@ -371,9 +237,13 @@ def _combine(
             returned=returned.get(g.name, 0),
             valid=group_valid.get(g.name, 0),
             over_issued=g.issued is not None and returned.get(g.name, 0) > g.issued,
+            expected=quorum.expected_of(g),
+            short=quorum.is_short(returned.get(g.name, 0), quorum.expected_of(g)),
         )
         for g in plan.groups
     )
+    expected = quorum.expected_total(plan.groups)
+    forms_back = sum(g.returned for g in group_counts)
     return Results(
         meeting=plan.meeting.title,
         entered=entered,
@@ -383,6 +253,9 @@ def _combine(
         invalid_codes=tuple(sorted(invalid_codes, key=code_sort_key)),
         groups=group_counts,
         units=tuple(ordered),
+        expected=expected,
+        quorum=a.quorum,
+        provisional=quorum.is_provisional(forms_back, expected, a.quorum),
     )
 
 

@@ -13,6 +13,7 @@ from reviewtui import present
 from reviewtui.i18n import CATALOG, get_lang, t
 from reviewtui.minutes import ItemRecord, Minutes
 from reviewtui.present import glossary
+from reviewtui.present.quorum import quorum_notes
 from reviewtui.textsafe import for_document
 
 ProgressFn = Callable[[int, int], None]
@@ -159,12 +160,13 @@ def ranking_rows(minutes: Minutes) -> list[list[str]]:
 
 
 def ranking_notes(minutes: Minutes) -> list[str]:
-    """Footnotes to the ranking: the veto, when it applied."""
+    """Footnotes to the ranking: provisional results and groups short of forms (the quorum),
+    then the veto, when it applied."""
+    notes = quorum_notes(minutes.results)
     plan_veto = minutes.veto
-    if plan_veto is None or not any(u.vetoed for u in minutes.results.units):
-        return []
-    "、" if get_lang() == "zh" else ", "
-    return [glossary.vetoed_note(plan_veto)]
+    if plan_veto is not None and any(u.vetoed for u in minutes.results.units):
+        notes.append(glossary.vetoed_note(plan_veto))
+    return notes
 
 
 def reconciliation_header() -> list[str]:

@@ -165,6 +165,16 @@ STRINGS: dict[str, tuple[str, str]] = {
         ": issued {issued}, returned {returned}, valid {valid}",
     ),
     "results.over_issued": ("收回多于发放！", "MORE RETURNED THAN ISSUED"),
+    # Quorum (SPEC section 6): shown by every results view, screen, CLI and documents alike.
+    "results.provisional": (
+        "结果为初步结果：收回 {returned} 份，不足应到 {expected} 人的 {share}",
+        "Provisional: {returned} forms returned, fewer than {share} of the {expected} expected",
+    ),
+    "results.group_short": (
+        "{group}仅收回 {returned} 份，不足应到 {expected} 人的一半",
+        "{group} only {returned} of {expected} forms returned",
+    ),
+    "results.provisional_tag": ("初步结果", "PROVISIONAL"),
     "results.unconfirmed": (
         "两遍录入不一致或只录了一遍、未计入统计的测评表：{codes}",
         "Not counted (the two entries disagree, or only one was made): {codes}",

@@ -15,6 +15,7 @@ from reviewtui.i18n import t
 from reviewtui.plan import Veto
 from reviewtui.present import glossary
 from reviewtui.present.numbers import count
+from reviewtui.present.quorum import quorum_notes
 from reviewtui.textsafe import shown
 
 
@@ -34,7 +35,8 @@ def ranking_table(results: Results) -> Table:
 
 
 def summary_lines(results: Results, veto: Veto | None = None) -> list[Text]:
-    """Ballot reconciliation under the table: entered/valid/invalid, per group, unconfirmed."""
+    """Ballot reconciliation under the table: entered/valid/invalid, the quorum, per group,
+    unconfirmed."""
     lines = [
         Text(
             t(
@@ -45,6 +47,7 @@ def summary_lines(results: Results, veto: Veto | None = None) -> list[Text]:
             )
         )
     ]
+    lines += [Text(shown(note), style="bold yellow") for note in quorum_notes(results)]
     for group in results.groups:
         line = Text("  ")
         line.append(shown(group.name))

@@ -22,6 +22,7 @@ from textual.widgets.data_table import RowDoesNotExist
 from reviewtui.assessment.tally import Results, UnitResult, tally_store
 from reviewtui.i18n import t
 from reviewtui.present import NONE, count, glossary, rate, score, share
+from reviewtui.present.quorum import quorum_notes
 from reviewtui.store import Store
 from reviewtui.textsafe import shown
 from reviewtui.tui.help import HelpScreen, localize
@@ -125,6 +126,9 @@ class ResultsScreen(Screen[None]):
                 invalid=results.invalid,
             )
             line.append(summary)
+        if results.provisional:
+            line.append("  ")
+            line.append(t("results.provisional_tag"), style="bold yellow reverse")
         line.append("  ")
         line.append(shown(results.meeting), style="dim")
         self.query_one("#results-title", Static).update(line)
@@ -195,8 +199,11 @@ class ResultsScreen(Screen[None]):
         return table
 
     def show_notes(self, results: Results) -> None:
-        """What a reader must not miss: uncounted ballots, over-issued groups, the veto."""
+        """What a reader must not miss: provisional results and groups short of forms (the
+        quorum), uncounted ballots, over-issued groups, the veto."""
         notes = Text()
+        for note in quorum_notes(results):
+            notes.append(shown(note) + "\n", style="bold yellow")
         over = [g.name for g in results.groups if g.over_issued]
         if over:
             notes.append(t("results.over_groups", groups="、".join(over)) + "\n", style="bold red")

@@ -1,0 +1,101 @@
+"""What the ballot screen asks while forms are typed in: the next id to offer, the forms entered
+per group, who typed the last one, and taking back the screen's last command (ctrl+z).
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import socket
+from dataclasses import dataclass
+
+from reviewtui.assessment.forms import code_sort_key
+from reviewtui.store import Store
+from reviewtui.store.journal import last_command, row_of
+
+
+@dataclass(frozen=True)
+class GroupProgress:
+    group: str
+    entered: int
+    issued: int | None
+
+    @property
+    def over_issued(self) -> bool:
+        return self.issued is not None and self.entered > self.issued
+
+
+# What ctrl+z on the ballot screen can take back: its own commands, never a whole imported file.
+UNDOABLE = ("ballot.save", "ballot.correct", "ballot.retype", "ballot.delete")
+
+
+@dataclass(frozen=True)
+class UndoneBallot:
+    """What `undo_last` took back: the command (`save`, `correct`, ...) and its ballot."""
+
+    action: str
+    ballot_id: int | None
+    code: str
+    entry: int | None
+
+
+def default_entered_by() -> str:
+    """user@host: who typed a ballot in, when nobody says otherwise."""
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):
+        user = os.environ.get("USER") or os.environ.get("USERNAME") or "?"
+    return f"{user}@{socket.gethostname()}"
+
+
+def codes(store: Store, entry: int) -> set[str]:
+    return {r[0] for r in store.conn.execute("SELECT code FROM ballots WHERE entry = ?", (entry,))}
+
+
+def next_code(store: Store, entry: int = 1) -> str:
+    """The id to offer for the next ballot of this round.
+
+    A form already entered in the other round but not in this one comes first (the second
+    typist works through the same pile); otherwise one more than the highest numeric id.
+    """
+    mine = codes(store, entry)
+    others = codes(store, 3 - entry) if store.plan.assessment.double_entry else set()
+    missing = sorted(others - mine, key=code_sort_key)
+    if missing:
+        return missing[0]
+    numbers = [int(c) for c in mine | others if c.isdecimal() and len(c) <= 32]
+    return str(max(numbers, default=0) + 1)
+
+
+def progress(store: Store, entry: int = 1) -> list[GroupProgress]:
+    """Ballots entered in this round per group, against the forms issued to it."""
+    counts = dict(
+        store.conn.execute(
+            "SELECT grp, count(*) FROM ballots WHERE entry = ? GROUP BY grp", (entry,)
+        ).fetchall()
+    )
+    return [GroupProgress(g.name, counts.get(g.name, 0), g.issued) for g in store.plan.groups]
+
+
+def last_entered(store: Store) -> tuple[str | None, str | None]:
+    """(group, entered by) of the ballot saved last: the next form likely has the same."""
+    row = store.row("SELECT grp, entered_by FROM ballots ORDER BY created_at DESC, id DESC LIMIT 1")
+    return (row["grp"], row["entered_by"]) if row else (None, None)
+
+
+def undo_last(store: Store) -> UndoneBallot | None:
+    """Take back the latest save, correction, retype or delete of the ballot screen.
+
+    None when there is none; the store raises a `UserError` saying why when it refuses."""
+    last = last_command(store, UNDOABLE)
+    if last is None:
+        return None
+    tx, action = last
+    ballot = row_of(store, tx, "ballots")  # read before the undo changes it
+    store.undo(tx)
+    return UndoneBallot(
+        action=action.split(".")[1],
+        ballot_id=ballot.get("id"),
+        code=str(ballot.get("code", "?")),
+        entry=ballot.get("entry"),
+    )

@@ -1,0 +1,77 @@
+"""Paper ballots as stored, read back: one `Ballot` per entry with its marks.
+
+A ballot's `code` is the id written on the paper form; with double entry each form is entered
+twice (`entry` 1 and 2). Writing is in `ballots`, the double-entry comparison in `ballot_compare`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reviewtui.assessment.forms import Cell, Value, code_sort_key, decode_line, normalize_code
+from reviewtui.store import Store
+
+
+@dataclass(frozen=True)
+class Ballot:
+    """One entry of one paper ballot, as stored."""
+
+    id: int
+    code: str
+    entry: int
+    group: str
+    entered_by: str
+    source: str
+    created_at: str
+    updated_at: str
+    marks: dict[Cell, Value]
+
+
+_COLUMNS = "id, code, entry, grp, entered_by, source, created_at, updated_at"
+
+
+def load(store: Store, *, entry: int | None = None, code: str | None = None) -> list[Ballot]:
+    """Ballots with their marks, in ballot-id order then entry order."""
+    where, params = _filter(entry, code, "")
+    heads = store.conn.execute(f"SELECT {_COLUMNS} FROM ballots{where}", params).fetchall()  # noqa: S608 (fixed clauses)
+    marks: dict[int, dict[Cell, Value]] = {row[0]: {} for row in heads}
+    if heads:
+        where, params = _filter(entry, code, "b.")
+        sql = (
+            "SELECT m.ballot_id, m.unit, m.cells FROM marks m "  # noqa: S608 (fixed clauses)
+            f"JOIN ballots b ON b.id = m.ballot_id{where}"
+        )
+        for ballot_id, unit, cells in store.conn.execute(sql, params):
+            found = marks[ballot_id]
+            for item, value in decode_line(cells).items():
+                found[(unit, item)] = value
+    ballots = [
+        Ballot(ballot_id, code, entry, grp, by, source, created, updated, marks[ballot_id])
+        for ballot_id, code, entry, grp, by, source, created, updated in heads
+    ]
+    ballots.sort(key=lambda b: (code_sort_key(b.code), b.entry))
+    return ballots
+
+
+def _filter(entry: int | None, code: str | None, prefix: str) -> tuple[str, tuple[object, ...]]:
+    clauses: list[str] = []
+    params: list[object] = []
+    if entry is not None:
+        clauses.append(f"{prefix}entry = ?")
+        params.append(entry)
+    if code is not None:
+        clauses.append(f"{prefix}code = ?")
+        params.append(code)
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), tuple(params)
+
+
+def find(store: Store, code: str, entry: int) -> Ballot | None:
+    found = load(store, entry=entry, code=normalize_code(code))
+    return found[0] if found else None
+
+
+def get(store: Store, ballot_id: int) -> Ballot | None:
+    row = store.conn.execute(
+        "SELECT code, entry FROM ballots WHERE id = ?", (ballot_id,)
+    ).fetchone()
+    return find(store, row[0], row[1]) if row else None

@@ -1,0 +1,144 @@
+"""What the tally returns (SPEC section 6) and its JSON (SPEC section 7).
+
+Plain frozen dataclasses: `Results` holds the ballot counts, each group's forms and every unit's
+scores in rank order; `Results.to_json()` is the results JSON exactly. `round2` is the one
+rounding of a score, by which levels and ranks are decided and every output shows it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from typing import Any
+
+from reviewtui.assessment.forms import Marks
+
+
+@dataclass(frozen=True)
+class BallotEntry:
+    """One entry of one paper ballot as plain data: marks map (unit, item) to a grade or number;
+    a blank cell is absent."""
+
+    code: str
+    group: str
+    marks: Marks
+    entry: int = 1
+
+
+@dataclass(frozen=True)
+class GroupCount:
+    """Forms issued to a rater group, expected of it (`expected`, else `issued`), returned by
+    it, and valid among those counted."""
+
+    name: str
+    weight: float
+    issued: int | None
+    returned: int
+    valid: int
+    over_issued: bool
+    expected: int | None = None
+    short: bool = False  # fewer than half the expected forms returned (`quorum.is_short`)
+
+
+@dataclass(frozen=True)
+class GroupScore:
+    votes: int
+    score: float | None
+    trimmed: int  # scores left out at each end (0: no trimming)
+
+
+@dataclass(frozen=True)
+class UnitResult:
+    unit: str
+    mode: str
+    rank: int | None
+    composite: float | None
+    daily: float | None
+    final: float | None
+    level: str | None
+    vetoed: bool  # the veto took the best level away
+    votes: int
+    groups: dict[str, GroupScore]
+    grade_counts: dict[str, int]
+    good_rate: float | None
+    good_or_fair_rate: float | None
+
+    @property
+    def final_rounded(self) -> float | None:
+        return None if self.final is None else round2(self.final)
+
+
+@dataclass(frozen=True)
+class Results:
+    meeting: str
+    entered: int
+    valid: int
+    invalid: int
+    unconfirmed: tuple[str, ...]
+    invalid_codes: tuple[str, ...]
+    groups: tuple[GroupCount, ...]
+    units: tuple[UnitResult, ...]  # rank order; units without a final score last
+    # Quorum (SPEC section 6): the expected total (None: some group has no expected count, no
+    # check), the share of it that must be returned, and whether too few forms are back.
+    expected: int | None = None
+    quorum: float = 0.5
+    provisional: bool = False
+
+    @property
+    def returned(self) -> int:
+        """The forms returned, as the groups count them."""
+        return sum(g.returned for g in self.groups)
+
+    def unit(self, name: str) -> UnitResult | None:
+        return next((u for u in self.units if u.unit == name), None)
+
+    def to_json(self) -> dict[str, Any]:
+        """Exactly SPEC section 7: numbers unrounded, null where undefined, units in rank order."""
+        return {
+            "meeting": self.meeting,
+            "ballots": {
+                "entered": self.entered,
+                "valid": self.valid,
+                "invalid": self.invalid,
+                "unconfirmed": list(self.unconfirmed),
+                "provisional": self.provisional,
+                "groups": {
+                    g.name: {
+                        "issued": g.issued,
+                        "expected": g.expected,
+                        "returned": g.returned,
+                        "valid": g.valid,
+                        "over_issued": g.over_issued,
+                    }
+                    for g in self.groups
+                },
+            },
+            "units": [
+                {
+                    "unit": u.unit,
+                    "rank": u.rank,
+                    "composite": u.composite,
+                    "daily": u.daily,
+                    "final": u.final,
+                    "level": u.level,
+                    "votes": u.votes,
+                    "groups": {
+                        name: {"votes": s.votes, "score": s.score} for name, s in u.groups.items()
+                    },
+                    "grade_counts": dict(u.grade_counts),
+                    "good_rate": u.good_rate,
+                    "good_or_fair_rate": u.good_or_fair_rate,
+                }
+                for u in self.units
+            ],
+        }
+
+
+def round2(value: float) -> float:
+    """Half up to 2 decimals, as a person rounds (89.995 -> 90.0).
+
+    Float noise is removed first (at 1e-9), so a score that is 89.995 on paper but computed as
+    89.99499999999999 still rounds to 90.0.
+    """
+    exact = Decimal(repr(value)).quantize(Decimal("1e-9"), rounding=ROUND_HALF_EVEN)
+    return float(exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
