@@ -95,7 +95,7 @@ def test_any_value_in_a_unit(index: int, key: str, value: object) -> None:
     _check(_dump(base))
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=300))
 def test_any_bytes(tmp_path_factory, raw: bytes) -> None:
     path = tmp_path_factory.mktemp("fuzz") / "x.toml"
@@ -146,7 +146,7 @@ def _value(value: object) -> str:
 WIDE = str.maketrans("0123456789:", "０１２３４５６７８９：")
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.sampled_from(["start", "date"]),
     st.one_of(
@@ -169,7 +169,7 @@ def test_times_and_dates_are_ascii_once_accepted(key: str, value: str) -> None:
     assert p.planned_end() is not None or (key == "date" and not p.meeting.start)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.sampled_from(["report", "question", "answer", "comment", "warn"]),
     st.one_of(
