@@ -74,7 +74,7 @@ class SettingsScreen(Screen[None]):
     }
     SettingsScreen #settings-grid {
         grid-size: 5;
-        grid-columns: 1fr 10 10 10 10;
+        grid-columns: 1fr 13 13 13 13;
         grid-gutter: 0 1;
         grid-rows: 1;
         height: auto;
@@ -84,7 +84,7 @@ class SettingsScreen(Screen[None]):
         color: $text-muted;
     }
     SettingsScreen TextField {
-        width: 10;
+        width: 13;
     }
     SettingsScreen #settings-message {
         padding: 1 1 0 1;

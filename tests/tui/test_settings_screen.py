@@ -150,3 +150,16 @@ async def test_chinese_messages(small_store: Store) -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "“党代表”的请假应是不小于 0 的整数" in static_text(app, "#settings-message")
+
+
+def test_snapshot_settings_80x24(snap_compare, small_session, lang) -> None:
+    from reviewtui.amend import set_attendance
+    from reviewtui.store import open_session
+
+    store = open_session(small_session, write=True)
+    set_attendance(store, {"党代表": (4, 1)})
+    try:
+        app = make_app(store)
+        assert snap_compare(app, terminal_size=(80, 24), press=["o"])
+    finally:
+        store.close()
