@@ -119,7 +119,8 @@ class SettingsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(Text(t("settings.title")), id="settings-title")
-        with VerticalScroll(id="settings-body"), Grid(id="settings-grid"):
+        # The scroll area itself takes no focus: tab goes from field to field only.
+        with VerticalScroll(id="settings-body", can_focus=False), Grid(id="settings-grid"):
             yield Label(Text(t("settings.col.group")), classes="settings-head")
             for field in FIELDS:
                 yield Label(Text(t(f"attendance.{field}")), classes="settings-head")

@@ -7,7 +7,7 @@ from reviewtui.i18n import set_lang
 from reviewtui.store import Store
 from reviewtui.tui.agenda import AgendaScreen
 from reviewtui.tui.dialogs import ConfirmDialog
-from reviewtui.tui.settings import SettingsScreen, parse_count
+from reviewtui.tui.settings import FIELDS, SettingsScreen, parse_count
 from reviewtui.tui.widgets.fields import TextField
 
 from ._live_support import SIZE, make_app, notifications, start, static_text, type_text
@@ -163,3 +163,15 @@ def test_snapshot_settings_80x24(snap_compare, small_session, lang) -> None:
         assert snap_compare(app, terminal_size=(80, 24), press=["o"])
     finally:
         store.close()
+
+
+async def test_tab_goes_from_field_to_field(small_store: Store) -> None:
+    app = make_app(small_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(pilot)
+        seen = []
+        for _ in range(9):
+            seen.append(app.focused.id if app.focused else None)
+            await pilot.press("tab")
+        fields = [f"settings-{i}-{f}" for i in (0, 1) for f in FIELDS]
+        assert seen == [*fields, fields[0]]
