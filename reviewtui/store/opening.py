@@ -96,15 +96,16 @@ def _open(
     if not os.path.lexists(target.db):
         if not create:
             raise UserError(t("db.missing", db=target.db))
+        made: Store | None
         try:
-            store = Store.create(target.db, plan, target.toml)
+            made = Store.create(target.db, plan, target.toml)
         except DatabaseExists:
-            store = None  # another process made it meanwhile: open theirs, as below
-        if store is not None:
+            made = None  # another process made it meanwhile: open theirs, as below
+        if made is not None:
             if not write:
-                store.close()
+                made.close()
                 return Store.open_reader(target.db), target, plan, []
-            return store, target, plan, []
+            return made, target, plan, []
     store = Store.open_writer(target.db) if write else Store.open_reader(target.db)
     return store, target, plan, diff(store.plan.data, plan.data)
 
