@@ -18,11 +18,15 @@ from __future__ import annotations
 import json
 from typing import Any, NamedTuple
 
+from reviewtui import attendance as _attendance
+from reviewtui.attendance import Attendance, Counts, attendance, set_attendance
 from reviewtui.i18n import CATALOG, t
 from reviewtui.plan import AgendaItem, Plan, diff, from_json
 from reviewtui.store import Store, Tx
 
 ACTION = "amend"
+__all__ = ["Amendment", "Attendance", "Change", "Proposal", "Refusal", "apply", "attendance"]
+__all__ += ["history", "propose", "set_attendance"]
 
 
 class Change(NamedTuple):
@@ -103,29 +107,47 @@ def propose(store: Store, plan: Plan) -> Proposal:
     return Proposal(changes, refusals, renames)
 
 
-def apply(store: Store, plan: Plan, proposal: Proposal | None = None) -> int:
+def apply(
+    store: Store,
+    plan: Plan,
+    proposal: Proposal | None = None,
+    *,
+    attendance: dict[str, Counts] | None = None,
+) -> int:
     """Make the amendments in one command; returns its journal tx. Refuses (ValueError) if any
-    change is refused: call `propose` first and show its refusals."""
+    change is refused: call `propose` first and show its refusals. `attendance` (present,
+    absent per group, checked against the new plan: UserError) is recorded in the same command,
+    so one ctrl+z takes back what one save of the settings screen did."""
     proposal = proposal or propose(store, plan)
     if proposal.refusals:
         raise ValueError("amendment refused")
+    if attendance:
+        _attendance.check(plan, attendance)
     with store.transaction(ACTION) as tx:
         _rename_records(store, tx, proposal.renames, store.plan)
+        _attendance.rename_groups(store, tx, proposal.renames["groups"])
         _reconcile_items(store, tx, plan, proposal.renames["units"])
         tx.set_meta("plan", plan.to_json())
+        if attendance:
+            _attendance.write(store, tx, attendance)
         return tx.id
 
 
 def history(store: Store) -> list[Amendment]:
-    """Every amendment applied and not undone, oldest first, as the minutes list them."""
+    """Every amendment applied and not undone, oldest first, as the minutes list them: the
+    plan's changes and the attendance recorded ("attendance.<group>.present", ".absent")."""
+    plan_key, attendance_key = json.dumps({"key": "plan"}), json.dumps({"key": _attendance.KEY})
     rows = store.rows(
-        "SELECT at, old, new FROM journal WHERE action = ? AND tbl = 'meta' "
-        "AND row_key = ? AND undone_by IS NULL ORDER BY id",
-        (ACTION, json.dumps({"key": "plan"})),
+        "SELECT at, row_key, old, new FROM journal WHERE action = ? AND tbl = 'meta' "
+        "AND row_key IN (?, ?) AND undone_by IS NULL ORDER BY id",
+        (ACTION, plan_key, attendance_key),
     )
     out: list[Amendment] = []
     for row in rows:
         old, new = _meta_value(row["old"]), _meta_value(row["new"])
+        if row["row_key"] == attendance_key:
+            out += [Amendment(row["at"], *change) for change in _attendance.changes(old, new)]
+            continue
         if old is None or new is None:
             continue
         for what, a, b in diff(from_json(old).data, from_json(new).data):

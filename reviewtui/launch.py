@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
     from reviewtui.plan import Plan
-    from reviewtui.store import Store
+    from reviewtui.store import Pending, Store
 
 T = TypeVar("T")
 
@@ -118,9 +118,12 @@ def _escape_c1(json_text: str) -> str:
 
 
 def run(session: str, db: str | None = None) -> None:
-    from reviewtui.store import open_session
+    from reviewtui.store import open_amendable
 
-    run_tui(open_session(session, db, write=True))
+    # A session file changed since the database was made: when every change is an amendment
+    # the app offers them first (tui/amend_offer.py); otherwise refused here, with the reasons.
+    store, pending = open_amendable(session, db)
+    run_tui(store, pending)
 
 
 def demo() -> None:
@@ -134,13 +137,13 @@ def demo() -> None:
         print(t("cli.demo_db", db=store.path), file=sys.stderr, flush=True)
 
 
-def run_tui(store: Store) -> None:
+def run_tui(store: Store, pending: Pending | None = None) -> None:
     # Start-up makes many objects and frees few: collecting then finds nothing and costs ~15 ms
     # of launch. The app turns collection back on after its first frame.
     gc.disable()
     from reviewtui.tui.app import run_app
 
-    run_app(store)
+    run_app(store, pending)
 
 
 def check(session: str) -> None:

@@ -21,6 +21,7 @@ from reviewtui.i18n import (
     plan,
     prepare,
     projector,
+    settings,
 )
 
 LANGS = ("zh", "en")
@@ -28,7 +29,8 @@ _lang = "en"
 
 # key: (Chinese, English), merged from one module per part of the product.
 CATALOG: dict[str, tuple[str, str]] = {}
-for _part in (common, plan, check, database, cli, live, assessment, exports, projector, prepare):
+_PARTS = (common, plan, check, database, cli, live, assessment, exports, projector, prepare)
+for _part in (*_PARTS, settings):
     if _twice := CATALOG.keys() & _part.STRINGS.keys():
         raise RuntimeError(f"i18n keys defined twice: {sorted(_twice)}")
     CATALOG.update(_part.STRINGS)

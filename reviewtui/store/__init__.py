@@ -22,7 +22,14 @@ from reviewtui.store.migrations import (
     backup_path,
     schema_sql,
 )
-from reviewtui.store.opening import Target, open_session, plan_changed_message, resolve
+from reviewtui.store.opening import (
+    Pending,
+    Target,
+    open_amendable,
+    open_session,
+    plan_changed_message,
+    resolve,
+)
 
 __all__ = [
     "APPLICATION_ID",
@@ -32,6 +39,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "DatabaseExists",
     "LockHolder",
+    "Pending",
     "StorageError",
     "Store",
     "Target",
@@ -39,6 +47,7 @@ __all__ = [
     "UndoRefused",
     "WriterLock",
     "backup_path",
+    "open_amendable",
     "open_session",
     "plan_changed_message",
     "resolve",

@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 
 from reviewtui.errors import UserError
 from reviewtui.i18n import t
-from reviewtui.plan import PlanInvalid, diff
+from reviewtui.plan import Plan, PlanInvalid, diff
 from reviewtui.plan import load as load_plan
 from reviewtui.store.database import DatabaseExists, Store
 
@@ -39,9 +39,54 @@ def open_session(
     A session file that changed since its database was made is refused, with the differences
     and what to do (nothing recorded is ever touched).
     """
+    store, target, _, differences = _open(session, db, write=write, create=create)
+    if differences:
+        store.close()
+        raise UserError(*plan_changed_message(target, differences))
+    return store
+
+
+class Pending(NamedTuple):
+    """A session file's changes that `run` offers to apply (every one an amendment)."""
+
+    target: Target
+    plan: Plan
+    proposal: Any  # amend.Proposal (not imported here: amend imports the store)
+    refused_message: list[str]  # what to say if the secretary declines: the CLI's message
+
+
+def open_amendable(
+    session: str | Path, db: str | Path | None = None
+) -> tuple[Store, Pending | None]:
+    """`run`'s way in: like `open_session(write=True)`, but a changed session file whose every
+    difference is an amendment comes back as `Pending`, for the TUI to offer; one with a change
+    that would rewrite a record is refused as before, with the reasons."""
+    from reviewtui import amend
+
+    store, target, plan, differences = _open(session, db, write=True, create=True)
+    if not differences or plan is None:
+        return store, None
+    message = plan_changed_message(target, differences)
+    try:
+        proposal = amend.propose(store, plan)
+    except BaseException:
+        store.close()
+        raise
+    if proposal.refusals:
+        store.close()
+        lines = [*message, t("amend.refused"), *(f"  {r.reason}" for r in proposal.refusals)]
+        raise UserError(*lines)
+    return store, Pending(target, plan, proposal, message)
+
+
+def _open(
+    session: str | Path, db: str | Path | None, *, write: bool, create: bool
+) -> tuple[Store, Target, Plan | None, list[tuple[str, Any, Any]]]:
+    """The store, and how the session file (if one was named) differs from its plan."""
     target = resolve(session, db)
     if target.toml is None:
-        return Store.open_writer(target.db) if write else Store.open_reader(target.db)
+        store = Store.open_writer(target.db) if write else Store.open_reader(target.db)
+        return store, target, None, []
     try:
         plan = load_plan(target.toml)
     except PlanInvalid as exc:
@@ -51,21 +96,18 @@ def open_session(
     if not os.path.lexists(target.db):
         if not create:
             raise UserError(t("db.missing", db=target.db))
+        made: Store | None
         try:
-            store = Store.create(target.db, plan, target.toml)
+            made = Store.create(target.db, plan, target.toml)
         except DatabaseExists:
-            store = None  # another process made it meanwhile: open theirs, as below
-        if store is not None:
+            made = None  # another process made it meanwhile: open theirs, as below
+        if made is not None:
             if not write:
-                store.close()
-                return Store.open_reader(target.db)
-            return store
+                made.close()
+                return Store.open_reader(target.db), target, plan, []
+            return made, target, plan, []
     store = Store.open_writer(target.db) if write else Store.open_reader(target.db)
-    differences = diff(store.plan.data, plan.data)
-    if differences:
-        store.close()
-        raise UserError(*plan_changed_message(target, differences))
-    return store
+    return store, target, plan, diff(store.plan.data, plan.data)
 
 
 def plan_changed_message(target: Target, differences: list[tuple[str, Any, Any]]) -> list[str]:

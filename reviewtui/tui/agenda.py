@@ -21,6 +21,7 @@ from textual.timer import Timer
 from textual.widgets import Static
 
 from reviewtui import clock
+from reviewtui.attendance import attendance
 from reviewtui.clock import format_duration
 from reviewtui.errors import UserError
 from reviewtui.i18n import CATALOG, t
@@ -33,6 +34,7 @@ from reviewtui.tui.widgets.keybar import KeyBar
 from reviewtui.tui.widgets.text import fit, phase_name
 
 if TYPE_CHECKING:
+    from reviewtui.store import Store
     from reviewtui.tui.app import ReviewApp
 
 TICK = 0.25
@@ -48,6 +50,7 @@ class AgendaScreen(Screen[None]):
         Binding("b", "ballots", "agenda.key.ballots", id="agenda.ballots"),
         Binding("s", "results", "agenda.key.results", id="agenda.results"),
         Binding("x", "export", "agenda.key.export", id="agenda.export"),
+        Binding("o", "settings", "agenda.key.settings", id="agenda.settings"),
         Binding("ctrl+z", "undo", "live.key.undo", id="agenda.undo"),
         Binding("question_mark", "help", "help.key.help", key_display="?", id="agenda.help"),
     ]
@@ -231,6 +234,8 @@ class AgendaScreen(Screen[None]):
             start = datetime.strptime(plan.meeting.start, "%H:%M")
             end = start + timedelta(seconds=planned)
             text += f"({plan.meeting.start}–{end:%H:%M})"
+        if present := attendance_line(self.review_app.store):
+            text += " · " + present
         self.query_one("#agenda-summary", Static).update(Text(text))
 
     def _selected_id(self) -> int | None:
@@ -286,6 +291,11 @@ class AgendaScreen(Screen[None]):
 
         self.app.push_screen(ExportDialog(self.review_app.store))
 
+    def action_settings(self) -> None:
+        from reviewtui.tui.settings import SettingsScreen
+
+        self.app.push_screen(SettingsScreen(self.review_app.store))
+
     def action_undo(self) -> None:
         try:
             undone = self.meeting.undo()
@@ -301,6 +311,23 @@ class AgendaScreen(Screen[None]):
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self))
+
+
+def attendance_line(store: Store) -> str | None:
+    """ "应到 102 · 实到 98 · 请假 4" over all groups, once some attendance is recorded."""
+    rows = attendance(store)
+    if all(a.present is None and a.absent is None for a in rows):
+        return None
+
+    def total(values: list[int | None]) -> str:
+        return t("attendance.unknown") if None in values else str(sum(v or 0 for v in values))
+
+    return t(
+        "attendance.summary",
+        expected=total([a.expected for a in rows]),
+        present=total([a.present for a in rows]),
+        absent=total([a.absent for a in rows]),
+    )
 
 
 def ended_notice(meeting: Meeting, item_id: int) -> str | None:

@@ -27,7 +27,7 @@ from textual.widgets import Input
 from reviewtui.errors import UserError
 from reviewtui.i18n import t
 from reviewtui.meeting import Meeting
-from reviewtui.store import Store
+from reviewtui.store import Pending, Store
 from reviewtui.textsafe import shown
 from reviewtui.tui.agenda import AgendaScreen, ended_notice
 from reviewtui.tui.keys import localize
@@ -56,8 +56,14 @@ class ReviewApp(App[None]):
         Binding("ctrl+q", "quit", "help.key.quit", priority=True, id="app.quit"),
     ]
 
-    def __init__(self, store: Store, *, cursor_blink: bool = True) -> None:
+    def __init__(
+        self, store: Store, *, cursor_blink: bool = True, pending: Pending | None = None
+    ) -> None:
         super().__init__()
+        # The session file's amendments `run` offers before the meeting goes on; declined, the
+        # app quits and `run_app` says what the CLI says (`declined`).
+        self.pending_amendments = pending
+        self.declined: list[str] | None = None
         localize(self)
         self.store = store
         self.meeting = Meeting(store)
@@ -91,6 +97,10 @@ class ReviewApp(App[None]):
         busy = self.meeting.running() is not None or self.meeting.open_dialog() is not None
         if item is not None and item.timed and busy:
             self.push_screen(_live_screen()(item.id))
+        if self.pending_amendments is not None:  # on top of all: nothing goes on before it
+            from reviewtui.tui.amend_offer import AmendOffer
+
+            self.push_screen(AmendOffer(self.pending_amendments))
 
     def _warm_names(self) -> None:
         from reviewtui.names import search
@@ -216,13 +226,17 @@ def _settle_gc() -> None:
     gc.enable()
 
 
-def run_app(store: Store) -> None:
-    """Run the live meeting TUI on an open writer `store`; the store is closed afterwards."""
-    app = ReviewApp(store)
+def run_app(store: Store, pending: Pending | None = None) -> None:
+    """Run the live meeting TUI on an open writer `store`; the store is closed afterwards.
+    `pending`: the session file's amendments to offer first; declined, exit 2 with the
+    differences, as every command that finds the session file changed."""
+    app = ReviewApp(store, pending=pending)
     app.freeze_gc = True
     try:
         app.run()
     finally:
         store.close()
+    if app.declined is not None:
+        raise UserError(*app.declined)
     if app.return_code:
         raise SystemExit(app.return_code)
