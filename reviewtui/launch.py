@@ -55,6 +55,14 @@ def guard_output(write: Callable[[], T]) -> T:
         raise OutputFailed(t("cli.output_failed", reason=reason(exc))) from None
 
 
+def tell(notices: list[str]) -> None:
+    """What the store says the user must know (an upgrade, an older session file), on stderr
+    so that stdout stays the command's output."""
+    for line in notices:
+        print(shown(line), file=sys.stderr, flush=True)
+    notices.clear()
+
+
 def say(text: str) -> None:
     """One line of plain text on stdout, made safe for a terminal."""
 
@@ -244,6 +252,7 @@ def ballots_import(session: str, file: str, entry: int = 1, db: str | None = Non
     from reviewtui.store import open_session
 
     store = open_session(session, db, write=True)
+    tell(store.notices)
     try:
         done = import_file(store, Path(file), entry=entry)
     finally:
@@ -256,6 +265,7 @@ def results(session: str, as_json: bool = False, db: str | None = None) -> None:
     from reviewtui.store import open_session
 
     store = open_session(session, db, write=False)
+    tell(store.notices)
     try:
         outcome = tally_store(store)
         veto = store.plan.assessment.veto
@@ -287,6 +297,7 @@ def export(
     validate(fmt, layout, to_stdout=to_stdout)  # before opening anything: exit 2 at once
     # Read-only and never creating a database, so it runs beside a live `run`.
     store = open_session(session, db, write=False, create=False)
+    tell(store.notices)
     try:
         data = _export_with_progress(store, fmt, layout, export_store)
         target = default_path(store.path, fmt, layout)

@@ -135,3 +135,24 @@ def test_the_minutes_list_the_amendments(tmp_path: Path) -> None:
     assert data["meeting"]["organizer"] is None and "recorder" in data["meeting"]
     md = export_store(store, "md")
     assert "Amendments to the plan" in md and "groups\\[1\\].issued: 5 → 7" in md  # md-escaped
+
+
+def test_a_session_file_older_than_the_meetings_amendments_is_not_a_change(
+    tmp_path: Path, cli
+) -> None:  # type: ignore[no-untyped-def]
+    """Forms issued changed on the settings screen: the session file still says the old number,
+    which the database held before; every command goes on with the database's plan."""
+    toml = tmp_path / "m.toml"
+    toml.write_text(SMALL, encoding="utf-8")
+    from reviewtui.store import open_session
+
+    store = open_session(toml, write=True)
+    amend.apply(store, _amended(SMALL.replace("issued = 5", "issued = 7")))
+    store.close()
+    done = cli("results", toml, "--json")
+    assert done.code == 0, done.output
+    assert '"issued": 7' in done.stdout
+    assert "lacks 1 change(s) made in the meeting" in done.stderr
+    # A file edited afterwards is a change again.
+    toml.write_text(SMALL.replace("issued = 5", "issued = 9"), encoding="utf-8")
+    assert cli("results", toml).code == 2

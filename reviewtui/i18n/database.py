@@ -170,4 +170,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The meeting database file was removed or replaced; every record was written back to "
         "{db}, and recording goes on there.",
     ),
+    "db.file_older": (
+        "{toml} 没有包含会议中所作的 {count} 处修改(设置或 amend);以数据库中的会议安排为准。",
+        "{toml} lacks {count} change(s) made in the meeting (settings or amend); the meeting's "
+        "plan in the database is used.",
+    ),
 }

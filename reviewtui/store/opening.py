@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 
 from reviewtui.errors import UserError
 from reviewtui.i18n import t
-from reviewtui.plan import Plan, PlanInvalid, diff
+from reviewtui.plan import Plan, PlanInvalid, diff, from_json
 from reviewtui.plan import load as load_plan
 from reviewtui.store.database import DatabaseExists, Store
 
@@ -107,7 +107,29 @@ def _open(
                 return Store.open_reader(target.db), target, plan, []
             return made, target, plan, []
     store = Store.open_writer(target.db) if write else Store.open_reader(target.db)
-    return store, target, plan, diff(store.plan.data, plan.data)
+    differences = diff(store.plan.data, plan.data)
+    if differences and _is_earlier(store, plan):
+        # Amended in the meeting itself (settings, or `amend` undone since): the database is
+        # newer than the session file, not in conflict with it. Its plan is the meeting's.
+        store.notices.append(t("db.file_older", toml=target.toml, count=len(differences)))
+        return store, target, None, []
+    return store, target, plan, differences
+
+
+def _is_earlier(store: Store, plan: Plan) -> bool:
+    """Whether `plan` is one the database held before (at its creation, or before or after an
+    amendment not undone): the session file was not edited, the meeting was amended."""
+    rows = store.rows(
+        "SELECT old, new FROM journal WHERE tbl = 'meta' AND row_key = ? AND undone_by IS NULL "
+        "AND action IN ('create', 'amend') ORDER BY id",
+        (json.dumps({"key": "plan"}),),
+    )
+    for row in rows:
+        for side in (row["old"], row["new"]):
+            value = json.loads(side).get("value") if side else None
+            if isinstance(value, str) and not diff(from_json(value).data, plan.data):
+                return True
+    return False
 
 
 def plan_changed_message(target: Target, differences: list[tuple[str, Any, Any]]) -> list[str]:
