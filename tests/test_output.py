@@ -204,3 +204,20 @@ def test_stdout_closed_or_full_is_exit_2(meeting_db: Path) -> None:
             )
         assert done.returncode == 2, done.stderr
         assert "disk is full" in done.stderr
+
+
+def test_a_copied_db_keeps_its_session_file_and_backups(
+    cli, meeting_db: Path, tmp_path: Path
+) -> None:
+    """A .db copied with its session file (the recorded source is on another laptop) and the
+    upgrade backup beside it: `export COPY.db -o COPY.toml` or `-o COPY.db.v1.bak` is refused."""
+    folder = tmp_path / "copy"
+    folder.mkdir()
+    db = folder / "m.db"
+    db.write_bytes(meeting_db.read_bytes())
+    for name in ("m.toml", "m.db.v1.bak"):
+        (folder / name).write_text("keep", encoding="utf-8")
+        result = export(cli, db, folder / name, "json")
+        assert result.code == 2, result.output
+        assert "meeting's own file" in result.stderr
+        assert (folder / name).read_text("utf-8") == "keep"
