@@ -221,3 +221,22 @@ def test_a_copied_db_keeps_its_session_file_and_backups(
         assert result.code == 2, result.output
         assert "meeting's own file" in result.stderr
         assert (folder / name).read_text("utf-8") == "keep"
+
+
+def test_print_never_onto_the_meetings_own_files(
+    cli, meeting_db: Path, small_session: Path, tmp_path: Path
+) -> None:
+    """`print SESSION forms -o m.db` wrote the form over the meeting database (exit 0)."""
+    before, toml = meeting_db.read_bytes(), small_session.read_bytes()
+    link = tmp_path / "link.docx"
+    link.symlink_to(tmp_path / "elsewhere.docx")
+    for session in (small_session, meeting_db):
+        for target in (meeting_db, small_session, link, Path("/dev/null")):
+            result = cli("print", session, "forms", "-o", target)
+            assert result.code == 2, (session, target, result.output)
+            assert "Traceback" not in result.output
+    assert meeting_db.read_bytes() == before and small_session.read_bytes() == toml
+    assert not (tmp_path / "elsewhere.docx").exists()
+    done = cli("print", small_session, "forms", "-o", tmp_path / "forms.docx")
+    assert done.code == 0, done.output
+    assert (tmp_path / "forms.docx").read_bytes()[:2] == b"PK"
