@@ -179,3 +179,14 @@ def test_not_a_workbook_a_folder_and_a_zip_bomb(tmp_path: Path) -> None:
     for path in (text, folder, fifo, bomb, tmp_path / "missing.xlsx"):
         with pytest.raises(UserError):
             new.session_text(path)
+
+
+def test_new_never_writes_onto_its_own_workbook(cli, tmp_path: Path) -> None:
+    """`new BOOK.xlsx -o BOOK.xlsx --force` replaced the workbook with the TOML (exit 0)."""
+    book = tmp_path / "book.xlsx"
+    book.write_bytes(SAMPLE_BOOK.read_bytes())
+    result = cli("new", book, "-o", book, "--force")
+    assert result.code == 2, result.output
+    assert "Traceback" not in result.output
+    assert book.read_bytes() == SAMPLE_BOOK.read_bytes()
+    assert cli("new", book, "-o", tmp_path / "out.toml").code == 0

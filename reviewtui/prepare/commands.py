@@ -54,7 +54,8 @@ def new(book: Path, out: Path | None, *, force: bool = False) -> list[str]:
 
     target = out or book.with_suffix(".toml")
     text = session_text(book)
-    _write_new(target, text.encode("utf-8"), force=force)
+    # Never onto the workbook it was made from, --force or not: that would lose the book.
+    _write_new(target, text.encode("utf-8"), force=force, protect=(book,))
     return [t("book.written", path=target)]
 
 
