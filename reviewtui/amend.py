@@ -16,13 +16,16 @@ segments' speakers, ballot lines, ballots' groups).
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from reviewtui import attendance as _attendance
 from reviewtui.attendance import Attendance, Counts, attendance, set_attendance
+from reviewtui.errors import UserError
 from reviewtui.i18n import CATALOG, t
 from reviewtui.plan import AgendaItem, Plan, diff, from_json
-from reviewtui.store import Store, Tx
+from reviewtui.store import Store, Target, Tx
+from reviewtui.store.opening import open_and_compare, plan_changed_message
 
 ACTION = "amend"
 __all__ = ["Amendment", "Attendance", "Change", "Proposal", "Refusal", "apply", "attendance"]
@@ -292,3 +295,38 @@ def _reconcile_items(store: Store, tx: Tx, plan: Plan, renames: dict[str, str]) 
             tx.update(
                 "items", {"id": item_id}, values if default else {**values, "title": item.title}
             )
+
+
+# ------------------------------------------------------------------------------------------------
+# `run` on a changed session file
+
+
+class Pending(NamedTuple):
+    """A session file's changes that `run` offers to apply (every one an amendment)."""
+
+    target: Target
+    plan: Plan
+    proposal: Proposal
+    refused_message: list[str]  # what to say if the secretary declines: the CLI's message
+
+
+def open_amendable(
+    session: str | Path, db: str | Path | None = None
+) -> tuple[Store, Pending | None]:
+    """`run`'s way in: like `open_session(write=True)`, but a changed session file whose every
+    difference is an amendment comes back as `Pending`, for the TUI to offer; one with a change
+    that would rewrite a record is refused as before, with the reasons."""
+    store, target, plan, differences = open_and_compare(session, db, write=True, create=True)
+    if not differences or plan is None:
+        return store, None
+    message = plan_changed_message(target, differences)
+    try:
+        proposal = propose(store, plan)
+    except BaseException:
+        store.close()
+        raise
+    if proposal.refusals:
+        store.close()
+        lines = [*message, t("amend.refused"), *(f"  {r.reason}" for r in proposal.refusals)]
+        raise UserError(*lines)
+    return store, Pending(target, plan, proposal, message)

@@ -27,8 +27,9 @@ from reviewtui.textsafe import shown
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
+    from reviewtui.amend import Pending
     from reviewtui.plan import Plan
-    from reviewtui.store import Pending, Store
+from reviewtui.store import Store
 
 T = TypeVar("T")
 
@@ -126,7 +127,7 @@ def _escape_c1(json_text: str) -> str:
 
 
 def run(session: str, db: str | None = None) -> None:
-    from reviewtui.store import open_amendable
+    from reviewtui.amend import open_amendable
 
     # A session file changed since the database was made: when every change is an amendment
     # the app offers them first (tui/amend_offer.py); otherwise refused here, with the reasons.

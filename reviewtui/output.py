@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import os
 import secrets
 import stat
@@ -47,9 +48,13 @@ _REASONS = {
 
 def protected_paths(db: str | Path, *sessions: str | Path | None) -> tuple[Path, ...]:
     """The meeting's files that no output may replace: the database, the files SQLite keeps
-    beside it, and every session file named (the one given, the one it was made from)."""
+    beside it, the upgrade backups beside it (NAME.db.vN.bak), its session file by the naming
+    rule (NAME.toml: the source recorded may be a path on another laptop), and every session
+    file named (the one given, the one it was made from)."""
     db = Path(db)
     found = [db.with_name(db.name + side) for side in SIDE_FILES]
+    found.append(db.with_suffix(".toml"))
+    found += db.parent.glob(glob.escape(db.name) + ".v*.bak")
     found += [Path(s) for s in sessions if s]
     return tuple(found)
 

@@ -436,3 +436,28 @@ def test_mark_cells_view_shows_one_cell_per_row(multi: Store) -> None:
         "SELECT unit, item, grade, number FROM mark_cells ORDER BY item"
     ).fetchall()
     assert rows == [(YAN, "工作实绩", "较好", None), (YAN, "得分", None, 12.5)]
+
+
+def test_ballot_csv_with_formula_like_text_reads_back(tmp_path: Path) -> None:
+    """The ballot CSV quotes "=1+1" as "'=1+1" for spreadsheets; import reads "=1+1" again."""
+    text = (ROOT / "sessions" / "small.toml").read_text("utf-8").replace(WANG, "=1+2")
+    sessions = []
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        sessions.append(tmp_path / name / "small.toml")
+        sessions[-1].write_text(text, encoding="utf-8")
+    first = open_session(sessions[0], write=True)
+    try:
+        ballots.save(first, code="=1+1", group="区级领导", marks={("=1+2", ITEM): "好"})
+        path = tmp_path / "out.csv"
+        assert ballots.export_csv(first, path) == 1
+        assert "'=1+1" in path.read_text("utf-8-sig")
+        expected = marks_of(first)
+    finally:
+        first.close()
+    other = open_session(sessions[1], write=True)
+    try:
+        import_file(other, path)
+        assert marks_of(other) == expected == {"=1+1": ("区级领导", {("=1+2", ITEM): "好"})}
+    finally:
+        other.close()

@@ -204,3 +204,39 @@ def test_stdout_closed_or_full_is_exit_2(meeting_db: Path) -> None:
             )
         assert done.returncode == 2, done.stderr
         assert "disk is full" in done.stderr
+
+
+def test_a_copied_db_keeps_its_session_file_and_backups(
+    cli, meeting_db: Path, tmp_path: Path
+) -> None:
+    """A .db copied with its session file (the recorded source is on another laptop) and the
+    upgrade backup beside it: `export COPY.db -o COPY.toml` or `-o COPY.db.v1.bak` is refused."""
+    folder = tmp_path / "copy"
+    folder.mkdir()
+    db = folder / "m.db"
+    db.write_bytes(meeting_db.read_bytes())
+    for name in ("m.toml", "m.db.v1.bak"):
+        (folder / name).write_text("keep", encoding="utf-8")
+        result = export(cli, db, folder / name, "json")
+        assert result.code == 2, result.output
+        assert "meeting's own file" in result.stderr
+        assert (folder / name).read_text("utf-8") == "keep"
+
+
+def test_print_never_onto_the_meetings_own_files(
+    cli, meeting_db: Path, small_session: Path, tmp_path: Path
+) -> None:
+    """`print SESSION forms -o m.db` wrote the form over the meeting database (exit 0)."""
+    before, toml = meeting_db.read_bytes(), small_session.read_bytes()
+    link = tmp_path / "link.docx"
+    link.symlink_to(tmp_path / "elsewhere.docx")
+    for session in (small_session, meeting_db):
+        for target in (meeting_db, small_session, link, Path("/dev/null")):
+            result = cli("print", session, "forms", "-o", target)
+            assert result.code == 2, (session, target, result.output)
+            assert "Traceback" not in result.output
+    assert meeting_db.read_bytes() == before and small_session.read_bytes() == toml
+    assert not (tmp_path / "elsewhere.docx").exists()
+    done = cli("print", small_session, "forms", "-o", tmp_path / "forms.docx")
+    assert done.code == 0, done.output
+    assert (tmp_path / "forms.docx").read_bytes()[:2] == b"PK"

@@ -228,3 +228,14 @@ def test_a_new_user_fills_the_template_and_runs_the_meeting(tmp_path: Path) -> N
     meeting.open_item(first.id)
     assert meeting.start_report().planned == 300
     store.close()
+
+
+def test_new_never_writes_onto_its_own_workbook(cli, tmp_path: Path) -> None:
+    """`new BOOK.xlsx -o BOOK.xlsx --force` replaced the workbook with the TOML (exit 0)."""
+    book = tmp_path / "book.xlsx"
+    book.write_bytes(SAMPLE_BOOK.read_bytes())
+    result = cli("new", book, "-o", book, "--force")
+    assert result.code == 2, result.output
+    assert "Traceback" not in result.output
+    assert book.read_bytes() == SAMPLE_BOOK.read_bytes()
+    assert cli("new", book, "-o", tmp_path / "out.toml").code == 0

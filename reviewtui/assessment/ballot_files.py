@@ -15,7 +15,7 @@ from pathlib import Path
 from reviewtui.errors import UserError
 from reviewtui.files import MB, read_bounded, regular_file_problem
 from reviewtui.i18n import t
-from reviewtui.textsafe import name_key, shown
+from reviewtui.textsafe import FORMULA_STARTS, name_key, shown
 
 Rows = tuple[Sequence[int], Sequence[Sequence[object]]]
 """A file's rows and, in parallel, the line number of each."""
@@ -63,7 +63,7 @@ def _csv_rows(path: Path) -> Rows:
         if '"' not in text:
             # No quoted field can span lines: row n is line n (the fast, common case).
             rows = list(reader)
-            return range(1, len(rows) + 1), rows
+            return range(1, len(rows) + 1), _formulas_read_back(rows, text)
         start = 1
         for cells in reader:
             rows.append(cells)
@@ -72,7 +72,18 @@ def _csv_rows(path: Path) -> Rows:
     except csv.Error as exc:
         line = reader.line_num or 1
         raise UserError(t("import.csv_error", path=path, line=line, reason=exc)) from None
-    return lines, rows
+    return lines, _formulas_read_back(rows, text)
+
+
+def _formulas_read_back(rows: list[list[str]], text: str) -> list[list[str]]:
+    """Undo `textsafe.inert_cell`: the ballot CSV this program writes quotes a cell such as
+    "=1+1" as "'=1+1" so a spreadsheet keeps it text; read back, it is "=1+1" again."""
+    if "'" not in text:
+        return rows
+    return [
+        [c[1:] if c[:1] == "'" and c[1:2] in FORMULA_STARTS and c[1:2] else c for c in cells]
+        for cells in rows
+    ]
 
 
 def _xlsx_rows(path: Path) -> Rows:

@@ -17,6 +17,9 @@ from reviewtui.errors import UserError
 from reviewtui.i18n import t
 from reviewtui.textsafe import name_key, shown
 
+FORMAT = 2
+"""The stored plan's format: 1 (release 0.1, no "format" key) stored the same dict unversioned."""
+
 DAY = 24 * 3600.0  # no duration of a meeting is longer than a day
 # Weights are relative: a million to one is more than any meeting needs, and a weight near the
 # smallest float would make weight × points underflow and falsify a mean.
@@ -240,8 +243,6 @@ def normalize(data: dict[str, Any]) -> dict[str, Any]:
 
     Format 1 (release 0.1) is format 2 without the "format" key; a key it lacks takes its default.
     """
-    from reviewtui.plan.model import FORMAT
-
     version = data.get("format", 1)
     if not isinstance(version, int) or version > FORMAT:
         raise NewerFormat(t("plan.newer_format", version=shown(str(version))[:20]))

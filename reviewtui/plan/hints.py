@@ -5,11 +5,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from reviewtui.clock import format_duration
 from reviewtui.i18n import t
 from reviewtui.plan.errors import PlanError
-from reviewtui.plan.model import Plan
 from reviewtui.plan.toml_lines import KeyLines
+
+if TYPE_CHECKING:
+    from reviewtui.plan.model import Plan
 
 
 def hints(plan: Plan, lines: KeyLines | None = None) -> tuple[PlanError, ...]:

@@ -15,12 +15,10 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reviewtui.i18n import t
+from reviewtui.plan.fields import FORMAT, normalize  # FORMAT: re-exported
 
 if TYPE_CHECKING:
     from reviewtui.plan.errors import PlanError
-
-FORMAT = 2
-"""The stored plan's format: 1 (release 0.1, no "format" key) stored the same dict unversioned."""
 
 
 class Grade(NamedTuple):
@@ -247,8 +245,6 @@ class Plan:
 
 def build(data: dict[str, Any], warnings: tuple[PlanError, ...] = ()) -> Plan:
     """The frozen plan from plain data of any format (older ones are upgraded, defaults filled)."""
-    from reviewtui.plan.fields import normalize
-
     data = normalize(data)
     a = data["assessment"]
     veto = a.get("veto")

@@ -6,8 +6,6 @@ changes nothing.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,24 +16,15 @@ if TYPE_CHECKING:
     from reviewtui.plan import Plan
 
 
-def _write_new(path: Path, data: bytes, *, force: bool) -> None:
-    """Write `path` whole or not at all; an existing file is kept unless `force`."""
-    if path.is_symlink() or (path.exists() and not path.is_file()):
-        raise UserError(t("book.not_file", path=path))
-    if path.exists() and not force:
+def _write_new(path: Path, data: bytes, *, force: bool, protect: tuple[Path, ...] = ()) -> None:
+    """Write `path` whole or not at all, by the safe writer (`reviewtui.output`: never onto
+    `protect`, a link or a device; exclusive temporary file, the target's mode kept); an
+    existing file is kept unless `force`."""
+    from reviewtui.output import write_file
+
+    if path.exists() and path.is_file() and not path.is_symlink() and not force:
         raise UserError(t("book.exists", path=path))
-    if not path.parent.is_dir():
-        raise UserError(t("file.missing", path=path.parent))
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(name, path)
-    except OSError as exc:
-        Path(name).unlink(missing_ok=True)
-        raise UserError(t("file.unreadable", path=path, reason=exc.strerror)) from None
+    write_file(data, path, protect=protect)
 
 
 def _docx_bytes(doc: object) -> bytes:
@@ -65,7 +54,8 @@ def new(book: Path, out: Path | None, *, force: bool = False) -> list[str]:
 
     target = out or book.with_suffix(".toml")
     text = session_text(book)
-    _write_new(target, text.encode("utf-8"), force=force)
+    # Never onto the workbook it was made from, --force or not: that would lose the book.
+    _write_new(target, text.encode("utf-8"), force=force, protect=(book,))
     return [t("book.written", path=target)]
 
 
@@ -100,11 +90,32 @@ def print_document(
     doc = BUILDERS[kind](plan)
     source = Path(session)
     target = out or source.with_name(f"{source.stem}-{kind}.docx")
-    _write_new(target, _docx_bytes(doc), force=force)
+    _write_new(target, _docx_bytes(doc), force=force, protect=_meeting_files(session, db))
     pages = _pages(plan, kind)
     if not pages:
         return [t("print.written_doc", what=t(f"print.{kind}"), path=target)]
     return [t("print.written", what=t(f"print.{kind}"), path=target, pages=pages)]
+
+
+def _meeting_files(session: str, db: str | None) -> tuple[Path, ...]:
+    """What `print -o` must never replace: the meeting's database, its side files, its
+    session files (the one given and the one its database was made from)."""
+    from reviewtui.output import protected_paths
+    from reviewtui.store import Store, resolve
+
+    target = resolve(session, db)
+    source = None
+    if target.db.is_file():
+        try:
+            store = Store.open_reader(target.db)
+        except UserError:
+            pass  # not a readable meeting: its own path is still protected below
+        else:
+            try:
+                source = store.meta("source")
+            finally:
+                store.close()
+    return protected_paths(target.db, target.toml, source)
 
 
 def _pages(plan: Plan, kind: str) -> str:

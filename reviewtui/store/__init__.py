@@ -23,9 +23,8 @@ from reviewtui.store.migrations import (
     schema_sql,
 )
 from reviewtui.store.opening import (
-    Pending,
     Target,
-    open_amendable,
+    open_and_compare,
     open_session,
     plan_changed_message,
     resolve,
@@ -39,7 +38,6 @@ __all__ = [
     "SCHEMA_VERSION",
     "DatabaseExists",
     "LockHolder",
-    "Pending",
     "StorageError",
     "Store",
     "Target",
@@ -47,7 +45,7 @@ __all__ = [
     "UndoRefused",
     "WriterLock",
     "backup_path",
-    "open_amendable",
+    "open_and_compare",
     "open_session",
     "plan_changed_message",
     "resolve",

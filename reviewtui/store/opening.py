@@ -39,47 +39,14 @@ def open_session(
     A session file that changed since its database was made is refused, with the differences
     and what to do (nothing recorded is ever touched).
     """
-    store, target, _, differences = _open(session, db, write=write, create=create)
+    store, target, _, differences = open_and_compare(session, db, write=write, create=create)
     if differences:
         store.close()
         raise UserError(*plan_changed_message(target, differences))
     return store
 
 
-class Pending(NamedTuple):
-    """A session file's changes that `run` offers to apply (every one an amendment)."""
-
-    target: Target
-    plan: Plan
-    proposal: Any  # amend.Proposal (not imported here: amend imports the store)
-    refused_message: list[str]  # what to say if the secretary declines: the CLI's message
-
-
-def open_amendable(
-    session: str | Path, db: str | Path | None = None
-) -> tuple[Store, Pending | None]:
-    """`run`'s way in: like `open_session(write=True)`, but a changed session file whose every
-    difference is an amendment comes back as `Pending`, for the TUI to offer; one with a change
-    that would rewrite a record is refused as before, with the reasons."""
-    from reviewtui import amend
-
-    store, target, plan, differences = _open(session, db, write=True, create=True)
-    if not differences or plan is None:
-        return store, None
-    message = plan_changed_message(target, differences)
-    try:
-        proposal = amend.propose(store, plan)
-    except BaseException:
-        store.close()
-        raise
-    if proposal.refusals:
-        store.close()
-        lines = [*message, t("amend.refused"), *(f"  {r.reason}" for r in proposal.refusals)]
-        raise UserError(*lines)
-    return store, Pending(target, plan, proposal, message)
-
-
-def _open(
+def open_and_compare(
     session: str | Path, db: str | Path | None, *, write: bool, create: bool
 ) -> tuple[Store, Target, Plan | None, list[tuple[str, Any, Any]]]:
     """The store, and how the session file (if one was named) differs from its plan."""

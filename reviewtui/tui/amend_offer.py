@@ -1,6 +1,6 @@
 """The first screen of `run` on a session file changed since its database was made.
 
-Every difference is an amendment (`amend.propose` refused none: `store.open_amendable`), so the
+Every difference is an amendment (`amend.propose` refused none: `amend.open_amendable`), so the
 secretary may apply them here: `enter` applies them in one "amend" command (ctrl+z on the agenda
 takes it back) and the meeting goes on; `escape` quits changing nothing, and `run` exits 2 with
 the same differences and advice as `results` or `export` would give.
@@ -26,7 +26,7 @@ from reviewtui.tui.keys import localize
 from reviewtui.tui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
-    from reviewtui.store import Pending
+    from reviewtui.amend import Pending
     from reviewtui.tui.app import ReviewApp
 
 

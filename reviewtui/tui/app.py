@@ -24,10 +24,11 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.widgets import Input
 
+from reviewtui.amend import Pending
 from reviewtui.errors import UserError
 from reviewtui.i18n import t
 from reviewtui.meeting import Meeting
-from reviewtui.store import Pending, Store
+from reviewtui.store import Store
 from reviewtui.textsafe import shown
 from reviewtui.tui.agenda import AgendaScreen, ended_notice
 from reviewtui.tui.keys import localize

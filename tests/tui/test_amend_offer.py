@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from reviewtui.amend import open_amendable
 from reviewtui.assessment import ballots
 from reviewtui.errors import UserError
 from reviewtui.meeting import Meeting
-from reviewtui.store import Store, open_amendable, open_session
+from reviewtui.store import Store, open_session
 from reviewtui.tui.agenda import AgendaScreen
 from reviewtui.tui.amend_offer import AmendOffer
 from reviewtui.tui.app import ReviewApp
