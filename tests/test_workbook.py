@@ -239,3 +239,11 @@ def test_new_never_writes_onto_its_own_workbook(cli, tmp_path: Path) -> None:
     assert "Traceback" not in result.output
     assert book.read_bytes() == SAMPLE_BOOK.read_bytes()
     assert cli("new", book, "-o", tmp_path / "out.toml").code == 0
+
+
+def test_a_formula_cell_is_refused_never_computed(tmp_path: Path) -> None:
+    i18n.set_lang("en")
+    path = _book(tmp_path, {"会议": MEETING, "单位": [["单位名称", "述职人"], ["=1+2", "x"]]})
+    with pytest.raises(UserError) as caught:
+        new.session_text(path)
+    assert any("row 2, column A (单位名称)" in x and "=1+2" in x for x in caught.value.lines)

@@ -23,6 +23,7 @@ from docx.text.paragraph import Paragraph
 from reviewtui.export import common as c
 from reviewtui.i18n import get_lang, t
 from reviewtui.minutes import Minutes
+from reviewtui.office.official import set_fonts
 
 LATIN = "Times New Roman"
 BODY = "仿宋"  # FangSong
@@ -37,23 +38,6 @@ LABEL_STYLE = "Minutes Label"
 
 # ------------------------------------------------------------------------------------------------
 # Fonts and styles
-
-
-def set_fonts(rpr_owner: Any, east_asia: str, latin: str = LATIN) -> None:
-    """Explicit fonts for Latin and East Asian text on a style's or run's rPr, themes removed."""
-    rpr = rpr_owner.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
-    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-        fonts.attrib.pop(qn(theme), None)
-    fonts.set(qn("w:ascii"), latin)
-    fonts.set(qn("w:hAnsi"), latin)
-    fonts.set(qn("w:cs"), latin)
-    fonts.set(qn("w:eastAsia"), east_asia)
-    # Quotes and dashes are shared by both scripts; in Chinese text they take the Chinese font.
-    fonts.set(qn("w:hint"), "eastAsia")
 
 
 def style_font(

@@ -33,6 +33,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "“{value}”不是可选值;可选:{choices}",
         "'{value}' is not one of the choices: {choices}",
     ),
+    "book.formula": (
+        "单元格是公式“{formula}”,请直接填写它的值(程序不计算公式)",
+        "the cell holds the formula '{formula}': type its value instead (formulas are never computed here)",
+    ),
     "book.not_number": ("“{value}”不是数字", "'{value}' is not a number"),
     "book.not_integer": ("“{value}”不是整数", "'{value}' is not a whole number"),
     "book.too_long": ("文字太长(上限 {chars} 字)", "text too long (limit {chars} characters)"),

@@ -84,7 +84,9 @@ def read(path: Path) -> Book:
 
     try:
         # data_only: a formula's last computed value is read; nothing is ever evaluated here.
-        book = load_workbook(path, read_only=True, data_only=True)
+        # Formulas are read as formulas, never evaluated: a cell that holds one is refused,
+        # since what it shows depends on the program that last computed it.
+        book = load_workbook(path, read_only=True, data_only=False)
     except Exception:  # openpyxl raises many kinds for a damaged file
         raise UserError(t("book.not_xlsx", path=path)) from None
     names = {name_key(ws.title).lower(): ws for ws in book.worksheets}
@@ -104,15 +106,18 @@ class _Reader:
         self.problems: list[BookProblem] = []
 
     def sheet(self, sheet: Sheet, ws: Any) -> None:
-        rows = ws.iter_rows(max_row=MAX_ROWS + 1, values_only=True)
-        head = next(rows, None)
-        if head is None:
+        cells = ws.iter_rows(max_row=MAX_ROWS + 1)
+        first_row = next(cells, None)
+        if first_row is None:
             return
+        head = tuple(c.value for c in first_row)
         columns = self._columns(sheet, ws.title, head)
         if columns is None:
             return
         records: list[dict[str, Any]] = []
-        for r, values in enumerate(rows, start=2):
+        for r, row in enumerate(cells, start=2):
+            values = tuple(c.value for c in row)
+            formulas = {i for i, c in enumerate(row) if getattr(c, "data_type", "") == "f"}
             if r > MAX_ROWS:
                 self.problems.append(
                     BookProblem(None, t("book.too_many_rows", sheet=ws.title, rows=MAX_ROWS))
@@ -126,6 +131,9 @@ class _Reader:
                 if _blank(value):
                     continue
                 cell = Cell(ws.title, r, _letter(index), str(head[index]).strip())
+                if index in formulas:
+                    self.problems.append(BookProblem(cell, t("book.formula", formula=_text(value))))
+                    continue
                 # A key/value sheet converts its value by the row's key, later.
                 converted = value if sheet.rows else self._convert(column, value, cell)
                 if converted is not None:
@@ -137,7 +145,7 @@ class _Reader:
         if sheet.rows:
             self._key_values(sheet, records)
         else:
-            self._table(sheet, records)
+            self._table(sheet, records, str(head[0] or "").strip())
 
     def _columns(self, sheet: Sheet, title: str, head: tuple[Any, ...]) -> dict[int, Column] | None:
         known = {}
@@ -182,7 +190,7 @@ class _Reader:
         if table:
             self.data[sheet.key] = table
 
-    def _table(self, sheet: Sheet, records: list[dict[str, Any]]) -> None:
+    def _table(self, sheet: Sheet, records: list[dict[str, Any]], first_header: str) -> None:
         if not records:
             return
         target = self.data.setdefault("assessment", {}) if sheet.key == "items" else self.data
@@ -193,7 +201,7 @@ class _Reader:
                 row[key] = value
                 self.cells[f"{_path(sheet)}[{n}].{key}"] = cell
             first = next(iter(record.values()))[1]
-            self.cells[f"{_path(sheet)}[{n}]"] = first._replace(column="A", header="")
+            self.cells[f"{_path(sheet)}[{n}]"] = first._replace(column="A", header=first_header)
             rows.append(row)
         target[sheet.key] = rows
 
