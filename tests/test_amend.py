@@ -156,3 +156,19 @@ def test_a_session_file_older_than_the_meetings_amendments_is_not_a_change(
     # A file edited afterwards is a change again.
     toml.write_text(SMALL.replace("issued = 5", "issued = 9"), encoding="utf-8")
     assert cli("results", toml).code == 2
+
+
+def test_the_minutes_carry_the_attendance(tmp_path: Path) -> None:
+    from reviewtui.export import export_store
+    from reviewtui.minutes import read_minutes, to_json
+
+    store = _started(tmp_path)
+    amend.set_attendance(store, {"党代表": (4, 1)})
+    data = to_json(read_minutes(store))
+    assert data["attendance"]["党代表"] == {"expected": 5, "present": 4, "absent": 1}
+    assert data["attendance"]["区级领导"]["present"] is None
+    assert "党代表: 5 expected, 4 present, 1 excused" in export_store(store, "md")
+    assert {a["what"] for a in data["amendments"]} == {
+        "attendance.党代表.present",
+        "attendance.党代表.absent",
+    }

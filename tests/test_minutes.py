@@ -210,7 +210,7 @@ SEGMENT_KEYS = {
 
 def test_json_is_spec_section_8(minutes: Minutes) -> None:
     data = json.loads(json.dumps(to_json(minutes), ensure_ascii=False))
-    assert set(data) == {"meeting", "amendments", "items", "results", "sha256"}
+    assert set(data) == {"meeting", "attendance", "amendments", "items", "results", "sha256"}
     assert data["meeting"] == {
         "title": "测试用述职评议考核会",
         "date": "2017-02-24",
@@ -220,6 +220,10 @@ def test_json_is_spec_section_8(minutes: Minutes) -> None:
         "recorder": None,
     }
     assert data["amendments"] == []
+    assert data["attendance"] == {
+        "区级领导": {"expected": 3, "present": None, "absent": None},
+        "党代表": {"expected": 5, "present": None, "absent": None},
+    }
     unit = data["items"][0]
     for key in ("kind", "unit", "reporter", "mode", "topic", "status", "segments"):
         assert key in unit

@@ -230,6 +230,16 @@ def meeting_facts(minutes: Minutes) -> list[tuple[str, str]]:
     if forms:
         sep = "；" if get_lang() == "zh" else "; "
         facts.append((t("minutes.forms"), sep.join(forms)))
+    if any(
+        present is not None or absent is not None for _, _, present, absent in minutes.attendance
+    ):
+        sep = "；" if get_lang() == "zh" else "; "
+        rows = [
+            t("minutes.attendance_group", group=group, expected=count(expected),
+              present=count(present), absent=count(absent))
+            for group, expected, present, absent in minutes.attendance
+        ]  # fmt: skip
+        facts.append((t("minutes.attendance"), sep.join(rows)))
     if minutes.amendments:
         sep = "；" if get_lang() == "zh" else "; "
         changes = [

@@ -178,6 +178,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "minutes.organizer": ("主办单位", "Organizer"),
     "minutes.recorder": ("记录人", "Recorder"),
+    "minutes.attendance": ("出席情况", "Attendance"),
+    "minutes.attendance_group": (
+        "{group}应到 {expected} 人、实到 {present} 人、请假 {absent} 人",
+        "{group}: {expected} expected, {present} present, {absent} excused",
+    ),
     "minutes.amendments": ("会议安排的修改", "Amendments to the plan"),
     "minutes.amendment": ("{at} {what}:{old} → {new}", "{at} {what}: {old} → {new}"),
 }

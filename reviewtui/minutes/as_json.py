@@ -77,6 +77,10 @@ def to_json(minutes: Minutes) -> dict[str, Any]:
             "organizer": m.organizer,
             "recorder": m.recorder,
         },
+        "attendance": {
+            group: {"expected": expected, "present": present, "absent": absent}
+            for group, expected, present, absent in minutes.attendance
+        },
         "amendments": [
             {"at": a.at, "what": a.what, "old": a.old, "new": a.new} for a in minutes.amendments
         ],

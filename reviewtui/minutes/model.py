@@ -177,6 +177,8 @@ class Minutes:
     source: str  # the database file's name
     as_of: datetime  # when it was read; running segments are counted up to here
     amendments: tuple[AmendmentRecord, ...] = ()
+    # per group: (group, expected 应到, present 实到, absent 请假); None where not known
+    attendance: tuple[tuple[str, int | None, int | None, int | None], ...] = ()
 
     @property
     def units_items(self) -> tuple[ItemRecord, ...]:

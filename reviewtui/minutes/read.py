@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from datetime import datetime
 
 from reviewtui import clock
-from reviewtui.amend import history
+from reviewtui.amend import attendance, history
 from reviewtui.assessment import Results, tally_store
 from reviewtui.assessment.ballots import load as load_ballots
 from reviewtui.meeting import Meeting, Segment
@@ -92,11 +92,13 @@ def _read(store: Store, as_of: datetime) -> Minutes:
 
     m = plan.meeting
     amendments = tuple(AmendmentRecord(*a) for a in history(store))
+    present = tuple(tuple(a) for a in attendance(store))
     return Minutes(
         meeting=MeetingFacts(
             m.title, m.date, m.start, m.venue, m.chair, results.groups, m.organizer, m.recorder
         ),
         amendments=amendments,
+        attendance=present,  # type: ignore[arg-type]
         items=tuple(items),
         results=results,
         ballots=_ballots(store, results),
