@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
     from reviewtui.amend import Pending
     from reviewtui.plan import Plan
-from reviewtui.store import Store
+    from reviewtui.store import Store
 
 T = TypeVar("T")
 

@@ -24,7 +24,6 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.widgets import Input
 
-from reviewtui.amend import Pending
 from reviewtui.errors import UserError
 from reviewtui.i18n import t
 from reviewtui.meeting import Meeting
@@ -36,6 +35,7 @@ from reviewtui.tui.palette import JumpProvider, Palette
 from reviewtui.tui.pending import PendingWrites
 
 if TYPE_CHECKING:
+    from reviewtui.amend import Pending
     from reviewtui.tui.live import LiveScreen
 
 QUIT_AGAIN_WITHIN = 5.0  # seconds: a second ctrl+q quits although typed text is not yet saved
