@@ -100,6 +100,17 @@ def propose(store: Store, plan: Plan) -> Proposal:
             refusals.append(
                 Refusal(f"groups: {group.name}", t("amend.group_has_ballots", group=group.name))
             )
+    recorded = {a.group: a for a in attendance(store)}
+    for group in plan.groups:
+        # attendance is recorded under the group's name before a rename
+        was = next((a for a, b in renames["groups"].items() if b == group.name), group.name)
+        counted = recorded.get(was)
+        expected = group.expected if group.expected is not None else group.issued
+        came = (counted.present or 0) + (counted.absent or 0) if counted else 0
+        if expected is not None and came > expected:
+            reason = t("amend.expected_below_attendance", group=group.name, expected=expected,
+                       came=came)  # fmt: skip
+            refusals.append(Refusal(f"groups: {group.name}", reason))
     if records.ballots and _form(old) != _form(plan):
         refusals.append(Refusal("assessment", t("amend.form_has_ballots", count=records.ballots)))
     for row in match(records.items, plan.expanded_agenda(), renames["units"]).dropped:

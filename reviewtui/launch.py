@@ -270,6 +270,7 @@ def results(session: str, as_json: bool = False, db: str | None = None) -> None:
     try:
         outcome = tally_store(store)
         veto = store.plan.assessment.veto
+        present = None if as_json else _present(store)
     finally:
         store.close()
     if as_json:
@@ -280,7 +281,14 @@ def results(session: str, as_json: bool = False, db: str | None = None) -> None:
 
     from reviewtui.present.tables import ranking_table, summary_lines
 
-    show(Group(ranking_table(outcome), *summary_lines(outcome, veto)))
+    show(Group(ranking_table(outcome), *summary_lines(outcome, veto, present)))
+
+
+def _present(store: Store) -> dict[str, int]:
+    """实到 per group, where the secretary recorded it (settings screen)."""
+    from reviewtui.attendance import attendance
+
+    return {a.group: a.present for a in attendance(store) if a.present is not None}
 
 
 def export(

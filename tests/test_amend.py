@@ -172,3 +172,10 @@ def test_the_minutes_carry_the_attendance(tmp_path: Path) -> None:
         "attendance.党代表.present",
         "attendance.党代表.absent",
     }
+
+
+def test_expected_below_the_recorded_attendance_is_refused(tmp_path: Path) -> None:
+    store = _started(tmp_path)
+    amend.set_attendance(store, {"党代表": (4, 1)})
+    proposal = amend.propose(store, _amended(SMALL.replace("issued = 5", "issued = 4")))
+    assert any("党代表" in r.reason and "5" in r.reason for r in proposal.refusals)

@@ -117,3 +117,21 @@ def test_plan_and_attendance_in_one_command(store: Store) -> None:
     assert attendance(store)[1] == Attendance("党代表", 7, 6, 1)
     Meeting(store).undo()
     assert attendance(store)[1] == Attendance("党代表", 5, None, None)
+
+
+def test_the_reconciliation_sets_forms_returned_against_people_present(tmp_path, cli) -> None:  # type: ignore[no-untyped-def]
+    """`results` and the results screen's notes put 实到 beside forms issued and returned."""
+    import shutil
+    from pathlib import Path
+
+    from reviewtui.amend import set_attendance
+    from reviewtui.store import open_session
+
+    root = Path(__file__).resolve().parent.parent
+    toml = tmp_path / "m.toml"
+    shutil.copyfile(root / "sessions" / "small.toml", toml)
+    store = open_session(toml, write=True)
+    set_attendance(store, {"党代表": (4, 1)})
+    store.close()
+    done = cli("results", toml)
+    assert done.code == 0 and "党代表: issued 5, returned 0, valid 0, 4 present" in done.stdout

@@ -160,6 +160,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "录入测评表 {entered} 张：有效 {valid} 张，无效 {invalid} 张",
         "{entered} ballot(s) entered: {valid} valid, {invalid} invalid",
     ),
+    "results.attendance_line": (
+        "{group}:实到 {present} 人,发放 {issued} 份,收回 {returned} 份",
+        "{group}: {present} present, {issued} forms issued, {returned} returned",
+    ),
+    "results.group_present": ("，实到 {present} 人", ", {present} present"),
     "results.group_line": (
         "：发放 {issued}，收回 {returned}，有效 {valid}",
         ": issued {issued}, returned {returned}, valid {valid}",

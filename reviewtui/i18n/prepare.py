@@ -303,6 +303,10 @@ STRINGS |= {
         "{path}:修改会议安排需要会议文件(.toml),而不是数据库",
         "{path}: amending needs the session file (.toml), not the database",
     ),
+    "amend.expected_below_attendance": (
+        "“{group}”应到 {expected} 人,少于已登记的实到与请假共 {came} 人;请先在设置中改正出席情况",
+        "'{group}' would expect {expected}, fewer than the {came} already recorded as present or excused; correct the attendance in the settings first",
+    ),
     "amend.none": (
         "会议文件与数据库中的会议安排一致,无需修改",
         "the session file matches the meeting's plan: nothing to amend",

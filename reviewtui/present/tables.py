@@ -34,8 +34,11 @@ def ranking_table(results: Results) -> Table:
     return table
 
 
-def summary_lines(results: Results, veto: Veto | None = None) -> list[Text]:
-    """Ballot reconciliation under the table: entered/valid/invalid, the quorum, per group,
+def summary_lines(
+    results: Results, veto: Veto | None = None, present: dict[str, int] | None = None
+) -> list[Text]:
+    """Ballot reconciliation under the table: entered/valid/invalid, the quorum, per group
+    (with who attended, 实到, where it was recorded: forms returned against people present),
     unconfirmed."""
     lines = [
         Text(
@@ -59,6 +62,8 @@ def summary_lines(results: Results, veto: Veto | None = None) -> list[Text]:
                 valid=group.valid,
             )
         )
+        if present and group.name in present:
+            line.append(t("results.group_present", present=present[group.name]))
         if group.over_issued:
             line.append("  ")
             line.append(t("results.over_issued"), style="bold red")

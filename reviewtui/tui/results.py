@@ -204,6 +204,14 @@ class ResultsScreen(Screen[None]):
         notes = Text()
         for note in quorum_notes(results):
             notes.append(shown(note) + "\n", style="bold yellow")
+        from reviewtui.attendance import attendance
+
+        present = {a.group: a.present for a in attendance(self.store) if a.present is not None}
+        for group in results.groups:
+            if group.name in present:  # forms returned against the people who attended
+                line = t("results.attendance_line", group=group.name, present=present[group.name],
+                         issued=count(group.issued), returned=group.returned)  # fmt: skip
+                notes.append(shown(line) + "\n")
         over = [g.name for g in results.groups if g.over_issued]
         if over:
             notes.append(t("results.over_groups", groups="、".join(over)) + "\n", style="bold red")
