@@ -16,7 +16,6 @@ from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static
 
@@ -24,10 +23,11 @@ from reviewtui import clock
 from reviewtui.attendance import attendance
 from reviewtui.clock import format_duration
 from reviewtui.errors import UserError
-from reviewtui.i18n import CATALOG, t
+from reviewtui.i18n import t
 from reviewtui.meeting import Item, Meeting
 from reviewtui.tui.help import HelpScreen
 from reviewtui.tui.keys import localize
+from reviewtui.tui.meeting_screen import MeetingScreen
 from reviewtui.tui.widgets.agenda_table import AgendaTable
 from reviewtui.tui.widgets.header import MeetingHeader
 from reviewtui.tui.widgets.keybar import KeyBar
@@ -35,7 +35,6 @@ from reviewtui.tui.widgets.text import fit, phase_name
 
 if TYPE_CHECKING:
     from reviewtui.store import Store
-    from reviewtui.tui.app import ReviewApp
 
 TICK = 0.25
 COLUMNS = ("pos", "item", "speaker", "commenter", "planned", "actual", "status")
@@ -43,7 +42,7 @@ FLEX = {"item": 0.4, "speaker": 0.35, "commenter": 0.25}  # how spare width is s
 MIN_FLEX = {"item": 8, "speaker": 6, "commenter": 4}
 
 
-class AgendaScreen(Screen[None]):
+class AgendaScreen(MeetingScreen):
     HELP_MEETING = True  # the help adds the dialogs' keys and the focus rules
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -68,14 +67,6 @@ class AgendaScreen(Screen[None]):
         self._ticker: Timer | None = None
         self._built = False  # the table is filled in on_mount, before the first frame
         self._covered = False
-
-    @property
-    def meeting(self) -> Meeting:
-        return self.review_app.meeting
-
-    @property
-    def review_app(self) -> ReviewApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield MeetingHeader(self.meeting, id="header")
@@ -302,11 +293,7 @@ class AgendaScreen(Screen[None]):
         except UserError as exc:
             self.notify("\n".join(exc.lines), severity="error", timeout=15)
             return
-        if undone is None:
-            self.notify(t("live.nothing_to_undo"), severity="warning")
-        else:
-            key = f"live.action.{undone.action}"
-            self.notify(t("live.undone", what=t(key) if key in CATALOG else undone.action))
+        self.tell_undone(undone)
         self.rebuild()
 
     def action_help(self) -> None:

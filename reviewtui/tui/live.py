@@ -15,18 +15,18 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Static
 
 from reviewtui import clock
 from reviewtui.clock import format_duration
 from reviewtui.errors import UserError
-from reviewtui.i18n import CATALOG, t
+from reviewtui.i18n import t
 from reviewtui.meeting import Item, Meeting, Segment
 from reviewtui.textsafe import shown
 from reviewtui.tui.dialogs import ConfirmDialog, SegmentDialog
 from reviewtui.tui.help import HelpScreen
 from reviewtui.tui.keys import localize, set_description
+from reviewtui.tui.meeting_screen import MeetingScreen
 from reviewtui.tui.widgets.countdown import Countdown
 from reviewtui.tui.widgets.header import MeetingHeader
 from reviewtui.tui.widgets.keybar import KeyBar
@@ -34,7 +34,7 @@ from reviewtui.tui.widgets.notes import NotesArea
 from reviewtui.tui.widgets.records import RecordList, record_text
 
 if TYPE_CHECKING:
-    from reviewtui.tui.app import ReviewApp
+    pass
 
 T = TypeVar("T")
 
@@ -63,7 +63,7 @@ def item_line(meeting: Meeting, item: Item) -> Text:
     return line
 
 
-class LiveScreen(Screen[None]):
+class LiveScreen(MeetingScreen):
     CSS_PATH = "live.tcss"
     HELP_MEETING = True  # the help adds the dialogs' keys and the focus rules
 
@@ -88,14 +88,6 @@ class LiveScreen(Screen[None]):
         super().__init__(id="live")
         localize(self)
         self.item_id = item_id
-
-    @property
-    def meeting(self) -> Meeting:
-        return self.review_app.meeting
-
-    @property
-    def review_app(self) -> ReviewApp:
-        return self.app  # type: ignore[return-value]
 
     # -- layout ----------------------------------------------------------------------------------
 
@@ -233,11 +225,9 @@ class LiveScreen(Screen[None]):
         ok, undone = self._run(self.meeting.undo)
         if not ok:
             return
+        self.tell_undone(undone)
         if undone is None:
-            self.notify(t("live.nothing_to_undo"), severity="warning")
             return
-        key = f"live.action.{undone.action}"
-        self.notify(t("live.undone", what=t(key) if key in CATALOG else undone.action))
         current = self.meeting.current_item()
         if current is None or not current.timed:
             self.app.pop_screen()
