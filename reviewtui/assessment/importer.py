@@ -11,7 +11,7 @@ transaction of bulk inserts, and every inserted row is journaled like any other 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -236,13 +236,13 @@ class _Checker:
                 continue
             # The common case inline (a known value, a new cell); `cell` handles the rest.
             value = self.values[item.name].get(value_raw, _UNSEEN)
-            cells = pending.lines.get(unit)
-            if value is _UNSEEN or isinstance(value, CellError) or cells is None:
+            line_cells = pending.lines.get(unit)
+            if value is _UNSEEN or isinstance(value, CellError) or line_cells is None:
                 self.cell(line, pending, unit, item, value_raw, "value")
-            elif item.name in cells:
+            elif item.name in line_cells:
                 self.error(line, t("import.cell_twice", unit=unit, item=item.name), "value")
             else:
-                cells[item.name] = value  # type: ignore[assignment]
+                line_cells[item.name] = value  # type: ignore[assignment]
                 pending.last_line = line
 
     def wide_rows(
@@ -406,7 +406,9 @@ def _write(
     return filled
 
 
-def _encode_line(names: list[str], values: tuple[Value | None, ...], encode) -> str | None:
+def _encode_line(
+    names: list[str], values: tuple[Value | None, ...], encode: Callable[[object], str]
+) -> str | None:
     """As `forms.encode_line`: JSON {item: value} in form order, None when all blank."""
     cells = {
         name: value if isinstance(value, str) else float(value)
