@@ -64,13 +64,21 @@ def _check(text: str) -> None:
         assert exc.errors and all(line for line in exc.render())
 
 
-@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@settings(
+    max_examples=200,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+    deadline=None,
+)
 @given(st.text(max_size=400))
 def test_any_text(text: str) -> None:
     _check(text)
 
 
-@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@settings(
+    max_examples=200,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+    deadline=None,
+)
 @given(st.dictionaries(st.sampled_from(KEYS), values, max_size=6))
 def test_any_structure_at_top(data: dict) -> None:
     # Replace or add whole sections of a valid meeting with random structures.
@@ -79,7 +87,11 @@ def test_any_structure_at_top(data: dict) -> None:
     _check(_dump(base))
 
 
-@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@settings(
+    max_examples=200,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+    deadline=None,
+)
 @given(st.sampled_from(["meeting", "timing", "assessment"]), st.sampled_from(KEYS), values)
 def test_any_value_in_a_section(section: str, key: str, value: object) -> None:
     base = tomllib.loads(SMALL)
@@ -87,7 +99,11 @@ def test_any_value_in_a_section(section: str, key: str, value: object) -> None:
     _check(_dump(base))
 
 
-@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@settings(
+    max_examples=100,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+    deadline=None,
+)
 @given(st.integers(min_value=0, max_value=2), st.sampled_from(KEYS), values)
 def test_any_value_in_a_unit(index: int, key: str, value: object) -> None:
     base = tomllib.loads(SMALL)
@@ -95,7 +111,11 @@ def test_any_value_in_a_unit(index: int, key: str, value: object) -> None:
     _check(_dump(base))
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=100,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
 @given(st.binary(max_size=300))
 def test_any_bytes(tmp_path_factory, raw: bytes) -> None:
     path = tmp_path_factory.mktemp("fuzz") / "x.toml"
@@ -146,7 +166,11 @@ def _value(value: object) -> str:
 WIDE = str.maketrans("0123456789:", "０１２３４５６７８９：")
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=100,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
 @given(
     st.sampled_from(["start", "date"]),
     st.one_of(
@@ -169,7 +193,11 @@ def test_times_and_dates_are_ascii_once_accepted(key: str, value: str) -> None:
     assert p.planned_end() is not None or (key == "date" and not p.meeting.start)
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=100,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
 @given(
     st.sampled_from(["report", "question", "answer", "comment", "warn"]),
     st.one_of(
