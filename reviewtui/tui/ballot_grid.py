@@ -21,7 +21,7 @@ from reviewtui.assessment.ballots import Comparison
 from reviewtui.assessment.forms import Cell, CellError, Form, Value, format_value
 from reviewtui.i18n import t
 from reviewtui.plan import FormItem, Unit
-from reviewtui.tui.keys import localize
+from reviewtui.tui.keys import forward_moved_on, localize
 from reviewtui.tui.widgets.text import fit, plain
 
 # Cells of a unit's row label (its name, and the written mark): a longer name is cut, so that
@@ -183,7 +183,9 @@ class BallotGrid(DataTable[Text]):
                 self.post_message(self.Refused(self, exc.message))
         super().watch_cursor_coordinate(old, new)
 
-    def on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
+        if forward_moved_on(self, event):  # the burst went on past a key that moved the cursor
+            return
         if self.row_count == 0:
             return
         cell, item = self.current
@@ -229,7 +231,9 @@ class BallotGrid(DataTable[Text]):
             self.update_cell(cell[0], cell[1], _value_text(self.values.get(cell)))
         else:
             handled = False
-        if handled:
+        # A key the grid does not take runs the screen's binding now (`i` moves the cursor to
+        # the id field), before the keys that came after it in the same read reach the grid.
+        if handled or await self.app._check_bindings(event.key):
             event.stop()
             event.prevent_default()
 

@@ -119,6 +119,9 @@ class BallotView(Screen[None]):
             yield KeyBar(exclude=ENTRY_ACTIONS, id="ballot-keys-other")
 
     def on_mount(self) -> None:
+        for field in (self.code_input, self.who_input):  # enter goes on to the form, at once
+            if isinstance(field, TextField):
+                field.submit_focus = self.grid
         saved = self.saved_table
         saved.add_column(Text(t("ballot.col.code")), key="code")
         saved.add_column(Text(t("ballot.col.group")), key="group")

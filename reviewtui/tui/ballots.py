@@ -50,7 +50,7 @@ class BallotScreen(BallotView):
         self._armed = None
         self.grid.load({})
         self.code_input.value = ballots.next_code(self.store, self.entry)
-        self.grid.focus()
+        self.set_focus(self.grid)
 
     def _selected_id(self) -> int | None:
         table = self.saved_table
@@ -69,7 +69,8 @@ class BallotScreen(BallotView):
         self.say(message.reason, "error")
 
     def on_ballot_grid_full(self, _: BallotGrid.Full) -> None:
-        self.say(t("ballot.form_full"))
+        if self.grid.values:  # not when ctrl+s, typed right after, has saved and cleared it
+            self.say(t("ballot.form_full"))
 
     def on_data_table_cell_highlighted(self, message: DataTable.CellHighlighted) -> None:
         if message.data_table is self.grid:
@@ -90,7 +91,7 @@ class BallotScreen(BallotView):
                 self.query_one("#ballot-message", Static).update("")
 
     def on_input_submitted(self, _: Input.Submitted) -> None:
-        self.grid.focus()
+        self.set_focus(self.grid)
 
     def on_select_changed(self, message: Select.Changed) -> None:
         if message.select.id == "ballot-group" and isinstance(message.value, str):
@@ -112,6 +113,11 @@ class BallotScreen(BallotView):
             return
         replacing = self.editing.id if self.editing is not None else None
         action = "ballot.retype" if self.retyping else None
+        # A printed form's serial decides its group, even before the screen has shown it.
+        found = serials.parse(self.plan, normalize_code(self.code_input.value))
+        if found is not None and found[0].name != self.group:
+            self.group = found[0].name
+            self.group_select.value = self.group
         try:
             saved = ballots.save(
                 self.store,
@@ -177,7 +183,7 @@ class BallotScreen(BallotView):
         self.group_select.value = ballot.group
         self.refresh_all()
         self.say(t("ballot.retyping", code=code, entry=entry), "warning")
-        self.grid.focus()
+        self.set_focus(self.grid)
 
     def open_saved(self, ballot_id: int) -> None:
         ballot = ballots.get(self.store, ballot_id)
@@ -201,20 +207,20 @@ class BallotScreen(BallotView):
         self.group_select.value = ballot.group
         self.show_status()
         self.say(t("ballot.correcting", code=ballot.code), "warning")
-        self.grid.focus()
+        self.set_focus(self.grid)
 
     def action_next_group(self) -> None:
         groups = self.form.groups
         self.group_select.value = groups[(groups.index(self.group) + 1) % len(groups)]
 
     def action_focus_code(self) -> None:
-        self.code_input.focus()
+        self.set_focus(self.code_input)
 
     def action_focus_who(self) -> None:
-        self.who_input.focus()
+        self.set_focus(self.who_input)
 
     def action_focus_list(self) -> None:
-        self.saved_table.focus()
+        self.set_focus(self.saved_table)
 
     def action_new(self) -> None:
         if self.dirty and not self._arm("new", t("ballot.unsaved")):
@@ -299,7 +305,7 @@ class BallotScreen(BallotView):
 
     def action_back(self) -> None:
         if isinstance(self.focused, Input):
-            self.grid.focus()  # escape leaves a text field first
+            self.set_focus(self.grid)  # escape leaves a text field first
             return
         if self.dirty and not self._arm("leave", t("ballot.unsaved")):
             return

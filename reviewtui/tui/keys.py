@@ -77,14 +77,19 @@ class InOrder:
     - A key that is not typed text runs its binding now (the field's, then its screen's, as
       Textual would later), so it acts before the keys that came after it.
     - A key that reached this field after the cursor moved on (the burst went on past `escape`,
-      `tab` or `enter`) is not typed here: it goes on to the app, which gives it to the field
-      that has the cursor now, or runs it as a single-letter key.
+      `tab` or `enter`) is not typed here: `forward_moved_on` gives it to what has the cursor
+      now, or, with nothing focused, it goes on to the app as a single-letter key.
+    - `submit_focus`: where `enter` moves the cursor, at once, so that the keys after it in the
+      same read go there (a message handler moving it would come too late).
     """
+
+    submit_focus: Widget | None = None
 
     async def _on_key(self, event: events.Key) -> None:
         widget: Widget = self  # type: ignore[assignment]
-        screen = widget.screen
-        if screen.focused is not widget or screen is not widget.app.screen:
+        if forward_moved_on(widget, event):
+            return
+        if widget.screen is not widget.app.screen:
             event.prevent_default()  # not here; the event still bubbles up to the app
             return
         if event.is_printable:
@@ -92,6 +97,20 @@ class InOrder:
         if await widget.app._check_bindings(event.key):
             event.stop()
             event.prevent_default()
+
+
+def forward_moved_on(widget: Widget, event: events.Key) -> bool:
+    """Give `event` to the widget that has the cursor now, when it is not `widget`: Textual
+    hands a key to what had the cursor when the key arrived, but the keys of one read are typed
+    in order, for wherever the key before them moved the cursor. True when forwarded."""
+    screen = widget.screen
+    target = screen.focused
+    if target is widget or target is None or screen is not widget.app.screen:
+        return False
+    event.stop()
+    event.prevent_default()
+    target.post_message(events.Key(event.key, event.character))
+    return True
 
 
 def pasted_line(text: str) -> tuple[str, int]:

@@ -399,3 +399,23 @@ async def test_a_printed_serial_gives_the_group_and_an_unprinted_one_is_refused(
         await pilot.pause()
         assert "A004" not in stored(small)  # only 3 forms were issued to 区级领导
         assert "A004" in message(app) and "A001–A003" in message(app)
+
+
+async def test_a_burst_through_the_id_field_lands_where_it_was_typed(small: Store) -> None:
+    """`i`, the serial, enter and the grades in one read: the keys after `i` go to the id
+    field and those after enter to the grid, though focus moves in the middle of the read."""
+    from textual import events
+
+    app = ScreenApp(small)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        keys = ["i", "backspace", "b", "4", "enter", "1", "2", "3", "ctrl+s"]
+        for key in keys:
+            character = {"backspace": "\x7f", "enter": "\r", "ctrl+s": None}.get(key, key)
+            app.post_message(events.Key(key, character))
+        for _ in range(4):
+            await pilot.pause()
+        assert stored(small)["B004"] == (
+            "党代表",
+            {(YAN, ITEM): "好", (CHENG, ITEM): "较好", (WANG, ITEM): "一般"},
+        )

@@ -14,6 +14,11 @@ from reviewtui.tui.keys import InOrder, pasted_line, tell_cut
 
 
 class TextField(InOrder, Input):
+    async def action_submit(self) -> None:
+        if self.submit_focus is not None:
+            self.screen.set_focus(self.submit_focus)
+        await super().action_submit()
+
     def _on_paste(self, event: events.Paste) -> None:
         event.stop()
         event.prevent_default()  # not Input's, which keeps the first line only
