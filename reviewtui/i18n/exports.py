@@ -130,8 +130,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{path}: is not a regular file (a device, a pipe or a socket); nothing was written",
     ),
     "output.meeting_file": (
-        "{path}：这是会议自己的文件（{file}），导出不能覆盖它；请另选文件名",
-        "{path}: is the meeting's own file ({file}); an export never replaces it; choose "
+        "{path}：这是会议自己的文件（{file}），不能写到它上面；请另选文件名",
+        "{path}: is the meeting's own file ({file}), which is never written over; choose "
         "another name",
     ),
     "output.no_folder": (
