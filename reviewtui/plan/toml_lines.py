@@ -58,38 +58,37 @@ _TOML_AT_END = "(at end of document)"
 
 # tomllib's messages (Python 3.11–3.13), to say them in the user's language; one that is not
 # here is shown as tomllib says it.
-_TOML_MESSAGES = [
-    (re.compile(pattern), key)
-    for pattern, key in (
-        (r"Cannot overwrite a value", "toml.overwrite"),
-        (r"Unescaped '\\' in a string", "toml.backslash"),
-        (r"Cannot mutate immutable namespace (?P<key>.+)", "toml.immutable"),
-        (r"Unterminated string", "toml.unterminated"),
-        (r"Unclosed inline table", "toml.unclosed_table"),
-        (r"Unclosed array", "toml.unclosed_array"),
-        (r"Invalid value", "toml.invalid_value"),
-        (r"Invalid statement", "toml.invalid_statement"),
-        (r"Invalid initial character for a key part", "toml.key_start"),
-        (r"Invalid hex value", "toml.hex"),
-        (r"Invalid date or datetime", "toml.date"),
-        (r"Illegal character '\\n'", "toml.unterminated"),  # a string runs to the line's end
-        (r"Illegal character (?P<char>.+)", "toml.illegal"),
-        (r"Found invalid character (?P<char>.+)", "toml.invalid_char"),
-        (r"Expected '\]\]' at the end of an array declaration", "toml.expected_aot_end"),
-        (r"Expected '\]' at the end of a table declaration", "toml.expected_table_end"),
-        (r"Expected '=' after a key in a key/value pair", "toml.expected_equals"),
-        (r"Expected (?P<what>.+)", "toml.expected"),
-        (r"Escaped character is not a Unicode scalar value", "toml.escape"),
-        (r"Duplicate inline table key (?P<key>.+)", "toml.duplicate_inline"),
-        (r"Cannot redefine namespace (?P<key>.+)", "toml.redefine"),
-        (r"Cannot declare (?P<key>.+) twice", "toml.twice"),
-    )
-]
+_TOML_MESSAGES = (
+    (r"Cannot overwrite a value", "toml.overwrite"),
+    (r"Unescaped '\\' in a string", "toml.backslash"),
+    (r"Cannot mutate immutable namespace (?P<key>.+)", "toml.immutable"),
+    (r"Unterminated string", "toml.unterminated"),
+    (r"Unclosed inline table", "toml.unclosed_table"),
+    (r"Unclosed array", "toml.unclosed_array"),
+    (r"Invalid value", "toml.invalid_value"),
+    (r"Invalid statement", "toml.invalid_statement"),
+    (r"Invalid initial character for a key part", "toml.key_start"),
+    (r"Invalid hex value", "toml.hex"),
+    (r"Invalid date or datetime", "toml.date"),
+    (r"Illegal character '\\n'", "toml.unterminated"),  # a string runs to the line's end
+    (r"Illegal character (?P<char>.+)", "toml.illegal"),
+    (r"Found invalid character (?P<char>.+)", "toml.invalid_char"),
+    (r"Expected '\]\]' at the end of an array declaration", "toml.expected_aot_end"),
+    (r"Expected '\]' at the end of a table declaration", "toml.expected_table_end"),
+    (r"Expected '=' after a key in a key/value pair", "toml.expected_equals"),
+    (r"Expected (?P<what>.+)", "toml.expected"),
+    (r"Escaped character is not a Unicode scalar value", "toml.escape"),
+    (r"Duplicate inline table key (?P<key>.+)", "toml.duplicate_inline"),
+    (r"Cannot redefine namespace (?P<key>.+)", "toml.redefine"),
+    (r"Cannot declare (?P<key>.+) twice", "toml.twice"),
+)
 
 
 def _toml_detail(message: str) -> str:
+    # Matched only when a file has a syntax error: compiling them at import cost every command
+    # ~10 ms of its start.
     for pattern, key in _TOML_MESSAGES:
-        found = pattern.fullmatch(message)
+        found = re.fullmatch(pattern, message)
         if found:
             return t(key, **found.groupdict())
     return message

@@ -11,10 +11,8 @@ table cascades nothing), `BEGIN IMMEDIATE`, the step, `PRAGMA foreign_key_check`
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 from collections.abc import Callable, Sequence
-from importlib import resources
 from pathlib import Path
 
 from reviewtui.store.connect import fsync_dir
@@ -31,6 +29,8 @@ class MigrationFailed(RuntimeError):
 
 def schema_sql() -> str:
     """schema.sql from the installed package, or from the source tree beside it."""
+    from importlib import resources  # here: only creating or upgrading a database reads it
+
     packaged = resources.files("reviewtui").joinpath("schema.sql")
     if packaged.is_file():
         return packaged.read_text(encoding="utf-8")
@@ -138,6 +138,8 @@ def back_up(conn: sqlite3.Connection, path: Path, version: int) -> Path:
             raise sqlite3.OperationalError("database is locked")
     building = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
+        import shutil
+
         shutil.copyfile(path, building)
         with open(building, "rb+") as file:
             os.fsync(file.fileno())
