@@ -192,7 +192,8 @@ def _combine(
     scores: dict[str, dict[str, list[float]]] = {
         u.name: {g: [] for g in groups} for u in plan.units
     }
-    counts: dict[str, list[int]] = {u.name: [0] * nscale for u in plan.units}
+    # Each line's grade counts, summed per unit at the end (zip and sum run in C).
+    lines: dict[str, list[Sequence[int]]] = {u.name: [] for u in plan.units}
     group_valid: dict[str, int] = dict.fromkeys(groups, 0)
     valid = invalid = 0
     invalid_codes: list[str] = []
@@ -209,11 +210,12 @@ def _combine(
                 continue  # not a unit of this meeting
             if den > 0 and group in by_group:
                 by_group[group].append(num / den)
-            unit_counts = counts[unit]
-            for index, count in enumerate(grade_counts):
-                if count:
-                    unit_counts[index] += count
+            lines[unit].append(grade_counts)
 
+    counts = {
+        name: [sum(column) for column in zip(*rows, strict=True)] if rows else [0] * nscale
+        for name, rows in lines.items()
+    }
     results = [_unit(plan, unit, scores[unit.name], counts[unit.name]) for unit in plan.units]
     ranked = sorted(
         (r for r in results if r.final is not None), key=lambda r: -round2(r.final or 0.0)
