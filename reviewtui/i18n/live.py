@@ -117,6 +117,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "dialog.who.speech": ("讲话人", "Speaker"),
     "dialog.text.question": ("问题", "Question"),
     "dialog.text.comment": ("点评要点", "Gist"),
+    "dialog.text.answer": ("回答要点", "Answer"),
     "dialog.text.other": ("要点", "Gist"),
     "dialog.who_placeholder": ("姓名,或拼音首字母如 zjg", "name, or pinyin initials such as zjg"),
     "dialog.text_placeholder": ("随打随存", "saved as you type"),

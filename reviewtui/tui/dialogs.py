@@ -119,7 +119,7 @@ class SegmentDialog(ModalScreen[None]):
         elif self.segment.running:
             title = t("dialog.title.running", title=title)
         who, text = self._initial
-        text_label = t(f"dialog.text.{kind}") if kind in ("question", "comment") else None
+        text_label = t(f"dialog.text.{kind}") if kind in ("question", "answer", "comment") else None
         with Vertical(id="dialog-box") as box:
             box.border_title = title
             with Horizontal(classes="dialog-row"):

@@ -179,6 +179,8 @@ class LiveScreen(MeetingScreen):
         if ok and segment is None:
             self.notify(t("live.no_question"), severity="warning")
         self.refresh_state()
+        if ok and segment is not None:  # the gist of the answer, like the question (SPEC 5)
+            self.open_dialog(segment)
 
     def action_comment(self) -> None:
         ok, segment = self._run(self.meeting.start_comment)

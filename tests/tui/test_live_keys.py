@@ -158,12 +158,16 @@ async def test_q_starts_the_question_at_the_key_press_and_asks_who(small_store, 
         assert isinstance(app.screen, LiveScreen)
         assert isinstance(app.focused, RecordList)  # back on the screen, not in a text field
         fake_clock.advance(5)
-        await pilot.press("a")
+        await pilot.press("a")  # the answer's dialog: the reporter filled in, the gist typed
+        await pilot.pause()
+        assert isinstance(app.screen, SegmentDialog) and app.screen.who.value == "雁翅镇党委书记"
+        await pilot.press(*"派驻三年", "enter")
         await pilot.pause()
         fake_clock.advance(15)
         await pilot.press("e")
         await pilot.pause()
     question = only(small_store, "question")
+    assert only(small_store, "answer").text == "派驻三年"
     assert (question.speaker, question.text) == ("党代表 张建国", "第一书记怎么管")
     assert question.elapsed() == 8.0
     answer = only(small_store, "answer")
