@@ -1,15 +1,6 @@
-"""The ballot screen's layout and what it shows (its commands: tui/ballots.py). Ballot entry
-(SPEC section 5; `b` on the agenda): paper forms typed in fast and checked twice.
-
-The screen opens on the grid, the ballot id already filled with the next free number and the
-group of the last ballot kept, so a 15-unit one-item ballot is 15 digit presses and `ctrl+s`.
-One row per unit (on-site and written), one column per form item: on a graded cell `1`..`9` give
-the 1st..9th grade and move on, `0` leaves it blank and moves on; a numeric cell takes a number
-and `enter`. `ctrl+s` saves the ballot in one transaction, committed before the screen says so.
-
-With double entry the screen works in entry round 1 or 2 (`e` switches). A round never shows the
-other round's values; when the two entries of a form disagree the differing cells are listed and
-the wrong entry is typed again from a blank form, never edited to match.
+"""The ballot screen's layout and what it shows: the grid, the id, group and entered-by fields,
+the saved ballots, the progress per group. What the screen does, and how ballot entry works
+(SPEC section 5), is told in `reviewtui/tui/ballots.py`.
 """
 
 from __future__ import annotations
