@@ -1,5 +1,5 @@
 -- reviewtui meeting database. One file per meeting; this file is the single source of the schema.
--- The version lives in PRAGMA user_version (2; reviewtui/store/migrations.py leads older files
+-- The version lives in PRAGMA user_version (3; reviewtui/store/migrations.py leads older files
 -- forward). Journal mode: a rollback journal with synchronous=FULL, so the .db alone is complete.
 -- All timestamps are ISO 8601 wall-clock times with their UTC offset.
 
@@ -83,6 +83,50 @@ SELECT m.ballot_id, m.unit, c.key,
        CASE WHEN c.type = 'text' THEN c.value END,
        CASE WHEN c.type IN ('integer', 'real') THEN c.value END
 FROM marks AS m, json_each(m.cells) AS c;
+
+-- What a rater wrote beside a unit's grades (意见建议), when the form has opinion lines
+-- (`assessment.opinions`). Anonymous like its ballot; shown grouped by unit, never with the
+-- ballot's serial or group.
+CREATE TABLE IF NOT EXISTS opinions (
+    ballot_id INTEGER NOT NULL REFERENCES ballots (id) ON DELETE CASCADE,
+    unit      TEXT NOT NULL,
+    text      TEXT NOT NULL CHECK (text <> ''),
+    PRIMARY KEY (ballot_id, unit)
+) WITHOUT ROWID;
+
+-- The rectification list (整改清单): the problem lines of each unit, as the secretary keeps
+-- them. A line taken from a question or a comment points at it (`segment_id`); lines the
+-- secretary adds have none. `merged_into` points at the line that absorbed this one; a
+-- dropped line keeps its row with status 'dropped', so nothing typed is ever lost.
+CREATE TABLE IF NOT EXISTS problems (
+    id          INTEGER PRIMARY KEY,
+    unit        TEXT NOT NULL,
+    pos         INTEGER NOT NULL,            -- order within the unit
+    source      TEXT NOT NULL CHECK (source IN ('question', 'comment', 'secretary')),
+    segment_id  INTEGER REFERENCES segments (id),
+    problem     TEXT NOT NULL,
+    measure     TEXT NOT NULL DEFAULT '',
+    owner       TEXT NOT NULL DEFAULT '',
+    deadline    TEXT,                        -- ISO date, or NULL
+    status      TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'dropped')),
+    merged_into INTEGER REFERENCES problems (id)
+);
+CREATE INDEX IF NOT EXISTS problems_unit ON problems (unit, pos);
+
+-- Results revealed on the projector (当场公布): what was shown, who confirmed the count
+-- (计票人 `counter`, 监票人 `supervisor`), and when it was hidden again. `results` is the
+-- results JSON (section 7) as confirmed, so the screen shows exactly what was signed for.
+CREATE TABLE IF NOT EXISTS reveals (
+    id         INTEGER PRIMARY KEY,
+    shown_at   TEXT NOT NULL,
+    hidden_at  TEXT,
+    scope      TEXT NOT NULL CHECK (scope IN ('all', 'top', 'level')),
+    top        INTEGER,                      -- for scope 'top': how many
+    level      TEXT,                         -- for scope 'level': which
+    counter    TEXT NOT NULL,
+    supervisor TEXT NOT NULL,
+    results    TEXT NOT NULL CHECK (json_valid(results))
+);
 
 -- Every change: one row per changed database row, grouped by the command (`tx`) that made it.
 -- `op` is insert, update or delete. `old` and `new` are JSON: for an insert the new row, for a

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from reviewtui.store.connect import fsync_dir
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APPLICATION_ID = 0x52565449  # "RVTI": marks the file as a reviewtui meeting
 
 Migration = Callable[[sqlite3.Connection], None]
@@ -119,7 +119,50 @@ def _v2(conn: sqlite3.Connection) -> None:
     conn.execute("DELETE FROM meta WHERE key = 'writer'")  # the lock note, never a record
 
 
-MIGRATIONS: dict[int, Migration] = {2: _v2}
+# The statements of version 3, as written then (schema.sql may change them later; these stay).
+_V3_TABLES = (
+    """CREATE TABLE IF NOT EXISTS opinions (
+    ballot_id INTEGER NOT NULL REFERENCES ballots (id) ON DELETE CASCADE,
+    unit      TEXT NOT NULL,
+    text      TEXT NOT NULL CHECK (text <> ''),
+    PRIMARY KEY (ballot_id, unit)
+) WITHOUT ROWID""",
+    """CREATE TABLE IF NOT EXISTS problems (
+    id          INTEGER PRIMARY KEY,
+    unit        TEXT NOT NULL,
+    pos         INTEGER NOT NULL,            -- order within the unit
+    source      TEXT NOT NULL CHECK (source IN ('question', 'comment', 'secretary')),
+    segment_id  INTEGER REFERENCES segments (id),
+    problem     TEXT NOT NULL,
+    measure     TEXT NOT NULL DEFAULT '',
+    owner       TEXT NOT NULL DEFAULT '',
+    deadline    TEXT,                        -- ISO date, or NULL
+    status      TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'dropped')),
+    merged_into INTEGER REFERENCES problems (id)
+)""",
+    "CREATE INDEX IF NOT EXISTS problems_unit ON problems (unit, pos)",
+    """CREATE TABLE IF NOT EXISTS reveals (
+    id         INTEGER PRIMARY KEY,
+    shown_at   TEXT NOT NULL,
+    hidden_at  TEXT,
+    scope      TEXT NOT NULL CHECK (scope IN ('all', 'top', 'level')),
+    top        INTEGER,                      -- for scope 'top': how many
+    level      TEXT,                         -- for scope 'level': which
+    counter    TEXT NOT NULL,
+    supervisor TEXT NOT NULL,
+    results    TEXT NOT NULL CHECK (json_valid(results))
+)""",
+)
+
+
+def _v3(conn: sqlite3.Connection) -> None:
+    """Version 3: opinions written on the forms, the rectification list, and the results
+    revealed on the projector. New tables only: no existing row changes."""
+    for statement in _V3_TABLES:
+        conn.execute(statement)
+
+
+MIGRATIONS: dict[int, Migration] = {2: _v2, 3: _v3}
 
 
 def back_up(conn: sqlite3.Connection, path: Path, version: int) -> Path:
