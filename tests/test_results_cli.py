@@ -51,6 +51,7 @@ def test_results_json_follows_spec_section_7(cli, session: Path, ballots_csv: Pa
         "valid": 3,
         "invalid": 1,
         "unconfirmed": [],
+        "invalid_reasons": {"4": "blank"},
         "provisional": False,  # 4 forms of 3 + 5 expected: exactly the quorum of 0.5
         "groups": {
             "区级领导": {
