@@ -14,7 +14,6 @@ from reviewtui.assessment.rules import Rulebook, blank_units, count_reasons, rea
 from reviewtui.assessment.tally import BallotEntry, tally, tally_store
 from reviewtui.plan import Plan
 from reviewtui.plan.model import Quota, Rules
-
 from tests.test_tally import DEFAULT_SCALE, make_plan
 
 UNITS = ("甲", "乙", "丙", "丁")
@@ -140,7 +139,10 @@ def test_the_order_of_the_reasons() -> None:
 
 
 def test_numeric_cells_score_but_are_not_graded() -> None:
-    items = [{"name": "总体评价", "max": None, "weight": 1.0}, {"name": "分", "max": 10, "weight": 1}]
+    items = [
+        {"name": "总体评价", "max": None, "weight": 1.0},
+        {"name": "分", "max": 10, "weight": 1},
+    ]
     plan = with_rules(make_plan(("甲", "乙"), items=items), all_same=True, quota=[("好", 0.5)])
     # 甲 好 + 9 points, 乙 only 7 points: one unit graded (no all_same), 好 is 1/1 > 0.5.
     marks = {("甲", ITEM): "好", ("甲", "分"): 9.0, ("乙", "分"): 7.0}

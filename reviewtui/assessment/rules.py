@@ -89,22 +89,32 @@ class Rulebook:
         units of this meeting) are left out, as the tally leaves them out."""
         if not self.active:
             return None if any(den > 0 and unit in units for unit, _, den, _ in lines) else BLANK
+        return self.reason(*self.counts(lines, units))
+
+    def counts(
+        self, lines: Iterable[Line], units: Container[str]
+    ) -> tuple[int, int, Sequence[int]]:
+        """(units scored, units graded, cells of each grade) of a ballot's lines."""
         scored = 0
         graded: list[Sequence[int]] = []
-        for unit, _, den, counts in lines:
+        for unit, _, den, grade_cells in lines:
             if unit not in units:
                 continue
             if den > 0:
                 scored += 1
-            if any(counts):
-                graded.append(counts)
-        totals = [sum(column) for column in zip(*graded, strict=True)] if graded else []
-        return self.reason(scored, len(graded), totals or [0] * self.nscale)
+            if any(grade_cells):
+                graded.append(grade_cells)
+        if not graded:
+            return scored, 0, [0] * self.nscale
+        return scored, len(graded), [sum(column) for column in zip(*graded, strict=True)]
 
     def judge_marks(self, marks: Marks) -> str | None:
         """The reason of a form given as its cells, (unit, item) -> value (the ballot screen, an
         imported file)."""
         return self.judge(self.lines(marks), self.unit_names)
+
+    def counts_of_marks(self, marks: Marks) -> tuple[int, int, Sequence[int]]:
+        return self.counts(self.lines(marks), self.unit_names)
 
     # -- from cells ----------------------------------------------------------------------------
 

@@ -2,9 +2,9 @@
 
 `tally(plan, ballots)` is the definition over plain data; `tally_store(store)` computes the same
 from the database. Both sum each ballot line (one unit on one ballot) with `_LineSums` and hand
-the sums to `_combine`, which does everything from there: invalid ballots (`rules`), votes, trimming, group
-weights, the daily blend, grade counts, levels, the veto, the ranking and the quorum. Plain dicts
-and lists throughout: no object per mark.
+the sums to `_combine`, which does everything from there: invalid ballots (by `rules`), votes,
+trimming, group weights, the daily blend, grade counts, levels, the veto, the ranking and the
+quorum. Plain dicts and lists throughout: no object per mark.
 
 The result types and their JSON are in `results`, the double-entry rule in `double_entry`; both
 are importable from here too.
@@ -17,7 +17,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from reviewtui.assessment import quorum
-from reviewtui.assessment.rules import Rulebook
 from reviewtui.assessment.double_entry import MarkKey, mark_key, resolve_double
 from reviewtui.assessment.forms import (
     Value,
@@ -34,6 +33,7 @@ from reviewtui.assessment.results import (
     UnitResult,
     round2,
 )
+from reviewtui.assessment.rules import Rulebook
 from reviewtui.plan import Plan, Unit
 from reviewtui.store import Store
 

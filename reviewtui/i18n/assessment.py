@@ -184,10 +184,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "两遍录入不一致或只录了一遍、未计入统计的测评表：{codes}",
         "Not counted (the two entries disagree, or only one was made): {codes}",
     ),
-    "results.invalid_codes": (
-        "无效测评表（没有任何计分的评价）：{codes}",
-        "Invalid ballots (nothing scored): {codes}",
-    ),
     "results.vetoed_note": (
         "* “{grades}”票数占比达到 {share}，不能评为最高等次，调为第二等次",
         "* '{grades}' marks reached {share}: the unit cannot get the best level and gets the "
