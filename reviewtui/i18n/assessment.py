@@ -264,10 +264,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "正在修改测评表 {code}：改好后按 Ctrl+S 保存",
         "Correcting ballot {code}: ctrl+s saves the correction",
     ),
-    "ballot.all_blank": (
-        "所有格子都是空白：这张表将作为无效票保存。再按一次 Ctrl+S 确认",
-        "Every cell is blank: the ballot will count as invalid. Press ctrl+s again to save it",
-    ),
     "ballot.unsaved": (
         "这张测评表还没有保存：再按一次 Esc 放弃并返回，按 Ctrl+S 保存",
         "This ballot is not saved: press escape again to discard it, or ctrl+s to save",

@@ -47,10 +47,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "请核对纸质测评表：与纸面一致就保存。",
         "Check the paper form: save it if it reads the same.",
     ),
-    "rules.confirm.keys": (
-        "Enter 或 Ctrl+S 保存 · Esc 返回修改（不保存）",
-        "enter or ctrl+s saves · escape goes back to the form (nothing saved)",
-    ),
     "rules.not_saved": (
         "未保存：核对后再按 Ctrl+S",
         "Not saved: check the form, then ctrl+s again",
