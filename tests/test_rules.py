@@ -3,6 +3,7 @@ by hand in the comment beside each case; then the same through the tally and the
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -232,3 +233,54 @@ def test_quota_extremes(share: float) -> None:
     # 0: any 好 at all exceeds it; 1: no form can exceed it.
     assert one == ("quota:好" if share == 0.0 else None)
     assert reason_of(plan, form("较好", "较好", None, None)) is None
+
+
+# ------------------------------------------------------------------------------------------------
+# ballots import
+
+
+def test_import_lists_the_forms_the_rules_void(cli, tmp_path: Path) -> None:
+    session = tmp_path / "m.toml"
+    session.write_text(
+        '[meeting]\ntitle = "规则"\ndate = "2017-02-24"\n'
+        + "".join(f'[[units]]\nname = "{u}"\n' for u in UNITS)
+        + '[assessment.rules]\nall_same = true\nmin_marked = 0.5\nquota = [ { grade = "好", '
+        "max_share = 0.5 } ]\n",
+        encoding="utf-8",
+    )
+    rows = {
+        "1": ["好", "较好", "一般", "差"],  # valid
+        "2": ["较好", "较好", "较好", "较好"],  # all_same
+        "3": ["差", "", "", ""],  # min_marked
+        "4": ["好", "好", "好", "一般"],  # quota:好
+        "5": ["一般", "一般", "一般", "一般"],  # all_same
+        "6": ["", "", "", ""],  # blank
+    }
+    path = tmp_path / "ballots.csv"
+    path.write_text(
+        "ballot,group,"
+        + ",".join(UNITS)
+        + "\n"
+        + "".join(f"{code},,{','.join(grades)}\n" for code, grades in rows.items()),
+        encoding="utf-8",
+    )
+    result = cli("ballots", "import", session, path, "--lang", "en")
+    assert result.code == 0, result.output
+    assert "Imported 6 ballot(s)" in result.stdout
+    assert "5 of them are invalid under the rules (imported, counted in no score):" in result.stdout
+    assert "  1 × nothing scored: 6" in result.stdout
+    assert "  2 × every unit the same grade: 2, 5" in result.stdout
+    assert "  1 × too few units marked: 3" in result.stdout
+    assert "  1 × too many '好': 4" in result.stdout
+    data = cli("results", session, "--json")
+    assert json.loads(data.stdout)["ballots"]["invalid_reasons"] == {
+        "2": "all_same",
+        "3": "min_marked",
+        "4": "quota:好",
+        "5": "all_same",
+        "6": "blank",
+    }
+    chinese = cli("ballots", "import", session, path, "--entry", "1", "--lang", "zh")
+    assert chinese.code == 2  # the same ids again: refused, as any file with taken ids
+    table = cli("results", session, "--lang", "zh")
+    assert "无效测评表：未作任何计分的评价 1 张（6）；所有单位同一等次 2 张（2, 5）" in table.stdout

@@ -144,6 +144,26 @@ def reason_of(plan: Plan, marks: Marks) -> str | None:
     return Rulebook(plan).judge_marks(marks)
 
 
+def reasons_of_lines(
+    plan: Plan, forms: Mapping[str, Mapping[str, Mapping[str, Value | None]]]
+) -> dict[str, str]:
+    """The invalid ones among forms given as code -> unit -> item -> value (None: blank), with
+    their reasons, in the order given (an imported file)."""
+    book = Rulebook(plan)
+    found: dict[str, str] = {}
+    for code, lines in forms.items():
+        marks = {
+            (unit, item): value
+            for unit, cells in lines.items()
+            for item, value in cells.items()
+            if value is not None
+        }
+        reason = book.judge_marks(marks)
+        if reason is not None:
+            found[code] = reason
+    return found
+
+
 def blank_units(plan: Plan, marks: Marks) -> int:
     """How many units of the form have no cell filled at all."""
     filled = {unit for unit, _ in marks}

@@ -56,5 +56,5 @@ STRINGS: dict[str, tuple[str, str]] = {
         "其中 {count} 张按测评规则为无效票（已导入，不计入得分）：",
         "{count} of them are invalid under the rules (imported, counted in no score):",
     ),
-    "rules.import_line": ("  {code}：{why}", "  {code}: {why}"),
+    "rules.import_line": ("  {reason} {count} 张：{codes}", "  {count} × {reason}: {codes}"),
 }

@@ -73,3 +73,16 @@ def document_line(results: Results) -> str | None:
         for reason, codes in _by_reason(results.invalid_reasons).items()
     ]
     return t("rules.doc_invalid", parts=t("rules.part_sep").join(parts))
+
+
+def import_lines(reasons: Mapping[str, str]) -> list[str]:
+    """After `ballots import`: the imported ballots the rules make invalid, per rule with how
+    many and their ids (valid input, not errors); nothing when there are none."""
+    if not reasons:
+        return []
+    lines = [t("rules.import_invalid", count=len(reasons))]
+    for reason, codes in _by_reason(reasons).items():
+        lines.append(
+            t("rules.import_line", reason=label(reason), count=len(codes), codes=", ".join(codes))
+        )
+    return lines
