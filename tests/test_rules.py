@@ -284,3 +284,77 @@ def test_import_lists_the_forms_the_rules_void(cli, tmp_path: Path) -> None:
     assert chinese.code == 2  # the same ids again: refused, as any file with taken ids
     table = cli("results", session, "--lang", "zh")
     assert "无效测评表：未作任何计分的评价 1 张（6）；所有单位同一等次 2 张（2, 5）" in table.stdout
+
+
+# ------------------------------------------------------------------------------------------------
+# Every results view says how many forms each rule voided
+
+
+@pytest.fixture
+def voided_db(tmp_path: Path) -> Path:
+    """sessions/small.toml with all_same on: ballot 2 all the same, ballot 3 blank."""
+    from reviewtui.store import open_session
+
+    root = Path(__file__).resolve().parents[1]
+    session = tmp_path / "small.toml"
+    text = (root / "sessions" / "small.toml").read_text("utf-8")
+    session.write_text(text + "\n[assessment.rules]\nall_same = true\n", "utf-8")
+    store = open_session(session, write=True)
+    units = [u.name for u in store.plan.units]
+    try:
+        for code, marks in {
+            "1": dict(zip(units, ["好", "较好", "一般"], strict=True)),
+            "2": dict.fromkeys(units, "较好"),
+            "3": {},
+        }.items():
+            cells = {(u, ITEM): g for u, g in marks.items()}
+            ballot_store.save(store, code=code, group="区级领导", marks=cells)
+    finally:
+        store.close()
+    return session.with_suffix(".db")
+
+
+WORDS = {
+    "zh": "无效测评表中，未作任何计分的评价 1 份（编号 3）；所有单位同一等次 1 份（编号 2）。",
+    "en": "Invalid ballots: nothing scored, 1 (ids 3); every unit the same grade, 1 (ids 2).",
+}
+
+
+def test_documents_say_how_many_forms_each_rule_voided(voided_db: Path, lang: str) -> None:
+    from tests.test_quorum import documents
+
+    for name, text in documents(voided_db).items():
+        assert WORDS[lang] in text, name
+
+
+@pytest.mark.parametrize("lang_code", ["zh", "en"])
+async def test_results_screen_says_how_many_forms_each_rule_voided(
+    voided_db: Path, lang_code: str
+) -> None:
+    from textual.app import App
+    from textual.widgets import Static
+
+    from reviewtui import i18n
+    from reviewtui.store import Store
+    from reviewtui.tui.results import ResultsScreen
+
+    store = Store.open_writer(voided_db)
+
+    class ScreenApp(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(ResultsScreen(store))
+
+    i18n.set_lang(lang_code)
+    want = {
+        "zh": "无效测评表：未作任何计分的评价 1 张（3）；所有单位同一等次 1 张（2）",
+        "en": "Invalid ballots: 1 × nothing scored (3); 1 × every unit the same grade (2)",
+    }[lang_code]
+    try:
+        app = ScreenApp()
+        async with app.run_test(size=(140, 40)) as pilot:
+            await pilot.pause()
+            notes = app.screen.query_one("#results-notes", Static)
+            text = " ".join(str(getattr(notes.content, "plain", notes.content)).split())
+            assert " ".join(want.split()) in text
+    finally:
+        store.close()

@@ -169,6 +169,13 @@ def ranking_notes(minutes: Minutes) -> list[str]:
     return notes
 
 
+def invalid_notes(minutes: Minutes) -> list[str]:
+    """How many forms each rule voided, and their ids (a sheet's notes; the ballot summary of
+    the minutes says the same)."""
+    line = rules.document_line(minutes.results)
+    return [line] if line else []
+
+
 def reconciliation_header() -> list[str]:
     return [
         t("minutes.group"),
@@ -202,8 +209,7 @@ def ballot_summary(minutes: Minutes) -> list[str]:
     r = minutes.results
     sep = "、" if get_lang() == "zh" else ", "
     lines = [t("minutes.ballots_summary", entered=r.entered, valid=r.valid, invalid=r.invalid)]
-    if invalid := rules.document_line(r):  # how many forms each rule voided, and their ids
-        lines.append(invalid)
+    lines += invalid_notes(minutes)  # how many forms each rule voided, and their ids
     if r.unconfirmed:
         lines.append(t("minutes.unconfirmed", codes=sep.join(r.unconfirmed)))
     return lines
