@@ -64,7 +64,8 @@ class Rulebook:
         self.active = self.all_same or self.min_units > 0 or bool(self.quotas)
         # For forms given as cells (`judge_marks`).
         self.unit_names = frozenset(u.name for u in plan.units)
-        self.items = {item.name: item for item in a.items}
+        self.items = a.items
+        self.names = [item.name for item in a.items]
         self.points = scale_points(a.scale)
         self.grade_index = index
 
@@ -120,23 +121,27 @@ class Rulebook:
 
     def lines(self, marks: Marks) -> list[Line]:
         """The tally's lines of a form given as cells (only what judging needs: no points sum)."""
-        by_unit: dict[str, list[tuple[str, Value]]] = {}
+        by_unit: dict[str, dict[str, Value]] = {}
         for (unit, item), value in marks.items():
-            by_unit.setdefault(unit, []).append((item, value))
-        lines: list[Line] = []
-        for unit, cells in by_unit.items():
-            den = 0.0
-            counts = [0] * self.nscale
-            for name, value in cells:
-                item = self.items.get(name)
-                if item is None:
-                    continue  # a cell outside the form
-                if item.max is None and isinstance(value, str) and value in self.grade_index:
-                    counts[self.grade_index[value]] += 1
-                if points(item, value, self.points) is not None:
-                    den += item.weight
-            lines.append((unit, 0.0, den, counts))
-        return lines
+            by_unit.setdefault(unit, {})[item] = value
+        return [
+            (unit, 0.0, *self.line(tuple(map(cells.get, self.names))))
+            for unit, cells in by_unit.items()
+        ]
+
+    def line(self, values: Sequence[Value | None]) -> tuple[float, list[int]]:
+        """One unit's weight of cells with points and cells of each grade; `values` in form
+        order, None for a blank cell (a cell outside the form is not among them)."""
+        den = 0.0
+        counts = [0] * self.nscale
+        for item, value in zip(self.items, values, strict=True):
+            if value is None:
+                continue
+            if item.max is None and isinstance(value, str) and value in self.grade_index:
+                counts[self.grade_index[value]] += 1
+            if points(item, value, self.points) is not None:
+                den += item.weight
+        return den, counts
 
 
 def reason_of(plan: Plan, marks: Marks) -> str | None:
@@ -150,15 +155,18 @@ def reasons_of_lines(
     """The invalid ones among forms given as code -> unit -> item -> value (None: blank), with
     their reasons, in the order given (an imported file)."""
     book = Rulebook(plan)
+    # Files repeat the same few lines endlessly: each distinct line is summed once.
+    known: dict[tuple[Value | None, ...], tuple[float, list[int]]] = {}
     found: dict[str, str] = {}
     for code, lines in forms.items():
-        marks = {
-            (unit, item): value
-            for unit, cells in lines.items()
-            for item, value in cells.items()
-            if value is not None
-        }
-        reason = book.judge_marks(marks)
+        judged: list[Line] = []
+        for unit, cells in lines.items():
+            values = tuple(map(cells.get, book.names))
+            sums = known.get(values)
+            if sums is None:
+                sums = known[values] = book.line(values)
+            judged.append((unit, 0.0, *sums))
+        reason = book.judge(judged, book.unit_names)
         if reason is not None:
             found[code] = reason
     return found
