@@ -23,7 +23,6 @@ import math
 import random
 import sys
 import tempfile
-import time
 from collections import defaultdict
 from pathlib import Path
 
