@@ -358,3 +358,12 @@ async def test_results_screen_says_how_many_forms_each_rule_voided(
             assert " ".join(want.split()) in text
     finally:
         store.close()
+
+
+def test_the_printed_form_states_the_count_the_tally_applies() -> None:
+    from reviewtui.prepare.printing import _rule_lines
+
+    # 0.3 × 10 units: 3 (in floating point 3.0000000000000004, which a ceiling makes 4).
+    units = tuple(f"单位{i}" for i in range(10))
+    plan = with_rules(make_plan(units), min_marked=0.3)
+    assert "A form grading fewer than 3 units is invalid." in _rule_lines(plan)
