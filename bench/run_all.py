@@ -17,6 +17,7 @@ BENCHMARKS = [
     ("CPU of the projector", "bench_projector_cpu.py"),
     ("recording 1,000 segments and questions", "bench_record.py"),
     ("the 100,000-mark tally", "bench_tally.py"),
+    ("the 100,000-mark tally with the invalid-form rules on", "bench_rules.py"),
     ("`results --json` on 100,000 marks vs a plain-Python tally", "bench_results_cli.py"),
     ("fault injection: SIGKILLs through the core", "fault_inject.py"),
     ("fault injection: SIGKILLs through the real TUI in tmux", "tui_kills.py"),

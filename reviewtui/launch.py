@@ -259,6 +259,10 @@ def ballots_import(session: str, file: str, entry: int = 1, db: str | None = Non
     finally:
         store.close()
     say(t("import.done", path=file, ballots=done.ballots, marks=done.marks, entry=done.entry))
+    from reviewtui.present.rules import import_lines
+
+    for line in import_lines(done.invalid):  # valid input that the rules void: said, not refused
+        say(line)
 
 
 def results(session: str, as_json: bool = False, db: str | None = None) -> None:

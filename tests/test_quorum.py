@@ -105,6 +105,7 @@ def test_results_json_shape() -> None:
         "valid",
         "invalid",
         "unconfirmed",
+        "invalid_reasons",
         "provisional",
         "groups",
     ]

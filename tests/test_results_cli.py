@@ -51,6 +51,7 @@ def test_results_json_follows_spec_section_7(cli, session: Path, ballots_csv: Pa
         "valid": 3,
         "invalid": 1,
         "unconfirmed": [],
+        "invalid_reasons": {"4": "blank"},
         "provisional": False,  # 4 forms of 3 + 5 expected: exactly the quorum of 0.5
         "groups": {
             "区级领导": {
@@ -98,12 +99,18 @@ def test_results_table_in_both_languages(cli, session: Path, ballots_csv: Path) 
         YAN,
         "94.00",
         "4 ballot(s) entered: 3 valid",
-        "Invalid ballots (nothing scored): 4",
+        "Invalid ballots: 1 × nothing scored (4)",
     ):
         assert text in english.stdout
     chinese = cli("results", session, env={"LANG": "zh_CN.UTF-8"})
     assert chinese.code == 0
-    for text in ("名次", "综合得分", "好评率", "录入测评表 4 张：有效 3 张，无效 1 张"):
+    for text in (
+        "名次",
+        "综合得分",
+        "好评率",
+        "录入测评表 4 张：有效 3 张，无效 1 张",
+        "无效测评表：未作任何计分的评价 1 张（4）",
+    ):
         assert text in chinese.stdout
 
 

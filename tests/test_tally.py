@@ -343,6 +343,7 @@ def test_results_json_has_exactly_the_spec_shape() -> None:
         "valid",
         "invalid",
         "unconfirmed",
+        "invalid_reasons",
         "provisional",
         "groups",
     ]

@@ -11,12 +11,12 @@ transaction of bulk inserts, and every inserted row is journaled like any other 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reviewtui import clock
-from reviewtui.assessment import serials
+from reviewtui.assessment import rules, serials
 from reviewtui.assessment.ballot_files import (  # reading files: the module beside this one
     Rows,
     _blank,
@@ -51,6 +51,7 @@ class ImportResult:
     entry: int
     ballots: int
     marks: int  # filled cells
+    invalid: Mapping[str, str] = field(default_factory=dict)  # code -> reason (assessment.rules)
 
 
 @dataclass
@@ -360,7 +361,8 @@ def import_file(
             errors.append(t("import.rejected", path=path, count=len(errors)))
         raise UserError(*errors)
     count = _write(store, form, path, pending, entry, entered_by or default_entered_by())
-    return ImportResult(str(path), entry, len(pending), count)
+    voided = rules.reasons_of_lines(store.plan, {code: b.lines for code, b in pending.items()})
+    return ImportResult(str(path), entry, len(pending), count, voided)
 
 
 def _write(

@@ -7,7 +7,8 @@ rounding of a score, by which levels and ranks are decided and every output show
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -83,6 +84,9 @@ class Results:
     expected: int | None = None
     quorum: float = 0.5
     provisional: bool = False
+    # Each invalid ballot's reason (SPEC 6: blank, all_same, min_marked, quota:<grade>), in
+    # ballot-code order.
+    invalid_reasons: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def returned(self) -> int:
@@ -101,6 +105,7 @@ class Results:
                 "valid": self.valid,
                 "invalid": self.invalid,
                 "unconfirmed": list(self.unconfirmed),
+                "invalid_reasons": dict(self.invalid_reasons),
                 "provisional": self.provisional,
                 "groups": {
                     g.name: {

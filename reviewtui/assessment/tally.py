@@ -2,9 +2,9 @@
 
 `tally(plan, ballots)` is the definition over plain data; `tally_store(store)` computes the same
 from the database. Both sum each ballot line (one unit on one ballot) with `_LineSums` and hand
-the sums to `_combine`, which does everything from there: invalid ballots, votes, trimming, group
-weights, the daily blend, grade counts, levels, the veto, the ranking and the quorum. Plain dicts
-and lists throughout: no object per mark.
+the sums to `_combine`, which does everything from there: invalid ballots (by `rules`), votes,
+trimming, group weights, the daily blend, grade counts, levels, the veto, the ranking and the
+quorum. Plain dicts and lists throughout: no object per mark.
 
 The result types and their JSON are in `results`, the double-entry rule in `double_entry`; both
 are importable from here too.
@@ -33,6 +33,7 @@ from reviewtui.assessment.results import (
     UnitResult,
     round2,
 )
+from reviewtui.assessment.rules import Rulebook
 from reviewtui.plan import Plan, Unit
 from reviewtui.store import Store
 
@@ -196,11 +197,13 @@ def _combine(
     lines: dict[str, list[Sequence[int]]] = {u.name: [] for u in plan.units}
     group_valid: dict[str, int] = dict.fromkeys(groups, 0)
     valid = invalid = 0
-    invalid_codes: list[str] = []
+    invalid_reasons: dict[str, str] = {}
+    rules = Rulebook(plan)
     for code, group, sums in counted:
-        if not any(den > 0 for _, _, den, _ in sums):
+        reason = rules.judge(sums, scores)
+        if reason is not None:  # invalid (废票): counted here, and nowhere in any score
             invalid += 1
-            invalid_codes.append(code)
+            invalid_reasons[code] = reason
             continue
         valid += 1
         group_valid[group] = group_valid.get(group, 0) + 1
@@ -245,6 +248,7 @@ def _combine(
         for g in plan.groups
     )
     expected = quorum.expected_total(plan.groups)
+    invalid_codes = tuple(sorted(invalid_reasons, key=code_sort_key))
     forms_back = sum(g.returned for g in group_counts)
     return Results(
         meeting=plan.meeting.title,
@@ -252,7 +256,8 @@ def _combine(
         valid=valid,
         invalid=invalid,
         unconfirmed=tuple(unconfirmed),
-        invalid_codes=tuple(sorted(invalid_codes, key=code_sort_key)),
+        invalid_codes=invalid_codes,
+        invalid_reasons={code: invalid_reasons[code] for code in invalid_codes},
         groups=group_counts,
         units=tuple(ordered),
         expected=expected,

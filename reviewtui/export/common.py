@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 from reviewtui import present
 from reviewtui.i18n import CATALOG, get_lang, t
 from reviewtui.minutes import ItemRecord, Minutes
-from reviewtui.present import glossary
+from reviewtui.present import glossary, rules
 from reviewtui.present.quorum import quorum_notes
 from reviewtui.textsafe import for_document
 
@@ -169,6 +169,13 @@ def ranking_notes(minutes: Minutes) -> list[str]:
     return notes
 
 
+def invalid_notes(minutes: Minutes) -> list[str]:
+    """How many forms each rule voided, and their ids (a sheet's notes; the ballot summary of
+    the minutes says the same)."""
+    line = rules.document_line(minutes.results)
+    return [line] if line else []
+
+
 def reconciliation_header() -> list[str]:
     return [
         t("minutes.group"),
@@ -197,12 +204,12 @@ def reconciliation_rows(minutes: Minutes) -> list[list[str]]:
 
 
 def ballot_summary(minutes: Minutes) -> list[str]:
-    """The reconciliation in sentences: entered, valid, invalid, unconfirmed ballot ids."""
+    """The reconciliation in sentences: entered, valid, invalid (per rule, with their ids),
+    unconfirmed ballot ids."""
     r = minutes.results
     sep = "、" if get_lang() == "zh" else ", "
     lines = [t("minutes.ballots_summary", entered=r.entered, valid=r.valid, invalid=r.invalid)]
-    if r.invalid_codes:
-        lines.append(t("minutes.invalid_codes", codes=sep.join(r.invalid_codes)))
+    lines += invalid_notes(minutes)  # how many forms each rule voided, and their ids
     if r.unconfirmed:
         lines.append(t("minutes.unconfirmed", codes=sep.join(r.unconfirmed)))
     return lines

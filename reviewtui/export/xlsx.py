@@ -111,7 +111,7 @@ def _results(book: Workbook, minutes: Minutes) -> None:
     _formats(
         sheet, {n: formats[col.kind] for n, col in enumerate(columns, 1) if col.kind in formats}
     )
-    notes = c.ranking_notes(minutes)
+    notes = [*c.ranking_notes(minutes), *c.invalid_notes(minutes)]  # + forms voided per rule
     if not c.has_results(minutes):
         notes.append(t("minutes.no_results"))
     for note in notes:

@@ -184,10 +184,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "两遍录入不一致或只录了一遍、未计入统计的测评表：{codes}",
         "Not counted (the two entries disagree, or only one was made): {codes}",
     ),
-    "results.invalid_codes": (
-        "无效测评表（没有任何计分的评价）：{codes}",
-        "Invalid ballots (nothing scored): {codes}",
-    ),
     "results.vetoed_note": (
         "* “{grades}”票数占比达到 {share}，不能评为最高等次，调为第二等次",
         "* '{grades}' marks reached {share}: the unit cannot get the best level and gets the "
@@ -267,10 +263,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ballot.correcting": (
         "正在修改测评表 {code}：改好后按 Ctrl+S 保存",
         "Correcting ballot {code}: ctrl+s saves the correction",
-    ),
-    "ballot.all_blank": (
-        "所有格子都是空白：这张表将作为无效票保存。再按一次 Ctrl+S 确认",
-        "Every cell is blank: the ballot will count as invalid. Press ctrl+s again to save it",
     ),
     "ballot.unsaved": (
         "这张测评表还没有保存：再按一次 Esc 放弃并返回，按 Ctrl+S 保存",

@@ -55,7 +55,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "双录入未核对一致、不计入统计的测评表：{codes}。",
         "Ballots whose two entries do not agree (not counted): {codes}.",
     ),
-    "minutes.invalid_codes": ("无效测评表编号：{codes}。", "Invalid ballots (ids): {codes}."),
     "minutes.sha256": ("数据库内容 SHA-256：{sha}", "Database content SHA-256: {sha}"),
     "minutes.page": ("第 {page} 页 共 {pages} 页", "Page {page} of {pages}"),
     "minutes.column.editor_note": ("编者按", "Editor's note"),

@@ -158,8 +158,9 @@ def _rule_lines(plan: Plan) -> list[str]:
     if rules.all_same:
         lines.append(t("print.rule_all_same"))
     if rules.min_marked:
-        need = -(-len(plan.units) * rules.min_marked // 1)
-        lines.append(t("print.rule_min_marked", count=int(need)))
+        from reviewtui.assessment.rules import Rulebook  # the count the tally applies, exactly
+
+        lines.append(t("print.rule_min_marked", count=Rulebook(plan).min_units))
     for quota in rules.quota:
         lines.append(t("print.rule_quota", grade=quota.grade, share=_percent(quota.max_share)))
     return lines

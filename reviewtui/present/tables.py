@@ -13,7 +13,7 @@ from rich.text import Text
 from reviewtui.assessment.tally import Results
 from reviewtui.i18n import t
 from reviewtui.plan import Veto
-from reviewtui.present import glossary
+from reviewtui.present import glossary, rules
 from reviewtui.present.numbers import count
 from reviewtui.present.quorum import quorum_notes
 from reviewtui.textsafe import shown
@@ -39,7 +39,7 @@ def summary_lines(
 ) -> list[Text]:
     """Ballot reconciliation under the table: entered/valid/invalid, the quorum, per group
     (with who attended, 实到, where it was recorded: forms returned against people present),
-    unconfirmed."""
+    unconfirmed, the invalid ballots by rule."""
     lines = [
         Text(
             t(
@@ -71,10 +71,8 @@ def summary_lines(
     if results.unconfirmed:
         codes = shown(", ".join(results.unconfirmed))
         lines.append(Text(t("results.unconfirmed", codes=codes), style="yellow"))
-    if results.invalid_codes:
-        lines.append(
-            Text(t("results.invalid_codes", codes=shown(", ".join(results.invalid_codes))))
-        )
+    if invalid := rules.counts_line(results):  # how many forms each rule voided, and which
+        lines.append(Text(shown(invalid)))
     if veto is not None and any(u.vetoed for u in results.units):
         lines.append(Text(shown(glossary.vetoed_note(veto))))
     return lines

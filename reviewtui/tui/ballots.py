@@ -21,10 +21,11 @@ from textual.widgets import DataTable, Input, Select, Static
 
 from reviewtui.assessment import ballots, serials
 from reviewtui.assessment.ballots import MISMATCHED, Ballot
-from reviewtui.assessment.forms import normalize_code
+from reviewtui.assessment.forms import Marks, normalize_code
 from reviewtui.errors import UserError
 from reviewtui.i18n import t
 from reviewtui.textsafe import shown
+from reviewtui.tui.ballot_check import confirm_save
 from reviewtui.tui.ballot_grid import BallotGrid, MismatchScreen
 from reviewtui.tui.ballot_view import BallotView
 from reviewtui.tui.dialogs import ConfirmDialog
@@ -109,8 +110,11 @@ class BallotScreen(BallotView):
         if grid.buffer and not grid.commit_buffer():
             return
         marks = dict(grid.values)
-        if not marks and not self._arm("blank", t("ballot.all_blank")):
+        if confirm_save(self, self.plan, marks, self.save_marks):  # invalid, or units left blank
             return
+        self.save_marks(marks)
+
+    def save_marks(self, marks: Marks) -> None:
         replacing = self.editing.id if self.editing is not None else None
         action = "ballot.retype" if self.retyping else None
         # A printed form's serial decides its group, even before the screen has shown it.

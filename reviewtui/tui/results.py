@@ -21,7 +21,7 @@ from textual.widgets.data_table import RowDoesNotExist
 
 from reviewtui.assessment.tally import Results, UnitResult, tally_store
 from reviewtui.i18n import t
-from reviewtui.present import NONE, count, glossary, rate, score, share
+from reviewtui.present import NONE, count, glossary, rate, rules, score, share
 from reviewtui.present.quorum import quorum_notes
 from reviewtui.store import Store
 from reviewtui.textsafe import shown
@@ -218,6 +218,8 @@ class ResultsScreen(Screen[None]):
         if results.unconfirmed:
             codes = ", ".join(results.unconfirmed)
             notes.append(t("results.unconfirmed", codes=codes) + "\n", style="yellow")
+        if invalid := rules.counts_line(results):  # how many forms each rule voided
+            notes.append(shown(invalid) + "\n")
         veto = self.store.plan.assessment.veto
         if veto is not None and any(u.vetoed for u in results.units):
             notes.append(shown(glossary.vetoed_note(veto)))

@@ -132,7 +132,7 @@ async def test_digits_fill_the_form_and_ctrl_s_saves(small: Store) -> None:
         (saved,) = ballots.load(small)
         assert saved.entered_by == ballots.default_entered_by()
         # 0 leaves a cell blank and moves on; g changes the group.
-        await pilot.press("g", "0", "4", "0", "ctrl+s")
+        await pilot.press("g", "0", "4", "0", "ctrl+s", "enter")  # 2 units blank: confirmed
         await pilot.pause()
         assert stored(small)["2"] == ("党代表", {(CHENG, ITEM): "差"})
         progress = str(screen.query_one("#ballot-progress", Static).render())
@@ -185,13 +185,13 @@ async def test_a_ballot_id_used_twice_is_refused(small: Store) -> None:
         assert "Ballot 7 is already entered in entry 1" in message(app)  # checked as typed
         await pilot.press("enter")  # back to the grid
         assert isinstance(app.focused, BallotGrid)
-        await pilot.press("2", "2", "ctrl+s")
+        await pilot.press("2", "2", "ctrl+s", "enter")  # 王平 blank: confirmed
         await pilot.pause()
         assert "ballot 7 is already entered in entry round 1" in message(app)
         assert stored(small) == {"7": ("区级领导", {(YAN, ITEM): "好"})}  # unchanged
         # The typed marks are still there to save under the right id.
         assert app.screen.grid.values == {(YAN, ITEM): "较好", (CHENG, ITEM): "较好"}
-        await pilot.press("i", "8", "escape", "ctrl+s")
+        await pilot.press("i", "8", "escape", "ctrl+s", "enter")
         await pilot.pause()
         assert stored(small)["8"] == ("区级领导", {(YAN, ITEM): "较好", (CHENG, ITEM): "较好"})
 
@@ -200,7 +200,7 @@ async def test_correct_then_delete_a_saved_ballot(small: Store) -> None:
     app = ScreenApp(small)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("1", "1", "1", "ctrl+s", "2", "ctrl+s")
+        await pilot.press("1", "1", "1", "ctrl+s", "2", "ctrl+s", "enter")
         await pilot.pause()
         assert set(stored(small)) == {"1", "2"}
         screen = app.screen
@@ -211,7 +211,7 @@ async def test_correct_then_delete_a_saved_ballot(small: Store) -> None:
         await pilot.pause()
         assert screen.grid.values[(YAN, ITEM)] == "好"
         assert "Correcting ballot 1" in message(app)
-        await pilot.press("4", "0", "ctrl+s")
+        await pilot.press("4", "0", "ctrl+s", "enter")
         await pilot.pause()
         assert stored(small)["1"] == ("区级领导", {(YAN, ITEM): "差", (WANG, ITEM): "好"})
         assert "Ballot 1 corrected" in message(app)
@@ -304,14 +304,22 @@ async def test_numeric_cells_take_a_number_and_enter(tmp_path: Path) -> None:
         store.close()
 
 
-async def test_blank_ballot_and_leaving_ask_for_a_second_press(small: Store) -> None:
+async def test_blank_ballot_asks_first_and_leaving_asks_for_a_second_press(small: Store) -> None:
+    from reviewtui.tui.dialogs import ConfirmDialog
+
     app = ScreenApp(small)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert stored(small) == {} and "Every cell is blank" in message(app)
-        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ConfirmDialog) and stored(small) == {}
+        detail = plain(app.screen.query_one("#confirm-detail", Static).content)
+        assert "nothing on it scores" in detail and "3 of the 3 units left blank" in detail
+        await pilot.press("escape")  # back to the form, nothing saved
+        await pilot.pause()
+        assert isinstance(app.screen, BallotScreen) and stored(small) == {}
+        assert "Not saved" in message(app)
+        await pilot.press("ctrl+s", "ctrl+s")  # a second ctrl+s confirms, as before
         await pilot.pause()
         assert stored(small) == {"1": ("区级领导", {})}  # an invalid ballot, deliberately saved
         await pilot.press("1", "escape")
@@ -325,7 +333,7 @@ async def test_export_writes_the_long_form(small: Store) -> None:
     app = ScreenApp(small)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("1", "ctrl+s", "x")
+        await pilot.press("1", "ctrl+s", "enter", "x")
         await pilot.pause()
         assert "Exported 1 ballot(s)" in message(app)
     (path,) = small.path.parent.glob("*-ballots-1-*.csv")
