@@ -128,6 +128,21 @@ CREATE TABLE IF NOT EXISTS reveals (
     results    TEXT NOT NULL CHECK (json_valid(results))
 );
 
+-- The one-time tokens of the phone forms (扫码测评, SPEC 9): one per printed form, its QR code
+-- holding /f/TOKEN. Only the token's hash is kept, so neither the serials nor a copy of this file
+-- lets anyone vote. A reprint voids the old tokens (`voided_at`) and issues new ones; a submitted
+-- form sets `used_at` and points at its ballot in the same transaction as the ballot's save.
+CREATE TABLE IF NOT EXISTS tokens (
+    hash      TEXT PRIMARY KEY,             -- SHA-256 (hex) of the token; the token is never stored
+    serial    TEXT NOT NULL,                -- the printed form's serial (A017)
+    grp       TEXT NOT NULL,
+    issued_at TEXT NOT NULL,
+    voided_at TEXT,                         -- set when a reprint replaced it
+    used_at   TEXT,                         -- set when its form was submitted
+    ballot_id INTEGER REFERENCES ballots (id)
+);
+CREATE INDEX IF NOT EXISTS tokens_serial ON tokens (serial);
+
 -- Every change: one row per changed database row, grouped by the command (`tx`) that made it.
 -- `op` is insert, update or delete. `old` and `new` are JSON: for an insert the new row, for a
 -- delete the old row, for an update only the columns that changed (old and new values; version 1

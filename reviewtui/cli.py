@@ -103,6 +103,12 @@ def export(
 
 
 ForceOpt = Annotated[bool, typer.Option("--force", help=t("cli.opt.force"))]
+AddressOpt = Annotated[
+    str | None, typer.Option("--address", metavar="ADDRESS", help=t("cli.opt.address"))
+]
+PortOpt = Annotated[
+    int | None, typer.Option("--port", metavar="PORT", min=1, max=65535, help=t("cli.opt.port"))
+]
 OutOpt = Annotated[
     str | None, typer.Option("-o", "--output", metavar="PATH", help=t("cli.opt.output"))
 ]
@@ -134,11 +140,29 @@ def print_documents(
         str, typer.Argument(metavar="forms|agenda|script|signin", help=t("cli.opt.print_kind"))
     ],
     output: OutOpt = None,
+    qr: Annotated[bool, typer.Option("--qr", help=t("cli.opt.qr"))] = False,
+    address: AddressOpt = None,
+    port: PortOpt = None,
+    yes: Annotated[bool, typer.Option("--yes", help=t("cli.opt.yes"))] = False,
     db: DbOpt = None,
     lang: LangOpt = None,
 ) -> Request:
-    return "print_documents", {"session": session, "kind": kind, "output": output, "db": db,
+    return "print_documents", {"session": session, "kind": kind, "output": output, "qr": qr,
+                               "address": address, "port": port, "yes": yes, "db": db,
                                "lang": lang}  # fmt: skip
+
+
+@app.command(help=t("cli.collect.help"))
+def collect(
+    session: SessionArg,
+    bind: Annotated[
+        str | None, typer.Option("--bind", metavar="ADDRESS", help=t("cli.opt.bind"))
+    ] = None,
+    port: PortOpt = None,
+    db: DbOpt = None,
+    lang: LangOpt = None,
+) -> Request:
+    return "collect", {"session": session, "bind": bind, "port": port, "db": db, "lang": lang}
 
 
 @app.command(help=t("cli.amend.help"))

@@ -368,12 +368,42 @@ def new(book: str, output: str | None = None, force: bool = False) -> None:
 
 
 def print_documents(
-    session: str, kind: str, output: str | None = None, db: str | None = None
+    session: str,
+    kind: str,
+    output: str | None = None,
+    db: str | None = None,
+    qr: bool = False,
+    address: str | None = None,
+    port: int | None = None,
+    yes: bool = False,
 ) -> None:
     from reviewtui.prepare import commands
 
-    for line in commands.print_document(session, kind, Path(output) if output else None, db=db):
+    lines = commands.print_document(
+        session, kind, Path(output) if output else None, db=db, qr=qr, address=address,
+        port=port, yes=yes, confirm=ask_yes,
+    )  # fmt: skip
+    for line in lines:
         say(line)
+
+
+def ask_yes(question: str) -> bool:
+    """Ask on the terminal; no terminal (a script, CI) is no answer: False, never a hang."""
+    if not (sys.stdin and sys.stdin.isatty()):
+        return False
+    try:
+        answer = input(f"{shown(question)} [y/N] ")
+    except EOFError:
+        return False
+    return answer.strip().lower() in ("y", "yes", "是", "确定")
+
+
+def collect(
+    session: str, bind: str | None = None, port: int | None = None, db: str | None = None
+) -> None:
+    from reviewtui.phones.server import collect_command
+
+    collect_command(session, db, bind, port, say)
 
 
 def amend(session: str, db: str | None = None) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from reviewtui import clock
@@ -53,7 +53,7 @@ from reviewtui.errors import UserError
 from reviewtui.i18n import t
 from reviewtui.output import protected_paths, write_file
 from reviewtui.plan import Plan
-from reviewtui.store import Store
+from reviewtui.store import Store, Tx
 from reviewtui.textsafe import inert_cell
 
 __all__ = [
@@ -124,11 +124,14 @@ def save(
     source: str = "screen",
     replacing: int | None = None,
     action: str | None = None,
+    within: Callable[[Tx, int], None] | None = None,
 ) -> Ballot:
     """Save a new ballot, or replace ballot `replacing` (a correction or a retyped entry).
 
     Refuses (UserError, nothing written) an unknown group or cell, a bad value, or an id already
-    entered in this round. One transaction; every changed ballot line is journaled.
+    entered in this round. One transaction; every changed ballot line is journaled. `within`
+    runs inside that transaction with the ballot's id, for writes that must commit with it (a
+    phone form's token); what it raises rolls everything back.
     """
     plan = store.plan
     form = Form.of(plan)
@@ -195,6 +198,8 @@ def save(
             for unit in before:
                 if unit not in lines:
                     tx.delete("marks", {"ballot_id": ballot_id, "unit": unit})
+        if within is not None:
+            within(tx, ballot_id)
     saved = get(store, ballot_id)
     assert saved is not None
     return saved
@@ -203,6 +208,11 @@ def save(
 def delete(store: Store, ballot_id: int) -> None:
     """Delete one entry of a ballot; its marks go first so the journal can restore them all."""
     with store.transaction("ballot.delete") as tx:
+        # A phone form's token stays used, its ballot gone (journaled first: undo restores it last).
+        for (key,) in store.conn.execute(
+            "SELECT hash FROM tokens WHERE ballot_id = ?", (ballot_id,)
+        ).fetchall():
+            tx.update("tokens", {"hash": key}, {"ballot_id": None})
         units = store.conn.execute(
             "SELECT unit FROM marks WHERE ballot_id = ?", (ballot_id,)
         ).fetchall()

@@ -6,6 +6,7 @@ changes nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -80,21 +81,93 @@ def plan_of(session: str, db: str | None = None) -> Plan:
 
 
 def print_document(
-    session: str, kind: str, out: Path | None, *, db: str | None = None, force: bool = True
+    session: str,
+    kind: str,
+    out: Path | None,
+    *,
+    db: str | None = None,
+    force: bool = True,
+    qr: bool = False,
+    address: str | None = None,
+    port: int | None = None,
+    yes: bool = False,
+    confirm: Callable[[str], bool] | None = None,
 ) -> list[str]:
     from reviewtui.prepare.documents import BUILDERS
 
     if kind not in BUILDERS:
         raise UserError(t("print.bad_kind", kind=kind, kinds=" | ".join(BUILDERS)))
+    if qr:
+        if kind != "forms":
+            raise UserError(t("phones.qr_forms_only", kind=kind))
+        return _print_forms_qr(session, out, db, address, port, yes=yes, confirm=confirm)
     plan = plan_of(session, db)
     doc = BUILDERS[kind](plan)
-    source = Path(session)
-    target = out or source.with_name(f"{source.stem}-{kind}.docx")
+    target = _print_target(session, kind, out)
     _write_new(target, _docx_bytes(doc), force=force, protect=_meeting_files(session, db))
+    return _written(plan, kind, target)
+
+
+def _print_target(session: str, kind: str, out: Path | None) -> Path:
+    source = Path(session)
+    return out or source.with_name(f"{source.stem}-{kind}.docx")
+
+
+def _written(plan: Plan, kind: str, target: Path) -> list[str]:
     pages = _pages(plan, kind)
     if not pages:
         return [t("print.written_doc", what=t(f"print.{kind}"), path=target)]
     return [t("print.written", what=t(f"print.{kind}"), path=target, pages=pages)]
+
+
+def _print_forms_qr(
+    session: str,
+    out: Path | None,
+    db: str | None,
+    address: str | None,
+    port: int | None,
+    *,
+    yes: bool,
+    confirm: Callable[[str], bool] | None,
+) -> list[str]:
+    """The forms with their QR codes: one new token per form, written to the database (created
+    if need be) only once the document is built; tokens of an earlier print are voided, after
+    the secretary confirms it (`--yes`, or the question `confirm` asks)."""
+    from reviewtui.phones import address as net
+    from reviewtui.phones import tokens
+    from reviewtui.prepare.printing import forms
+    from reviewtui.store import open_session
+
+    notes: list[str] = []
+    try:
+        host = net.check_address(address) if address else None
+        chosen_port = net.check_port(port if port is not None else net.DEFAULT_PORT)
+    except ValueError:
+        raise UserError(t("phones.bad_address", address=address, port=port)) from None
+    if host is None:
+        host, fallback = net.default_address()
+        if fallback:
+            notes.append(t("phones.no_lan"))
+    target = _print_target(session, "forms", out)
+    protect = _meeting_files(session, db)
+    store = open_session(session, db, write=True)
+    try:
+        active = tokens.active_count(store)
+        if active and not yes:
+            question = t("phones.reprint_question", count=active)
+            if confirm is None or not confirm(question):
+                raise UserError(t("phones.reprint_needs_yes", count=active))
+        made = tokens.made(store.plan)
+        urls = {m.serial: net.form_url(host, chosen_port, m.token) for m in made}
+        data = _docx_bytes(forms(store.plan, urls))
+        tokens.record(store, made, replace=True)
+        _write_new(target, data, force=True, protect=protect)
+        lines = _written(store.plan, "forms", target)
+        lines.append(t("phones.tokens_issued", count=len(made), voided=active))
+        lines.append(t("phones.collect_hint", address=host, port=chosen_port, session=session))
+        return [*notes, *lines]
+    finally:
+        store.close()
 
 
 def _meeting_files(session: str, db: str | None) -> tuple[Path, ...]:

@@ -9,6 +9,7 @@ the serial a form carries.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from docx.document import Document as DocumentType
@@ -85,19 +86,29 @@ def _repeat_header(table: Any) -> None:
 # 测评表
 
 
-def forms(plan: Plan) -> DocumentType:
+def forms(plan: Plan, urls: Mapping[str, str] | None = None) -> DocumentType:
+    """The numbered forms; with `urls` (serial -> its phone form's address, `print forms --qr`)
+    each form carries the QR code of its own one-time phone form beside its serial."""
     doc = new_document(plan, t("print.forms"))
     form = Form.of(plan)
     first = True
     for group in plan.groups:
         for serial in serials(plan, group):
-            _one_form(doc, plan, form, group, serial, new_page=not first)
+            url = urls.get(serial) if urls is not None else None
+            _one_form(doc, plan, form, group, serial, new_page=not first, url=url)
             first = False
     return doc
 
 
 def _one_form(
-    doc: DocumentType, plan: Plan, form: Form, group: Group, serial: str, *, new_page: bool
+    doc: DocumentType,
+    plan: Plan,
+    form: Form,
+    group: Group,
+    serial: str,
+    *,
+    new_page: bool,
+    url: str | None = None,
 ) -> None:
     title = o.add(doc, plan.meeting.title, o.TITLE)
     if new_page:
@@ -106,7 +117,13 @@ def _one_form(
     o.add(
         doc, t("print.form_title"), o.HEADING_1, align="center"
     ).paragraph_format.first_line_indent = None
-    o.add(doc, t("print.form_serial", serial=serial, group=group.name), o.NOTE, align="right")
+    serial_line = o.add(
+        doc, t("print.form_serial", serial=serial, group=group.name), o.NOTE, align="right"
+    )
+    if url is not None:
+        from reviewtui.prepare.qr_print import add_qr  # segno only when QR codes are printed
+
+        add_qr(serial_line, url, serial)
     graded = [item for item in form.items if item.max is None]
     grades = [g.grade for g in form.scale]
     head = [t("print.col_no"), t("print.col_unit")]
@@ -132,7 +149,8 @@ def _one_form(
             row.append("")
         rows.append(row)
     # Rows tall enough to tick, as many as fit one page with the title and the instructions.
-    _table(doc, head, rows, _fit(widths), height=max(6.0, min(8.5, 120 / max(1, len(rows)))))
+    room = 95 if url is not None else 120  # the QR code takes some of the page
+    _table(doc, head, rows, _fit(widths), height=max(6.0, min(8.5, room / max(1, len(rows)))))
     o.add(doc, t("print.form_howto_title"), o.NOTE).runs[0].bold = True
     lines = [t("print.form_howto_grade") if graded else t("print.form_howto_score")]
     lines += _rule_lines(plan)

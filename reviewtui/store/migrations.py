@@ -152,12 +152,23 @@ _V3_TABLES = (
     supervisor TEXT NOT NULL,
     results    TEXT NOT NULL CHECK (json_valid(results))
 )""",
+    """CREATE TABLE IF NOT EXISTS tokens (
+    hash      TEXT PRIMARY KEY,             -- SHA-256 (hex) of the token; the token is never stored
+    serial    TEXT NOT NULL,                -- the printed form's serial (A017)
+    grp       TEXT NOT NULL,
+    issued_at TEXT NOT NULL,
+    voided_at TEXT,                         -- set when a reprint replaced it
+    used_at   TEXT,                         -- set when its form was submitted
+    ballot_id INTEGER REFERENCES ballots (id)
+)""",
+    "CREATE INDEX IF NOT EXISTS tokens_serial ON tokens (serial)",
 )
 
 
 def _v3(conn: sqlite3.Connection) -> None:
-    """Version 3: opinions written on the forms, the rectification list, and the results
-    revealed on the projector. New tables only: no existing row changes."""
+    """Version 3: opinions written on the forms, the rectification list, the results
+    revealed on the projector, and the phone forms' tokens.
+    New tables only: no existing row changes."""
     for statement in _V3_TABLES:
         conn.execute(statement)
 

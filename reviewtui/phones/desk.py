@@ -1,0 +1,332 @@
+"""The collection desk: what the form server does with a request, without any web framework.
+
+`Desk` owns the server's own database connection (made in the thread that serves) and answers
+each request with a `Reply` (status, page). Nothing a phone sends is trusted: the body is
+bounded, every field name must be one of the form's cells, every value is checked against its
+cell, and whatever goes wrong ends in a page that says why, with nothing written.
+
+The writer's role: the store is opened with a `Gate` for a lock. Standalone (`collect`), the
+gate is the meeting's writer lock, taken for each commit only and released at once: `collect`
+refuses to start while `run` holds the meeting, and a submission that meets a `run` started
+meanwhile gets the "busy" page. In the `run` process itself (the live screen's `w`), the
+process already holds the lock: the gate is open, and SQLite's own locking orders the server's
+commits with the screen's.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import parse_qsl
+
+from reviewtui.assessment.forms import CellError, Form, Value
+from reviewtui.assessment.rules import Rulebook, blank_units
+from reviewtui.errors import UserError
+from reviewtui.i18n import t
+from reviewtui.phones import pages, tokens
+from reviewtui.store import StorageError, Store, WriterLock
+from reviewtui.store import connect as files
+
+MAX_BODY = 64 * 1024  # a 40-unit, 5-item form is under 2 KB
+MAX_FIELDS = 2000
+_TOKEN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+
+
+class Gate(WriterLock):
+    """The writer's lock for one commit at a time (see the module's docstring)."""
+
+    def __init__(self, path: Path, *, shared: bool) -> None:
+        super().__init__(path)
+        self.shared = shared  # True: this process already holds the meeting (run's thread)
+
+    def acquire(self) -> bool:
+        return True if self.shared else super().acquire()
+
+    def take(self, tries: int = 20, pause: float = 0.05) -> bool:
+        for _ in range(tries):
+            if self.acquire():
+                return True
+            time.sleep(pause)
+        return False
+
+    def release(self) -> None:
+        if not self.shared:
+            super().release()
+
+
+@dataclass
+class Reply:
+    status: int
+    body: str
+
+
+@dataclass
+class Bucket:
+    tokens: float
+    at: float
+
+
+@dataclass
+class RateLimit:
+    """A token bucket per client address: `burst` requests at once, `rate` a second after.
+    Memory stays bounded: past `keep` addresses the longest idle are forgotten."""
+
+    burst: float = 30.0
+    rate: float = 0.5
+    keep: int = 4096
+    buckets: dict[str, Bucket] = field(default_factory=dict)
+    clock: Callable[[], float] = time.monotonic
+
+    def allow(self, address: str) -> bool:
+        now = self.clock()
+        bucket = self.buckets.pop(address, None) or Bucket(self.burst, now)
+        bucket.tokens = min(self.burst, bucket.tokens + (now - bucket.at) * self.rate)
+        bucket.at = now
+        self.buckets[address] = bucket  # re-inserted: the dict keeps the idlest first
+        while len(self.buckets) > self.keep:
+            del self.buckets[next(iter(self.buckets))]
+        if bucket.tokens < 1:
+            return False
+        bucket.tokens -= 1
+        return True
+
+
+class BadRequest(ValueError):
+    """A request no page of ours sends (a name, a repeat, an encoding): the page says so."""
+
+
+class Desk:
+    """The form server's state: its connection, its limits, open or closed."""
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        shared: bool = False,
+        limit: RateLimit | None = None,
+        on_saved: Callable[[list[tokens.Returned]], None] | None = None,
+    ) -> None:
+        self.path = path
+        self.shared = shared
+        self.limit = limit or RateLimit()
+        self.on_saved = on_saved
+        self.closed = False
+        self.store: Store | None = None
+        self._lock = threading.Lock()  # one request at a time on the connection
+
+    # -- life ----------------------------------------------------------------------------------
+
+    def open(self) -> None:
+        """The server's own connection, made in the thread that will use it."""
+        conn = files.connect(self.path, readonly=False)
+        self.store = Store(self.path, conn, lock=Gate(self.path, shared=self.shared))
+        self.form = Form.of(self.store.plan)
+        self.rules = Rulebook(self.store.plan)
+        self.meeting = self.store.plan.meeting.title
+
+    def close(self) -> None:
+        """Collection closed: every later request gets the closed page."""
+        self.closed = True
+
+    def shut(self) -> None:
+        self.closed = True
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+    def counts(self) -> list[tokens.Returned]:
+        assert self.store is not None
+        return tokens.counts(self.store)
+
+    # -- requests ------------------------------------------------------------------------------
+
+    def get(self, client: str, token: str) -> Reply:
+        refused = self._refused_early(client)
+        if refused:
+            return refused
+        with self._lock:
+            return self._guarded(lambda: self._show(token))
+
+    def post(self, client: str, token: str, body: bytes | None) -> Reply:
+        refused = self._refused_early(client)
+        if refused:
+            return refused
+        if body is None:
+            return self._message(413, "too_big", "bad")
+        with self._lock:
+            return self._guarded(lambda: self._submit(token, body))
+
+    def _refused_early(self, client: str) -> Reply | None:
+        if not self.limit.allow(client):
+            return self._message(429, "slow_down", "bad")
+        if self.closed or self.store is None:
+            return self._message(403, "closed", "note")
+        return None
+
+    def _guarded(self, answer: Callable[[], Reply]) -> Reply:
+        """Never a 500: a storage failure asks to try again; a bug is logged and says so."""
+        try:
+            return answer()
+        except StorageError:
+            return self._message(503, "busy", "bad")
+        except sqlite3.Error as exc:
+            print(f"collect: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
+            return self._message(503, "busy", "bad")
+
+    def _message(self, status: int, key: str, kind: str) -> Reply:
+        title = getattr(self, "meeting", "")
+        body = pages.message(title, t(f"phones.msg.{key}"), t(f"phones.msg.{key}.text"), kind)
+        return Reply(status, body)
+
+    def _found(self, token: str) -> tokens.Found:
+        assert self.store is not None
+        if not token or len(token) > 64 or not set(token) <= _TOKEN_CHARS:
+            return tokens.Found(tokens.UNKNOWN)
+        return tokens.find(self.store, token)
+
+    def _refusal(self, state: str) -> Reply:
+        status = {tokens.UNKNOWN: 404, tokens.VOIDED: 410}.get(state, 409)
+        return self._message(status, state, "bad")
+
+    def _show(self, token: str) -> Reply:
+        found = self._found(token)
+        if found.state != tokens.OK:
+            return self._refusal(found.state)
+        return Reply(200, self._form(found))
+
+    def _form(
+        self, found: tokens.Found, values: pages.Fields | None = None, problems: Sequence[str] = ()
+    ) -> str:
+        return pages.form_page(
+            self.meeting, self.form, found.serial, found.group, self._rule_lines(), values,
+            problems,
+        )  # fmt: skip
+
+    def _rule_lines(self) -> list[str]:
+        from reviewtui.prepare.printing import _rule_lines
+
+        assert self.store is not None
+        return _rule_lines(self.store.plan)
+
+    def _submit(self, token: str, body: bytes) -> Reply:
+        found = self._found(token)
+        if found.state != tokens.OK:
+            return self._refusal(found.state)
+        try:
+            go, values = self.fields(body)
+            marks = self.marks(values)
+        except BadRequest:
+            return self._message(400, "malformed", "bad")
+        except CellError as exc:
+            return Reply(400, self._form(found, values, [exc.message]))
+        if go == "edit":
+            return Reply(200, self._form(found, values))
+        reasons = self.warnings(marks)
+        if reasons and go != "confirm":
+            return Reply(200, pages.confirm_page(self.meeting, reasons, values))
+        return self._save(token, marks)
+
+    def _save(self, token: str, marks: dict[tuple[str, str], Value]) -> Reply:
+        assert self.store is not None
+        gate = self.store.lock
+        assert isinstance(gate, Gate)
+        if not gate.take():
+            return self._message(503, "busy", "bad")
+        try:
+            tokens.submit(self.store, token, marks)
+        except tokens.TokenRefused as exc:
+            return self._refusal(exc.state)
+        except StorageError:
+            return self._message(503, "busy", "bad")
+        except UserError as exc:  # a check of ballots.save: say which, keep nothing
+            return Reply(
+                400,
+                pages.message(self.meeting, t("phones.msg.refused"), " ".join(exc.lines), "bad"),
+            )
+        finally:
+            gate.release()
+        if self.on_saved is not None:
+            self.on_saved(self.counts())
+        return self._message(200, "received", "good")
+
+    # -- reading a submission ------------------------------------------------------------------
+
+    def fields(self, body: bytes) -> tuple[str, dict[str, str]]:
+        """The submit button and the cells of a posted form; BadRequest for anything else."""
+        try:
+            text = body.decode("ascii")  # urlencoded: percent-escapes, never raw bytes
+            pairs = parse_qsl(
+                text, keep_blank_values=True, strict_parsing=bool(text), encoding="utf-8",
+                errors="strict", max_num_fields=MAX_FIELDS,
+            )  # fmt: skip
+        except (UnicodeDecodeError, ValueError):
+            raise BadRequest from None
+        names = {
+            pages.field_name(u, i)
+            for u in range(len(self.form.units))
+            for i in range(len(self.form.items))
+        }
+        go = "submit"
+        values: dict[str, str] = {}
+        seen: set[str] = set()
+        for name, value in pairs:
+            if name in seen or len(value) > 40:
+                raise BadRequest
+            seen.add(name)
+            if name == "go":
+                if value not in ("submit", "confirm", "edit"):
+                    raise BadRequest
+                go = value
+            elif name in names:
+                values[name] = value
+            else:
+                raise BadRequest
+        return go, values
+
+    def marks(self, values: pages.Fields) -> dict[tuple[str, str], Value]:
+        """The ballot's marks from checked fields; CellError for a value its cell refuses."""
+        marks: dict[tuple[str, str], Value] = {}
+        for u, unit in enumerate(self.form.units):
+            for i, item in enumerate(self.form.items):
+                raw = values.get(pages.field_name(u, i), "").strip()
+                if not raw:
+                    continue
+                if item.max is None:
+                    if not (
+                        raw.isascii() and raw.isdigit() and 1 <= int(raw) <= len(self.form.scale)
+                    ):
+                        raise BadRequest  # our buttons send only positions
+                    marks[(unit, item.name)] = self.form.scale[int(raw) - 1].grade
+                else:
+                    try:
+                        number = self.form.parse(item, raw)
+                    except CellError as exc:
+                        where = t("ballot.cell_where", unit=unit, item=item.name)
+                        raise CellError("phones.bad_cell", where=where, why=exc.message) from None
+                    if number is not None:
+                        marks[(unit, item.name)] = number
+        return marks
+
+    def warnings(self, marks: dict[tuple[str, str], Value]) -> list[str]:
+        """What the confirm page says: the rule that voids the form, and the units left blank."""
+        assert self.store is not None
+        plan = self.store.plan
+        said: list[str] = []
+        reason = self.rules.judge_marks(marks)
+        if reason is not None:
+            said.append(t("rules.confirm.invalid") + ": " + _reason_text(reason))
+        blanks = blank_units(plan, marks)
+        if blanks:
+            said.append(t("rules.confirm.blanks", count=blanks, units=len(plan.units)))
+        return said
+
+
+def _reason_text(reason: str) -> str:
+    if reason.startswith("quota:"):
+        return t("rules.reason.quota", grade=reason.removeprefix("quota:"))
+    return t(f"rules.reason.{reason}")

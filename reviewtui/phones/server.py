@@ -1,0 +1,215 @@
+"""The form server of `reviewtui collect` (and of `w` on the live screen): Starlette on uvicorn.
+
+Routes: `GET /f/TOKEN` (the form), `POST /f/TOKEN` (submit), `GET /` (how to open a form);
+anything else is a page saying so (never a framework's bare error, never a 500). The body of a
+POST is read up to `desk.MAX_BODY` and no further. The app does its database work in its event
+loop's thread, on the connection `Desk.open` makes there at start-up (a sqlite3 connection
+belongs to its thread): one request at a time, each commit short.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from starlette.routing import Route
+
+from reviewtui.errors import UserError
+from reviewtui.i18n import t
+from reviewtui.phones import address as net
+from reviewtui.phones import pages, tokens
+from reviewtui.phones.desk import MAX_BODY, Desk, Reply
+
+_HEADERS = {
+    "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+}
+
+
+def _html(reply: Reply) -> HTMLResponse:
+    return HTMLResponse(reply.body, status_code=reply.status, headers=_HEADERS)
+
+
+def _client(request: Request) -> str:
+    return request.client.host if request.client else "?"
+
+
+async def _body(request: Request) -> bytes | None:
+    """The request's body, or None past MAX_BODY (read no further than that)."""
+    declared = request.headers.get("content-length")
+    if declared is not None and (not declared.isdigit() or int(declared) > MAX_BODY):
+        return None
+    data = bytearray()
+    async for chunk in request.stream():
+        data += chunk
+        if len(data) > MAX_BODY:
+            return None
+    return bytes(data)
+
+
+def build_app(desk: Desk) -> Starlette:
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        desk.open()
+        try:
+            yield
+        finally:
+            desk.shut()
+
+    async def form(request: Request) -> Response:
+        token = request.path_params["token"]
+        if request.method == "POST":
+            body = await _body(request)
+            return _html(desk.post(_client(request), token, body))
+        return _html(desk.get(_client(request), token))
+
+    async def home(request: Request) -> Response:
+        reply = desk._message(200, "home", "note")  # says only how to open a form
+        return _html(reply)
+
+    async def not_found(request: Request, exc: Exception) -> Response:
+        status = exc.status_code if isinstance(exc, HTTPException) else 404
+        key = "no_method" if status == 405 else "no_page"
+        return _html(desk._message(status, key, "bad"))
+
+    async def failed(request: Request, exc: Exception) -> Response:
+        return _html(desk._message(503, "busy", "bad"))
+
+    return Starlette(
+        routes=[
+            Route("/", home, methods=["GET"]),
+            Route("/f/{token}", form, methods=["GET", "POST"]),
+        ],
+        exception_handlers={HTTPException: not_found, Exception: failed},
+        lifespan=lifespan,
+    )
+
+
+# ------------------------------------------------------------------------------------------------
+# Running it
+
+
+def uvicorn_server(desk: Desk, host: str, port: int) -> object:
+    import uvicorn
+
+    config = uvicorn.Config(
+        build_app(desk),
+        host=host,
+        port=port,
+        log_level="warning",
+        access_log=False,  # an access log would hold every token
+        lifespan="on",
+        limit_concurrency=200,
+        timeout_keep_alive=5,
+        h11_max_incomplete_event_size=16 * 1024,
+        server_header=False,
+    )
+    return uvicorn.Server(config)
+
+
+class Background:
+    """The server in a thread of the `run` process (the live screen's `w`): its own connection,
+    the process's writer lock shared."""
+
+    def __init__(self, path: Path, host: str, port: int) -> None:
+        self.desk = Desk(path, shared=True)
+        self.host, self.port = host, port
+        self.server = uvicorn_server(self.desk, host, port)
+        self.thread = threading.Thread(target=self.server.run, name="collect", daemon=True)  # type: ignore[attr-defined]
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.desk.close()
+        self.server.should_exit = True  # type: ignore[attr-defined]
+        self.thread.join(timeout=5)
+
+
+def counts_line(counts: list[tokens.Returned]) -> str:
+    parts = [t("phones.count_part", group=c.group, returned=c.returned, issued=c.issued,
+               phone=c.by_phone) for c in counts]  # fmt: skip
+    return t("phones.counts", parts=t("phones.count_sep").join(parts))
+
+
+def collect_command(
+    session: str,
+    db: str | None,
+    bind: str | None,
+    port: int | None,
+    say: Callable[[str], None],
+) -> None:
+    """`reviewtui collect`: serve the phone forms until ctrl+c, printing the counts as forms
+    come in. Refuses while `run` (or another writer) holds the meeting."""
+    from reviewtui.store import open_session
+
+    try:
+        host = net.check_address(bind) if bind else None
+        chosen = net.check_port(port if port is not None else net.DEFAULT_PORT)
+    except ValueError:
+        raise UserError(t("phones.bad_address", address=bind, port=port)) from None
+    if host is None:
+        host, fallback = net.default_address()
+        if fallback:
+            say(t("phones.no_lan"))
+    store = open_session(session, db, write=True)  # refuses while `run` holds it; upgrades
+    try:
+        path = store.path
+        if not store.conn.execute("SELECT 1 FROM tokens WHERE voided_at IS NULL").fetchone():
+            raise UserError(t("phones.no_tokens", session=session))
+    finally:
+        store.close()
+    _check_port_free(host, chosen)
+    desk = Desk(path, on_saved=lambda counts: say(counts_line(counts)))
+    server = uvicorn_server(desk, host, chosen)
+    say(t("phones.serving", url=f"http://{pages_host(host)}:{chosen}/", address=host, port=chosen))
+    say(t("phones.stop_hint"))
+    _run_printing_counts(server, desk, say)
+    say(t("phones.stopped"))
+
+
+def _run_printing_counts(server: object, desk: Desk, say: Callable[[str], None]) -> None:
+    import uvicorn
+
+    assert isinstance(server, uvicorn.Server)
+    original = desk.open
+
+    def open_and_say() -> None:
+        original()
+        say(counts_line(desk.counts()))
+
+    desk.open = open_and_say  # type: ignore[method-assign]
+    server.run()
+
+
+def _check_port_free(host: str, port: int) -> None:
+    """Say plainly when the address cannot be served (taken, or not this machine's)."""
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    probe = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        probe.bind((host, port))
+    except OSError as exc:
+        raise UserError(
+            t("phones.cannot_bind", address=host, port=port, reason=exc.strerror or exc)
+        ) from None
+    finally:
+        probe.close()
+
+
+def pages_host(host: str) -> str:
+    return f"[{host}]" if ":" in host else host
+
+
+__all__ = ["Background", "build_app", "collect_command", "counts_line", "pages"]
