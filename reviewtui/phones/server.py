@@ -188,7 +188,8 @@ def _run_printing_counts(server: object, desk: Desk, say: Callable[[str], None])
         say(counts_line(desk.counts()))
 
     desk.open = open_and_say  # type: ignore[method-assign]
-    server.run()
+    with contextlib.suppress(KeyboardInterrupt):  # uvicorn raises it again once shut down
+        server.run()
 
 
 def _check_port_free(host: str, port: int) -> None:
