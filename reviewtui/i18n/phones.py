@@ -74,6 +74,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "phones.count_sep": ("；", "; "),
     "phones.bad_cell": ("{where}{why}", "{where}{why}"),
+    # The live screen's assessment item (w)
+    "phones.key.collect": ("手机收表", "phone forms"),
+    "phones.live_status": (
+        "  ·  扫码收表中 {url}  {parts}",
+        "  ·  collecting phone forms at {url}  {parts}",
+    ),
+    "phones.live_started": ("开始扫码收表：{url}", "Collecting phone forms at {url}"),
+    "phones.live_stopped": ("扫码收表已结束", "Phone collection closed"),
+    "phones.live_only_assessment": (
+        "手机收表在测评环节按 w 开始",
+        "Phone forms start with w on the assessment item",
+    ),
     # Token refusals (raised by the core)
     "phones.refused.unknown": ("这不是本次会议的测评表地址", "This is not a form of this meeting"),
     "phones.refused.voided": (

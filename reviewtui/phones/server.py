@@ -168,7 +168,7 @@ def collect_command(
             raise UserError(t("phones.no_tokens", session=session))
     finally:
         store.close()
-    _check_port_free(host, chosen)
+    check_port_free(host, chosen)
     desk = Desk(path, on_saved=lambda counts: say(counts_line(counts)))
     server = uvicorn_server(desk, host, chosen)
     say(t("phones.serving", url=f"http://{pages_host(host)}:{chosen}/", address=host, port=chosen))
@@ -192,7 +192,7 @@ def _run_printing_counts(server: object, desk: Desk, say: Callable[[str], None])
         server.run()
 
 
-def _check_port_free(host: str, port: int) -> None:
+def check_port_free(host: str, port: int) -> None:
     """Say plainly when the address cannot be served (taken, or not this machine's)."""
     import socket
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import gc
 import signal
 import time
@@ -36,6 +37,7 @@ from reviewtui.tui.pending import PendingWrites
 
 if TYPE_CHECKING:
     from reviewtui.amend import Pending
+    from reviewtui.tui.collecting import Collector
     from reviewtui.tui.live import LiveScreen
 
 QUIT_AGAIN_WITHIN = 5.0  # seconds: a second ctrl+q quits although typed text is not yet saved
@@ -78,6 +80,13 @@ class ReviewApp(App[None]):
         self.freeze_gc = False
         # Sent to the terminal as its window title: never raw (an OSC sequence would act).
         self.title = shown(store.plan.meeting.title)
+
+    @functools.cached_property
+    def collector(self) -> Collector:
+        """The phone form server of this process (`w` on the assessment item), made on first use."""
+        from reviewtui.tui.collecting import Collector
+
+        return Collector()
 
     def get_default_screen(self) -> AgendaScreen:
         return AgendaScreen()

@@ -82,6 +82,7 @@ class LiveScreen(MeetingScreen):
         Binding("m", "notes", "live.key.notes", id="live.notes"),
         Binding("ctrl+z", "undo", "live.key.undo", id="live.undo"),
         Binding("question_mark", "help", "help.key.help", key_display="?", id="live.help"),
+        Binding("w", "collect", "phones.key.collect", show=False, id="live.collect"),
     ]
 
     def __init__(self, item_id: int) -> None:
@@ -112,6 +113,7 @@ class LiveScreen(MeetingScreen):
         notes.cursor_blink = getattr(self.app, "cursor_blink", True)
         self.load_item(self.item_id)
         self.set_interval(TICK, self._tick)
+        self.set_interval(2.0, self._collect_tick)
         self.call_after_refresh(self.reopen_dialog)
 
     def load_item(self, item_id: int) -> None:
@@ -136,7 +138,10 @@ class LiveScreen(MeetingScreen):
         unit = meeting.plan.unit(item.unit) if item.unit else None
         if unit is not None:
             idle = meeting.plan.report_seconds(unit)
-        self.query_one("#item-line", Static).update(item_line(meeting, item))
+        line = item_line(meeting, item)
+        if item.kind == "assessment":  # while phones submit: returned of issued, never a grade
+            line.append(shown(self.review_app.collector.status(self.review_app.store)))
+        self.query_one("#item-line", Static).update(line)
         self.query_one(Countdown).show(item, running, last, now, idle)
         self.query_one(RecordList).show(item, segments, now)
         self.query_one(MeetingHeader).tick(now, force=True)
@@ -148,6 +153,25 @@ class LiveScreen(MeetingScreen):
         now = clock.now()
         self._countdown.tick(now)
         self._header.tick(now)
+
+    def _collect_tick(self) -> None:
+        if self.review_app.collector.running:
+            self.refresh_state()
+
+    def action_collect(self) -> None:
+        """`w`: start or close the phone form server (the assessment item only)."""
+        collector = self.review_app.collector
+        if collector.running:
+            collector.stop()
+            self.notify(t("phones.live_stopped"))
+        elif self.meeting.item(self.item_id).kind != "assessment":
+            self.notify(t("phones.live_only_assessment"), severity="warning")
+            return
+        else:
+            ok, url = self._run(lambda: collector.start(self.review_app.store))
+            if ok:
+                self.notify(t("phones.live_started", url=url), timeout=15)
+        self.refresh_state()
 
     # -- running commands ------------------------------------------------------------------------
 

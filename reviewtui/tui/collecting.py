@@ -1,0 +1,63 @@
+"""`w` on the live screen's assessment item: the phone form server inside the `run` process.
+
+The server (`reviewtui.phones.server.Background`) runs in a thread of this process with its own
+database connection; this process already holds the meeting's writer lock, so the server's
+commits and the screen's are ordered by SQLite's own locking. The screen shows the address and
+the forms returned of issued per group, never a grade. `w` again closes the collection.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reviewtui.errors import UserError
+from reviewtui.i18n import t
+from reviewtui.phones import address as net
+from reviewtui.phones import tokens
+
+if TYPE_CHECKING:
+    from reviewtui.phones.server import Background
+    from reviewtui.store import Store
+
+
+class Collector:
+    """The one form server of a `run` process, started and stopped from the live screen."""
+
+    def __init__(self) -> None:
+        self.server: Background | None = None
+        self.url = ""
+
+    @property
+    def running(self) -> bool:
+        return self.server is not None
+
+    def start(self, store: Store, host: str | None = None, port: int | None = None) -> str:
+        """Serve the phone forms; returns the address. UserError when it cannot."""
+        from reviewtui.phones.server import Background, check_port_free
+
+        if not store.conn.execute("SELECT 1 FROM tokens WHERE voided_at IS NULL").fetchone():
+            raise UserError(t("phones.no_tokens", session=store.path))
+        if host is None:
+            host, _ = net.default_address()
+        chosen = port if port is not None else net.DEFAULT_PORT
+        check_port_free(host, chosen)
+        self.server = Background(store.path, host, chosen)
+        self.server.start()
+        self.url = f"http://{'[' + host + ']' if ':' in host else host}:{chosen}/"
+        return self.url
+
+    def stop(self) -> None:
+        if self.server is not None:
+            self.server.stop()
+            self.server = None
+
+    def status(self, store: Store) -> str:
+        """What the assessment item's line adds while collecting: address and counts."""
+        if self.server is None:
+            return ""
+        parts = [
+            t("phones.count_part", group=c.group, returned=c.returned, issued=c.issued,
+              phone=c.by_phone)
+            for c in tokens.counts(store)
+        ]  # fmt: skip
+        return t("phones.live_status", url=self.url, parts=t("phones.count_sep").join(parts))

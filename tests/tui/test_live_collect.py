@@ -1,0 +1,73 @@
+"""`w` on the live screen's assessment item (SPEC 9): the phone form server runs in the `run`
+process beside the screen, with its own connection; the item's line shows the address and the
+forms returned of issued per group, never a grade; `w` again closes the collection."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import httpx2
+import pytest
+
+from reviewtui.phones import address as net
+from reviewtui.phones import tokens
+from reviewtui.store import Store
+from tests.phones_server_proc import free_port
+from tests.tui._live_support import SIZE, make_app, notifications, start, static_text
+
+pytestmark = pytest.mark.xdist_group("collect")
+
+
+async def _wait_up(url: str) -> None:
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            reply = await asyncio.to_thread(httpx2.get, url, timeout=1)
+            if reply.status_code == 200:
+                return
+        except httpx2.HTTPError:
+            await asyncio.sleep(0.1)
+    raise AssertionError("the form server did not start")
+
+
+async def test_w_collects_and_shows_counts_never_grades(
+    small_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = tokens.issue(small_store)
+    port = free_port()
+    monkeypatch.setattr(net, "default_address", lambda: ("127.0.0.1", True))
+    monkeypatch.setattr(net, "DEFAULT_PORT", port)
+    app = make_app(small_store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await start(pilot)
+        await pilot.press("enter")  # a unit's item: w says where it works
+        await pilot.pause()
+        await pilot.press("w")
+        await pilot.pause()
+        assert any("assessment item" in n for n in notifications(app))
+        assert not app.collector.running
+        app.open_live(4)  # 填写测评表
+        await pilot.pause()
+        await pilot.press("w")
+        await pilot.pause()
+        assert app.collector.running
+        base = f"http://127.0.0.1:{port}"
+        await _wait_up(base + "/")
+        form = {"c0_0": "1", "c1_0": "2", "c2_0": "3"}
+        reply = await asyncio.to_thread(
+            httpx2.post, f"{base}/f/{made[0].token}", data=form, timeout=10
+        )
+        assert reply.status_code == 200 and "Received" in reply.text
+        app.screen.refresh_state()
+        await pilot.pause()
+        line = static_text(app, "#item-line")
+        assert f"collecting phone forms at {base}/" in line
+        assert "区级领导 1/3 (1 by phone)" in line and "党代表 0/5" in line
+        assert not any(g in line for g in ("好", "较好", "一般"))
+        await pilot.press("w")
+        await pilot.pause()
+        assert not app.collector.running
+        assert "collecting" not in static_text(app, "#item-line")
+    saved = small_store.row("SELECT code, source FROM ballots")
+    assert saved == {"code": "A001", "source": "phone"}  # seen by the screen's own connection
