@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from starlette.testclient import TestClient
 
+from reviewtui.assessment import ballots
 from reviewtui.phones import tokens
 from reviewtui.phones.desk import Desk, RateLimit
 from reviewtui.phones.server import build_app
@@ -68,14 +69,26 @@ def _check_whole(db: Path) -> None:
             (u["serial"], u["ballot_id"]) for u in used
         )
         for b in phone:
-            lines = store.conn.execute(
+            for (cells,) in store.conn.execute(
                 "SELECT cells FROM marks WHERE ballot_id = ?", (b["id"],)
-            ).fetchall()
-            assert lines, b  # a phone ballot with no line would be nothing-scored, refused
-            for (cells,) in lines:
-                assert json.loads(cells)
+            ).fetchall():
+                assert json.loads(cells)  # a stored line is never empty
     finally:
         store.close()
+
+
+def _check_saved_as_sent(db: Path, serial: str, body: bytes) -> None:
+    """A receipt means the ballot holds exactly the marks sent (an all-blank one is a ballot
+    too: confirmed, it is saved and counted invalid, as on paper)."""
+    _, values = DESK.fields(body)
+    sent = DESK.marks(values)
+    store = Store.open_reader(db)
+    try:
+        saved = ballots.find(store, serial, 1)
+    finally:
+        store.close()
+    assert saved is not None and saved.source == "phone"
+    assert saved.marks == sent
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -100,6 +113,8 @@ def test_submit_never_500_never_partial(
     assert response.headers["content-type"].startswith("text/html")
     SEEN.add(response.status_code)
     _check_whole(DB)
+    if response.status_code == 200 and "Received" in response.text:
+        _check_saved_as_sent(DB, MADE[which].serial, body)
 
 
 SEEN: set[int] = set()
