@@ -234,3 +234,62 @@ def test_the_lan_address_falls_back_to_loopback(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(address, "lan_address", lambda: "192.168.3.4")
     assert address.default_address() == ("192.168.3.4", False)
     assert address.form_url("::1", 80, "t") == "http://[::1]:80/f/t"
+
+
+def test_with_double_entry_a_phone_ballot_counts_without_retyping(
+    tmp_path: Path, root_dir: Path
+) -> None:
+    from reviewtui.assessment.tally import tally_store
+
+    path = session(tmp_path, root_dir, "\ndouble_entry = true\n")
+    db, made = issued(path)
+    store = Store.open_writer(db)
+    try:
+        assert store.plan.assessment.double_entry
+        tokens.submit(store, made[0].token, marks("好", "较好", "一般"))
+        assert ballot_rows(db) == [
+            ("A001", "区级领导", "phone", 1),
+            ("A001", "区级领导", "phone", 2),
+        ]
+        # a paper form entered only once stays unconfirmed; the phone form counts at once
+        ballots.save(store, code="A002", group="区级领导", marks=marks("差", "差", "差"))
+        with pytest.raises(tokens.TokenRefused):
+            tokens.submit(store, made[1].token, marks("好"))
+        results = tally_store(store)
+    finally:
+        store.close()
+    assert results.valid == 1
+    assert results.unconfirmed == ("A002",)
+    by_unit = {u.unit: u for u in results.units}
+    assert by_unit["雁翅镇党委"].composite == 100
+
+
+def test_reprint_asks_on_a_terminal(tmp_path: Path, root_dir: Path, monkeypatch) -> None:
+    import io
+
+    from reviewtui import launch
+    from reviewtui.prepare.commands import print_document
+
+    path = session(tmp_path, root_dir)
+    out = tmp_path / "f.docx"
+    print_document(str(path), "forms", out, qr=True, address="127.0.0.1")
+    asked: list[str] = []
+    with pytest.raises(UserError):
+        print_document(str(path), "forms", out, qr=True, address="127.0.0.1",
+                       confirm=lambda q: asked.append(q) or False)  # fmt: skip
+    assert "8 forms already have QR codes" in asked[0]
+    lines = print_document(str(path), "forms", out, qr=True, address="127.0.0.1",
+                           confirm=lambda q: True)  # fmt: skip
+    assert any("8 earlier" in line for line in lines)
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr("sys.stdin", Tty())
+    monkeypatch.setattr("builtins.input", lambda prompt: "y")
+    assert launch.ask_yes("go on?")
+    monkeypatch.setattr("builtins.input", lambda prompt: "")
+    assert not launch.ask_yes("go on?")
+    monkeypatch.setattr("sys.stdin", io.StringIO())  # no terminal: never asks, never hangs
+    assert not launch.ask_yes("go on?")

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from reviewtui import clock
 from reviewtui.assessment import ballots, serials
-from reviewtui.assessment.forms import Cell, Value
+from reviewtui.assessment.forms import Cell, Form, Value, encode_lines
 from reviewtui.errors import UserError
 from reviewtui.i18n import t
 from reviewtui.plan import Plan
@@ -131,8 +131,9 @@ def find(store: Store, token: str) -> Found:
 
 
 def _entered(conn: sqlite3.Connection, serial: str) -> bool:
-    """A ballot of this serial is already in (entered on paper, or by an earlier token)."""
-    row = conn.execute("SELECT 1 FROM ballots WHERE code = ? AND entry = 1", (serial,))
+    """A ballot of this serial is already in, in either round (entered on paper, or by an
+    earlier token)."""
+    row = conn.execute("SELECT 1 FROM ballots WHERE code = ?", (serial,))
     return row.fetchone() is not None
 
 
@@ -159,6 +160,8 @@ def submit(store: Store, token: str, marks: Mapping[Cell, Value]) -> ballots.Bal
         if row[0] is not None:
             raise TokenRefused(VOIDED)
         tx.update("tokens", {"hash": key}, {"used_at": tx.at, "ballot_id": ballot_id})
+        if store.plan.assessment.double_entry:
+            _second_entry(tx, ballot_id, encode_lines(Form.of(store.plan), marks))
 
     try:
         return ballots.save(
@@ -178,6 +181,23 @@ def submit(store: Store, token: str, marks: Mapping[Cell, Value]) -> ballots.Bal
         if _entered(store.conn, found.serial):  # entered on paper meanwhile
             raise TokenRefused(ENTERED) from None
         raise
+
+
+def _second_entry(tx: Tx, first: int, lines: Mapping[str, str]) -> None:
+    """With double entry, a phone ballot is its own second entry: nobody typed it, so there is
+    nothing to compare, and the tally counts it like a paper form entered twice alike."""
+    row = tx.conn.execute(
+        "SELECT code, grp, entered_by, source, created_at, updated_at FROM ballots WHERE id = ?",
+        (first,),
+    ).fetchone()
+    code, group, by, source, created, updated = row
+    second = tx.insert(
+        "ballots",
+        {"code": code, "entry": 2, "grp": group, "entered_by": by, "source": source,
+         "created_at": created, "updated_at": updated},
+    )  # fmt: skip
+    for unit, cells in lines.items():
+        tx.insert("marks", {"ballot_id": second, "unit": unit, "cells": cells})
 
 
 @dataclass(frozen=True)
