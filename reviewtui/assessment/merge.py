@@ -204,18 +204,12 @@ def refusal(form: Form, report: MergeReport, new: int) -> list[str]:
 
 def summary(form: Form, report: MergeReport) -> list[str]:
     """The lines `ballots import` prints after a merge."""
-    counts = {"added": len(report.added), "marks": report.marks}
-    lines = [
-        t(
-            "merge.done",
-            path=report.path,
-            entry=report.entry,
-            duplicates=len(report.duplicates),
-            **counts,
-        )
-    ]
+    done = {"ballots": len(report.added), "marks": report.marks, "entry": report.entry}
+    lines = [t("import.done", path=report.path, **done)]
     if report.duplicates:
-        lines.append(t("merge.duplicates", codes=_codes(report.duplicates)))
+        codes = _codes(report.duplicates)
+        count = len(report.duplicates)
+        lines.append(t("merge.duplicates", count=count, entry=report.entry, codes=codes))
     if report.conflicts:
         lines.append(t("merge.skipped", count=len(report.conflicts)))
         lines += [

@@ -24,13 +24,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "--skip-conflicts to add only the new ballots, keeping the entered version of each "
         "conflicting one",
     ),
-    "merge.done": (
-        "{path}：第 {entry} 遍录入新增 {added} 张测评表（{marks} 个评价），"
-        "跳过 {duplicates} 张已录入且完全相同的重复表",
-        "{path}: entry round {entry}: {added} new ballot(s) added ({marks} marks), "
-        "{duplicates} duplicate(s) already entered with the same marks skipped",
+    "merge.duplicates": (
+        "跳过 {count} 张重复表（第 {entry} 遍已录入，评价完全相同）：{codes}",
+        "Skipped {count} duplicate(s), already entered in round {entry} with the same marks: "
+        "{codes}",
     ),
-    "merge.duplicates": ("重复表：{codes}", "duplicates: {codes}"),
     "merge.more": (" 等，另有 {count} 张", " and {count} more"),
     "merge.skipped": (
         "{count} 张不一致的测评表没有导入，保留已录入的版本（文件中的版本仍在文件里）：",

@@ -89,11 +89,9 @@ class ReviewApp(App[None]):
         self.title = shown(store.plan.meeting.title)
 
     def get_default_screen(self) -> Screen[None]:
-        if self.entry_copy is not None:
-            from reviewtui.tui.entry_only import EntryOnlyScreen
-
-            return EntryOnlyScreen(self.store, self.entry_copy)
-        return AgendaScreen()
+        # An entry-only copy has no agenda: its ballot screen is pushed on mount (a default
+        # screen's CSS_PATH would not be loaded) over an empty screen it never goes back to.
+        return AgendaScreen() if self.entry_copy is None else Screen()
 
     def on_mount(self) -> None:
         self._catch_signals()
@@ -109,7 +107,11 @@ class ReviewApp(App[None]):
         self.set_interval(1.0, self._every_second)
         item = self.meeting.current_item()
         busy = self.meeting.running() is not None or self.meeting.open_dialog() is not None
-        if item is not None and item.timed and busy and self.entry_copy is None:
+        if self.entry_copy is not None:
+            from reviewtui.tui.entry_only import EntryOnlyScreen
+
+            self.push_screen(EntryOnlyScreen(self.store, self.entry_copy))
+        elif item is not None and item.timed and busy:
             self.push_screen(_live_screen()(item.id))
         if self.pending_amendments is not None:  # on top of all: nothing goes on before it
             from reviewtui.tui.amend_offer import AmendOffer
