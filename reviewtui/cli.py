@@ -53,7 +53,7 @@ def run(
     ] = None,
     entered_by: EnteredByOpt = None,
 ) -> Request:
-    params = {"session": session, "db": db, "lang": lang}
+    params: dict[str, Any] = {"session": session, "db": db, "lang": lang}
     if entry_only or entry is not None or entered_by is not None:
         params.update(entry_only=entry_only, entry=entry, entered_by=entered_by)
     return "run", params
