@@ -9,13 +9,12 @@ from pathlib import Path
 
 import pytest
 from docx import Document
-from docx.oxml.ns import qn
 from openpyxl import load_workbook
 from test_minutes import ENTERED_BY, build
 
 from reviewtui import clock
-from reviewtui.export import common as c
 from reviewtui.export import FORMATS, default_path, export_store, render
+from reviewtui.export import common as c
 from reviewtui.i18n import t
 from reviewtui.minutes import Minutes, read_minutes, to_json
 from reviewtui.present import glossary

@@ -344,6 +344,8 @@ def item_facts(item: ItemRecord) -> list[tuple[str, str]]:
     if item.kind == "unit":
         if main is not None:
             facts.append((t("minutes.report_time"), against_limit(main.seconds, main.planned)))
+    elif item.kind == "speech" and main is not None:
+        facts.append((t("minutes.speech_time"), against_limit(main.seconds, main.planned)))
     else:
         facts.append((t("minutes.item_time"), against_plan(item.seconds, item.planned)))
     if any(s.ended_at is None for s in item.segments):

@@ -15,6 +15,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "minutes.not_held": ("未进行", "not held"),
     "minutes.report_time": ("述职用时", "Report"),
     "minutes.item_time": ("本项用时", "Item total"),
+    "minutes.speech_time": ("讲话用时", "Speech"),
     "minutes.status": ("状态", "Status"),
     "minutes.running": ("导出时仍在进行", "still running when exported"),
     "minutes.against": ("{spent}（计划 {planned}）", "{spent} (planned {planned})"),
