@@ -246,10 +246,6 @@ def _sep() -> str:
     return "、" if get_lang() == "zh" else ", "
 
 
-def _list_sep() -> str:
-    return "；" if get_lang() == "zh" else "; "
-
-
 def is_leaders_group(name: str) -> bool:
     """The rater group of the district leaders themselves (区级领导): they are 出席, named one
     by one from the plan's leaders, so the group is not listed again under 列席."""
@@ -281,15 +277,17 @@ def attendance_lines(minutes: Minutes) -> list[str]:
 
 
 def amendment_lines(minutes: Minutes) -> list[str]:
+    """The changes made to the plan; attendance is left out, its counts stand under 出席情况."""
     return [
         t("minutes.amendment", at=a.at[11:16], what=a.what, old=_shown(a.old), new=_shown(a.new))
         for a in minutes.amendments
+        if not a.what.startswith("attendance.")
     ]
 
 
 def meeting_facts(minutes: Minutes) -> list[tuple[str, str]]:
     """(label, value) lines for the head of the minutes: 时间, 地点, 主持, 出席, 列席, attendance,
-    记录人, then the changes made to the plan."""
+    记录人, then the changes made to the plan. A value may hold several lines ("\\n")."""
     m = minutes.meeting
     when = long_date(m.date)
     if m.start:
@@ -305,13 +303,13 @@ def meeting_facts(minutes: Minutes) -> list[tuple[str, str]]:
     if groups:
         facts.append((t("minutes.attending"), _sep().join(groups)))
     attendance = attendance_lines(minutes)
-    if attendance:
-        facts.append((t("minutes.attendance"), _list_sep().join(attendance)))
+    if attendance:  # a line per group: one run-on sentence breaks its figures across lines
+        facts.append((t("minutes.attendance"), "\n".join(attendance)))
     if m.recorder:
         facts.append((t("minutes.recorder"), m.recorder))
     changes = amendment_lines(minutes)
     if changes:
-        facts.append((t("minutes.amendments"), _list_sep().join(changes)))
+        facts.append((t("minutes.amendments"), "\n".join(changes)))
     return facts
 
 

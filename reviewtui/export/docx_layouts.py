@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from docx.document import Document as DocumentType
 from docx.shared import Pt
+from rich.cells import cell_len
 
 from reviewtui.export import common as c
 from reviewtui.export.docx_styles import centered, labelled, table
@@ -21,8 +22,9 @@ from reviewtui.minutes import ItemRecord, Minutes
 from reviewtui.office import official as o
 
 # Column widths in cm; each table fills the 15.6 cm type area.
-RANKING_WIDTHS = [1.2, 4.2, 1.9, 1.9, 1.9, 1.3, 1.3, 1.9]
+RANKING_WIDTHS = [1.1, 4.9, 1.87, 1.87, 1.86, 1.4, 1.1, 1.5]
 RECONCILIATION_WIDTHS = [3.6, 1.6, 1.6, 1.6, 1.6, 1.6, 4.0]
+TITLE_CHARS = int(o.TYPE_WIDTH.pt // o.SIZE_2.pt)  # 二号 characters on a line: 20
 
 
 # ------------------------------------------------------------------------------------------------
@@ -36,11 +38,13 @@ def _facts(doc: DocumentType, facts: list[tuple[str, str]]) -> None:
 
 
 def _item_facts(doc: DocumentType, facts: list[tuple[str, str]]) -> None:
-    """Who and when on one line, then each duration on a line of its own."""
+    """Who and when on one line where the two fit on it, then each fact on a line of its own."""
     if not facts:
         return
     gap = "\u3000" if get_lang() == "zh" else "    "
-    head = 2 if facts[0][0] in (t("minutes.reporter"), t("minutes.speaker")) else 1
+    pair = "".join(label + c.colon() + value for label, value in facts[:2]) + gap
+    fits = cell_len(pair) <= 2 * (o.CHARS - 2)  # a line of 28, less the first-line indent
+    head = 2 if fits and facts[1:2] and facts[1][0] == t("minutes.started") else 1
     lines = [facts[:head]] + [[fact] for fact in facts[head:]]
     for line in lines:
         paragraph = doc.add_paragraph(style=o.BODY)
@@ -150,6 +154,14 @@ def column_lead(minutes: Minutes, count: int) -> str:
     )
 
 
+def banner(headline: str) -> str:
+    """A banner too long for one line of 二号 breaks at its spaces, a phrase a line, as a
+    newspaper sets a two-part headline; never a character alone on the second line."""
+    if cell_len(headline) <= 2 * TITLE_CHARS or " " not in headline.strip():
+        return headline
+    return "\n".join(headline.split())
+
+
 def column_layout(doc: DocumentType, minutes: Minutes, progress: c.ProgressFn | None) -> None:
     units = [i for i in minutes.items if i.kind == "unit" and i.mode == "onsite"]
     m = minutes.meeting
@@ -157,7 +169,7 @@ def column_layout(doc: DocumentType, minutes: Minutes, progress: c.ProgressFn | 
     note.add_run(t("minutes.column.editor_note") + c.colon()).bold = True
     note.add_run(o.text(column_lead(minutes, len(units))))
     o.add(doc, "")
-    o.add(doc, m.headline or m.title, o.TITLE)
+    o.add(doc, banner(m.headline or m.title), o.TITLE)
     total = len(units) + 2
     for n, item in enumerate(units, start=1):
         o.add(doc, "")

@@ -34,6 +34,9 @@ def new_minutes_document(minutes: Minutes, *, layout: str) -> DocumentType:
     subject = t("export.layout.column") if layout == "column" else t("minutes.title")
     doc = o.new_document(title=m.title, author=m.organizer or "", subject=subject)
     _language(doc)
+    for name in (o.HEADING_1, o.HEADING_2, o.HEADING_3):
+        # A heading never ends a page: it goes over with the first lines under it.
+        doc.styles[name].paragraph_format.keep_with_next = True
     props = doc.core_properties
     props.identifier = f"sha256:{minutes.sha256}"
     props.comments = c.sha_line(minutes)

@@ -123,7 +123,8 @@ def render(
     minutes = c.safe_text(minutes)  # control characters shown, never written raw
     m = minutes.meeting
     out = [f"# {escape(m.title)}", "", f"**{t('minutes.title')}**", ""]
-    out += [f"- {label}{c.colon()}{escape(value)}" for label, value in c.meeting_facts(minutes)]
+    facts = c.meeting_facts(minutes)
+    out += [f"- {label}{c.colon()}{_lines(value, '  ')}" for label, value in facts]
     out.append("")
     total = len(minutes.items) + 1
     for n, item in enumerate(minutes.items, start=1):
