@@ -22,7 +22,7 @@ from reviewtui.minutes import ItemRecord, Minutes
 from reviewtui.office import official as o
 
 # Column widths in cm; each table fills the 15.6 cm type area.
-RANKING_WIDTHS = [1.1, 4.9, 1.87, 1.87, 1.86, 1.4, 1.1, 1.5]
+RANKING_WIDTHS = [1.2, 4.8, 1.9, 1.9, 1.9, 1.2, 1.2, 1.5]
 RECONCILIATION_WIDTHS = [3.6, 1.6, 1.6, 1.6, 1.6, 1.6, 4.0]
 TITLE_CHARS = int(o.TYPE_WIDTH.pt // o.SIZE_2.pt)  # 二号 characters on a line: 20
 
@@ -98,7 +98,7 @@ def _assessment(doc: DocumentType, n: int, minutes: Minutes) -> None:
     o.add(doc, c.ordinal(n) + t("minutes.assessment"), o.HEADING_1)
     o.add(doc, c.sub_ordinal(1) + t("minutes.reconciliation"), o.HEADING_2)
     lines = c.ballot_summary(minutes)
-    o.add(doc, lines[0])
+    o.add(doc, lines[0]).paragraph_format.keep_with_next = True  # with its table
     if minutes.meeting.groups:
         rows = c.reconciliation_rows(minutes)
         table(doc, c.reconciliation_header(), rows, RECONCILIATION_WIDTHS, left=(0,))

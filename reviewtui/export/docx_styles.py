@@ -73,6 +73,8 @@ def labelled(doc: DocumentType, label: str, value: str, style: str = o.BODY) -> 
     paragraph = doc.add_paragraph(style=style)
     paragraph.add_run(o.text(label) + c.colon()).bold = True
     lines = [line.strip() for line in o.text(value).splitlines() if line.strip()] or [c.DASH]
+    if len(lines) > 1:  # justified, a line ended by a break would be stretched to the margin
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
     for index, line in enumerate(lines):
         run = paragraph.add_run()
         if index:
@@ -97,6 +99,19 @@ def table(
     grid.autofit = False
     for column, width in zip(grid.columns, widths, strict=True):
         column.width = Cm(width)  # the grid: what LibreOffice and WPS lay out by
+    # Narrow cell margins (1 mm, not the template's 1.9 mm): a unit's name stays on one line.
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), str(Cm(0.1).twips))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    tbl_pr = grid._tbl.tblPr
+    look = tbl_pr.find(qn("w:tblLook"))  # the schema's order: tblCellMar before tblLook
+    if look is None:
+        tbl_pr.append(margins)
+    else:
+        look.addprevious(margins)
 
     def fill(cells: Any, values: list[str], *, head: bool) -> None:
         for index, (cell, value) in enumerate(zip(cells, values, strict=True)):
