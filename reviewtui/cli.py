@@ -132,11 +132,12 @@ def export(
     layout: Annotated[
         str, typer.Option("--layout", metavar="minutes|column", help=t("export.opt.layout"))
     ] = "minutes",
+    digest: Annotated[bool, typer.Option("--digest", help=t("export.opt.digest"))] = False,
     db: DbOpt = None,
     lang: LangOpt = None,
 ) -> Request:
     return "export", {"session": session, "fmt": fmt, "output": output, "layout": layout,
-                      "db": db, "lang": lang}  # fmt: skip
+                      "digest": digest, "db": db, "lang": lang}  # fmt: skip
 
 
 ForceOpt = Annotated[bool, typer.Option("--force", help=t("cli.opt.force"))]

@@ -17,6 +17,7 @@ import gc
 import re
 import sys
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -371,6 +372,7 @@ def export(
     output: str | None = None,
     layout: str = "minutes",
     db: str | None = None,
+    digest: bool = False,
 ) -> None:
     from reviewtui.export import default_path, export_store, to_bytes, validate, write
     from reviewtui.output import in_folder, protected_paths
@@ -382,7 +384,7 @@ def export(
     store = open_session(session, db, write=False, create=False)
     tell(store.notices)
     try:
-        data = _export_with_progress(store, fmt, layout, export_store)
+        data = _export_with_progress(store, fmt, layout, partial(export_store, digest=digest))
         target = default_path(store.path, fmt, layout)
         # Never written over: the database (and SQLite's files beside it), the session files.
         protect = protected_paths(store.path, session, store.meta("source"))

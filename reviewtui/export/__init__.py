@@ -35,6 +35,9 @@ class ExportFormat:
     stem_suffix: str  # default file: <db stem>-<stem_suffix>.<ext>
     module: str
     layouts: tuple[str, ...] = ("minutes",)
+    # Takes `digest`: a visible SHA-256 line on request (md, docx). The others always carry it
+    # (the xlsx footer, a csv column, the json key).
+    digest_line: bool = False
 
     def renderer(self) -> Renderer:
         return importlib.import_module(self.module).render  # type: ignore[no-any-return]
@@ -43,8 +46,8 @@ class ExportFormat:
 FORMATS: dict[str, ExportFormat] = {
     f.name: f
     for f in (
-        ExportFormat("docx", "docx", True, "minutes", "reviewtui.export.docx", LAYOUTS),
-        ExportFormat("md", "md", False, "minutes", "reviewtui.export.md"),
+        ExportFormat("docx", "docx", True, "minutes", "reviewtui.export.docx", LAYOUTS, True),
+        ExportFormat("md", "md", False, "minutes", "reviewtui.export.md", digest_line=True),
         ExportFormat("xlsx", "xlsx", True, "results", "reviewtui.export.xlsx"),
         ExportFormat("csv", "csv", False, "ranking", "reviewtui.export.csv"),
         ExportFormat("timings", "csv", False, "timings", "reviewtui.export.timings"),
@@ -75,17 +78,30 @@ def default_path(db: Path, fmt: str, layout: str = "minutes") -> Path:
 
 
 def render(
-    minutes: Minutes, fmt: str, *, layout: str = "minutes", progress: ProgressFn | None = None
+    minutes: Minutes,
+    fmt: str,
+    *,
+    layout: str = "minutes",
+    progress: ProgressFn | None = None,
+    digest: bool = False,
 ) -> str | bytes:
-    return validate(fmt, layout).renderer()(minutes, layout=layout, progress=progress)
+    """`digest`: the visible SHA-256 line, for the formats that print one only on request."""
+    spec = validate(fmt, layout)
+    extra = {"digest": digest} if spec.digest_line else {}
+    return spec.renderer()(minutes, layout=layout, progress=progress, **extra)
 
 
 def export_store(
-    store: Store, fmt: str, *, layout: str = "minutes", progress: ProgressFn | None = None
+    store: Store,
+    fmt: str,
+    *,
+    layout: str = "minutes",
+    progress: ProgressFn | None = None,
+    digest: bool = False,
 ) -> str | bytes:
     """Read the minutes from `store` and render them; a reader store is enough."""
     validate(fmt, layout)
-    return render(read_minutes(store), fmt, layout=layout, progress=progress)
+    return render(read_minutes(store), fmt, layout=layout, progress=progress, digest=digest)
 
 
 def to_bytes(data: str | bytes) -> bytes:

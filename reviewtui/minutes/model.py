@@ -46,6 +46,8 @@ class MeetingFacts:
     groups: tuple[GroupCount, ...]  # forms issued, returned and valid per group (tally)
     organizer: str | None = None  # who issues the documents
     recorder: str | None = None  # who kept the minutes
+    leaders: tuple[str, ...] = ()  # the plan's leaders: 出席 in the minutes
+    headline: str | None = None  # the banner of the column layout
 
 
 @dataclass(frozen=True)

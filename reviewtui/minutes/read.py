@@ -95,7 +95,16 @@ def _read(store: Store, as_of: datetime) -> Minutes:
     present = tuple(tuple(a) for a in attendance(store))
     return Minutes(
         meeting=MeetingFacts(
-            m.title, m.date, m.start, m.venue, m.chair, results.groups, m.organizer, m.recorder
+            m.title,
+            m.date,
+            m.start,
+            m.venue,
+            m.chair,
+            results.groups,
+            m.organizer,
+            m.recorder,
+            plan.leaders,
+            m.headline,
         ),
         amendments=amendments,
         attendance=present,  # type: ignore[arg-type]
