@@ -95,11 +95,12 @@ def export(
     layout: Annotated[
         str, typer.Option("--layout", metavar="minutes|column", help=t("export.opt.layout"))
     ] = "minutes",
+    ballots: Annotated[bool, typer.Option("--ballots", help=t("export.opt.ballots"))] = False,
     db: DbOpt = None,
     lang: LangOpt = None,
 ) -> Request:
     return "export", {"session": session, "fmt": fmt, "output": output, "layout": layout,
-                      "db": db, "lang": lang}  # fmt: skip
+                      "ballots": ballots, "db": db, "lang": lang}  # fmt: skip
 
 
 ForceOpt = Annotated[bool, typer.Option("--force", help=t("cli.opt.force"))]

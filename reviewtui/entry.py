@@ -46,6 +46,7 @@ PLAIN: dict[str, Plain] = {
     "export": Plain(
         ("session",),
         {"--format": "fmt", "-o": "output", "--output": "output", "--layout": "layout", **_DB_LANG},
+        {"--ballots": "ballots"},
     ),
 }
 

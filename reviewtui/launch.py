@@ -297,18 +297,19 @@ def export(
     output: str | None = None,
     layout: str = "minutes",
     db: str | None = None,
+    ballots: bool = False,
 ) -> None:
     from reviewtui.export import default_path, export_store, to_bytes, validate, write
     from reviewtui.output import in_folder, protected_paths
     from reviewtui.store import open_session
 
     to_stdout = output == "-"
-    validate(fmt, layout, to_stdout=to_stdout)  # before opening anything: exit 2 at once
+    validate(fmt, layout, to_stdout=to_stdout, ballots=ballots)  # before opening: exit 2 at once
     # Read-only and never creating a database, so it runs beside a live `run`.
     store = open_session(session, db, write=False, create=False)
     tell(store.notices)
     try:
-        data = _export_with_progress(store, fmt, layout, export_store)
+        data = _export_with_progress(store, fmt, layout, export_store, ballots=ballots)
         target = default_path(store.path, fmt, layout)
         # Never written over: the database (and SQLite's files beside it), the session files.
         protect = protected_paths(store.path, session, store.meta("source"))
@@ -329,11 +330,16 @@ def export(
 
 
 def _export_with_progress(
-    store: Store, fmt: str, layout: str, export_store: Callable[..., str | bytes]
+    store: Store,
+    fmt: str,
+    layout: str,
+    export_store: Callable[..., str | bytes],
+    *,
+    ballots: bool = False,
 ) -> str | bytes:
     """A bar on stderr only for a person watching; never in a pipe or a log (and no Rich)."""
     if not sys.stderr.isatty():
-        return export_store(store, fmt, layout=layout)
+        return export_store(store, fmt, layout=layout, ballots=ballots)
     from rich.progress import Progress
 
     with Progress(console=_console(stderr=True), transient=True) as bar:
@@ -342,7 +348,7 @@ def _export_with_progress(
         def advance(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
 
-        return export_store(store, fmt, layout=layout, progress=advance)
+        return export_store(store, fmt, layout=layout, progress=advance, ballots=ballots)
 
 
 # ------------------------------------------------------------------------------------------------
