@@ -178,8 +178,7 @@ def test_every_document_shows_the_same_cells(half_db: Path) -> None:
     sheet = load_workbook(io.BytesIO(data)).worksheets[0]
     head = xlsx_results.HEAD  # under the title rows
     cells = [
-        list(r)
-        for r in sheet.iter_rows(min_row=head, max_row=head + len(rows), values_only=True)
+        list(r) for r in sheet.iter_rows(min_row=head, max_row=head + len(rows), values_only=True)
     ]
     # The printed sheet leaves out 日常考核 when no unit has one; the other columns as on screen.
     shown_columns = xlsx_results.columns(minutes)

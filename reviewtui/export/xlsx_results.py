@@ -114,7 +114,13 @@ def _forms(sheet: Worksheet, minutes: Minutes, first: int) -> int:
     for g in r.groups:
         row += 1
         skipped = unconfirmed.get(g.name, 0)
-        values: list[object] = [g.name, g.issued, g.returned, g.valid, g.returned - g.valid - skipped]
+        values: list[object] = [
+            g.name,
+            g.issued,
+            g.returned,
+            g.valid,
+            g.returned - g.valid - skipped,
+        ]
         if with_unconfirmed:
             values.append(skipped)
         _write(sheet, row, values)
@@ -153,4 +159,3 @@ def _unconfirmed_by_group(minutes: Minutes) -> dict[str, int]:
 def _ballot_notes(minutes: Minutes) -> list[str]:
     """The ids of invalid and unconfirmed forms, so the signed sheet names them."""
     return c.ballot_summary(minutes)[1:]
-
