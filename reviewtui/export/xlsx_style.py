@@ -186,7 +186,7 @@ def print_setup(sheet: Worksheet, sha256: str, *, footer_sha: bool = True) -> No
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_options.horizontalCentered = True
     sheet.page_margins = PageMargins(
-        left=0.5, right=0.5, top=0.6, bottom=0.7, header=0.3, footer=0.3
+        left=0.5, right=0.5, top=0.5, bottom=0.6, header=0.25, footer=0.25
     )
     sheet.oddFooter.center.text = t("export.xlsx.page")
     sheet.oddFooter.center.size = 9
@@ -207,6 +207,8 @@ def finish_table(sheet: Worksheet, sha256: str, *, max_width: int = 40) -> dict[
             if isinstance(cell.value, str):
                 cell.alignment = Alignment(vertical="top", wrap_text=True)
                 lines = max(lines, text_lines(cell.value, widths.get(cell.column, 8.43)))
+            elif cell.value is not None:  # a figure beside a wrapped text: on its first line
+                cell.alignment = Alignment(vertical="top")
         if lines > 1:  # neither Excel nor LibreOffice grows a row for wrapped text on opening
             sheet.row_dimensions[row[0].row].height = lines * LINE_POINTS
     print_setup(sheet, sha256)
