@@ -133,11 +133,12 @@ def export(
         str, typer.Option("--layout", metavar="minutes|column", help=t("export.opt.layout"))
     ] = "minutes",
     digest: Annotated[bool, typer.Option("--digest", help=t("export.opt.digest"))] = False,
+    ballots: Annotated[bool, typer.Option("--ballots", help=t("export.opt.ballots"))] = False,
     db: DbOpt = None,
     lang: LangOpt = None,
 ) -> Request:
     return "export", {"session": session, "fmt": fmt, "output": output, "layout": layout,
-                      "digest": digest, "db": db, "lang": lang}  # fmt: skip
+                      "digest": digest, "ballots": ballots, "db": db, "lang": lang}  # fmt: skip
 
 
 ForceOpt = Annotated[bool, typer.Option("--force", help=t("cli.opt.force"))]

@@ -50,7 +50,7 @@ PLAIN: dict[str, Plain] = {
     "export": Plain(
         ("session",),
         {"--format": "fmt", "-o": "output", "--output": "output", "--layout": "layout", **_DB_LANG},
-        {"--digest": "digest"},
+        {"--digest": "digest", "--ballots": "ballots"},
     ),
 }
 

@@ -373,18 +373,20 @@ def export(
     layout: str = "minutes",
     db: str | None = None,
     digest: bool = False,
+    ballots: bool = False,
 ) -> None:
     from reviewtui.export import default_path, export_store, to_bytes, validate, write
     from reviewtui.output import in_folder, protected_paths
     from reviewtui.store import open_session
 
     to_stdout = output == "-"
-    validate(fmt, layout, to_stdout=to_stdout)  # before opening anything: exit 2 at once
+    validate(fmt, layout, to_stdout=to_stdout, ballots=ballots)  # before opening: exit 2 at once
     # Read-only and never creating a database, so it runs beside a live `run`.
     store = open_session(session, db, write=False, create=False)
     tell(store.notices)
     try:
-        data = _export_with_progress(store, fmt, layout, partial(export_store, digest=digest))
+        chosen = partial(export_store, digest=digest, ballots=ballots)
+        data = _export_with_progress(store, fmt, layout, chosen)
         target = default_path(store.path, fmt, layout)
         # Never written over: the database (and SQLite's files beside it), the session files.
         protect = protected_paths(store.path, session, store.meta("source"))
@@ -405,7 +407,10 @@ def export(
 
 
 def _export_with_progress(
-    store: Store, fmt: str, layout: str, export_store: Callable[..., str | bytes]
+    store: Store,
+    fmt: str,
+    layout: str,
+    export_store: Callable[..., str | bytes],
 ) -> str | bytes:
     """A bar on stderr only for a person watching; never in a pipe or a log (and no Rich)."""
     if not sys.stderr.isatty():

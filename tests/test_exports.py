@@ -181,68 +181,7 @@ def test_column_headline_from_topic(sample_session: Path, fake_clock: clock.Fake
 # Excel
 
 
-def test_xlsx_results(minutes: Minutes, lang: str) -> None:
-    book = load_workbook(io.BytesIO(render(minutes, "xlsx")))  # type: ignore[arg-type]
-    assert book.sheetnames == [
-        t("export.sheet.results"),
-        t("export.sheet.groups"),
-        t("export.sheet.ballots"),
-        t("export.sheet.timings"),
-        t("export.sheet.about"),
-    ]
-    results = book[t("export.sheet.results")]
-    rows = list(results.iter_rows(values_only=True))
-    assert list(rows[0][:9]) == glossary.header(glossary.RANKING_FULL)
-    assert [(r[0], r[1], r[5]) for r in rows[1:4]] == [
-        (1, "城子街道工委", "好"),
-        (2, "雁翅镇党委", "较好"),
-        (3, "王平镇党委", "一般"),
-    ]
-    for row in rows[1:4]:  # numbers as numbers, not text (90.0 reads back as the int 90)
-        assert all(isinstance(row[i], int | float) for i in (0, 2, 3, 6, 7, 8)), row
-        assert row[4] is None  # no day-to-day score in this plan: empty, not "—"
-    assert rows[1][2] == pytest.approx(90.0)
-    assert results.cell(2, 3).number_format == "0.00"
-    assert minutes.sha256 in results.oddFooter.left.text
-
-    groups = list(book[t("export.sheet.groups")].iter_rows(values_only=True))
-    assert groups[0][2:6] == (
-        t("export.col.group_votes", group="区级领导"),
-        t("export.col.group_score", group="区级领导"),
-        t("export.col.group_votes", group="党代表"),
-        t("export.col.group_score", group="党代表"),
-    )
-    assert groups[2][1:6] == ("雁翅镇党委", 2, pytest.approx(100.0), 2, pytest.approx(70.0))
-
-    ballots = list(book[t("export.sheet.ballots")].iter_rows(values_only=True))
-    assert ballots[0] == (
-        t("export.col.ballot"),
-        t("export.col.group"),
-        t("export.col.status"),
-        "雁翅镇党委",
-        "城子街道工委",
-        "王平镇党委",
-    )
-    assert ballots[1] == ("1", "区级领导", t("export.status.valid"), "好", "较好", "好")
-    assert [b[0] for b in ballots[1:]] == ["1", "2", "3", "4", "5"]
-    assert ballots[5][:3] == ("5", "党代表", t("export.status.invalid"))
-
-    timings = list(book[t("export.sheet.timings")].iter_rows(values_only=True))
-    assert len(timings) == 1 + sum(len(i.segments) for i in minutes.items)
-    assert timings[1][3:6] == ("report", t("kind.report"), "雁翅镇党委书记")
-    assert (timings[1][8], timings[1][9], timings[1][10]) == (35.5, 7.0, 30)
-
-    about = dict(book[t("export.sheet.about")].iter_rows(values_only=True))
-    assert about["SHA-256"] == minutes.sha256
-
-    every_cell = [
-        str(value)
-        for sheet in book.worksheets
-        for row in sheet.iter_rows(values_only=True)
-        for value in row
-        if value is not None
-    ]
-    assert not any(ENTERED_BY in value for value in every_cell)
+# The workbook's sheets, print setup and figures: tests/test_xlsx.py.
 
 
 def test_veto_is_starred_and_explained(

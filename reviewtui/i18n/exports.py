@@ -62,8 +62,30 @@ STRINGS: dict[str, tuple[str, str]] = {
     "minutes.column.no_notes": ("（未记录述职要点）", "(no notes recorded)"),
     # tables and sheets (xlsx, csv)
     "export.sheet.results": ("测评结果", "Results"),
-    "export.sheet.groups": ("分类别得分", "Group scores"),
-    "export.sheet.ballots": ("测评表", "Ballots"),
+    "export.sheet.groups": ("每组得分", "Group scores"),
+    "export.sheet.ballots_internal": ("测评表明细（内部）", "Ballots (internal)"),
+    "export.ballots.internal": ("内部资料 注意保存", "Internal copy: not to be handed on"),
+    "export.groups.hidden": (
+        "{group}只收回 {returned} 份测评表（少于 {min} 份），为不暴露个人评价，不列该类别得分。",
+        "{group} returned only {returned} forms (fewer than {min}): its score is not shown, so "
+        "no one's marks can be read from it.",
+    ),
+    "export.results.subtitle": ("测评结果（{date}）", "Results, {date}"),
+    "export.results.provisional_tag": ("　初步结果", " (provisional)"),
+    "export.results.invalid": ("无效", "Invalid"),
+    "export.results.unconfirmed": ("未核对一致", "Unconfirmed"),
+    "export.results.total": ("合计", "Total"),
+    "export.results.signatures": (
+        "计票人：____________　　监票人：____________　　负责人：____________　　"
+        "日期：______年____月____日",
+        "Counted by: ____________    Scrutineer: ____________    Responsible: ____________    "
+        "Date: ____________",
+    ),
+    "export.xlsx.page": ("第 &P 页 共 &N 页", "Page &P of &N"),
+    "export.col.spoken": ("用时", "Spoken"),
+    "export.col.paused": ("暂停", "Paused"),
+    "export.col.planned_time": ("计划", "Planned"),
+    "export.col.over_time": ("超时", "Over plan"),
     "export.sheet.timings": ("计时", "Timings"),
     "export.sheet.about": ("说明", "About"),
     "export.about.meeting": ("会议", "Meeting"),
@@ -96,6 +118,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "export.opt.layout": (
         "Word 版式：minutes（会议记录）或 column（专栏）",
         "Word layout: minutes or column (the newspaper column)",
+    ),
+    "export.opt.ballots": (
+        "Excel 中附测评表明细（内部留存，不外发）",
+        "add the ballots to the Excel workbook (an internal copy, not to be handed on)",
+    ),
+    "export.ballots_not_for": (
+        "--ballots 只适用于 Excel（--format xlsx），不适用于 {fmt}",
+        "--ballots is for Excel (--format xlsx), not {fmt}",
     ),
     "export.bad_layout": (
         "不支持的版式“{layout}”：只能是 {choices}",
