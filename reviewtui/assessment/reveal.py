@@ -16,14 +16,16 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reviewtui import clock
-from reviewtui.assessment.tally import Results, tally_store
 from reviewtui.errors import UserError
 from reviewtui.i18n import t
 from reviewtui.store import Store
 from reviewtui.textsafe import clean
+
+if TYPE_CHECKING:  # the projector reads reveals without loading the tally
+    from reviewtui.assessment.tally import Results
 
 SCOPES = ("all", "top", "level")
 NAME_MAX = 30  # characters of a counter's or supervisor's name
@@ -100,6 +102,8 @@ def prepare(
         top = None
     else:
         top = level = None
+    from reviewtui.assessment.tally import tally_store
+
     results = tally_store(store)
     if results.valid == 0:
         raise UserError(t("reveal.no_valid", entered=results.entered))
