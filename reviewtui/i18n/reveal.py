@@ -52,24 +52,23 @@ STRINGS: dict[str, tuple[str, str]] = {
     "reveal.dialog.top": ("前几名", "Top N"),
     "reveal.dialog.level": ("等次", "Level"),
     "reveal.dialog.hint": (
-        "enter 确认公布 · esc 取消；计票人、监票人确认后才公布，并记入会议记录",
-        "enter reveals · esc cancels; revealed only once counter and supervisor confirm, and "
-        "recorded in the minutes",
+        "enter 确认公布 · esc 取消 · 公布及确认人记入会议记录",
+        "enter reveals · esc cancels · who confirmed goes in the minutes",
     ),
     "reveal.dialog.confirm": ("确认公布", "Reveal"),
     "reveal.dialog.cancel": ("取消", "Cancel"),
     "reveal.key.confirm": ("确认公布", "Reveal"),
     "reveal.key.cancel": ("取消", "Cancel"),
     "reveal.summary": (
-        "将公布 {count} 个单位：{units}",
-        "Will show {count} units: {units}",
+        "将公布 {count} 个单位：\n{units}",
+        "Will show {count} units:\n{units}",
     ),
     "reveal.summary_ballots": (
         "有效票 {valid} 张（共录入 {entered} 张）",
         "{valid} valid ballots ({entered} entered)",
     ),
     "reveal.provisional_warning": (
-        "注意：收回的测评表不足法定比例，这是初步结果；公布时投影屏幕也会注明“初步结果”",
+        "注意：收回的测评表不足法定比例，这是初步结果，投影屏幕也会注明“初步结果”",
         "Note: too few forms are back for the quorum; these are PROVISIONAL results, and the "
         "projector will say so",
     ),

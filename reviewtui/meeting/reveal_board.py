@@ -90,9 +90,8 @@ def build_board(reveal: Reveal, now: datetime, per_page: int, paging: Paging) ->
     per_page = max(1, per_page)
     pages = max(1, math.ceil(len(rows) / per_page))
     page = page_at(paging, now, pages)
-    title = reveal.results.get("meeting") or ""
     return Board(
-        title=t("projector.reveal.title") + (f" · {title}" if title else ""),
+        title=t("projector.reveal.title"),  # the meeting's title is on the top line
         scope=scope_label(reveal),
         provisional=t("projector.reveal.provisional") if reveal.provisional else "",
         signed=t("projector.reveal.signed", counter=reveal.counter, supervisor=reveal.supervisor),

@@ -44,13 +44,13 @@ class RevealDialog(ModalScreen[rv.Reveal | None]):
         width: 76; max-width: 95%; height: auto;
         border: round $accent; border-title-style: bold; background: $surface; padding: 1 2;
     }
-    RevealDialog .reveal-row { height: auto; margin-bottom: 1; }
+    RevealDialog .reveal-row { height: auto; }
     RevealDialog .reveal-label { width: 12; }
     RevealDialog Select, RevealDialog Input { width: 1fr; }
-    RevealDialog #reveal-summary { margin-bottom: 1; }
+    RevealDialog #reveal-summary { margin: 1 0; }
     RevealDialog #reveal-warning { color: $warning; text-style: bold; margin-bottom: 1; }
     RevealDialog #reveal-message { color: $error; text-style: bold; }
-    RevealDialog #reveal-hint { color: $text-muted; margin-bottom: 1; }
+    RevealDialog #reveal-hint { color: $text-muted; }
     RevealDialog #reveal-buttons { height: auto; align-horizontal: right; }
     RevealDialog #reveal-buttons Button { margin-left: 2; }
     """
