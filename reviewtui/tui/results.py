@@ -59,7 +59,7 @@ class ResultsScreen(Screen[None]):
         Binding("x", "export", "agenda.key.export", id="results.export"),
         Binding("p", "reveal", "results.key.reveal", id="results.reveal"),
         Binding("h", "hide", "results.key.hide", id="results.hide"),
-        Binding("ctrl+z", "undo_reveal", "results.key.undo", id="results.undo", show=False),
+        Binding("ctrl+z", "undo_reveal", "results.key.undo", id="results.undo"),
         Binding("question_mark", "help", "help.key.help", key_display="?", id="results.help"),
     ]
 

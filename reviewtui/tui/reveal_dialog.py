@@ -57,7 +57,9 @@ class RevealDialog(ModalScreen[rv.Reveal | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "reveal.key.cancel", id="reveal.cancel"),
-        Binding("ctrl+s", "confirm", "reveal.key.confirm", id="reveal.confirm"),
+        # enter confirms from any field (a closed drop-down opens with space or the arrows).
+        Binding("enter", "confirm", "reveal.key.confirm", priority=True, id="reveal.confirm"),
+        Binding("ctrl+s", "confirm", "reveal.key.confirm", show=False, id="reveal.save"),
     ]
 
     def __init__(self, store: Store, names: list[str]) -> None:
@@ -164,7 +166,12 @@ class RevealDialog(ModalScreen[rv.Reveal | None]):
 
     # -- confirming ------------------------------------------------------------------------------
 
-    @on(Input.Submitted)
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """enter picks an option in an open drop-down list, and confirms everywhere else."""
+        if action == "confirm" and any(select.expanded for select in self.query(Select)):
+            return False
+        return True
+
     @on(Button.Pressed, "#reveal-ok")
     def _submit(self) -> None:
         self.action_confirm()
