@@ -168,9 +168,8 @@ class RevealDialog(ModalScreen[rv.Reveal | None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """enter picks an option in an open drop-down list, and confirms everywhere else."""
-        if action == "confirm" and any(select.expanded for select in self.query(Select)):
-            return False
-        return True
+        expanded = any(select.expanded for select in self.query(Select))
+        return not (action == "confirm" and expanded)
 
     @on(Button.Pressed, "#reveal-ok")
     def _submit(self) -> None:
