@@ -70,7 +70,7 @@ def head(board: Board) -> RenderableType:
 def ranking(board: Board) -> Table:
     # No box: Rich draws `leading` only between boxed rows, so the blank lines are rows.
     table = Table(expand=True, box=None, padding=(0, 2), header_style="dim")
-    table.add_column(Text(t("results.col.rank")), justify="right", ratio=1, no_wrap=True)
+    table.add_column(Text(t("results.col.rank")), justify="right", min_width=4, no_wrap=True)
     table.add_column(Text(t("results.col.unit")), ratio=6, no_wrap=True, overflow="ellipsis")
     table.add_column(Text(t("results.col.final")), justify="right", ratio=2, no_wrap=True)
     table.add_column(Text(t("results.col.level")), justify="center", ratio=2, no_wrap=True)
