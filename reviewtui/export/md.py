@@ -7,6 +7,7 @@ import re
 from rich.cells import cell_len
 
 from reviewtui.export import common as c
+from reviewtui.export.reveals import reveal_line
 from reviewtui.i18n import t
 from reviewtui.minutes import ItemRecord, Minutes
 
@@ -108,6 +109,9 @@ def _assessment(n: int, minutes: Minutes) -> list[str]:
         out += [line for text in c.ranking_notes(minutes) for line in (escape(text), "")]
     else:
         out += [t("minutes.no_results"), ""]
+    if minutes.reveals:
+        out += [f"**{t('minutes.reveals')}**", ""]
+        out += [f"- {escape(reveal_line(r))}" for r in minutes.reveals] + [""]
     return out
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from reviewtui import clock
-from reviewtui.minutes.model import ItemRecord, Minutes, SegmentRecord
+from reviewtui.minutes.model import ItemRecord, Minutes, RevealRecord, SegmentRecord
 
 # ------------------------------------------------------------------------------------------------
 # SPEC section 8
@@ -65,6 +65,19 @@ def _item_json(item: ItemRecord) -> dict[str, Any]:
     return data
 
 
+def _reveal_json(r: RevealRecord) -> dict[str, Any]:
+    return {
+        "at": r.at,
+        "scope": r.scope,
+        "top": r.top,
+        "level": r.level,
+        "counter": r.counter,
+        "supervisor": r.supervisor,
+        "hidden_at": r.hidden_at,
+        "provisional": r.provisional,
+    }
+
+
 def to_json(minutes: Minutes) -> dict[str, Any]:
     """The minutes JSON of SPEC section 8, plus "sha256" of the database content it came from."""
     m = minutes.meeting
@@ -84,6 +97,7 @@ def to_json(minutes: Minutes) -> dict[str, Any]:
         "amendments": [
             {"at": a.at, "what": a.what, "old": a.old, "new": a.new} for a in minutes.amendments
         ],
+        "reveals": [_reveal_json(r) for r in minutes.reveals],
         "items": [_item_json(item) for item in minutes.items],
         "results": minutes.results.to_json(),
         "sha256": minutes.sha256,

@@ -165,6 +165,20 @@ class BallotRecord:
 
 
 @dataclass(frozen=True)
+class RevealRecord:
+    """Results revealed on the projector (当场公布) and who confirmed the count."""
+
+    at: str  # ISO 8601 with offset: when shown
+    scope: str  # "all" | "top" | "level"
+    top: int | None
+    level: str | None
+    counter: str  # 计票人
+    supervisor: str  # 监票人
+    hidden_at: str | None
+    provisional: bool  # the revealed results were provisional (quorum not met)
+
+
+@dataclass(frozen=True)
 class Minutes:
     meeting: MeetingFacts
     items: tuple[ItemRecord, ...]
@@ -179,6 +193,7 @@ class Minutes:
     source: str  # the database file's name
     as_of: datetime  # when it was read; running segments are counted up to here
     amendments: tuple[AmendmentRecord, ...] = ()
+    reveals: tuple[RevealRecord, ...] = ()
     # per group: (group, expected 应到, present 实到, absent 请假); None where not known
     attendance: tuple[tuple[str, int | None, int | None, int | None], ...] = ()
 

@@ -10,6 +10,7 @@ from reviewtui import clock
 from reviewtui.amend import attendance, history
 from reviewtui.assessment import Results, tally_store
 from reviewtui.assessment.ballots import load as load_ballots
+from reviewtui.assessment.reveal import history as reveal_history
 from reviewtui.meeting import Meeting, Segment
 from reviewtui.minutes.model import (
     AmendmentRecord,
@@ -19,6 +20,7 @@ from reviewtui.minutes.model import (
     MeetingFacts,
     Minutes,
     QuestionRecord,
+    RevealRecord,
     SegmentRecord,
 )
 from reviewtui.store import Store
@@ -92,6 +94,11 @@ def _read(store: Store, as_of: datetime) -> Minutes:
 
     m = plan.meeting
     amendments = tuple(AmendmentRecord(*a) for a in history(store))
+    reveals = tuple(
+        RevealRecord(r.shown_at, r.scope, r.top, r.level, r.counter, r.supervisor, r.hidden_at,
+                     r.provisional)
+        for r in reveal_history(store.conn)
+    )  # fmt: skip
     present = tuple(tuple(a) for a in attendance(store))
     return Minutes(
         meeting=MeetingFacts(
@@ -107,6 +114,7 @@ def _read(store: Store, as_of: datetime) -> Minutes:
             m.headline,
         ),
         amendments=amendments,
+        reveals=reveals,
         attendance=present,  # type: ignore[arg-type]
         items=tuple(items),
         results=results,
