@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from reviewtui import clock
+from reviewtui.assessment import opinions as opinion_lines
 from reviewtui.assessment import serials
 from reviewtui.assessment.ballot_compare import (
     CONFIRMED,
@@ -124,8 +125,12 @@ def save(
     source: str = "screen",
     replacing: int | None = None,
     action: str | None = None,
+    opinions: Mapping[str, str] | None = None,
 ) -> Ballot:
     """Save a new ballot, or replace ballot `replacing` (a correction or a retyped entry).
+
+    `opinions` (unit -> text, `assessment.opinions`) are saved with the marks; None keeps a
+    replaced ballot's opinions as they are.
 
     Refuses (UserError, nothing written) an unknown group or cell, a bad value, or an id already
     entered in this round. One transaction; every changed ballot line is journaled.
@@ -143,6 +148,8 @@ def save(
         problems.append(t("ballot.unknown_group", value=group))
     problems += serial_problems(plan, code, group)
     problems += form.check(marks)
+    if opinions is not None:
+        problems += opinion_lines.problems(plan, opinions)
     if problems:
         raise UserError(*problems)
     now = clock.iso(clock.now())
@@ -195,6 +202,8 @@ def save(
             for unit in before:
                 if unit not in lines:
                     tx.delete("marks", {"ballot_id": ballot_id, "unit": unit})
+        if opinions is not None:
+            opinion_lines.write(tx, ballot_id, opinion_lines.cleaned(plan, opinions))
     saved = get(store, ballot_id)
     assert saved is not None
     return saved

@@ -18,6 +18,7 @@ from reviewtui.i18n import (
     database,
     exports,
     live,
+    opinions,
     plan,
     prepare,
     projector,
@@ -29,7 +30,19 @@ _lang = "en"
 
 # key: (Chinese, English), merged from one module per part of the product.
 CATALOG: dict[str, tuple[str, str]] = {}
-_PARTS = (common, plan, check, database, cli, live, assessment, exports, projector, prepare)
+_PARTS = (
+    common,
+    plan,
+    check,
+    database,
+    cli,
+    live,
+    assessment,
+    exports,
+    projector,
+    prepare,
+    opinions,
+)
 for _part in (*_PARTS, settings):
     if _twice := CATALOG.keys() & _part.STRINGS.keys():
         raise RuntimeError(f"i18n keys defined twice: {sorted(_twice)}")

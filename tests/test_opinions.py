@@ -1,0 +1,144 @@
+"""Opinions on the forms (意见建议): saved with the marks, corrected, deleted and undone with them,
+and read back grouped by unit from the ballots the tally counts, never with their serial."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reviewtui import plan as plans
+from reviewtui.assessment import ballots, opinions
+from reviewtui.errors import UserError
+from reviewtui.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+ITEM = "总体评价"
+YAN, CHENG, WANG = "雁翅镇党委", "城子街道工委", "王平镇党委"
+
+
+def opinion_session(tmp_path: Path, *, double_entry: bool = False) -> Path:
+    text = (ROOT / "sessions" / "small.toml").read_text(encoding="utf-8")
+    extra = "opinions = true\n" + ("double_entry = true\n" if double_entry else "")
+    path = tmp_path / "m.toml"
+    path.write_text(text.replace("[assessment]\n", "[assessment]\n" + extra), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    path = opinion_session(tmp_path)
+    s = Store.create(tmp_path / "m.db", plans.load(path), source=path)
+    yield s
+    s.close()
+
+
+def marks(*values: str | None) -> dict[tuple[str, str], str]:
+    return {(u, ITEM): v for u, v in zip((YAN, CHENG, WANG), values, strict=False) if v}
+
+
+def test_saved_with_the_marks_and_read_back(store: Store) -> None:
+    saved = ballots.save(
+        store,
+        code="1",
+        group="区级领导",
+        marks=marks("好", "较好", "好"),
+        opinions={WANG: " 加强\x1b调研 ", YAN: "多下基层", CHENG: ""},
+    )
+    assert saved.opinions == {YAN: "多下基层", WANG: "加强调研"}  # plan order, cleaned
+    tx = store.conn.execute("SELECT max(tx) FROM journal").fetchone()[0]
+    tables = {r[0] for r in store.conn.execute("SELECT tbl FROM journal WHERE tx = ?", (tx,))}
+    assert tables == {"ballots", "marks", "opinions"}  # one transaction
+
+
+def test_correct_delete_and_undo_move_opinions_with_marks(store: Store) -> None:
+    first = ballots.save(
+        store, code="1", group="区级领导", marks=marks("好"), opinions={YAN: "甲", CHENG: "乙"}
+    )
+    ballots.save(
+        store,
+        code="1",
+        group="区级领导",
+        marks=marks("差"),
+        replacing=first.id,
+        opinions={YAN: "甲改", WANG: "丙"},
+    )
+    assert ballots.get(store, first.id).opinions == {YAN: "甲改", WANG: "丙"}
+    # a replacement that says nothing of opinions keeps them
+    ballots.save(store, code="1", group="区级领导", marks=marks("一般"), replacing=first.id)
+    assert ballots.get(store, first.id).opinions == {YAN: "甲改", WANG: "丙"}
+    ballots.undo_last(store)
+    ballots.undo_last(store)  # the correction: marks and opinions back as first saved
+    again = ballots.get(store, first.id)
+    assert again.marks == marks("好") and again.opinions == {YAN: "甲", CHENG: "乙"}
+
+    ballots.delete(store, first.id)
+    assert store.conn.execute("SELECT count(*) FROM opinions").fetchone()[0] == 0
+    undone = ballots.undo_last(store)
+    assert undone is not None and undone.action == "delete"
+    assert ballots.get(store, first.id).opinions == {YAN: "甲", CHENG: "乙"}
+
+
+def test_too_long_or_unknown_unit_is_refused_and_nothing_written(store: Store) -> None:
+    with pytest.raises(UserError) as caught:
+        ballots.save(
+            store,
+            code="1",
+            group="区级领导",
+            marks=marks("好"),
+            opinions={YAN: "长" * (opinions.LIMIT + 1), "某单位": "x"},
+        )
+    message = str(caught.value)
+    assert f"{opinions.LIMIT + 1} characters" in message and "某单位" in message
+    assert store.conn.execute("SELECT count(*) FROM ballots").fetchone()[0] == 0
+    ballots.save(store, code="1", group="区级领导", marks=marks("好"), opinions={YAN: "长" * 500})
+
+
+def test_a_plan_without_opinions_refuses_them(small_store: Store) -> None:
+    with pytest.raises(UserError, match="no opinion lines"):
+        ballots.save(small_store, code="1", group="党代表", marks=marks("好"), opinions={YAN: "x"})
+    # empty texts are no opinions: fine anywhere
+    ballots.save(small_store, code="1", group="区级领导", marks=marks("好"), opinions={YAN: " "})
+
+
+def test_by_unit_counts_only_valid_ballots_in_plan_order(store: Store) -> None:
+    ballots.save(store, code="A001", group="区级领导", marks=marks("好"), opinions={WANG: "乙意见"})
+    ballots.save(store, code="A002", group="区级领导", marks=marks("差"), opinions={WANG: "甲意见"})
+    # an all-blank form is invalid: its opinion is not counted
+    ballots.save(store, code="B001", group="党代表", marks={}, opinions={YAN: "废票上的意见"})
+    found = opinions.by_unit(store)
+    assert list(found) == [YAN, CHENG, WANG]
+    assert found == {YAN: [], CHENG: [], WANG: ["乙意见", "甲意见"]}
+
+
+def test_double_entry_takes_confirmed_ballots_entry_one_first(tmp_path: Path) -> None:
+    path = opinion_session(tmp_path, double_entry=True)
+    store = Store.create(tmp_path / "d.db", plans.load(path), source=path)
+    try:
+        g = "区级领导"
+        ballots.save(store, code="1", group=g, marks=marks("好"), opinions={YAN: "一录"}, entry=1)
+        ballots.save(
+            store, code="1", group=g, marks=marks("好"), opinions={YAN: "二录", CHENG: "仅二录"},
+            entry=2,
+        )  # fmt: skip
+        # opinions differ but the marks agree: confirmed
+        ballots.save(store, code="2", group=g, marks=marks("好"), opinions={YAN: "未确认"}, entry=1)
+        ballots.save(store, code="2", group=g, marks=marks("差"), entry=2)  # marks differ
+        assert opinions.by_unit(store) == {YAN: ["一录"], CHENG: ["仅二录"], WANG: []}
+    finally:
+        store.close()
+
+
+def test_an_unupgraded_reader_has_no_opinions(tmp_path: Path) -> None:
+    fixtures = sorted((ROOT / "tests" / "fixtures" / "v1").glob("*.db"))
+    assert fixtures
+    copy = tmp_path / fixtures[0].name
+    copy.write_bytes(fixtures[0].read_bytes())
+    reader = Store.open_reader(copy)
+    try:
+        found = opinions.by_unit(reader)
+        assert set(found) == {u.name for u in reader.plan.units}
+        assert all(texts == [] for texts in found.values())
+        assert all(b.opinions == {} for b in ballots.load(reader))
+    finally:
+        reader.close()
