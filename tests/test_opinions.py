@@ -142,3 +142,83 @@ def test_an_unupgraded_reader_has_no_opinions(tmp_path: Path) -> None:
         assert all(b.opinions == {} for b in ballots.load(reader))
     finally:
         reader.close()
+
+
+# ------------------------------------------------------------------------------------------------
+# Ballot files with an opinion column
+
+
+def write_csv(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_import_reads_one_opinion_per_ballot_and_unit(store: Store, tmp_path: Path) -> None:
+    from reviewtui.assessment.importer import import_file
+
+    f = write_csv(
+        tmp_path / "b.csv",
+        "ballot,group,unit,item,value,opinion\n"
+        f"A001,区级领导,{YAN},,好,多下基层\n"
+        f"A001,区级领导,{CHENG},,较好,\n"
+        f"A001,区级领导,{WANG},,好,\n"
+        f"A002,区级领导,{YAN},,差\n"
+        f'A002,区级领导,{WANG},,差,"加强, 调研"\n',
+    )
+    result = import_file(store, f)
+    assert result.ballots == 2
+    assert {b.code: b.opinions for b in ballots.load(store)} == {
+        "A001": {YAN: "多下基层"},
+        "A002": {WANG: "加强, 调研"},
+    }
+    assert opinions.by_unit(store) == {YAN: ["多下基层"], CHENG: [], WANG: ["加强, 调研"]}
+    # the export writes the column, and reads back the same
+    out = tmp_path / "out.csv"
+    ballots.export_csv(store, out)
+    text = out.read_text(encoding="utf-8-sig")
+    assert text.splitlines()[0] == "ballot,group,unit,item,value,opinion"
+    (tmp_path / "again").mkdir()
+    path = opinion_session(tmp_path / "again")
+    again = Store.create(tmp_path / "again" / "m.db", plans.load(path), source=path)
+    try:
+        import_file(again, out)
+        assert [b.opinions for b in ballots.load(again)] == [
+            {YAN: "多下基层"},
+            {WANG: "加强, 调研"},
+        ]
+    finally:
+        again.close()
+
+
+def test_import_bad_opinion_rows_name_their_lines(store: Store, tmp_path: Path) -> None:
+    from reviewtui.assessment.importer import import_file
+
+    f = write_csv(
+        tmp_path / "b.csv",
+        "ballot,group,unit,item,value,opinion\n"
+        f"A001,区级领导,{YAN},,好,甲\n"
+        f"A001,区级领导,{CHENG},,好,乙\n"
+        f"A001,区级领导,{YAN},总体评价,好,丙\n"  # same unit again: a second opinion (and cell)
+        f"A002,区级领导,{YAN},,好,{'长' * (opinions.LIMIT + 1)}\n",
+    )
+    with pytest.raises(UserError) as caught:
+        import_file(store, f)
+    text = str(caught.value)
+    assert f"b.csv:4: opinion: ballot A001 has two different opinions on '{YAN}'" in text
+    assert "(the other on line 2)" in text
+    assert "b.csv:5: opinion:" in text and "too long" in text
+    assert store.conn.execute("SELECT count(*) FROM ballots").fetchone()[0] == 0
+
+
+def test_an_opinion_column_without_opinion_lines_is_an_error(
+    small_store: Store, tmp_path: Path
+) -> None:
+    from reviewtui.assessment.importer import import_file
+
+    f = write_csv(
+        tmp_path / "b.csv", f"ballot,group,unit,item,value,opinion\n1,党代表,{YAN},,好,x\n"
+    )
+    with pytest.raises(UserError, match=r"b.csv:1: .*opinions = true"):
+        import_file(small_store, f)
+    f2 = write_csv(tmp_path / "c.csv", f"ballot,group,unit,item,value\n1,党代表,{YAN},,好\n")
+    assert import_file(small_store, f2).ballots == 1

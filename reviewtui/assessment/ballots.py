@@ -61,6 +61,7 @@ __all__ = [
     "CONFIRMED",
     "LONG_HEADER",
     "MISMATCHED",
+    "OPINION_HEADER",
     "SINGLE",
     "UNDOABLE",
     "Ballot",
@@ -89,6 +90,7 @@ __all__ = [
 ]
 
 LONG_HEADER = ("ballot", "group", "unit", "item", "value")
+OPINION_HEADER = (*LONG_HEADER, "opinion")  # the long form of a form with opinion lines
 
 
 # ------------------------------------------------------------------------------------------------
@@ -238,11 +240,16 @@ def export_csv(store: Store, path: str | Path, *, entry: int = 1) -> int:
     ballots = load(store, entry=entry)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(LONG_HEADER)
+    with_opinions = any(ballot.opinions for ballot in ballots)
+    writer.writerow(OPINION_HEADER if with_opinions else LONG_HEADER)
     for ballot in ballots:
+        written: set[str] = set()
         for unit, item in form.cells():
             value = format_value(ballot.marks.get((unit, item)))
-            row = (ballot.code, ballot.group, unit, item, value)
+            row: tuple[str, ...] = (ballot.code, ballot.group, unit, item, value)
+            if with_opinions:  # on the unit's first row only: one opinion per ballot and unit
+                row += ("" if unit in written else ballot.opinions.get(unit, ""),)
+                written.add(unit)
             writer.writerow([inert_cell(cell) for cell in row])
     write_file("\ufeff" + buffer.getvalue(), Path(path), protect=protected_paths(store.path))
     return len(ballots)
