@@ -3,6 +3,7 @@ and read back grouped by unit from the ballots the tally counts, never with thei
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -222,3 +223,80 @@ def test_an_opinion_column_without_opinion_lines_is_an_error(
         import_file(small_store, f)
     f2 = write_csv(tmp_path / "c.csv", f"ballot,group,unit,item,value\n1,党代表,{YAN},,好\n")
     assert import_file(small_store, f2).ballots == 1
+
+
+# ------------------------------------------------------------------------------------------------
+# Outputs: grouped by unit, never with the serial or group of the form
+
+
+SERIAL = "B004"  # a serial that appears nowhere else in the outputs
+
+
+@pytest.fixture
+def with_opinions(store: Store) -> Store:
+    ballots.save(
+        store, code="A002", group="区级领导", marks=marks("好", "好"), opinions={YAN: "多调研"}
+    )
+    ballots.save(
+        store,
+        code=SERIAL,
+        group="党代表",
+        marks=marks("较好", "一般", "好"),
+        opinions={YAN: "=1+1 少开会", WANG: "书面材料*再精炼*"},
+    )
+    return store
+
+
+def test_minutes_json_md_docx_and_xlsx_show_opinions_by_unit(
+    with_opinions: Store, lang: str
+) -> None:
+    import io
+
+    from docx import Document
+    from openpyxl import load_workbook
+
+    from reviewtui.export import render
+    from reviewtui.i18n import t
+    from reviewtui.minutes import read_minutes, to_json
+
+    minutes = read_minutes(with_opinions)
+    data = to_json(minutes)
+    units = {i["unit"]: i["opinions"] for i in data["items"] if i["kind"] == "unit"}
+    assert units == {YAN: ["=1+1 少开会", "多调研"], CHENG: [], WANG: ["书面材料*再精炼*"]}
+    assert all("opinions" not in i for i in data["items"] if i["kind"] != "unit")
+
+    md = render(minutes, "md")
+    assert md.count(f"**{t('opinion.title')}**") == 2
+    assert "- \\=1+1 少开会" in md and "书面材料\\*再精炼\\*" in md
+    yan, cheng = md.index(f"## {'一、' if lang == 'zh' else '1. '}"), md.index(CHENG)
+    assert yan < md.index("多调研") < cheng < md.index("书面材料")
+
+    doc = Document(io.BytesIO(render(minutes, "docx")))
+    paragraphs = [p.text for p in doc.paragraphs]
+    assert "1. =1+1 少开会" in paragraphs and "2. 多调研" in paragraphs
+
+    book = load_workbook(io.BytesIO(render(minutes, "xlsx")))
+    sheet = book[t("opinion.title")]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert rows == [
+        [t("opinion.col.unit"), t("opinion.col.text")],
+        [YAN, "=1+1 少开会"],
+        [YAN, "多调研"],
+        [WANG, "书面材料*再精炼*"],
+    ]
+    assert sheet["B2"].data_type == "s"  # text, never a formula
+    # nothing in the opinions' neighbourhood names the form: the serial is not beside them
+    for text in (md, json.dumps(units, ensure_ascii=False)):
+        assert SERIAL not in text
+    assert SERIAL not in json.dumps(rows, ensure_ascii=False)
+    assert not any(SERIAL in p for p in paragraphs)
+
+
+def test_without_opinions_no_sheet_and_no_section(small_store: Store) -> None:
+    from reviewtui.export import render
+    from reviewtui.minutes import read_minutes, to_json
+
+    ballots.save(small_store, code="1", group="党代表", marks=marks("好"))
+    minutes = read_minutes(small_store)
+    assert "意见建议" not in render(minutes, "md") and "Opinions" not in render(minutes, "md")
+    assert [i["opinions"] for i in to_json(minutes)["items"] if i["kind"] == "unit"] == [[], [], []]

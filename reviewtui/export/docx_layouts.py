@@ -143,6 +143,16 @@ def _item(doc: DocumentType, n: int, item: ItemRecord) -> None:
         doc.add_heading(t("minutes.comments"), level=2)
         for cm in item.comments:
             _labelled(doc, c.comment_head(cm.leader, cm.seconds), cm.text)
+    opinions(doc, item)
+
+
+def opinions(doc: DocumentType, item: ItemRecord) -> None:
+    """A unit's 意见建议 as a short list, never with the serial or group of a form."""
+    if not item.opinions:
+        return
+    doc.add_heading(t("opinion.title"), level=2)
+    for n, text in enumerate(item.opinions, start=1):
+        _para(doc, f"{n}. {text}")
 
 
 def _results(doc: DocumentType, minutes: Minutes) -> None:

@@ -10,6 +10,8 @@ Sheets, in order:
 3. ballots: one row per ballot entry — its paper id, group, entry round (double entry only),
    how the tally counted it (valid, invalid, unconfirmed), then its mark for each unit (and form
    item); a ballot never names the person who filled it in or typed it.
+   opinions (意见建议, only when the forms had some): one row per opinion, unit then text,
+   never the form it came from.
 4. timings: every segment (the rows of the CSV export).
 5. about: the meeting, the database file and the SHA-256 of its content.
 
@@ -159,6 +161,20 @@ def _ballots(book: Workbook, minutes: Minutes) -> None:
     _finish(sheet, minutes, max_width=16)
 
 
+def _opinions(book: Workbook, minutes: Minutes) -> None:
+    units = [item for item in minutes.items if item.kind == "unit" and item.opinions]
+    if not units:
+        return
+    header = [t("opinion.col.unit"), t("opinion.col.text")]
+    sheet = _sheet(book, t("opinion.title"), header)
+    for item in units:
+        for text in item.opinions:
+            _append(sheet, [item.unit, text])
+    for (cell,) in sheet.iter_rows(min_row=2, min_col=2, max_col=2):
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    _finish(sheet, minutes, max_width=80)
+
+
 def _timings(book: Workbook, minutes: Minutes) -> None:
     header = timings_csv.header()[:-1]  # the SHA-256: here in the footer and About
     sheet = _sheet(book, t("export.sheet.timings"), header)
@@ -192,7 +208,7 @@ def render(
     minutes = c.safe_text(minutes)
     book = Workbook()
     book.remove(book.active)
-    steps = (_results, _groups, _ballots, _timings, _about)
+    steps = (_results, _groups, _ballots, _opinions, _timings, _about)
     total = len(steps) + 1
     for n, step in enumerate(steps, start=1):
         step(book, minutes)
