@@ -29,7 +29,7 @@ from reviewtui.tui.widgets.text import fit, plain
 LABEL_WIDTH = 24
 # The opinion column (意见建议, `assessment.opinions`): what was written, cut to fit; the
 # opinion line under the grid shows and edits the whole text.
-OPINION_WIDTH = 18
+OPINION_WIDTH = 14
 OPINION_KEY = "\x00opinion"  # a column key no form item can have (names are cleaned)
 
 
