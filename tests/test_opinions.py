@@ -300,3 +300,25 @@ def test_without_opinions_no_sheet_and_no_section(small_store: Store) -> None:
     minutes = read_minutes(small_store)
     assert "意见建议" not in render(minutes, "md") and "Opinions" not in render(minutes, "md")
     assert [i["opinions"] for i in to_json(minutes)["items"] if i["kind"] == "unit"] == [[], [], []]
+
+
+def test_cli_import_and_export_json(tmp_path: Path, cli) -> None:
+    session = opinion_session(tmp_path)
+    good = write_csv(
+        tmp_path / "good.csv",
+        f"ballot,group,unit,item,value,opinion\n{SERIAL},党代表,{YAN},,好,少开会\n",
+    )
+    result = cli("ballots", "import", str(session), str(good))
+    assert result.code == 0, result.output
+    result = cli("export", str(session), "--format", "json", "-o", str(tmp_path / "m.json"))
+    assert result.code == 0, result.output
+    data = json.loads((tmp_path / "m.json").read_text(encoding="utf-8"))
+    assert [i["opinions"] for i in data["items"] if i["kind"] == "unit"] == [["少开会"], [], []]
+    bad = write_csv(
+        tmp_path / "bad.csv",
+        f"ballot,group,unit,item,value,opinion\nB002,党代表,{YAN},,好,甲\nB002,党代表,{YAN},,好,乙\n",
+    )
+    result = cli("ballots", "import", str(session), str(bad), env={"LANG": "zh_CN.UTF-8"})
+    assert result.code == 2
+    assert "bad.csv:3" in result.output and "两条不同的意见建议" in result.output
+    assert "Traceback" not in result.output

@@ -20,15 +20,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "测评表 {code} 对“{unit}”有两条不同的意见建议（另一条在第 {other} 行）",
         "ballot {code} has two different opinions on '{unit}' (the other on line {other})",
     ),
-    "opinion.not_wide": (
-        "意见建议只能用长表（ballot,group,unit,item,value,opinion）导入",
-        "opinions can only be imported in the long form (ballot,group,unit,item,value,opinion)",
-    ),
     "opinion.title": ("意见建议", "Opinions"),
     "opinion.col.unit": ("单位", "Unit"),
     "opinion.col.text": ("意见", "Opinion"),
-    "opinion.none": ("（无）", "(none)"),
     "opinion.placeholder": ("意见建议（Enter 返回评分）", "opinion (enter: back to grades)"),
     "opinion.key.edit": ("写意见", "Opinion"),
-    "opinion.key.grid": ("回评分", "Grades"),
 }
