@@ -6,9 +6,10 @@ twice (`entry` 1 and 2). Writing is in `ballots`, the double-entry comparison in
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reviewtui.assessment.forms import Cell, Value, code_sort_key, decode_line, normalize_code
+from reviewtui.assessment.opinions import of_ballots
 from reviewtui.store import Store
 
 
@@ -25,6 +26,7 @@ class Ballot:
     created_at: str
     updated_at: str
     marks: dict[Cell, Value]
+    opinions: dict[str, str] = field(default_factory=dict)  # unit -> text, plan unit order
 
 
 _COLUMNS = "id, code, entry, grp, entered_by, source, created_at, updated_at"
@@ -45,10 +47,8 @@ def load(store: Store, *, entry: int | None = None, code: str | None = None) -> 
             found = marks[ballot_id]
             for item, value in decode_line(cells).items():
                 found[(unit, item)] = value
-    ballots = [
-        Ballot(ballot_id, code, entry, grp, by, source, created, updated, marks[ballot_id])
-        for ballot_id, code, entry, grp, by, source, created, updated in heads
-    ]
+    opinions = of_ballots(store, marks) if heads else {}
+    ballots = [Ballot(*head, marks[head[0]], opinions.get(head[0], {})) for head in heads]
     ballots.sort(key=lambda b: (code_sort_key(b.code), b.entry))
     return ballots
 

@@ -91,6 +91,10 @@ def _item(doc: DocumentType, n: int, item: ItemRecord) -> None:
         subheading("minutes.comments")
         for cm in item.comments:
             labelled(doc, c.comment_head(cm.leader, cm.seconds), cm.text)
+    if item.opinions:  # the forms' 意见建议, never with the serial or group of a form
+        subheading("opinion.title")
+        for i, text in enumerate(item.opinions, start=1):
+            o.add(doc, f"{i}. {text}")
 
 
 def _assessment(doc: DocumentType, n: int, minutes: Minutes) -> None:

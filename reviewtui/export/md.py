@@ -91,7 +91,15 @@ def _item(n: int, item: ItemRecord) -> list[str]:
         for cm in item.comments:
             head = c.comment_head(cm.leader, cm.seconds)
             out += [f"- {escape(head)}{c.colon()}{_lines(cm.text, '  ') or c.DASH}", ""]
+    out += _opinions(item)
     return out
+
+
+def _opinions(item: ItemRecord) -> list[str]:
+    """The unit's 意见建议, one per line, with nothing that tells whose form it was."""
+    if not item.opinions:
+        return []
+    return [f"**{t('opinion.title')}**", "", *(f"- {escape(text)}" for text in item.opinions), ""]
 
 
 def _assessment(n: int, minutes: Minutes) -> list[str]:

@@ -7,8 +7,9 @@ Sheets, in order, one function each:
 2. 每组得分 (group scores): per unit, each rater group's votes and score (none for a group
    that returned fewer than 3 forms: anonymity, with a note), the composite, the grade counts.
 3. 测评表明细（内部） (ballots): only with `--ballots`, an internal copy: one row per ballot entry.
-4. 计时 (timings): every segment, moments as date-times and durations as Excel times.
-5. 说明 (about): the meeting, the database file and the SHA-256 of its content.
+4. 意见建议 (opinions): only when the forms had some: unit then text, never the form it came from.
+5. 计时 (timings): every segment, moments as date-times and durations as Excel times.
+6. 说明 (about): the meeting, the database file and the SHA-256 of its content.
 
 Every sheet is landscape A4, fit to one page wide, its header repeated on every page, page
 numbers and the SHA-256 in the footer, so a printout can be matched to its file.
@@ -42,7 +43,7 @@ def sheets(*, ballots: bool = False) -> list[Sheet]:
     out: list[Sheet] = [results_sheet, xlsx_sheets.groups_sheet]
     if ballots:
         out.append(xlsx_sheets.ballots_sheet)
-    out += [xlsx_sheets.timings_sheet, xlsx_sheets.about_sheet]
+    out += [xlsx_sheets.opinions_sheet, xlsx_sheets.timings_sheet, xlsx_sheets.about_sheet]
     return out
 
 

@@ -113,6 +113,20 @@ def timings_header() -> list[str]:
     ]
 
 
+def opinions_sheet(book: Workbook, minutes: Minutes) -> None:
+    """The forms' 意见建议, unit then text, never the form they came from; none: no sheet."""
+    units = [item for item in minutes.items if item.kind == "unit" and item.opinions]
+    if not units:
+        return
+    sheet = s.sheet_with_header(
+        book, t("opinion.title"), [t("opinion.col.unit"), t("opinion.col.text")]
+    )
+    for item in units:
+        for text in item.opinions:
+            s.append(sheet, [item.unit, text])
+    s.finish_table(sheet, minutes.sha256, max_width=80)
+
+
 def timings_sheet(book: Workbook, minutes: Minutes) -> None:
     """Every segment: moments as date-times, durations as Excel times ([m]:ss)."""
     sheet = s.sheet_with_header(book, t("export.sheet.timings"), timings_header())

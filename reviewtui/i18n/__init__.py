@@ -19,6 +19,7 @@ from reviewtui.i18n import (
     exports,
     live,
     merge,
+    opinions,
     plan,
     prepare,
     projector,
@@ -33,7 +34,7 @@ _lang = "en"
 # key: (Chinese, English), merged from one module per part of the product.
 CATALOG: dict[str, tuple[str, str]] = {}
 _PARTS = (common, plan, check, database, cli, live, assessment, exports, projector, prepare)
-for _part in (*_PARTS, settings, rules, merge, reveal):
+for _part in (*_PARTS, settings, rules, merge, reveal, opinions):
     if _twice := CATALOG.keys() & _part.STRINGS.keys():
         raise RuntimeError(f"i18n keys defined twice: {sorted(_twice)}")
     CATALOG.update(_part.STRINGS)

@@ -62,6 +62,8 @@ def _item_json(item: ItemRecord) -> dict[str, Any]:
         ],
         "notes": item.notes,
     }
+    if item.kind == "unit":
+        data["opinions"] = list(item.opinions)  # grouped by unit, never with their ballot
     return data
 
 

@@ -125,6 +125,8 @@ class ItemRecord:
     questions: tuple[QuestionRecord, ...] = ()
     comments: tuple[CommentRecord, ...] = ()
     notes: str = ""
+    # A unit's opinions written on the forms (意见建议) that count, without their ballots.
+    opinions: tuple[str, ...] = ()
 
     @property
     def started_at(self) -> datetime | None:

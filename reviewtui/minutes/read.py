@@ -8,7 +8,7 @@ from datetime import datetime
 
 from reviewtui import clock
 from reviewtui.amend import attendance, history
-from reviewtui.assessment import Results, tally_store
+from reviewtui.assessment import Results, opinions, tally_store
 from reviewtui.assessment.ballots import load as load_ballots
 from reviewtui.assessment.reveal import history as reveal_history
 from reviewtui.meeting import Meeting, Segment
@@ -57,6 +57,7 @@ def read_minutes(store: Store, *, as_of: datetime | None = None) -> Minutes:
 def _read(store: Store, as_of: datetime) -> Minutes:
     plan = store.plan
     results = tally_results(store)
+    opinion_texts = opinions.by_unit(store, results)
     notes = {r["item_id"]: r["text"] for r in store.rows("SELECT item_id, text FROM notes")}
     meeting = Meeting(store)  # its queries only: a reader store is enough
     by_item: dict[int, list[Segment]] = {}
@@ -89,6 +90,7 @@ def _read(store: Store, as_of: datetime) -> Minutes:
                     if s.kind == "comment"
                 ),
                 notes=notes.get(item.id, ""),
+                opinions=tuple(opinion_texts.get(item.unit, ())) if item.unit else (),
             )
         )
 
