@@ -8,7 +8,7 @@ from rich.cells import cell_len
 
 from reviewtui.export import common as c
 from reviewtui.i18n import t
-from reviewtui.minutes import ItemRecord, Minutes
+from reviewtui.minutes import ItemRecord, Minutes, time_stats
 
 _INLINE = re.compile(r"([\\`*_\[\]<])")
 _BLOCK = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")
@@ -100,6 +100,20 @@ def _results(minutes: Minutes) -> list[str]:
     return out
 
 
+def time_stats_section(minutes: Minutes) -> list[str]:
+    """用时统计: the summary, then each table of `minutes.time_stats` (empty ones left out)."""
+    stats = time_stats.time_stats(minutes)
+    out = [f"## {t('stats.title')}", "", escape(time_stats.summary(stats)), ""]
+    if not stats.items:
+        return out
+    for tab in time_stats.tables(stats):
+        if tab.rows:
+            header = [c.label for c in tab.columns]
+            rows = [[escape(cell) for cell in row] for row in time_stats.text_rows(tab)]
+            out += [f"### {tab.title}", "", *table(header, rows), ""]
+    return out
+
+
 def render(
     minutes: Minutes, *, layout: str = "minutes", progress: c.ProgressFn | None = None
 ) -> str:
@@ -112,6 +126,7 @@ def render(
     for n, item in enumerate(minutes.items, start=1):
         out += _item(n, item)
         c.tick(progress, n, total)
+    out += time_stats_section(minutes)
     out += _results(minutes)
     out += ["---", "", c.sha_line(minutes), ""]
     c.tick(progress, total, total)

@@ -11,7 +11,9 @@ Sheets, in order:
    how the tally counted it (valid, invalid, unconfirmed), then its mark for each unit (and form
    item); a ballot never names the person who filled it in or typed it.
 4. timings: every segment (the rows of the CSV export).
-5. about: the meeting, the database file and the SHA-256 of its content.
+5. time statistics (用时统计): planned against spoken per item and phase, overtime per kind and
+   speaker, the schedule's drift; durations and clock times are Excel times.
+6. about: the meeting, the database file and the SHA-256 of its content.
 
 The SHA-256 is also in every sheet's printed footer, so a printout can be matched to its file.
 
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from datetime import datetime, timedelta
 from typing import Any
 
 from openpyxl import Workbook
@@ -38,7 +41,7 @@ from reviewtui import present
 from reviewtui.export import common as c
 from reviewtui.export import timings as timings_csv
 from reviewtui.i18n import t
-from reviewtui.minutes import Minutes
+from reviewtui.minutes import Minutes, time_stats
 from reviewtui.present import glossary
 
 SCORE = "0.00"
@@ -168,6 +171,59 @@ def _timings(book: Workbook, minutes: Minutes) -> None:
     _finish(sheet, minutes)
 
 
+def _time_stats(book: Workbook, minutes: Minutes) -> None:
+    """用时统计: the summary, then each table of `time_stats` under its title. Durations are
+    Excel times ([m]:ss, [h]:mm:ss from an hour), clock times are times of day, counts are
+    numbers: a sum or a sort in the spreadsheet reads what the minutes read."""
+    stats = time_stats.time_stats(minutes)
+    sheet = book.create_sheet(t("stats.title")[:SHEET_NAME_MAX])
+    _append(sheet, [t("stats.title")])
+    sheet.cell(1, 1).font = Font(bold=True, size=14)
+    _append(sheet, [time_stats.summary(stats)])
+    widths: dict[int, int] = {}
+    for tab in time_stats.tables(stats) if stats.items else ():
+        if not tab.rows:
+            continue
+        sheet.append([])
+        _append(sheet, [tab.title])
+        sheet.cell(sheet.max_row, 1).font = HEAD_FONT
+        _append(sheet, [col.label for col in tab.columns])
+        for cell in sheet[sheet.max_row]:
+            cell.font, cell.fill = HEAD_FONT, HEAD_FILL
+            widths[cell.column] = max(widths.get(cell.column, 0), cell_len(str(cell.value)))
+        for row in tab.rows:
+            _append(
+                sheet, [_stat_value(v, col.kind) for v, col in zip(row, tab.columns, strict=True)]
+            )
+            for cell, value, col in zip(sheet[sheet.max_row], row, tab.columns, strict=False):
+                cell.number_format = _stat_format(value, col.kind)
+                text = time_stats.cell_text(value, col.kind)
+                widths[cell.column] = max(widths.get(cell.column, 0), cell_len(text))
+    _finish(sheet, minutes)
+    sheet.auto_filter.ref = None  # several tables stacked: a filter over all would mislead
+    for column, width in widths.items():
+        sheet.column_dimensions[get_column_letter(column)].width = min(40, width + 2)
+    sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToHeight = 0  # as many pages down as it takes, one page across
+
+
+def _stat_value(value: time_stats.Cell, kind: str) -> Any:
+    if kind == "duration" and isinstance(value, int | float):
+        return timedelta(seconds=round(value))  # whole seconds, as every other output shows
+    if kind == "clock" and isinstance(value, datetime):
+        return value.replace(tzinfo=None, microsecond=0)  # Excel has no offsets: local time
+    return value
+
+
+def _stat_format(value: time_stats.Cell, kind: str) -> str:
+    if kind == "duration" and isinstance(value, int | float):
+        return "[h]:mm:ss" if value >= 3600 else "[m]:ss"
+    if kind == "clock":
+        return "hh:mm:ss"
+    return "General"
+
+
 def _about(book: Workbook, minutes: Minutes) -> None:
     sheet = book.create_sheet(_about_title())
     m = minutes.meeting
@@ -192,7 +248,7 @@ def render(
     minutes = c.safe_text(minutes)
     book = Workbook()
     book.remove(book.active)
-    steps = (_results, _groups, _ballots, _timings, _about)
+    steps = (_results, _groups, _ballots, _timings, _time_stats, _about)
     total = len(steps) + 1
     for n, step in enumerate(steps, start=1):
         step(book, minutes)

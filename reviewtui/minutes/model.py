@@ -123,6 +123,9 @@ class ItemRecord:
     questions: tuple[QuestionRecord, ...] = ()
     comments: tuple[CommentRecord, ...] = ()
     notes: str = ""
+    # The plan's time per phase of an on-site unit (report, question, answer, comment), in
+    # seconds, summing to its planned time; () for other items. For the time statistics.
+    budget: tuple[tuple[str, float], ...] = ()
 
     @property
     def started_at(self) -> datetime | None:
