@@ -175,6 +175,7 @@ def test_xlsx_results(minutes: Minutes, lang: str) -> None:
         t("export.sheet.groups"),
         t("export.sheet.ballots"),
         t("export.sheet.timings"),
+        t("stats.title"),
         t("export.sheet.about"),
     ]
     results = book[t("export.sheet.results")]

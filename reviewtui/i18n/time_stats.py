@@ -40,4 +40,44 @@ STRINGS: dict[str, tuple[str, str]] = {
     "stats.key.reload": ("刷新", "Refresh"),
     "stats.key.open": ("用时", "Time"),
     "stats.as_of": ("截至 {time}", "as of {time}"),
+    # moving a record's start (the correction dialog)
+    "dialog.start": ("开始时间", "Started at"),
+    "dialog.start_hint": (
+        "改开始时间：填时刻（如 14:35:02），或填调整量（-0:30 提前 30 秒，+0:10 推后 10 秒）",
+        "To move the start: a time of day (14:35:02) or a shift (-0:30 earlier, +0:10 later)",
+    ),
+    "move.bad_value": (
+        "开始时间“{value}”无法识别：请填时刻（如 14:35:02）或调整量（如 -0:30）。",
+        "Started at “{value}” is not readable: give a time of day (14:35:02) or a shift (-0:30).",
+    ),
+    "move.too_far": (
+        "开始时间 {value} 离原开始时间 {start} 超过 {most}：一次最多调整 1 小时。",
+        "Started at {value} is more than {most} from the recorded start {start}: "
+        "a start moves by an hour at most.",
+    ),
+    "move.after_end": (
+        "开始时间 {value} 不能晚于 {latest}（本条记录的结束时间，扣除暂停）。",
+        "Started at {value} must be before {latest} (this record's end, less its pauses).",
+    ),
+    "move.after_now": (
+        "开始时间 {value} 不能晚于 {latest}（现在，扣除暂停）。",
+        "Started at {value} must be before {latest} (now, less its pauses).",
+    ),
+    "move.before_previous": (
+        "开始时间 {value} 不能早于 {earliest}（前一条记录的开始时间，扣除暂停）。",
+        "Started at {value} must be after {earliest} (when the record before it started, "
+        "plus its pauses).",
+    ),
+    "move.overlap": (
+        "开始时间 {value} 不能早于 {earliest}（前一条记录的结束时间）。",
+        "Started at {value} must not be before {earliest} (when the record before it ended).",
+    ),
+    "move.done_earlier": (
+        "开始时间 {old} → {new}（提前 {shift}）",
+        "Start moved {old} → {new} ({shift} earlier)",
+    ),
+    "move.done_later": (
+        "开始时间 {old} → {new}（推后 {shift}）",
+        "Start moved {old} → {new} ({shift} later)",
+    ),
 }
