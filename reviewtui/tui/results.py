@@ -56,6 +56,7 @@ class ResultsScreen(Screen[None]):
         Binding("escape", "back", "results.key.back", id="results.back"),
         Binding("r", "reload", "results.key.refresh", id="results.refresh"),
         Binding("x", "export", "agenda.key.export", id="results.export"),
+        Binding("t", "time_stats", "stats.key.open", id="results.time_stats"),
         Binding("question_mark", "help", "help.key.help", key_display="?", id="results.help"),
     ]
 
@@ -238,6 +239,11 @@ class ResultsScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss()
+
+    def action_time_stats(self) -> None:
+        from reviewtui.tui.time_stats_screen import TimeStatsScreen
+
+        self.app.push_screen(TimeStatsScreen(self.store))
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self))
