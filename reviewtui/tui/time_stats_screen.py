@@ -35,17 +35,18 @@ EMPTY = TimeStats((), (), (), None, None, finished=False)  # the tables' columns
 def screen_cells(tab: Table, row: tuple[object, ...]) -> list[Text]:
     """A row as the screen shows it: names cut to NAME_WIDTH cells, figures right-aligned, an
     overrun in the alarm colour."""
+    alarm = {t("stats.col.over"), t("stats.col.behind"), t("stats.col.overtime")}
+    total = tab.key == "phases" and row[1] == t("stats.item_total")
     cells: list[Text] = []
-    for index, (value, column) in enumerate(zip(row, tab.columns, strict=True)):
+    for value, column in zip(row, tab.columns, strict=True):
         text = cell_text(value, column.kind)  # type: ignore[arg-type]
         if column.kind == "text":
-            cells.append(Text(fit(text, NAME_WIDTH)))
-            continue
-        cell = Text(shown(text), justify="right")
-        label = column.label
-        if (text and label in (t("stats.col.over"), t("stats.col.behind"))) or (column.kind == "count" and label == t("stats.col.overtime") and value):
-            cell.stylize("bold red")
-        if tab.key == "phases" and index == 1 and row[1] == t("stats.item_total"):
+            cell = Text(fit(text, NAME_WIDTH))
+        else:
+            cell = Text(shown(text), justify="right")
+            if value and column.label in alarm:  # never colour alone: the figure is there
+                cell.stylize("bold red")
+        if total:
             cell.stylize("bold")
         cells.append(cell)
     return cells
