@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from tests.tui._live_support import make_app, static_text
-from tests.tui.test_live_snapshots import SIZES, stage
+from textual.widgets import DataTable, TabbedContent
 
-from reviewtui import i18n
 from reviewtui.store import open_session
 from reviewtui.tui.agenda import AgendaScreen
 from reviewtui.tui.results import ResultsScreen
 from reviewtui.tui.time_stats_screen import TimeStatsScreen
-from textual.widgets import DataTable, TabbedContent
+from tests.tui._live_support import make_app, static_text
+from tests.tui.test_live_snapshots import SIZES, stage
 
 
 @pytest.fixture
@@ -48,7 +47,11 @@ async def test_from_the_agenda_and_back(staged, lang):
         await pilot.pause()
         assert app.screen.query_one(TabbedContent).active == "pane-schedule"
         assert app.focused.id == "stats-schedule"
-        assert [r[0] for r in rows(app, "schedule")] == ["主持人说明议程", "雁翅镇党委", "军庄镇党委"]
+        assert [r[0] for r in rows(app, "schedule")] == [
+            "主持人说明议程",
+            "雁翅镇党委",
+            "军庄镇党委",
+        ]
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, AgendaScreen)
