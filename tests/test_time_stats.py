@@ -305,3 +305,9 @@ def test_docx_tables(minutes: Minutes) -> None:
     ]
     fonts = phases.rows[1].cells[0].paragraphs[0].runs[0]._r.rPr.rFonts
     assert fonts.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia")
+
+
+def test_xlsx_times_are_cut_to_the_second_as_shown() -> None:
+    # 6.9 s reads "0:06" in the md, the docx and on screen: the sheet holds the same second
+    assert xlsx._stat_value(6.9, "duration") == timedelta(seconds=6)
+    assert xlsx._stat_format(3600.0, "duration") == "[h]:mm:ss"

@@ -210,7 +210,7 @@ def _time_stats(book: Workbook, minutes: Minutes) -> None:
 
 def _stat_value(value: time_stats.Cell, kind: str) -> Any:
     if kind == "duration" and isinstance(value, int | float):
-        return timedelta(seconds=round(value))  # whole seconds, as every other output shows
+        return timedelta(seconds=int(value))  # whole seconds, cut as every output shows them
     if kind == "clock" and isinstance(value, datetime):
         return value.replace(tzinfo=None, microsecond=0)  # Excel has no offsets: local time
     return value
