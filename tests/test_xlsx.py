@@ -65,6 +65,7 @@ def test_sheet_order_and_the_ballots_only_on_request(minutes: Minutes, lang: str
         t("export.sheet.results"),
         t("export.sheet.groups"),
         t("export.sheet.timings"),
+        t("stats.title"),
         t("export.sheet.about"),
     ]
     assert plain.active.title == t("export.sheet.results")  # opens on the results
@@ -75,6 +76,7 @@ def test_sheet_order_and_the_ballots_only_on_request(minutes: Minutes, lang: str
         t("export.sheet.groups"),
         t("export.sheet.ballots_internal"),
         t("export.sheet.timings"),
+        t("stats.title"),
         t("export.sheet.about"),
     ]
     sheet = internal[t("export.sheet.ballots_internal")]

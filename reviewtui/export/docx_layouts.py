@@ -2,8 +2,9 @@
 
 - "minutes" (会议记录): the title, the meeting's facts (时间, 地点, 主持, 出席, 列席, attendance,
   记录人, the plan's amendments), every agenda item in order (reporter, start, the report's time
-  against its limit, the secretary's notes, each question with its answer, each comment), then a
-  closing 测评情况 (forms issued / returned / valid / invalid, the ranking).
+  against its limit, the secretary's notes, each question with its answer, each comment, the
+  forms' opinions), the 用时统计 (time statistics), then a closing 测评情况 (forms issued /
+  returned / valid / invalid, the ranking).
 - "column" (专栏): the seed's newspaper column — its 编者按, the banner headline (`[meeting]
   headline`), per on-site unit a headline from its topic, its notes' lead, 主要举措 and 取得成效;
   no page numbers and no fingerprint line, which no newspaper column carries.
@@ -18,7 +19,7 @@ from rich.cells import cell_len
 from reviewtui.export import common as c
 from reviewtui.export.docx_styles import centered, labelled, table
 from reviewtui.i18n import get_lang, t
-from reviewtui.minutes import ItemRecord, Minutes
+from reviewtui.minutes import ItemRecord, Minutes, time_stats
 from reviewtui.office import official as o
 
 # Column widths in cm; each table fills the 15.6 cm type area.
@@ -117,6 +118,24 @@ def _assessment(doc: DocumentType, n: int, minutes: Minutes) -> None:
         o.add(doc, line, o.NOTE).paragraph_format.space_before = Pt(4)
 
 
+def _time_stats(doc: DocumentType, n: int, minutes: Minutes) -> None:
+    """用时统计: the summary, then each table of `minutes.time_stats` (empty ones left out); the
+    text columns (names) take twice the room of a figure."""
+    stats = time_stats.time_stats(minutes)
+    o.add(doc, c.ordinal(n) + t("stats.title"), o.HEADING_1)
+    o.add(doc, time_stats.summary(stats))
+    if not stats.items:
+        return
+    tables = [tab for tab in time_stats.tables(stats) if tab.rows]
+    for sub, tab in enumerate(tables, start=1):
+        o.add(doc, c.sub_ordinal(sub) + tab.title, o.HEADING_2)
+        shares = [2.0 if col.kind == "text" else 1.0 for col in tab.columns]
+        widths = [o.TYPE_WIDTH.cm * share / sum(shares) for share in shares]
+        names = tuple(i for i, col in enumerate(tab.columns) if col.kind == "text")
+        header = [col.label for col in tab.columns]
+        table(doc, header, [list(r) for r in time_stats.text_rows(tab)], widths, left=names)
+
+
 def sha(doc: DocumentType, minutes: Minutes) -> None:
     """The fingerprint as a visible last line (`--digest`), never alone on a page of its own."""
     if doc.paragraphs:
@@ -138,7 +157,8 @@ def minutes_layout(doc: DocumentType, minutes: Minutes, progress: c.ProgressFn |
     for n, item in enumerate(minutes.items, start=1):
         _item(doc, n, item)
         c.tick(progress, n, total)
-    _assessment(doc, len(minutes.items) + 1, minutes)
+    _time_stats(doc, len(minutes.items) + 1, minutes)
+    _assessment(doc, len(minutes.items) + 2, minutes)
     c.tick(progress, total - 1, total)
 
 

@@ -9,7 +9,7 @@ from rich.cells import cell_len
 from reviewtui.export import common as c
 from reviewtui.export.reveals import reveal_line
 from reviewtui.i18n import t
-from reviewtui.minutes import ItemRecord, Minutes
+from reviewtui.minutes import ItemRecord, Minutes, time_stats
 
 _INLINE = re.compile(r"([\\`*_\[\]<])")
 _BLOCK = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")
@@ -123,6 +123,20 @@ def _assessment(n: int, minutes: Minutes) -> list[str]:
     return out
 
 
+def time_stats_section(n: int, minutes: Minutes) -> list[str]:
+    """用时统计: the summary, then each table of `minutes.time_stats` (empty ones left out)."""
+    stats = time_stats.time_stats(minutes)
+    out = [f"## {c.ordinal(n)}{t('stats.title')}", "", escape(time_stats.summary(stats)), ""]
+    if not stats.items:
+        return out
+    tables = [tab for tab in time_stats.tables(stats) if tab.rows]
+    for sub, tab in enumerate(tables, start=1):
+        header = [col.label for col in tab.columns]
+        rows = [[escape(cell) for cell in row] for row in time_stats.text_rows(tab)]
+        out += [f"### {c.sub_ordinal(sub)}{tab.title}", "", *table(header, rows), ""]
+    return out
+
+
 def render(
     minutes: Minutes,
     *,
@@ -142,7 +156,8 @@ def render(
     for n, item in enumerate(minutes.items, start=1):
         out += _item(n, item)
         c.tick(progress, n, total)
-    out += _assessment(len(minutes.items) + 1, minutes)
+    out += time_stats_section(len(minutes.items) + 1, minutes)
+    out += _assessment(len(minutes.items) + 2, minutes)
     if digest:
         out += ["---", "", c.sha_line(minutes), ""]
     else:

@@ -9,7 +9,9 @@ Sheets, in order, one function each:
 3. 测评表明细（内部） (ballots): only with `--ballots`, an internal copy: one row per ballot entry.
 4. 意见建议 (opinions): only when the forms had some: unit then text, never the form it came from.
 5. 计时 (timings): every segment, moments as date-times and durations as Excel times.
-6. 说明 (about): the meeting, the database file and the SHA-256 of its content.
+6. 用时统计 (time statistics, `xlsx_time_stats`): planned against spoken per item and phase,
+   overtime per kind and speaker, the schedule's drift.
+7. 说明 (about): the meeting, the database file and the SHA-256 of its content.
 
 Every sheet is landscape A4, fit to one page wide, its header repeated on every page, page
 numbers and the SHA-256 in the footer, so a printout can be matched to its file.
@@ -30,6 +32,7 @@ from openpyxl import Workbook
 from reviewtui.export import common as c
 from reviewtui.export import xlsx_sheets, xlsx_style
 from reviewtui.export.xlsx_results import results_sheet
+from reviewtui.export.xlsx_time_stats import time_stats_sheet
 from reviewtui.minutes import Minutes
 
 Sheet = Callable[[Workbook, Minutes], object]
@@ -43,7 +46,8 @@ def sheets(*, ballots: bool = False) -> list[Sheet]:
     out: list[Sheet] = [results_sheet, xlsx_sheets.groups_sheet]
     if ballots:
         out.append(xlsx_sheets.ballots_sheet)
-    out += [xlsx_sheets.opinions_sheet, xlsx_sheets.timings_sheet, xlsx_sheets.about_sheet]
+    out += [xlsx_sheets.opinions_sheet, xlsx_sheets.timings_sheet, time_stats_sheet]
+    out.append(xlsx_sheets.about_sheet)
     return out
 
 

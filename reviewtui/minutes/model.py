@@ -127,6 +127,9 @@ class ItemRecord:
     notes: str = ""
     # A unit's opinions written on the forms (意见建议) that count, without their ballots.
     opinions: tuple[str, ...] = ()
+    # The plan's time per phase of an on-site unit (report, question, answer, comment), in
+    # seconds, summing to its planned time; () for other items. For the time statistics.
+    budget: tuple[tuple[str, float], ...] = ()
 
     @property
     def started_at(self) -> datetime | None:

@@ -23,6 +23,7 @@ from reviewtui.minutes.model import (
     RevealRecord,
     SegmentRecord,
 )
+from reviewtui.plan import Plan, Unit
 from reviewtui.store import Store
 
 # ------------------------------------------------------------------------------------------------
@@ -91,6 +92,7 @@ def _read(store: Store, as_of: datetime) -> Minutes:
                 ),
                 notes=notes.get(item.id, ""),
                 opinions=tuple(opinion_texts.get(item.unit, ())) if item.unit else (),
+                budget=phase_budget(plan, unit) if unit and item.mode == "onsite" else (),
             )
         )
 
@@ -129,6 +131,17 @@ def _read(store: Store, as_of: datetime) -> Minutes:
         sha256=store.content_sha256(),
         source=store.path.name,
         as_of=as_of,
+    )
+
+
+def phase_budget(plan: Plan, unit: Unit) -> tuple[tuple[str, float], ...]:
+    """An on-site unit's planned time split by phase, as `Plan.unit_seconds` adds it up."""
+    timing = plan.timing
+    return (
+        ("report", plan.report_seconds(unit)),
+        ("question", timing.questions * timing.question),
+        ("answer", timing.questions * timing.answer),
+        ("comment", timing.comment if unit.commenter else 0.0),
     )
 
 

@@ -60,6 +60,7 @@ class ResultsScreen(Screen[None]):
         Binding("p", "reveal", "results.key.reveal", id="results.reveal"),
         Binding("h", "hide", "results.key.hide", id="results.hide"),
         Binding("ctrl+z", "undo_reveal", "results.key.undo", id="results.undo"),
+        Binding("t", "time_stats", "stats.key.open", id="results.time_stats"),
         Binding("question_mark", "help", "help.key.help", key_display="?", id="results.help"),
     ]
 
@@ -256,6 +257,11 @@ class ResultsScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss()
+
+    def action_time_stats(self) -> None:
+        from reviewtui.tui.time_stats_screen import TimeStatsScreen
+
+        self.app.push_screen(TimeStatsScreen(self.store))
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self))
