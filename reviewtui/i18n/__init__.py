@@ -21,6 +21,7 @@ from reviewtui.i18n import (
     plan,
     prepare,
     projector,
+    rectify,
     settings,
 )
 
@@ -30,7 +31,7 @@ _lang = "en"
 # key: (Chinese, English), merged from one module per part of the product.
 CATALOG: dict[str, tuple[str, str]] = {}
 _PARTS = (common, plan, check, database, cli, live, assessment, exports, projector, prepare)
-for _part in (*_PARTS, settings):
+for _part in (*_PARTS, settings, rectify):
     if _twice := CATALOG.keys() & _part.STRINGS.keys():
         raise RuntimeError(f"i18n keys defined twice: {sorted(_twice)}")
     CATALOG.update(_part.STRINGS)

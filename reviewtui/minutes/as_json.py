@@ -6,6 +6,7 @@ from typing import Any
 
 from reviewtui import clock
 from reviewtui.minutes.model import ItemRecord, Minutes, SegmentRecord
+from reviewtui.rectify import ProblemLine
 
 # ------------------------------------------------------------------------------------------------
 # SPEC section 8
@@ -31,7 +32,20 @@ def _segment_json(s: SegmentRecord) -> dict[str, Any]:
     }
 
 
-def _item_json(item: ItemRecord) -> dict[str, Any]:
+def _line_json(line: ProblemLine, *, unit: bool = True) -> dict[str, Any]:
+    """A problem line as SPEC 8's `rectification` shows it."""
+    data: dict[str, Any] = {"unit": line.unit} if unit else {}
+    return data | {
+        "source": line.source,
+        "problem": line.problem,
+        "measure": line.measure,
+        "owner": line.owner,
+        "deadline": line.deadline,
+        "status": line.status,
+    }
+
+
+def _item_json(item: ItemRecord, minutes: Minutes | None = None) -> dict[str, Any]:
     data: dict[str, Any] = {"kind": item.kind}
     if item.kind == "unit":
         data |= {
@@ -62,6 +76,9 @@ def _item_json(item: ItemRecord) -> dict[str, Any]:
         ],
         "notes": item.notes,
     }
+    if minutes is not None and minutes.previous is not None and item.kind == "unit":
+        # last year's lines of this unit (`[meeting] previous`), to follow up
+        data["previous"] = [_line_json(x, unit=False) for x in minutes.previous_of(item.unit)]
     return data
 
 
@@ -84,7 +101,8 @@ def to_json(minutes: Minutes) -> dict[str, Any]:
         "amendments": [
             {"at": a.at, "what": a.what, "old": a.old, "new": a.new} for a in minutes.amendments
         ],
-        "items": [_item_json(item) for item in minutes.items],
+        "rectification": [_line_json(x) for x in minutes.rectification_lines()],
+        "items": [_item_json(item, minutes) for item in minutes.items],
         "results": minutes.results.to_json(),
         "sha256": minutes.sha256,
     }

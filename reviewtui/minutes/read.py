@@ -21,6 +21,7 @@ from reviewtui.minutes.model import (
     QuestionRecord,
     SegmentRecord,
 )
+from reviewtui.rectify import load_previous, read_lines
 from reviewtui.store import Store
 
 # ------------------------------------------------------------------------------------------------
@@ -110,6 +111,8 @@ def _read(store: Store, as_of: datetime) -> Minutes:
         sha256=store.content_sha256(),
         source=store.path.name,
         as_of=as_of,
+        rectification=tuple(read_lines(store)),
+        previous=load_previous(store) if plan.meeting.previous else None,
     )
 
 
