@@ -308,6 +308,10 @@ def export(
     store = open_session(session, db, write=False, create=False)
     tell(store.notices)
     try:
+        if store.plan.meeting.previous:  # last year's list: a file it cannot read is a warning
+            from reviewtui.rectify import load_previous
+
+            tell([w] if (w := load_previous(store).warning) else [])
         data = _export_with_progress(store, fmt, layout, export_store)
         target = default_path(store.path, fmt, layout)
         # Never written over: the database (and SQLite's files beside it), the session files.

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 STRINGS: dict[str, tuple[str, str]] = {
+    # the export dialog's choices
+    "export.fmt.rectify": ("Excel 整改清单（.xlsx）", "Excel rectification list (.xlsx)"),
+    "export.fmt.feedback": ("Word 反馈意见（.docx）", "Word feedback per unit (.docx)"),
+    "export.fmt.notice": ("Word 通报（草稿，.docx）", "Word notice draft (.docx)"),
     # core
     "rectify.bad_deadline": (
         "完成时限“{value}”不是日期：请写成 2017-06-30 或 2017年6月30日",
@@ -57,6 +61,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Problems come from the questions and comments; each unit fills in the measure, "
         "owner and deadline.",
     ),
+    "rectify.said.question": ("{speaker}提问", "asked by {speaker}"),
+    "rectify.said.comment": ("{speaker}点评", "comment of {speaker}"),
     "rectify.by_whom": ("{source}（{speaker}）", "{source} ({speaker})"),
     "rectify.previous": ("去年整改问题", "Last year's problems"),
     "rectify.previous_more": ("……另有 {count} 条", "… {count} more"),
@@ -115,15 +121,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "feedback.results": ("一、测评结果", "1. Results"),
     "feedback.summary": (
-        "你单位综合得分 {score} 分，在参评的 {total} 个单位中排名第 {rank} 位，考核等次为“{level}”。",
-        "Your unit scored {score}, ranked {rank} of {total} units; level: {level}.",
+        "你单位综合得分 {score} 分，在参评的 {total} 个单位中排名第 {rank} 位，考核等次为“{level}”，"
+        "好评率 {rate}。各等次得票如下：",
+        "Your unit scored {score}, ranked {rank} of {total} units; level: {level}; good rate "
+        "{rate}. The marks it received:",
     ),
     "feedback.no_score": ("你单位暂无测评得分。", "Your unit has no score yet."),
-    "feedback.distribution": (
-        "测评票中：{counts}；好评率 {rate}。",
-        "Marks: {counts}; good rate {rate}.",
-    ),
-    "feedback.count": ("“{grade}” {count} 票", "{grade}: {count}"),
     "feedback.comments": ("二、区领导点评意见", "2. The leaders' comments"),
     "feedback.no_comments": ("（本次会议未对你单位点评。）", "(No comment was made on your unit.)"),
     "feedback.comment": ("{leader}：{text}", "{leader}: {text}"),
@@ -134,6 +137,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Please set a measure, owner and deadline for each problem and return the list by "
         "(fill in the date).",
     ),
+    "feedback.good_rate": ("好评率", "Good rate"),
+    "feedback.problem_line": ("{n}. {problem}（{source}）", "{n}. {problem} ({source})"),
+    "feedback.date_placeholder": ("（请填写成文日期）", "(fill in the date)"),
     "feedback.doc_title": ("{title}反馈意见", "{title}: feedback"),
     # notice (通报)
     "notice.title": (

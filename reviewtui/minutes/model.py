@@ -183,6 +183,7 @@ class Minutes:
     # the rectification list, merged lines included (`rectification_lines` leaves them out)
     rectification: tuple[ProblemLine, ...] = ()
     previous: Previous | None = None  # last year's list (`[meeting] previous`), if any
+    levels: tuple[str, ...] = ()  # the plan's levels (考核等次), best first
 
     def rectification_lines(self, *, dropped: bool = True) -> tuple[ProblemLine, ...]:
         """The lines of the list as handed on: merged ones are in their absorber."""

@@ -113,6 +113,7 @@ def _read(store: Store, as_of: datetime) -> Minutes:
         as_of=as_of,
         rectification=tuple(read_lines(store)),
         previous=load_previous(store) if plan.meeting.previous else None,
+        levels=tuple(level.level for level in plan.assessment.levels),
     )
 
 
