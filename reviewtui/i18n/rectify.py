@@ -104,6 +104,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "rectify.nothing_to_undo": ("整改清单没有可撤销的操作", "Nothing to undo in the list"),
     "rectify.undone": ("已撤销：{what}", "Undone: {what}"),
+    "rectify.read_only": (
+        "这里只能查看：整改清单在会议记录程序（run）中修改",
+        "Read-only here: the list is changed in the recording program (run)",
+    ),
     "rectify.pick_unit": ("新增问题前请先选一个单位的行", "Select a line of a unit first"),
     "rectify.dialog.edit": ("编辑整改问题", "Edit the problem line"),
     "rectify.dialog.add": ("新增整改问题 · {unit}", "Add a problem line · {unit}"),

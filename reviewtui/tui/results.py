@@ -56,6 +56,7 @@ class ResultsScreen(Screen[None]):
         Binding("escape", "back", "results.key.back", id="results.back"),
         Binding("r", "reload", "results.key.refresh", id="results.refresh"),
         Binding("x", "export", "agenda.key.export", id="results.export"),
+        Binding("z", "rectify", "rectify.key.open", id="results.rectify"),
         Binding("question_mark", "help", "help.key.help", key_display="?", id="results.help"),
     ]
 
@@ -235,6 +236,12 @@ class ResultsScreen(Screen[None]):
         from reviewtui.tui.export_dialog import ExportDialog
 
         self.app.push_screen(ExportDialog(self.store, fmt="xlsx"))
+
+    def action_rectify(self) -> None:
+        """The rectification list, at the selected unit's lines."""
+        from reviewtui.tui.rectify_screen import RectifyScreen
+
+        self.app.push_screen(RectifyScreen(self.store, self.selected))
 
     def action_back(self) -> None:
         self.dismiss()
