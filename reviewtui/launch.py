@@ -176,6 +176,11 @@ def check(session: str) -> None:
     show(summary_table(plan))
     for warning in plan.warnings:  # legal but probably not meant (SPEC 2): exit 0
         say(t("plan.warning") + warning.render(str(session)))
+    if plan.meeting.previous and path.suffix.lower() != ".db":
+        from reviewtui.rectify.previous import missing_previous
+
+        if (missing := missing_previous(path, plan.meeting.previous)) is not None:
+            say(t("plan.warning") + missing)
 
 
 def _join(names: Iterable[str]) -> str:

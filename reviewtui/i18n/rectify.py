@@ -30,6 +30,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "[meeting] previous 指向本次会议自己的数据库 {path}，未读取去年整改问题",
         "[meeting] previous names this meeting's own database {path}: last year's list not read",
     ),
+    "rectify.previous_missing": (
+        "[meeting] previous：找不到去年的会议数据库 {path}，去年整改问题不显示",
+        "[meeting] previous: last year's database {path} is not there; its list is not shown",
+    ),
     "rectify.previous_unreadable": (
         "去年整改问题未能读取（[meeting] previous = {path}）：{reason}",
         "Last year's problem list could not be read ([meeting] previous = {path}): {reason}",

@@ -8,6 +8,7 @@ damaged gives a warning and an empty list: the meeting goes on without it.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,13 +47,24 @@ def candidates(store: Store, previous: str) -> list[Path]:
     return found
 
 
+def missing_previous(session: Path, previous: str) -> str | None:
+    """What `check` says when last year's file is not beside the session file."""
+    given = Path(previous).expanduser()
+    path = given if given.is_absolute() else session.parent / given
+    if path.is_file():
+        return None
+    return t("rectify.previous_missing", path=os.path.normpath(path))
+
+
 def load_previous(store: Store) -> Previous:
     """Last year's list, or an empty one with a warning saying why it could not be read."""
     name = getattr(store.plan.meeting, "previous", None)
     if not name:
         return Previous(None)
-    paths = candidates(store, name)
-    path = next((p for p in paths if p.exists()), paths[0])
+    paths = [Path(os.path.normpath(p)) for p in candidates(store, name)]
+    path = next((p for p in paths if p.exists()), None)
+    if path is None:
+        return Previous(paths[0], warning=t("rectify.previous_missing", path=paths[0]))
     try:
         if path.resolve() == store.path.resolve():
             return Previous(path, warning=t("rectify.previous_is_this", path=path))

@@ -70,7 +70,11 @@ class LineDialog(ModalScreen[dict[str, str] | None]):
             "deadline": (line.deadline or "") if line else "",
             "status": t(f"rectify.status.{line.status if line else 'open'}"),
         }
-        self.values = {k: clean(v) for k, v in (draft or values).items()}
+        if draft is not None:  # typed before a refusal; the status by its name again
+            status = draft.get("status", "")
+            shown_status = t(f"rectify.status.{status}") if status in STATUSES else status
+            values = {**draft, "status": shown_status}
+        self.values = {k: clean(v) for k, v in values.items()}
         self.error = error
 
     def compose(self) -> ComposeResult:

@@ -39,7 +39,7 @@ COLUMNS: tuple[tuple[str, int, int], ...] = (
     ("problem", 16, 4),
     ("source", 8, 1),
     ("measure", 10, 2),
-    ("owner", 6, 0),
+    ("owner", 8, 0),
     ("deadline", 10, 0),
     ("status", 6, 0),
 )
@@ -56,12 +56,23 @@ def widths(total: int, *, with_unit: bool) -> dict[str, int]:
     return {name: low + spare * share // shares for name, low, share in columns}
 
 
+class LineTable(DataTable[Text]):
+    """The lines; `enter` edits the selected one (the table's own `enter` would only select)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "screen.edit", "rectify.key.edit", key_display="↵", id="rectify.edit"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        localize(self)
+
+
 class RectifyScreen(Screen[None]):
     CSS_PATH = "rectify.tcss"
     AUTO_FOCUS = "#rectify-table"  # never a text field: the single-letter keys work at once
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "edit", "rectify.key.edit", key_display="↵", id="rectify.edit"),
         Binding("m", "merge", "rectify.key.merge", id="rectify.merge"),
         Binding("d", "drop", "rectify.key.drop", id="rectify.drop"),
         Binding("plus,i", "add", "rectify.key.add", key_display="+", id="rectify.add"),
@@ -85,7 +96,7 @@ class RectifyScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="rectify-title")
-        yield DataTable(id="rectify-table", cursor_type="row", zebra_stripes=True)
+        yield LineTable(id="rectify-table")
         yield Static(id="rectify-empty")
         yield KeyBar()
 
