@@ -35,13 +35,13 @@ from reviewtui.tui.widgets.text import fit
 # (column, least cells, share of what is left); the problem and the measure take the room
 COLUMNS: tuple[tuple[str, int, int], ...] = (
     ("no", 3, 0),
-    ("unit", 10, 1),
-    ("problem", 16, 4),
-    ("source", 8, 1),
-    ("measure", 10, 2),
-    ("owner", 8, 0),
+    ("unit", 6, 1),
+    ("problem", 14, 4),
+    ("source", 6, 1),
+    ("measure", 8, 2),
+    ("owner", 6, 1),
     ("deadline", 10, 0),
-    ("status", 6, 0),
+    ("status", 8, 0),
 )
 STATUS_STYLE = {"open": "", "done": "green", "dropped": "dim strike"}
 
