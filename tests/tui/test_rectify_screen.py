@@ -51,7 +51,11 @@ async def test_edit_drop_undo_from_the_live_screen(small_store: Store, fake_cloc
         await pilot.pause()
         assert app.screen is screen and app.focused is screen.table
         line = Rectification(small_store).lines()[0]
-        assert (line.measure, line.owner, line.deadline) == ("制定考核办法", "组织委员", "2017-06-30")
+        assert (line.measure, line.owner, line.deadline) == (
+            "制定考核办法",
+            "组织委员",
+            "2017-06-30",
+        )
         assert line.follows_record  # the problem text was left as it was
 
         await pilot.press("down", "d")
@@ -149,7 +153,9 @@ def last_year(tmp_path: Path, small_session: Path, fake_clock) -> Path:
     return old / "small.db"
 
 
-async def test_last_year_on_the_live_screen(tmp_path: Path, small_session: Path, fake_clock) -> None:
+async def test_last_year_on_the_live_screen(
+    tmp_path: Path, small_session: Path, fake_clock
+) -> None:
     last_year(tmp_path, small_session, fake_clock)
     store = open_session(small_session, write=True)
     try:
