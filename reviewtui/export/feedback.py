@@ -68,7 +68,10 @@ def _unit_page(
         o.add(doc, t("feedback.no_problems"))
     else:
         o.add(doc, t("feedback.ask"))
-    parts.signature(doc, [m.organizer or t("notice.signature"), t("feedback.date_placeholder")])
+    # no empty line before the signature: a page per unit matters more on a letter like this
+    parts.signature(
+        doc, [m.organizer or t("notice.signature"), t("feedback.date_placeholder")], blank=False
+    )
 
 
 def render(

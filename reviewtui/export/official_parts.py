@@ -27,14 +27,18 @@ def new_page(paragraph: Paragraph) -> None:
     paragraph.paragraph_format.page_break_before = True
 
 
-def signature(doc: DocumentType, lines: Sequence[str]) -> None:
+def signature(doc: DocumentType, lines: Sequence[str], *, blank: bool = True) -> None:
     """The issuing office and the date, right-aligned, four characters in from the edge, after
-    an empty line, as GB/T 9704 sets a signature without a seal."""
-    o.add(doc, "")
+    an empty line (`blank`), as GB/T 9704 sets a signature without a seal."""
+    if doc.paragraphs:  # the paragraph before stays with it: a signature never stands alone
+        doc.paragraphs[-1].paragraph_format.keep_with_next = True
+    if blank:
+        o.add(doc, "").paragraph_format.keep_with_next = True
     for line in lines:
         paragraph = o.add(doc, line, align="right")
         paragraph.paragraph_format.first_line_indent = Pt(0)
         paragraph.paragraph_format.right_indent = Pt(o.SIZE_3.pt * 4)
+        paragraph.paragraph_format.keep_with_next = line != lines[-1]
 
 
 def _cell(cell: Any, value: object, *, bold: bool = False, align_left: bool = False) -> None:

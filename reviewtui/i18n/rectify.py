@@ -141,7 +141,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "feedback.problems": ("三、存在问题和整改要求", "3. Problems to rectify"),
     "feedback.no_problems": ("（未列出问题。）", "(No problems listed.)"),
     "feedback.ask": (
-        "请你单位针对上述问题认真研究制定整改措施，明确责任人和完成时限，于（请填写日期）前将整改清单报区委组织部。",
+        "请针对上述问题制定整改措施，明确责任人和完成时限，于（请填写日期）前报送整改清单。",
         "Please set a measure, owner and deadline for each problem and return the list by "
         "(fill in the date).",
     ),
