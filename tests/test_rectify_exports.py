@@ -96,6 +96,7 @@ def test_rectify_workbook(minutes: Minutes, lang: str) -> None:
     for cell in sheet[3]:
         assert cell.border.left.style == "thin" and cell.border.bottom.style == "thin"
     assert sheet.column_dimensions["B"].width >= 30
+    assert all(sheet.row_dimensions[r].height >= 29 for r in range(3, 7))  # wrapped text shows
     assert sheet.data_validations.dataValidation  # the status drop-down
 
 

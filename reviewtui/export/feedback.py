@@ -30,7 +30,7 @@ def _unit_page(
     parts.unindented(doc, t("feedback.to", unit=unit))
     o.add(doc, t("feedback.intro", date=c.long_date(m.date), title=m.title))
 
-    o.add(doc, t("feedback.results"), o.HEADING_1)
+    parts.heading(doc, t("feedback.results"))
     result = minutes.results.unit(unit)
     if result is None or result.final is None:
         o.add(doc, t("feedback.no_score"))
@@ -52,14 +52,14 @@ def _unit_page(
         width = o.TYPE_WIDTH.mm / len(head)
         parts.table(doc, head, [[*row, present.rate(result.good_rate)]], [width] * len(head))
 
-    o.add(doc, t("feedback.comments"), o.HEADING_1)
+    parts.heading(doc, t("feedback.comments"))
     comments = [cm for cm in (item.comments if item else ()) if cm.text.strip()]
     for comment in comments:
         o.add(doc, t("feedback.comment", leader=comment.leader, text=comment.text.strip()))
     if not comments:
         o.add(doc, t("feedback.no_comments"))
 
-    o.add(doc, t("feedback.problems"), o.HEADING_1)
+    parts.heading(doc, t("feedback.problems"))
     lines = [x for x in minutes.rectification_lines(dropped=False) if x.unit == unit]
     for n, line in enumerate(lines, start=1):
         problem = line.problem.strip() or c.DASH

@@ -92,7 +92,7 @@ def render(
     )
     c.tick(progress, 1, 4)
 
-    o.add(doc, t("notice.s1"), o.HEADING_1)
+    parts.heading(doc, t("notice.s1"))
     levels = by_level(minutes)
     if results.entered:
         o.add(
@@ -111,14 +111,14 @@ def render(
     c.tick(progress, 2, 4)
 
     best = minutes.levels[0] if minutes.levels else (levels[0][0] if levels else "")
-    o.add(doc, t("notice.s2", level=best), o.HEADING_1)
+    parts.heading(doc, t("notice.s2", level=best))
     rated_best = next((names for level, names in levels if level == best), [])
     if rated_best:
         o.add(doc, t("notice.best", units=_join(rated_best), level=best))
     else:
         o.add(doc, t("notice.no_best", level=best))
 
-    o.add(doc, t("notice.s3"), o.HEADING_1)
+    parts.heading(doc, t("notice.s3"))
     problems = common_problems(minutes)
     for n, entry in enumerate(problems, start=1):
         o.add(doc, t("notice.problem", n=n, problem=entry.problem, units=_join(entry.units)))
@@ -126,7 +126,7 @@ def render(
         o.add(doc, t("notice.no_problems"))
     c.tick(progress, 3, 4)
 
-    o.add(doc, t("notice.s4"), o.HEADING_1)
+    parts.heading(doc, t("notice.s4"))
     o.add(doc, t("notice.requirements"))
     parts.signature(doc, [m.organizer or t("notice.signature"), t("feedback.date_placeholder")])
     c.tick(progress, 4, 4)

@@ -23,6 +23,13 @@ def unindented(doc: DocumentType, value: object, style: str = o.BODY) -> Paragra
     return paragraph
 
 
+def heading(doc: DocumentType, value: object) -> Paragraph:
+    """A 一、 heading (黑体), kept on the page of the paragraph that follows it."""
+    paragraph = o.add(doc, value, o.HEADING_1)
+    paragraph.paragraph_format.keep_with_next = True
+    return paragraph
+
+
 def new_page(paragraph: Paragraph) -> None:
     paragraph.paragraph_format.page_break_before = True
 

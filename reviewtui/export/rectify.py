@@ -43,6 +43,7 @@ THIN = Side(style="thin", color="FF000000")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 HEAD_FILL = PatternFill("solid", start_color="FFD9D9D9")
 HEADER_ROW = 2
+LINE_HEIGHT = 14.5  # points per line of 11 pt text
 
 
 def source_label(line: ProblemLine) -> str:
@@ -118,6 +119,22 @@ def _widths(sheet: Worksheet, rows: list[list[Any]]) -> None:
         sheet.column_dimensions[get_column_letter(index)].width = width
 
 
+def _heights(sheet: Worksheet, rows: list[list[Any]]) -> None:
+    """Each row as tall as its longest wrapped cell, two lines at least: a spreadsheet does not
+    grow a row for wrapped text it did not type itself (LibreOffice clips it, Excel may)."""
+    for offset, values in enumerate(rows, start=1):
+        lines = 2  # at least two: room to write a measure in by hand
+        for index, value in enumerate(values):
+            if not isinstance(value, str):
+                continue
+            # a column of width w holds about 1.1·w cells of CJK text at 11 pt
+            width = sheet.column_dimensions[get_column_letter(index + 1)].width
+            room = max(1, int(width * 1.1))
+            wrapped = sum(-(-max(1, cell_len(part)) // room) for part in value.split("\n"))
+            lines = max(lines, wrapped)
+        sheet.row_dimensions[HEADER_ROW + offset].height = LINE_HEIGHT * lines + 3
+
+
 def render(
     minutes: Minutes, *, layout: str = "minutes", progress: ProgressFn | None = None
 ) -> bytes:
@@ -171,6 +188,7 @@ def render(
     note = _put(sheet, last + 2, 1, t("rectify.book_note"))
     note.alignment = Alignment(wrap_text=False, vertical="top")
     _widths(sheet, [header, *rows])
+    _heights(sheet, rows)
     _print_setup(sheet, last + 2)
     book.properties.title = t("rectify.book_title", title=minutes.meeting.title)
     book.properties.creator = minutes.meeting.organizer or ""
