@@ -81,7 +81,8 @@ class LiveScreen(MeetingScreen):
         Binding("n", "next", "live.key.next", id="live.next"),
         Binding("escape", "back", "live.key.back", key_display="esc", id="live.back"),
         Binding("m", "notes", "live.key.notes", id="live.notes"),
-        Binding("z", "rectify", "rectify.key.open", id="live.rectify"),
+        # listed by `?`, not in the footer: the live footer keeps to the meeting's keys
+        Binding("z", "rectify", "rectify.key.open", show=False, id="live.rectify"),
         Binding("ctrl+z", "undo", "live.key.undo", id="live.undo"),
         Binding("question_mark", "help", "help.key.help", key_display="?", id="live.help"),
     ]

@@ -202,3 +202,17 @@ def test_snapshot(snap_compare, small_store: Store, fake_clock, lang, size) -> N
     rect.drop(rect.lines()[1].key)
     app = make_app(small_store)
     assert snap_compare(app, terminal_size=size, press=["enter", "z"])
+
+
+async def test_help_names_z_on_the_live_screen(small_store: Store, fake_clock) -> None:
+    from reviewtui.i18n import t
+    from reviewtui.tui.help import HelpScreen
+
+    app = make_app(small_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        shown = " ".join(str(w.render()) for w in app.screen.query("Static"))
+        assert t("rectify.key.open") in shown
