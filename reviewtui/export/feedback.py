@@ -46,7 +46,7 @@ def _unit_page(
                 rate=present.rate(result.good_rate),
             ),
         )
-    if result is not None and sum(result.grade_counts.values()):
+    if result is not None and any(result.grade_counts.values()):
         head = [*minutes.grades, t("feedback.good_rate")]
         row = [*(result.grade_counts.get(g, 0) for g in minutes.grades)]
         width = o.TYPE_WIDTH.mm / len(head)
