@@ -211,6 +211,11 @@ def check(session: str) -> None:
     show(summary_table(plan))
     for warning in plan.warnings:  # legal but probably not meant (SPEC 2): exit 0
         say(t("plan.warning") + warning.render(str(session)))
+    if plan.meeting.previous and path.suffix.lower() != ".db":
+        from reviewtui.rectify.previous import missing_previous
+
+        if (missing := missing_previous(path, plan.meeting.previous)) is not None:
+            say(t("plan.warning") + missing)
 
 
 def _join(names: Iterable[str]) -> str:
@@ -385,6 +390,10 @@ def export(
     store = open_session(session, db, write=False, create=False)
     tell(store.notices)
     try:
+        if store.plan.meeting.previous:  # last year's list: a file it cannot read is a warning
+            from reviewtui.rectify import load_previous
+
+            tell([w] if (w := load_previous(store).warning) else [])
         chosen = partial(export_store, digest=digest, ballots=ballots)
         data = _export_with_progress(store, fmt, layout, chosen)
         target = default_path(store.path, fmt, layout)

@@ -214,9 +214,10 @@ def test_json_is_spec_section_8(minutes: Minutes) -> None:
         "meeting",
         "attendance",
         "amendments",
-        "reveals",
+        "rectification",
         "items",
         "results",
+        "reveals",
         "sha256",
     }
     assert data["meeting"] == {

@@ -161,7 +161,7 @@ def test_the_minutes_list_every_reveal(small: Store) -> None:
     rv.reveal(small, "all", counter="王五", supervisor="赵六")
     data = to_json(read_minutes(small))
     keys = list(data)
-    assert keys.index("reveals") == keys.index("amendments") + 1
+    assert keys.index("reveals") == keys.index("results") + 1
     first, second = data["reveals"]
     assert list(first) == [
         "at",

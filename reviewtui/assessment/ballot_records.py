@@ -6,7 +6,9 @@ twice (`entry` 1 and 2). Writing is in `ballots`, the double-entry comparison in
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from reviewtui.assessment.forms import Cell, Value, code_sort_key, decode_line, normalize_code
 from reviewtui.assessment.opinions import of_ballots
@@ -32,6 +34,14 @@ class Ballot:
 _COLUMNS = "id, code, entry, grp, entered_by, source, created_at, updated_at"
 
 
+def _ballot(head: Sequence[Any], marks: dict[Cell, Value], opinions: dict[str, str]) -> Ballot:
+    """A ballot from its row of `_COLUMNS`, its marks and its opinions."""
+    rid, code, entry, group, entered_by, source, created_at, updated_at = head
+    return Ballot(
+        rid, code, entry, group, entered_by, source, created_at, updated_at, marks, opinions
+    )
+
+
 def load(store: Store, *, entry: int | None = None, code: str | None = None) -> list[Ballot]:
     """Ballots with their marks, in ballot-id order then entry order."""
     where, params = _filter(entry, code, "")
@@ -48,7 +58,7 @@ def load(store: Store, *, entry: int | None = None, code: str | None = None) -> 
             for item, value in decode_line(cells).items():
                 found[(unit, item)] = value
     opinions = of_ballots(store, marks) if heads else {}
-    ballots = [Ballot(*head, marks[head[0]], opinions.get(head[0], {})) for head in heads]
+    ballots = [_ballot(head, marks[head[0]], opinions.get(head[0], {})) for head in heads]
     ballots.sort(key=lambda b: (code_sort_key(b.code), b.entry))
     return ballots
 

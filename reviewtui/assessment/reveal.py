@@ -189,8 +189,10 @@ def _has_table(conn: sqlite3.Connection) -> bool:
 
 
 def _from_row(row: tuple[Any, ...]) -> Reveal:
-    *head, results = row
-    return Reveal(*head, results=json.loads(results))
+    rid, shown_at, hidden_at, scope, top, level, counter, supervisor, results = row
+    return Reveal(
+        rid, shown_at, hidden_at, scope, top, level, counter, supervisor, json.loads(results)
+    )
 
 
 def get(conn: sqlite3.Connection, reveal_id: int) -> Reveal | None:

@@ -53,6 +53,9 @@ FORMATS: dict[str, ExportFormat] = {
         ExportFormat("csv", "csv", False, "ranking", "reviewtui.export.csv"),
         ExportFormat("timings", "csv", False, "timings", "reviewtui.export.timings"),
         ExportFormat("json", "json", False, "minutes", "reviewtui.export.json"),
+        ExportFormat("rectify", "xlsx", True, "rectify", "reviewtui.export.rectify"),
+        ExportFormat("feedback", "docx", True, "feedback", "reviewtui.export.feedback"),
+        ExportFormat("notice", "docx", True, "notice", "reviewtui.export.notice"),
     )
 }
 

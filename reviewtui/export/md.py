@@ -10,6 +10,7 @@ from reviewtui.export import common as c
 from reviewtui.export.reveals import reveal_line
 from reviewtui.i18n import t
 from reviewtui.minutes import ItemRecord, Minutes, time_stats
+from reviewtui.rectify import ProblemLine
 
 _INLINE = re.compile(r"([\\`*_\[\]<])")
 _BLOCK = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")
@@ -56,7 +57,7 @@ def table(header: list[str], rows: list[list[str]]) -> list[str]:
     return out
 
 
-def _item(n: int, item: ItemRecord) -> list[str]:
+def _item(n: int, item: ItemRecord, minutes: Minutes | None = None) -> list[str]:
     out = [f"## {c.ordinal(n)}{escape(c.item_heading(item))}", ""]
     out += [f"- {label}{c.colon()}{escape(value)}" for label, value in c.item_facts(item)]
     out.append("")
@@ -92,7 +93,19 @@ def _item(n: int, item: ItemRecord) -> list[str]:
             head = c.comment_head(cm.leader, cm.seconds)
             out += [f"- {escape(head)}{c.colon()}{_lines(cm.text, '  ') or c.DASH}", ""]
     out += _opinions(item)
+    out += _previous(minutes.previous_of(item.unit) if minutes else ())
     return out
+
+
+def _previous(lines: tuple[ProblemLine, ...]) -> list[str]:
+    """Last year's problem lines of the unit (`[meeting] previous`), one line each."""
+    if not lines:
+        return []
+    out = [f"**{t('rectify.minutes_previous')}**", ""]
+    for line in lines:
+        status = t(f"rectify.status.{line.status}")
+        out.append(f"- {escape(t('rectify.previous_line', problem=line.problem, status=status))}")
+    return [*out, ""]
 
 
 def _opinions(item: ItemRecord) -> list[str]:
@@ -154,7 +167,7 @@ def render(
     out.append("")
     total = len(minutes.items) + 1
     for n, item in enumerate(minutes.items, start=1):
-        out += _item(n, item)
+        out += _item(n, item, minutes)
         c.tick(progress, n, total)
     out += time_stats_section(len(minutes.items) + 1, minutes)
     out += _assessment(len(minutes.items) + 2, minutes)

@@ -41,8 +41,8 @@ def time_stats_sheet(book: Workbook, minutes: Minutes) -> None:
         s.borders(sheet, head, sheet.max_row, 1, len(tab.columns))
     # The title and the summary are long single cells: merge them so they set no width.
     last = max(sheet.max_column, 2)
-    for row in (1, 2):
-        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last)
+    for line in (1, 2):
+        sheet.merge_cells(start_row=line, start_column=1, end_row=line, end_column=last)
     s.fit_widths(sheet, header_rows=heads)
     s.print_setup(sheet, minutes.sha256)
 

@@ -23,6 +23,7 @@ from reviewtui.i18n import (
     plan,
     prepare,
     projector,
+    rectify,
     reveal,
     rules,
     settings,
@@ -35,7 +36,7 @@ _lang = "en"
 # key: (Chinese, English), merged from one module per part of the product.
 CATALOG: dict[str, tuple[str, str]] = {}
 _PARTS = (common, plan, check, database, cli, live, assessment, exports, projector, prepare)
-for _part in (*_PARTS, settings, rules, merge, reveal, opinions, time_stats):
+for _part in (*_PARTS, settings, rules, merge, reveal, opinions, time_stats, rectify):
     if _twice := CATALOG.keys() & _part.STRINGS.keys():
         raise RuntimeError(f"i18n keys defined twice: {sorted(_twice)}")
     CATALOG.update(_part.STRINGS)

@@ -17,6 +17,7 @@ from typing import Any
 from reviewtui.assessment import Results
 from reviewtui.assessment.tally import GroupCount
 from reviewtui.plan import Veto
+from reviewtui.rectify import Previous, ProblemLine
 
 # Lines of the secretary's notes that head a section, as the seed's column writes them.
 NOTE_HEADINGS = (
@@ -201,6 +202,19 @@ class Minutes:
     reveals: tuple[RevealRecord, ...] = ()
     # per group: (group, expected 应到, present 实到, absent 请假); None where not known
     attendance: tuple[tuple[str, int | None, int | None, int | None], ...] = ()
+    # the rectification list, merged lines included (`rectification_lines` leaves them out)
+    rectification: tuple[ProblemLine, ...] = ()
+    previous: Previous | None = None  # last year's list (`[meeting] previous`), if any
+    levels: tuple[str, ...] = ()  # the plan's levels (考核等次), best first
+
+    def rectification_lines(self, *, dropped: bool = True) -> tuple[ProblemLine, ...]:
+        """The lines of the list as handed on: merged ones are in their absorber."""
+        return tuple(
+            x for x in self.rectification if not x.merged and (dropped or x.status != "dropped")
+        )
+
+    def previous_of(self, unit: str | None) -> tuple[ProblemLine, ...]:
+        return self.previous.of(unit) if self.previous is not None and unit else ()
 
     @property
     def units_items(self) -> tuple[ItemRecord, ...]:

@@ -24,6 +24,7 @@ from reviewtui.minutes.model import (
     SegmentRecord,
 )
 from reviewtui.plan import Plan, Unit
+from reviewtui.rectify import load_previous, read_lines
 from reviewtui.store import Store
 
 # ------------------------------------------------------------------------------------------------
@@ -131,6 +132,9 @@ def _read(store: Store, as_of: datetime) -> Minutes:
         sha256=store.content_sha256(),
         source=store.path.name,
         as_of=as_of,
+        rectification=tuple(read_lines(store)),
+        previous=load_previous(store) if plan.meeting.previous else None,
+        levels=tuple(level.level for level in plan.assessment.levels),
     )
 
 

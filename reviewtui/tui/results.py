@@ -61,6 +61,7 @@ class ResultsScreen(Screen[None]):
         Binding("h", "hide", "results.key.hide", id="results.hide"),
         Binding("ctrl+z", "undo_reveal", "results.key.undo", id="results.undo"),
         Binding("t", "time_stats", "stats.key.open", id="results.time_stats"),
+        Binding("z", "rectify", "rectify.key.open", id="results.rectify"),
         Binding("question_mark", "help", "help.key.help", key_display="?", id="results.help"),
     ]
 
@@ -254,6 +255,12 @@ class ResultsScreen(Screen[None]):
 
     def action_undo_reveal(self) -> None:
         undo_reveal(self)
+
+    def action_rectify(self) -> None:
+        """The rectification list, at the selected unit's lines."""
+        from reviewtui.tui.rectify_screen import RectifyScreen
+
+        self.app.push_screen(RectifyScreen(self.store, self.selected))
 
     def action_back(self) -> None:
         self.dismiss()
