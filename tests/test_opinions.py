@@ -291,6 +291,14 @@ def test_minutes_json_md_docx_and_xlsx_show_opinions_by_unit(
     assert SERIAL not in json.dumps(rows, ensure_ascii=False)
     assert not any(SERIAL in p for p in paragraphs)
 
+    # The feedback pages carry each unit's opinions on its own page, and no serial.
+    pages = Document(io.BytesIO(render(minutes, "feedback")))
+    text = "\n".join(p.text for p in pages.paragraphs)
+    assert text.count(t("opinion.title")) == 2
+    assert "1. =1+1 少开会" in text and "1. 书面材料*再精炼*" in text
+    assert text.index("多调研") < text.index(CHENG) < text.index("书面材料")
+    assert SERIAL not in text
+
 
 def test_without_opinions_no_sheet_and_no_section(small_store: Store) -> None:
     from reviewtui.export import render

@@ -252,6 +252,13 @@ def test_previous_in_the_minutes(tmp_path: Path, meeting_db: Path, cli) -> None:
     md = cli("export", session.with_suffix(".db"), "--format", "md", "-o", "-").stdout
     assert t("rectify.minutes_previous") in md
     assert "- " + t("rectify.previous_line", problem="第一书记怎样考核?", status="open") in md
+    docx_out = tmp_path / "minutes.docx"
+    assert cli("export", session.with_suffix(".db"), "--format", "docx", "-o", docx_out).code == 0
+    paragraphs = [p.text for p in Document(str(docx_out)).paragraphs]
+    assert any(p.endswith(t("rectify.minutes_previous")) for p in paragraphs)  # its subheading
+    assert (
+        "1. " + t("rectify.previous_line", problem="第一书记怎样考核?", status="open") in paragraphs
+    )
 
 
 def test_previous_of_a_release_1_database(tmp_path: Path) -> None:

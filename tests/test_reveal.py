@@ -3,12 +3,14 @@ names of who confirmed, provisional results, and the minutes."""
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from docx import Document
 
 from reviewtui import i18n
 from reviewtui.assessment import ballots
@@ -183,6 +185,14 @@ def test_the_minutes_list_every_reveal(small: Store) -> None:
     assert "revealed the top 1" in lines[0] and "张三" in lines[0] and "hidden at" in lines[0]
     assert "(provisional)" in lines[0]
     assert "revealed all units" in lines[1] and "王五" in lines[1]
+    doc = Document(io.BytesIO(render(read_minutes(small), "docx")))  # type: ignore[arg-type]
+    said = [p.text for p in doc.paragraphs if "confirmed by counter" in p.text]
+    assert said == lines_text(lines)
+
+
+def lines_text(lines: list[str]) -> list[str]:
+    """The md's bullet lines as plain text: no bullet, no Markdown escapes."""
+    return [line.removeprefix("- ").replace("\\", "") for line in lines]
 
 
 def test_the_minutes_of_a_meeting_without_reveals(small: Store) -> None:

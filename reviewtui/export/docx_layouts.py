@@ -18,6 +18,7 @@ from rich.cells import cell_len
 
 from reviewtui.export import common as c
 from reviewtui.export.docx_styles import centered, labelled, table
+from reviewtui.export.reveals import reveal_line
 from reviewtui.i18n import get_lang, t
 from reviewtui.minutes import ItemRecord, Minutes, time_stats
 from reviewtui.office import official as o
@@ -64,7 +65,7 @@ def _notes(doc: DocumentType, item: ItemRecord) -> None:
             o.add(doc, line)
 
 
-def _item(doc: DocumentType, n: int, item: ItemRecord) -> None:
+def _item(doc: DocumentType, n: int, item: ItemRecord, minutes: Minutes) -> None:
     o.add(doc, c.ordinal(n) + c.item_heading(item), o.HEADING_1)
     _item_facts(doc, c.item_facts(item))
     sub = 0
@@ -96,6 +97,12 @@ def _item(doc: DocumentType, n: int, item: ItemRecord) -> None:
         subheading("opinion.title")
         for i, text in enumerate(item.opinions, start=1):
             o.add(doc, f"{i}. {text}")
+    previous = minutes.previous_of(item.unit) if item.unit else ()
+    if previous:  # last year's problem lines (`[meeting] previous`), to follow up
+        subheading("rectify.minutes_previous")
+        for i, line in enumerate(previous, start=1):
+            status = t(f"rectify.status.{line.status}")
+            o.add(doc, f"{i}. " + t("rectify.previous_line", problem=line.problem, status=status))
 
 
 def _assessment(doc: DocumentType, n: int, minutes: Minutes) -> None:
@@ -116,6 +123,10 @@ def _assessment(doc: DocumentType, n: int, minutes: Minutes) -> None:
     table(doc, c.ranking_header(), c.ranking_rows(minutes), RANKING_WIDTHS, left=(1,))
     for line in c.ranking_notes(minutes):
         o.add(doc, line, o.NOTE).paragraph_format.space_before = Pt(4)
+    if minutes.reveals:  # 当场公布: when, what, and who confirmed the count
+        o.add(doc, c.sub_ordinal(3) + t("minutes.reveals"), o.HEADING_2)
+        for record in minutes.reveals:
+            o.add(doc, reveal_line(record))
 
 
 def _time_stats(doc: DocumentType, n: int, minutes: Minutes) -> None:
@@ -155,7 +166,7 @@ def minutes_layout(doc: DocumentType, minutes: Minutes, progress: c.ProgressFn |
     _facts(doc, c.meeting_facts(minutes))
     total = len(minutes.items) + 2
     for n, item in enumerate(minutes.items, start=1):
-        _item(doc, n, item)
+        _item(doc, n, item, minutes)
         c.tick(progress, n, total)
     _time_stats(doc, len(minutes.items) + 1, minutes)
     _assessment(doc, len(minutes.items) + 2, minutes)

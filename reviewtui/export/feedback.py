@@ -2,7 +2,8 @@
 
 Each unit, in agenda order, on a page of its own (a page break before every unit but the first):
 the addressee, its rank, score and level, its grade distribution and 好评率, the district leaders'
-comments on it, and its problem lines (the rectification list as handed on: merged lines are in
+comments on it, the raters' opinions (意见建议, when the forms had them; never with a form's
+serial or group), and its problem lines (the rectification list as handed on: merged lines are in
 the line that absorbed them, dropped lines left out). Every figure is formatted by
 `reviewtui.present`, as `results` shows it (SPEC 6). Built on the official page.
 """
@@ -58,6 +59,11 @@ def _unit_page(
         o.add(doc, t("feedback.comment", leader=comment.leader, text=comment.text.strip()))
     if not comments:
         o.add(doc, t("feedback.no_comments"))
+
+    if item is not None and item.opinions:  # the raters' own words, never whose form they were
+        parts.heading(doc, t("opinion.title"))
+        for n, text in enumerate(item.opinions, start=1):
+            o.add(doc, f"{n}. {text}")
 
     parts.heading(doc, t("feedback.problems"))
     lines = [x for x in minutes.rectification_lines(dropped=False) if x.unit == unit]
