@@ -98,18 +98,24 @@ CREATE TABLE IF NOT EXISTS opinions (
 -- them. A line taken from a question or a comment points at it (`segment_id`); lines the
 -- secretary adds have none. `merged_into` points at the line that absorbed this one; a
 -- dropped line keeps its row with status 'dropped', so nothing typed is ever lost.
+-- Every question and comment of a unit is a line of it whether or not it has a row here
+-- (reviewtui/rectify): a unit's lines get their rows the first time the secretary changes
+-- its list, with `problem` NULL while the line reads as its record does (so a corrected
+-- question still shows corrected). A record deleted as started by mistake takes its row (and
+-- the rows merged into it) with it, journaled, so undoing the delete brings them back.
 CREATE TABLE IF NOT EXISTS problems (
     id          INTEGER PRIMARY KEY,
     unit        TEXT NOT NULL,
     pos         INTEGER NOT NULL,            -- order within the unit
     source      TEXT NOT NULL CHECK (source IN ('question', 'comment', 'secretary')),
-    segment_id  INTEGER REFERENCES segments (id),
-    problem     TEXT NOT NULL,
+    segment_id  INTEGER REFERENCES segments (id) ON DELETE CASCADE,
+    problem     TEXT,                        -- NULL: the text of its question or comment
     measure     TEXT NOT NULL DEFAULT '',
     owner       TEXT NOT NULL DEFAULT '',
     deadline    TEXT,                        -- ISO date, or NULL
     status      TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'dropped')),
-    merged_into INTEGER REFERENCES problems (id)
+    merged_into INTEGER REFERENCES problems (id) ON DELETE CASCADE,
+    CHECK (problem IS NOT NULL OR segment_id IS NOT NULL)
 );
 CREATE INDEX IF NOT EXISTS problems_unit ON problems (unit, pos);
 

@@ -227,6 +227,8 @@ def _rename_records(store: Store, tx: Tx, renames: dict[str, dict[str, str]], ol
             tx.insert(
                 "marks", {"ballot_id": row["ballot_id"], "unit": after, "cells": row["cells"]}
             )
+        for row in store.rows("SELECT id FROM problems WHERE unit = ?", (before,)):
+            tx.update("problems", {"id": row["id"]}, {"unit": after})
     for kind in ("leaders", "representatives"):
         for before, after in renames[kind].items():
             for row in store.rows("SELECT id FROM segments WHERE speaker = ?", (before,)):

@@ -36,9 +36,27 @@ LangOpt = Annotated[str | None, typer.Option("--lang", metavar="zh|en", help=t("
 EXPORT_FORMATS = tuple(FORMATS)  # the export registry's, listed nowhere else
 
 
+EntryOpt = Annotated[int, typer.Option("--entry", min=1, max=2, help=t("cli.opt.entry"))]
+EnteredByOpt = Annotated[
+    str | None, typer.Option("--entered-by", metavar="NAME", help=t("cli.opt.entered_by"))
+]
+
+
 @app.command(help=t("cli.run.help"))
-def run(session: SessionArg, db: DbOpt = None, lang: LangOpt = None) -> Request:
-    return "run", {"session": session, "db": db, "lang": lang}
+def run(
+    session: SessionArg,
+    db: DbOpt = None,
+    lang: LangOpt = None,
+    entry_only: Annotated[bool, typer.Option("--entry-only", help=t("cli.opt.entry_only"))] = False,
+    entry: Annotated[
+        int | None, typer.Option("--entry", min=1, max=2, help=t("cli.opt.entry"))
+    ] = None,
+    entered_by: EnteredByOpt = None,
+) -> Request:
+    params: dict[str, Any] = {"session": session, "db": db, "lang": lang}
+    if entry_only or entry is not None or entered_by is not None:
+        params.update(entry_only=entry_only, entry=entry, entered_by=entered_by)
+    return "run", params
 
 
 @app.command(help=t("cli.demo.help"))
@@ -60,11 +78,30 @@ def projector(session: SessionArg, db: DbOpt = None, lang: LangOpt = None) -> Re
 def ballots_import(
     session: SessionArg,
     file: Annotated[str, typer.Argument(metavar="FILE", help=t("cli.opt.ballots_file"))],
-    entry: Annotated[int, typer.Option("--entry", min=1, max=2, help=t("cli.opt.entry"))] = 1,
+    entry: EntryOpt = 1,
+    skip_conflicts: Annotated[
+        bool, typer.Option("--skip-conflicts", help=t("cli.opt.skip_conflicts"))
+    ] = False,
+    entered_by: EnteredByOpt = None,
     db: DbOpt = None,
     lang: LangOpt = None,
 ) -> Request:
     return "ballots_import", {"session": session, "file": file, "entry": entry, "db": db,
+                              "skip_conflicts": skip_conflicts, "entered_by": entered_by,
+                              "lang": lang}  # fmt: skip
+
+
+@ballots_app.command("export", help=t("cli.ballots_export.help"))
+def ballots_export(
+    session: SessionArg,
+    output: Annotated[
+        str | None, typer.Option("-o", "--output", metavar="PATH", help=t("cli.opt.ballots_out"))
+    ] = None,
+    entry: EntryOpt = 1,
+    db: DbOpt = None,
+    lang: LangOpt = None,
+) -> Request:
+    return "ballots_export", {"session": session, "output": output, "entry": entry, "db": db,
                               "lang": lang}  # fmt: skip
 
 
@@ -95,11 +132,13 @@ def export(
     layout: Annotated[
         str, typer.Option("--layout", metavar="minutes|column", help=t("export.opt.layout"))
     ] = "minutes",
+    digest: Annotated[bool, typer.Option("--digest", help=t("export.opt.digest"))] = False,
+    ballots: Annotated[bool, typer.Option("--ballots", help=t("export.opt.ballots"))] = False,
     db: DbOpt = None,
     lang: LangOpt = None,
 ) -> Request:
     return "export", {"session": session, "fmt": fmt, "output": output, "layout": layout,
-                      "db": db, "lang": lang}  # fmt: skip
+                      "digest": digest, "ballots": ballots, "db": db, "lang": lang}  # fmt: skip
 
 
 ForceOpt = Annotated[bool, typer.Option("--force", help=t("cli.opt.force"))]

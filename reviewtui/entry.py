@@ -38,7 +38,11 @@ class Plain:
 
 _DB_LANG = {"--db": "db", "--lang": "lang"}
 PLAIN: dict[str, Plain] = {
-    "run": Plain(("session",), _DB_LANG),
+    "run": Plain(
+        ("session",),
+        {**_DB_LANG, "--entry": "entry", "--entered-by": "entered_by"},
+        {"--entry-only": "entry_only"},
+    ),
     "demo": Plain((), {"--lang": "lang"}),
     "check": Plain(("session",), {"--lang": "lang"}),
     "projector": Plain(("session",), _DB_LANG),
@@ -46,6 +50,7 @@ PLAIN: dict[str, Plain] = {
     "export": Plain(
         ("session",),
         {"--format": "fmt", "-o": "output", "--output": "output", "--layout": "layout", **_DB_LANG},
+        {"--digest": "digest", "--ballots": "ballots"},
     ),
 }
 

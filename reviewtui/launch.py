@@ -17,6 +17,7 @@ import gc
 import re
 import sys
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
     from reviewtui.amend import Pending
+    from reviewtui.assessment.merge import EntryCopy
     from reviewtui.plan import Plan
     from reviewtui.store import Store
 
@@ -126,13 +128,46 @@ def _escape_c1(json_text: str) -> str:
 # The commands (the language is set by the caller)
 
 
-def run(session: str, db: str | None = None) -> None:
+def run(
+    session: str,
+    db: str | None = None,
+    entry_only: bool = False,
+    entry: int | str | None = None,
+    entered_by: str | None = None,
+) -> None:
     from reviewtui.amend import open_amendable
 
+    copy = _entry_copy(entry_only, entry, entered_by)
     # A session file changed since the database was made: when every change is an amendment
     # the app offers them first (tui/amend_offer.py); otherwise refused here, with the reasons.
     store, pending = open_amendable(session, db)
-    run_tui(store, pending)
+    if copy is not None:
+        try:
+            from reviewtui.assessment.ballots import check_entry
+
+            check_entry(store, copy.entry)
+        except BaseException:
+            store.close()
+            raise
+    run_tui(store, pending, copy)
+
+
+def _entry_copy(
+    entry_only: bool, entry: int | str | None, entered_by: str | None
+) -> EntryCopy | None:
+    """`run --entry-only [--entry 1|2] [--entered-by NAME]`: ballot entry only, on a copy."""
+    if not entry_only:
+        if entry is not None or entered_by is not None:
+            raise UserError(t("entry_only.options"))
+        return None
+    from reviewtui.assessment.merge import EntryCopy
+    from reviewtui.textsafe import clean
+
+    if entry is None:
+        entry = 1
+    if str(entry) not in ("1", "2"):  # the fast path hands it over as typed
+        raise UserError(t("ballot.bad_entry", entry=shown(str(entry))))
+    return EntryCopy(int(entry), clean(entered_by or "").strip())
 
 
 def demo() -> None:
@@ -146,13 +181,13 @@ def demo() -> None:
         print(t("cli.demo_db", db=store.path), file=sys.stderr, flush=True)
 
 
-def run_tui(store: Store, pending: Pending | None = None) -> None:
+def run_tui(store: Store, pending: Pending | None = None, copy: EntryCopy | None = None) -> None:
     # Start-up makes many objects and frees few: collecting then finds nothing and costs ~15 ms
     # of launch. The app turns collection back on after its first frame.
     gc.disable()
     from reviewtui.tui.app import run_app
 
-    run_app(store, pending)
+    run_app(store, pending, copy)
 
 
 def check(session: str) -> None:
@@ -176,6 +211,11 @@ def check(session: str) -> None:
     show(summary_table(plan))
     for warning in plan.warnings:  # legal but probably not meant (SPEC 2): exit 0
         say(t("plan.warning") + warning.render(str(session)))
+    if plan.meeting.previous and path.suffix.lower() != ".db":
+        from reviewtui.rectify.previous import missing_previous
+
+        if (missing := missing_previous(path, plan.meeting.previous)) is not None:
+            say(t("plan.warning") + missing)
 
 
 def _join(names: Iterable[str]) -> str:
@@ -248,21 +288,57 @@ def projector(session: str, db: str | None = None) -> None:
     run_projector(target.db)
 
 
-def ballots_import(session: str, file: str, entry: int = 1, db: str | None = None) -> None:
-    from reviewtui.assessment.importer import import_file
+def ballots_import(
+    session: str,
+    file: str,
+    entry: int = 1,
+    db: str | None = None,
+    skip_conflicts: bool = False,
+    entered_by: str | None = None,
+) -> None:
+    from reviewtui.assessment.forms import Form
+    from reviewtui.assessment.merge import import_ballots, summary
     from reviewtui.store import open_session
+    from reviewtui.textsafe import clean
 
     store = open_session(session, db, write=True)
     tell(store.notices)
     try:
-        done = import_file(store, Path(file), entry=entry)
+        who = clean(entered_by).strip() if entered_by else None
+        done = import_ballots(
+            store, Path(file), entry=entry, entered_by=who, skip_conflicts=skip_conflicts
+        )
+        lines = summary(Form.of(store.plan), done)
     finally:
         store.close()
-    say(t("import.done", path=file, ballots=done.ballots, marks=done.marks, entry=done.entry))
+    for line in lines:
+        say(line)
     from reviewtui.present.rules import import_lines
 
     for line in import_lines(done.invalid):  # valid input that the rules void: said, not refused
         say(line)
+
+
+def ballots_export(
+    session: str, output: str | None = None, entry: int = 1, db: str | None = None
+) -> None:
+    from reviewtui.assessment.merge import default_export_path, export_ballots
+    from reviewtui.output import in_folder, protected_paths
+    from reviewtui.store import open_session
+
+    # Read-only, never creating a database: it runs beside the `run` that types the ballots.
+    store = open_session(session, db, write=False, create=False)
+    tell(store.notices)
+    try:
+        target = default_export_path(store, entry)
+        if output:
+            target = in_folder(output, target.name)
+        protect = protected_paths(store.path, session, store.meta("source"))
+        count = export_ballots(store, target, entry=entry, protect=protect)
+    finally:
+        store.close()
+    say(t("merge.exported", count=count, entry=entry, path=target))
+    say(t("merge.import_there", name=target.name, entry=entry))
 
 
 def results(session: str, as_json: bool = False, db: str | None = None) -> None:
@@ -301,18 +377,25 @@ def export(
     output: str | None = None,
     layout: str = "minutes",
     db: str | None = None,
+    digest: bool = False,
+    ballots: bool = False,
 ) -> None:
     from reviewtui.export import default_path, export_store, to_bytes, validate, write
     from reviewtui.output import in_folder, protected_paths
     from reviewtui.store import open_session
 
     to_stdout = output == "-"
-    validate(fmt, layout, to_stdout=to_stdout)  # before opening anything: exit 2 at once
+    validate(fmt, layout, to_stdout=to_stdout, ballots=ballots)  # before opening: exit 2 at once
     # Read-only and never creating a database, so it runs beside a live `run`.
     store = open_session(session, db, write=False, create=False)
     tell(store.notices)
     try:
-        data = _export_with_progress(store, fmt, layout, export_store)
+        if store.plan.meeting.previous:  # last year's list: a file it cannot read is a warning
+            from reviewtui.rectify import load_previous
+
+            tell([w] if (w := load_previous(store).warning) else [])
+        chosen = partial(export_store, digest=digest, ballots=ballots)
+        data = _export_with_progress(store, fmt, layout, chosen)
         target = default_path(store.path, fmt, layout)
         # Never written over: the database (and SQLite's files beside it), the session files.
         protect = protected_paths(store.path, session, store.meta("source"))
@@ -333,7 +416,10 @@ def export(
 
 
 def _export_with_progress(
-    store: Store, fmt: str, layout: str, export_store: Callable[..., str | bytes]
+    store: Store,
+    fmt: str,
+    layout: str,
+    export_store: Callable[..., str | bytes],
 ) -> str | bytes:
     """A bar on stderr only for a person watching; never in a pipe or a log (and no Rich)."""
     if not sys.stderr.isatty():

@@ -95,7 +95,7 @@ def test_md_shows_control_characters(minutes) -> None:
 
 
 def test_xlsx_text_is_never_a_formula(minutes) -> None:
-    data = render(minutes, "xlsx")
+    data = render(minutes, "xlsx", ballots=True)  # every sheet, the ballots' too
     assert isinstance(data, bytes)
     with zipfile.ZipFile(io.BytesIO(data)) as book:
         sheets = [n for n in book.namelist() if n.startswith("xl/worksheets/sheet")]

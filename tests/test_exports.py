@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 from docx import Document
-from docx.oxml.ns import qn
 from openpyxl import load_workbook
 from test_minutes import ENTERED_BY, build
 
 from reviewtui import clock
 from reviewtui.export import FORMATS, default_path, export_store, render
+from reviewtui.export import common as c
 from reviewtui.i18n import t
 from reviewtui.minutes import Minutes, read_minutes, to_json
 from reviewtui.present import glossary
@@ -64,15 +64,24 @@ def test_md_minutes(minutes: Minutes, lang: str) -> None:
         t("minutes.no_answer"),
     ):
         assert expected in text, expected
-    # True durations against plan: 35.5 s of a 30 s report, 9 s question, 18 s answer.
-    assert t("minutes.against_over", spent="0:35", planned="0:30", over="0:05") in text
+    # True durations: 35.5 s of a 30 s report (against its limit), 9 s question, 18 s answer.
+    assert t("minutes.against_limit_over", spent="0:35", limit="0:30", over="0:05") in text
+    assert t("minutes.item_time") not in text  # a unit's line times its report only
     assert t("minutes.question_head", asker="党代表 张建国", time="0:09") in text
-    assert t("minutes.answer_head", time="0:18") in text
+    assert t("minutes.answer_head_by", answerer="雁翅镇党委书记", time="0:18") in text
+    assert f"- {t('minutes.present')}{c.colon()}" in text  # 出席: the plan's leaders
+    assert f"- {t('minutes.attending')}{c.colon()}党代表" in text  # 列席: the other groups
+    assert t("minutes.assessment") in text
     # The ranking: rank, unit, meeting score, day-to-day, final, level.
     assert "| 1    | 城子街道工委 | 90.00" in text
     assert "| 2    | 雁翅镇党委   | 88.00" in text
     assert "较好" in text and "一般" in text
-    assert text.rstrip().splitlines()[-1] == t("minutes.sha256", sha=minutes.sha256)
+    # The digest: kept out of sight unless asked for.
+    assert t("minutes.sha256", sha=minutes.sha256) not in text
+    assert text.rstrip().splitlines()[-1] == f"<!-- sha256: {minutes.sha256} -->"
+    shown = render(minutes, "md", digest=True)
+    assert isinstance(shown, str)
+    assert shown.rstrip().splitlines()[-1] == t("minutes.sha256", sha=minutes.sha256)
     assert ENTERED_BY not in text
 
 
@@ -103,35 +112,28 @@ def test_docx_minutes(minutes: Minutes, lang: str) -> None:
         "主要举措",
         "取得成效",
         "走访党员群众800余户。",
-        t("minutes.against_over", spent="0:35", planned="0:30", over="0:05"),
+        t("minutes.against_limit_over", spent="0:35", limit="0:30", over="0:05"),
+        t("minutes.assessment"),
     ):
         assert expected in text, expected
-    ranking, reconciliation = tables
+    reconciliation, ranking = tables[-2:]  # 测评情况 (last): the forms first, then the ranking
     assert ranking[0] == glossary.header()  # the screen's names, in the screen's order
     assert [row[:6] for row in ranking[1:]] == [
         ["1", "城子街道工委", "90.00", "90.00", "—", "好"],
         ["2", "雁翅镇党委", "88.00", "88.00", "—", "较好"],
         ["3", "王平镇党委", "76.00", "76.00", "—", "一般"],
     ]
-    assert reconciliation[1][:5] == ["区级领导", "60%", "3", "2", "2"]
-    assert paragraphs[-1] == t("minutes.sha256", sha=minutes.sha256)
+    assert reconciliation[0][5] == t("minutes.invalid")
+    assert reconciliation[1][:6] == ["区级领导", "60%", "3", "2", "2", "0"]
+    assert reconciliation[2][:6] == ["党代表", "40%", "5", "3", "2", "1"]
+    # The digest is in the properties; a visible line only with `digest`.
+    assert minutes.sha256 not in text
+    props = Document(io.BytesIO(data)).core_properties  # type: ignore[arg-type]
+    assert props.identifier == f"sha256:{minutes.sha256}"
+    assert props.comments == t("minutes.sha256", sha=minutes.sha256)
+    shown, _ = docx_text(render(minutes, "docx", digest=True))  # type: ignore[arg-type]
+    assert shown[-1] == t("minutes.sha256", sha=minutes.sha256)
     assert ENTERED_BY not in text
-
-
-def test_docx_is_a4_with_chinese_fonts_and_page_numbers(minutes: Minutes) -> None:
-    doc = Document(io.BytesIO(render(minutes, "docx")))  # type: ignore[arg-type]
-    section = doc.sections[0]
-    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
-
-    def east_asia(style: str) -> str | None:
-        fonts = doc.styles[style].element.rPr.find(qn("w:rFonts"))
-        return fonts.get(qn("w:eastAsia"))
-
-    assert east_asia("Normal") == "仿宋"
-    assert east_asia("Heading 1") == "黑体"
-    assert east_asia("Title") == "宋体"
-    footer = section.footer.paragraphs[0]._p.xml
-    assert "PAGE" in footer and "NUMPAGES" in footer
 
 
 def test_docx_column_layout(minutes: Minutes) -> None:
@@ -149,7 +151,12 @@ def test_docx_column_layout(minutes: Minutes) -> None:
     ]
     assert "城子街道工委" in paragraphs  # on-site, no notes: still has its place
     assert "王平镇党委" not in paragraphs  # written units are not in the column
-    assert paragraphs[-1] == t("minutes.sha256", sha=minutes.sha256)
+    # No fingerprint line and no page numbers: no newspaper column carries them.
+    data = render(minutes, "docx", layout="column", digest=True)
+    assert minutes.sha256 not in "\n".join(docx_text(data)[0])  # type: ignore[arg-type]
+    doc = Document(io.BytesIO(data))  # type: ignore[arg-type]
+    assert "PAGE" not in doc.sections[0].footer._element.xml
+    assert doc.core_properties.identifier == f"sha256:{minutes.sha256}"
 
 
 def test_column_headline_from_topic(sample_session: Path, fake_clock: clock.FakeClock) -> None:
@@ -160,6 +167,12 @@ def test_column_headline_from_topic(sample_session: Path, fake_clock: clock.Fake
         store.close()
     paragraphs, _ = docx_text(render(minutes, "docx", layout="column"))  # type: ignore[arg-type]
     assert "雁翅镇党委 用活下派“第一书记”" in paragraphs
+    # The banner from `[meeting] headline`, and a 编者按 with its subject, as the seed has them.
+    headline = minutes.meeting.headline
+    assert headline and headline.replace(" ", "\n") in paragraphs  # a phrase a line
+    assert paragraphs[0].startswith(t("minutes.column.editor_note"))
+    assert minutes.meeting.organizer is None  # the seed's own subject, then: 我区
+    assert t("minutes.column.we") in paragraphs[0]
     # A topic that already names its subject is the headline as it stands.
     assert any(p.endswith("东杨坨村党支部 打造农村社会事务管理新格局") for p in paragraphs)
 
@@ -168,68 +181,7 @@ def test_column_headline_from_topic(sample_session: Path, fake_clock: clock.Fake
 # Excel
 
 
-def test_xlsx_results(minutes: Minutes, lang: str) -> None:
-    book = load_workbook(io.BytesIO(render(minutes, "xlsx")))  # type: ignore[arg-type]
-    assert book.sheetnames == [
-        t("export.sheet.results"),
-        t("export.sheet.groups"),
-        t("export.sheet.ballots"),
-        t("export.sheet.timings"),
-        t("export.sheet.about"),
-    ]
-    results = book[t("export.sheet.results")]
-    rows = list(results.iter_rows(values_only=True))
-    assert list(rows[0][:9]) == glossary.header(glossary.RANKING_FULL)
-    assert [(r[0], r[1], r[5]) for r in rows[1:4]] == [
-        (1, "城子街道工委", "好"),
-        (2, "雁翅镇党委", "较好"),
-        (3, "王平镇党委", "一般"),
-    ]
-    for row in rows[1:4]:  # numbers as numbers, not text (90.0 reads back as the int 90)
-        assert all(isinstance(row[i], int | float) for i in (0, 2, 3, 6, 7, 8)), row
-        assert row[4] is None  # no day-to-day score in this plan: empty, not "—"
-    assert rows[1][2] == pytest.approx(90.0)
-    assert results.cell(2, 3).number_format == "0.00"
-    assert minutes.sha256 in results.oddFooter.left.text
-
-    groups = list(book[t("export.sheet.groups")].iter_rows(values_only=True))
-    assert groups[0][2:6] == (
-        t("export.col.group_votes", group="区级领导"),
-        t("export.col.group_score", group="区级领导"),
-        t("export.col.group_votes", group="党代表"),
-        t("export.col.group_score", group="党代表"),
-    )
-    assert groups[2][1:6] == ("雁翅镇党委", 2, pytest.approx(100.0), 2, pytest.approx(70.0))
-
-    ballots = list(book[t("export.sheet.ballots")].iter_rows(values_only=True))
-    assert ballots[0] == (
-        t("export.col.ballot"),
-        t("export.col.group"),
-        t("export.col.status"),
-        "雁翅镇党委",
-        "城子街道工委",
-        "王平镇党委",
-    )
-    assert ballots[1] == ("1", "区级领导", t("export.status.valid"), "好", "较好", "好")
-    assert [b[0] for b in ballots[1:]] == ["1", "2", "3", "4", "5"]
-    assert ballots[5][:3] == ("5", "党代表", t("export.status.invalid"))
-
-    timings = list(book[t("export.sheet.timings")].iter_rows(values_only=True))
-    assert len(timings) == 1 + sum(len(i.segments) for i in minutes.items)
-    assert timings[1][3:6] == ("report", t("kind.report"), "雁翅镇党委书记")
-    assert (timings[1][8], timings[1][9], timings[1][10]) == (35.5, 7.0, 30)
-
-    about = dict(book[t("export.sheet.about")].iter_rows(values_only=True))
-    assert about["SHA-256"] == minutes.sha256
-
-    every_cell = [
-        str(value)
-        for sheet in book.worksheets
-        for row in sheet.iter_rows(values_only=True)
-        for value in row
-        if value is not None
-    ]
-    assert not any(ENTERED_BY in value for value in every_cell)
+# The workbook's sheets, print setup and figures: tests/test_xlsx.py.
 
 
 def test_veto_is_starred_and_explained(
@@ -261,7 +213,7 @@ def test_veto_is_starred_and_explained(
         "results.vetoed_note", grades="一般、差" if lang == "zh" else "一般, 差", share="25%"
     ) in (text.replace("\\*", "*"))
     paragraphs, tables = docx_text(render(minutes, "docx"))  # type: ignore[arg-type]
-    assert tables[0][1][5] == "较好*"
+    assert tables[1][1][5] == "较好*"
     assert any(p.startswith("* ") for p in paragraphs)
 
 
@@ -361,6 +313,9 @@ def test_cli_text_formats_to_stdout(cli, meeting_db: Path, minutes: Minutes, fmt
     assert result.code == 0, result.output
     assert result.stdout == render(minutes, fmt)
     assert minutes.sha256 in result.stdout
+    if fmt == "md":  # --digest: the visible line
+        shown = cli("export", meeting_db, "--format", fmt, "--digest", "-o", "-")
+        assert shown.stdout == render(minutes, fmt, digest=True)
     ext = FORMATS[fmt].ext
     assert not list(meeting_db.parent.glob(f"*.{ext}"))  # nothing written beside the db
 
@@ -435,7 +390,7 @@ def test_cli_exports_beside_a_live_writer(
 
 
 def test_cli_chinese(cli, meeting_db: Path) -> None:
-    result = cli("export", meeting_db, "--format", "md", "-o", "-", "--lang", "zh")
+    result = cli("export", meeting_db, "--format", "md", "-o", "-", "--lang", "zh", "--digest")
     assert result.code == 0, result.output
     assert "会议记录" in result.stdout and "数据库内容 SHA-256" in result.stdout
 

@@ -210,7 +210,16 @@ SEGMENT_KEYS = {
 
 def test_json_is_spec_section_8(minutes: Minutes) -> None:
     data = json.loads(json.dumps(to_json(minutes), ensure_ascii=False))
-    assert set(data) == {"meeting", "attendance", "amendments", "items", "results", "sha256"}
+    assert set(data) == {
+        "meeting",
+        "attendance",
+        "amendments",
+        "rectification",
+        "items",
+        "results",
+        "reveals",
+        "sha256",
+    }
     assert data["meeting"] == {
         "title": "测试用述职评议考核会",
         "date": "2017-02-24",

@@ -22,7 +22,7 @@ from openpyxl import load_workbook
 from reviewtui import present
 from reviewtui.assessment import ballots
 from reviewtui.assessment.tally import round2, tally_store
-from reviewtui.export import render
+from reviewtui.export import render, xlsx_results
 from reviewtui.minutes import read_minutes
 from reviewtui.present import glossary
 from reviewtui.store import Store, open_session
@@ -166,26 +166,31 @@ def test_every_document_shows_the_same_cells(half_db: Path) -> None:
     assert isinstance(md, str)
     md_lines = [line for line in md.splitlines() if line.startswith("| ")]
     md_table = [[cell.strip() for cell in line.strip("|").split("|")] for line in md_lines]
-    assert md_table[0] == header
-    assert md_table[2 : 2 + len(rows)] == rows  # after the header and its rule
+    start = md_table.index(header)  # the ranking: after the forms' table under 测评情况
+    assert md_table[start + 2 : start + 2 + len(rows)] == rows  # after the header and its rule
 
     doc = Document(io.BytesIO(render(minutes, "docx")))  # type: ignore[arg-type]
-    ranking = [[cell.text for cell in row.cells] for row in doc.tables[0].rows]
-    assert ranking == [header, *rows]
+    tables = [[[cell.text for cell in row.cells] for row in table.rows] for table in doc.tables]
+    assert [header, *rows] in tables
 
     data = render(minutes, "xlsx")
     assert isinstance(data, bytes)
     sheet = load_workbook(io.BytesIO(data)).worksheets[0]
-    cells = [list(r) for r in sheet.iter_rows(min_row=1, max_row=1 + len(rows), values_only=True)]
-    width = len(header)
-    assert cells[0][:width] == header
-    final = glossary.RANKING.index(glossary.FINAL)
+    head = xlsx_results.HEAD  # under the title rows
+    cells = [
+        list(r) for r in sheet.iter_rows(min_row=head, max_row=head + len(rows), values_only=True)
+    ]
+    # The printed sheet leaves out 日常考核 when no unit has one; the other columns as on screen.
+    shown_columns = xlsx_results.columns(minutes)
+    keep = [glossary.RANKING.index(col) for col in shown_columns]
+    assert cells[0][: len(keep)] == [header[i] for i in keep]
+    final = shown_columns.index(glossary.FINAL)
     for stored, row in zip(cells[1:], rows, strict=True):
         # the stored number is the shown one, not the raw float under a number format
-        assert stored[final] == float(row[final])
-        assert f"{stored[final]:.2f}" == row[final]
+        assert stored[final] == float(row[glossary.RANKING.index(glossary.FINAL)])
+        assert f"{stored[final]:.2f}" == row[glossary.RANKING.index(glossary.FINAL)]
         assert [present.count(stored[0]), stored[1]] == row[:2]
-        assert stored[glossary.RANKING.index(glossary.LEVEL)] == row[5]
+        assert stored[shown_columns.index(glossary.LEVEL)] == row[5]
     assert sorted(c[final] for c in cells[1:]) == [79.99, 89.85, 90.0]
     with zipfile.ZipFile(io.BytesIO(data)) as book:
         xml = book.read("xl/worksheets/sheet1.xml").decode()

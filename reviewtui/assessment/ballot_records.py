@@ -6,9 +6,12 @@ twice (`entry` 1 and 2). Writing is in `ballots`, the double-entry comparison in
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 from reviewtui.assessment.forms import Cell, Value, code_sort_key, decode_line, normalize_code
+from reviewtui.assessment.opinions import of_ballots
 from reviewtui.store import Store
 
 
@@ -25,9 +28,18 @@ class Ballot:
     created_at: str
     updated_at: str
     marks: dict[Cell, Value]
+    opinions: dict[str, str] = field(default_factory=dict)  # unit -> text, plan unit order
 
 
 _COLUMNS = "id, code, entry, grp, entered_by, source, created_at, updated_at"
+
+
+def _ballot(head: Sequence[Any], marks: dict[Cell, Value], opinions: dict[str, str]) -> Ballot:
+    """A ballot from its row of `_COLUMNS`, its marks and its opinions."""
+    rid, code, entry, group, entered_by, source, created_at, updated_at = head
+    return Ballot(
+        rid, code, entry, group, entered_by, source, created_at, updated_at, marks, opinions
+    )
 
 
 def load(store: Store, *, entry: int | None = None, code: str | None = None) -> list[Ballot]:
@@ -45,10 +57,8 @@ def load(store: Store, *, entry: int | None = None, code: str | None = None) -> 
             found = marks[ballot_id]
             for item, value in decode_line(cells).items():
                 found[(unit, item)] = value
-    ballots = [
-        Ballot(ballot_id, code, entry, grp, by, source, created, updated, marks[ballot_id])
-        for ballot_id, code, entry, grp, by, source, created, updated in heads
-    ]
+    opinions = of_ballots(store, marks) if heads else {}
+    ballots = [_ballot(head, marks[head[0]], opinions.get(head[0], {})) for head in heads]
     ballots.sort(key=lambda b: (code_sort_key(b.code), b.entry))
     return ballots
 

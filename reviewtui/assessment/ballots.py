@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from reviewtui import clock
+from reviewtui.assessment import opinions as opinion_lines
 from reviewtui.assessment import serials
 from reviewtui.assessment.ballot_compare import (
     CONFIRMED,
@@ -60,6 +61,7 @@ __all__ = [
     "CONFIRMED",
     "LONG_HEADER",
     "MISMATCHED",
+    "OPINION_HEADER",
     "SINGLE",
     "UNDOABLE",
     "Ballot",
@@ -88,6 +90,7 @@ __all__ = [
 ]
 
 LONG_HEADER = ("ballot", "group", "unit", "item", "value")
+OPINION_HEADER = (*LONG_HEADER, "opinion")  # the long form of a form with opinion lines
 
 
 # ------------------------------------------------------------------------------------------------
@@ -124,9 +127,13 @@ def save(
     source: str = "screen",
     replacing: int | None = None,
     action: str | None = None,
+    opinions: Mapping[str, str] | None = None,
     within: Callable[[Tx, int], None] | None = None,
 ) -> Ballot:
     """Save a new ballot, or replace ballot `replacing` (a correction or a retyped entry).
+
+    `opinions` (unit -> text, `assessment.opinions`) are saved with the marks; None keeps a
+    replaced ballot's opinions as they are.
 
     Refuses (UserError, nothing written) an unknown group or cell, a bad value, or an id already
     entered in this round. One transaction; every changed ballot line is journaled. `within`
@@ -146,6 +153,8 @@ def save(
         problems.append(t("ballot.unknown_group", value=group))
     problems += serial_problems(plan, code, group)
     problems += form.check(marks)
+    if opinions is not None:
+        problems += opinion_lines.problems(plan, opinions)
     if problems:
         raise UserError(*problems)
     now = clock.iso(clock.now())
@@ -198,6 +207,8 @@ def save(
             for unit in before:
                 if unit not in lines:
                     tx.delete("marks", {"ballot_id": ballot_id, "unit": unit})
+        if opinions is not None:
+            opinion_lines.write(tx, ballot_id, opinion_lines.cleaned(plan, opinions))
         if within is not None:
             within(tx, ballot_id)
     saved = get(store, ballot_id)
@@ -239,11 +250,16 @@ def export_csv(store: Store, path: str | Path, *, entry: int = 1) -> int:
     ballots = load(store, entry=entry)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(LONG_HEADER)
+    with_opinions = any(ballot.opinions for ballot in ballots)
+    writer.writerow(OPINION_HEADER if with_opinions else LONG_HEADER)
     for ballot in ballots:
+        written: set[str] = set()
         for unit, item in form.cells():
             value = format_value(ballot.marks.get((unit, item)))
-            row = (ballot.code, ballot.group, unit, item, value)
+            row: tuple[str, ...] = (ballot.code, ballot.group, unit, item, value)
+            if with_opinions:  # on the unit's first row only: one opinion per ballot and unit
+                row += ("" if unit in written else ballot.opinions.get(unit, ""),)
+                written.add(unit)
             writer.writerow([inert_cell(cell) for cell in row])
     write_file("\ufeff" + buffer.getvalue(), Path(path), protect=protected_paths(store.path))
     return len(ballots)

@@ -1,6 +1,6 @@
 """Ballot files (SPEC section 6): CSV (UTF-8, a BOM allowed) or XLSX (first sheet).
 
-Long form, any form:   ballot,group,unit,item,value
+Long form, any form:   ballot,group,unit,item,value[,opinion]  (opinion: `assessment.opinions`)
 Wide form, one item:   ballot,group,<unit>,<unit>,...
 
 An import is all or nothing: every row is checked first, every bad row is reported with its line
@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reviewtui import clock
-from reviewtui.assessment import rules, serials
+from reviewtui.assessment import opinions, rules, serials
 from reviewtui.assessment.ballot_files import (  # reading files: the module beside this one
     Rows,
     _blank,
@@ -29,6 +29,7 @@ from reviewtui.assessment.ballot_files import (  # reading files: the module bes
 )
 from reviewtui.assessment.ballots import (
     LONG_HEADER,
+    OPINION_HEADER,
     check_entry,
     codes,
     default_entered_by,
@@ -62,6 +63,7 @@ class _Pending:
     first_line: int
     last_line: int
     lines: dict[str, dict[str, Value | None]] = field(default_factory=dict)
+    opinions: dict[str, tuple[str, int]] = field(default_factory=dict)  # unit -> (text, line)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -97,7 +99,8 @@ class _Checker:
             i.name: {} for i in form.items
         }
         self.spreadsheet = False  # errors name the cell (C5) as well as the line
-        self.columns: dict[str, int] = {name: i for i, name in enumerate(LONG_HEADER)}
+        self.columns: dict[str, int] = {name: i for i, name in enumerate(OPINION_HEADER)}
+        self.width = len(LONG_HEADER)  # one more with the opinion column
 
     def error(self, line: int, message: str, column: str | None = None) -> None:
         if column is None:
@@ -188,6 +191,25 @@ class _Checker:
         cells[item.name] = value
         pending.last_line = line
 
+    def opinion(self, line: int, pending: _Pending, unit: str, raw: object) -> None:
+        """One opinion per ballot and unit: repeated on each item's row it is the same one."""
+        text = opinions.normalized(_text(raw))
+        if not text:
+            return
+        if len(text) > opinions.LIMIT:
+            count, limit = len(text), opinions.LIMIT
+            self.error(line, t("opinion.too_long", unit=unit, count=count, limit=limit), "opinion")
+            return
+        held = pending.opinions.get(unit)
+        if held is None:
+            pending.opinions[unit] = (text, line)
+        elif held[0] != text:
+            message = t("opinion.two", code=_echo(self._code_of(pending)), unit=unit, other=held[1])
+            self.error(line, message, "opinion")
+
+    def _code_of(self, pending: _Pending) -> str:
+        return next(code for code, found in self.ballots.items() if found is pending)
+
     def long_rows(self, lines: Sequence[int], rows: Sequence[Sequence[object]]) -> None:
         unit_of: dict[object, str] = {}
         item_of: dict[object, FormItem] = {}
@@ -195,12 +217,13 @@ class _Checker:
         last_group: object = _UNSEEN
         pending: _Pending | None = None
         for line, cells in zip(lines, rows, strict=True):
-            if len(cells) != 5:
-                if len(cells) > 5 and any(_text(c) for c in cells[5:]):
+            width = self.width
+            if len(cells) != width:
+                if len(cells) > width and any(_text(c) for c in cells[width:]):
                     self.error(line, t("import.extra_cells"))
                     continue
-                cells = [*cells[:5], *([None] * (5 - len(cells)))]
-            code_raw, group_raw, unit_raw, item_raw, value_raw = cells
+                cells = [*cells[:width], *([None] * (width - len(cells)))]
+            code_raw, group_raw, unit_raw, item_raw, value_raw = cells[:5]
             if code_raw != last_code or group_raw != last_group:
                 # A new ballot, or the same one in another group (an error `ballot` reports).
                 code = self.code(line, code_raw, cells)
@@ -235,6 +258,8 @@ class _Checker:
                     self.error(line, t("import.no_item", items=items), "item")
             if unit is None or item is None:
                 continue
+            if width > 5 and cells[5] is not None:
+                self.opinion(line, pending, unit, cells[5])
             # The common case inline (a known value, a new cell); `cell` handles the rest.
             value = self.values[item.name].get(value_raw, _UNSEEN)
             line_cells = pending.lines.get(unit)
@@ -302,7 +327,10 @@ def check_file(
     body_lines, body = lines[first + 1 :], rows[first + 1 :]
     checker = _Checker(form, path, taken, entry, plan)
     checker.spreadsheet = spreadsheet
-    if tuple(header) == LONG_HEADER:
+    if tuple(header) == OPINION_HEADER and not (plan is not None and plan.assessment.opinions):
+        return {}, [t("import.at", path=path, line=header_line) + t("opinion.column_off")]
+    if tuple(header) in (LONG_HEADER, OPINION_HEADER):
+        checker.width = len(header)
         checker.long_rows(body_lines, body)
     elif len(header) >= 3 and header[:2] == ["ballot", "group"]:
         if not form.one_item:
@@ -405,6 +433,13 @@ def _write(
                 mark_rows.append((ballot_id, unit, text))
         tx.insert_many("ballots", _BALLOT_COLUMNS, ballot_rows)
         tx.insert_many("marks", _MARK_COLUMNS, mark_rows)
+        opinion_rows = [
+            (top + offset, unit, text)
+            for offset, ballot in enumerate(pending.values(), start=1)
+            for unit, (text, _) in ballot.opinions.items()
+        ]
+        if opinion_rows:
+            tx.insert_many("opinions", ["ballot_id", "unit", "text"], opinion_rows)
     return filled
 
 

@@ -35,6 +35,10 @@ class ExportFormat:
     stem_suffix: str  # default file: <db stem>-<stem_suffix>.<ext>
     module: str
     layouts: tuple[str, ...] = ("minutes",)
+    # Takes `digest`: a visible SHA-256 line on request (md, docx). The others always carry it
+    # (the xlsx footer, a csv column, the json key).
+    digest_line: bool = False
+    ballots: bool = False  # takes `--ballots` (the per-ballot sheet, an internal copy)
 
     def renderer(self) -> Renderer:
         return importlib.import_module(self.module).render  # type: ignore[no-any-return]
@@ -43,17 +47,22 @@ class ExportFormat:
 FORMATS: dict[str, ExportFormat] = {
     f.name: f
     for f in (
-        ExportFormat("docx", "docx", True, "minutes", "reviewtui.export.docx", LAYOUTS),
-        ExportFormat("md", "md", False, "minutes", "reviewtui.export.md"),
-        ExportFormat("xlsx", "xlsx", True, "results", "reviewtui.export.xlsx"),
+        ExportFormat("docx", "docx", True, "minutes", "reviewtui.export.docx", LAYOUTS, True),
+        ExportFormat("md", "md", False, "minutes", "reviewtui.export.md", digest_line=True),
+        ExportFormat("xlsx", "xlsx", True, "results", "reviewtui.export.xlsx", ballots=True),
         ExportFormat("csv", "csv", False, "ranking", "reviewtui.export.csv"),
         ExportFormat("timings", "csv", False, "timings", "reviewtui.export.timings"),
         ExportFormat("json", "json", False, "minutes", "reviewtui.export.json"),
+        ExportFormat("rectify", "xlsx", True, "rectify", "reviewtui.export.rectify"),
+        ExportFormat("feedback", "docx", True, "feedback", "reviewtui.export.feedback"),
+        ExportFormat("notice", "docx", True, "notice", "reviewtui.export.notice"),
     )
 }
 
 
-def validate(fmt: str, layout: str = "minutes", *, to_stdout: bool = False) -> ExportFormat:
+def validate(
+    fmt: str, layout: str = "minutes", *, to_stdout: bool = False, ballots: bool = False
+) -> ExportFormat:
     """The format, or a UserError saying what is wrong with the request."""
     spec = FORMATS.get(fmt)
     if spec is None:
@@ -62,6 +71,8 @@ def validate(fmt: str, layout: str = "minutes", *, to_stdout: bool = False) -> E
         raise UserError(t("export.bad_layout", layout=layout, choices=", ".join(LAYOUTS)))
     if layout not in spec.layouts:
         raise UserError(t("export.layout_not_for", layout=layout, fmt=fmt))
+    if ballots and not spec.ballots:
+        raise UserError(t("export.ballots_not_for", fmt=fmt))
     if to_stdout and spec.binary:
         raise UserError(t("export.binary_stdout", fmt=fmt))
     return spec
@@ -75,17 +86,36 @@ def default_path(db: Path, fmt: str, layout: str = "minutes") -> Path:
 
 
 def render(
-    minutes: Minutes, fmt: str, *, layout: str = "minutes", progress: ProgressFn | None = None
+    minutes: Minutes,
+    fmt: str,
+    *,
+    layout: str = "minutes",
+    progress: ProgressFn | None = None,
+    digest: bool = False,
+    ballots: bool = False,
 ) -> str | bytes:
-    return validate(fmt, layout).renderer()(minutes, layout=layout, progress=progress)
+    """`digest`: the visible SHA-256 line, for the formats that print one only on request;
+    `ballots`: the per-ballot sheet of the xlsx (an internal copy); no other format has it."""
+    spec = validate(fmt, layout, ballots=ballots)
+    extra: dict[str, bool] = {"digest": digest} if spec.digest_line else {}
+    if ballots:
+        extra["ballots"] = True
+    return spec.renderer()(minutes, layout=layout, progress=progress, **extra)
 
 
 def export_store(
-    store: Store, fmt: str, *, layout: str = "minutes", progress: ProgressFn | None = None
+    store: Store,
+    fmt: str,
+    *,
+    layout: str = "minutes",
+    progress: ProgressFn | None = None,
+    digest: bool = False,
+    ballots: bool = False,
 ) -> str | bytes:
     """Read the minutes from `store` and render them; a reader store is enough."""
-    validate(fmt, layout)
-    return render(read_minutes(store), fmt, layout=layout, progress=progress)
+    validate(fmt, layout, ballots=ballots)
+    minutes = read_minutes(store)
+    return render(minutes, fmt, layout=layout, progress=progress, digest=digest, ballots=ballots)
 
 
 def to_bytes(data: str | bytes) -> bytes:

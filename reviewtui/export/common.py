@@ -119,6 +119,22 @@ def against_plan(seconds: float, planned: float | None) -> str:
     return t("minutes.against", spent=spent, planned=present.duration(planned))
 
 
+def against_limit(seconds: float, limit: float | None) -> str:
+    """ "6:12(限时 5:00,超时 1:12)" — a report's time against its limit."""
+    spent = present.duration(seconds)
+    if not limit:
+        return spent
+    over = present.overtime(seconds, limit)
+    if over is not None:
+        return t(
+            "minutes.against_limit_over",
+            spent=spent,
+            limit=present.duration(limit),
+            over=present.duration(over),
+        )
+    return t("minutes.against_limit", spent=spent, limit=present.duration(limit))
+
+
 def kind_label(kind: str) -> str:
     return t(f"kind.{kind}")
 
@@ -183,12 +199,14 @@ def reconciliation_header() -> list[str]:
         t("minutes.issued"),
         t("minutes.returned"),
         t("minutes.valid"),
+        t("minutes.invalid"),
         t("minutes.remark"),
     ]
 
 
 def reconciliation_rows(minutes: Minutes) -> list[list[str]]:
-    """Per rater group: its weight (as a share of all weights), forms issued, returned, valid."""
+    """Per rater group: its weight (as a share of all weights), forms issued, returned, valid
+    and invalid (returned and not valid)."""
     total = sum(g.weight for g in minutes.meeting.groups) or 1.0
     return [
         [
@@ -197,26 +215,85 @@ def reconciliation_rows(minutes: Minutes) -> list[list[str]]:
             count(g.issued),
             count(g.returned),
             count(g.valid),
+            count(g.returned - g.valid),
             t("minutes.over_issued") if g.over_issued else "",
         ]
         for g in minutes.meeting.groups
     ]
 
 
-def ballot_summary(minutes: Minutes) -> list[str]:
-    """The reconciliation in sentences: entered, valid, invalid (per rule, with their ids),
-    unconfirmed ballot ids."""
+def forms_totals(minutes: Minutes) -> tuple[int | None, int, int, int]:
+    """Forms issued (None unless every group's is known), returned, valid, invalid: the sums of
+    the results' groups and the results' own valid and invalid counts."""
+    groups = minutes.results.groups
+    issued = [g.issued for g in groups]
+    known = None if not groups or None in issued else sum(i for i in issued if i is not None)
     r = minutes.results
-    sep = "、" if get_lang() == "zh" else ", "
-    lines = [t("minutes.ballots_summary", entered=r.entered, valid=r.valid, invalid=r.invalid)]
+    return known, sum(g.returned for g in groups), r.valid, r.invalid
+
+
+def ballot_summary(minutes: Minutes) -> list[str]:
+    """The reconciliation in sentences: issued, returned, valid, invalid, then the ids of the
+    invalid and unconfirmed ballots."""
+    r = minutes.results
+    sep = _sep()
+    issued, returned, valid, invalid = forms_totals(minutes)
+    lines = [
+        t("minutes.forms_summary", issued=count(issued), returned=returned, valid=valid,
+          invalid=invalid)
+    ]  # fmt: skip
     lines += invalid_notes(minutes)  # how many forms each rule voided, and their ids
     if r.unconfirmed:
         lines.append(t("minutes.unconfirmed", codes=sep.join(r.unconfirmed)))
     return lines
 
 
+def _sep() -> str:
+    return "、" if get_lang() == "zh" else ", "
+
+
+def is_leaders_group(name: str) -> bool:
+    """The rater group of the district leaders themselves (区级领导): they are 出席, named one
+    by one from the plan's leaders, so the group is not listed again under 列席."""
+    return "领导" in name or "leader" in name.lower()
+
+
+def attending_groups(minutes: Minutes) -> list[str]:
+    """列席: the rater groups other than the leaders' (the default group "all" is no one's)."""
+    names = [g.name for g in minutes.meeting.groups] or [a[0] for a in minutes.attendance]
+    return [n for n in names if n != "all" and not is_leaders_group(n)]
+
+
+def attendance_lines(minutes: Minutes) -> list[str]:
+    """Per group 应到 / 实到 / 请假 as recorded; expected alone where nothing was recorded."""
+    rows = minutes.attendance
+    if not any(e is not None or p is not None or a is not None for _, e, p, a in rows):
+        return []
+    recorded = any(p is not None or a is not None for _, _, p, a in rows)
+    out = []
+    for group, expected, present_, absent in rows:
+        if recorded:
+            out.append(
+                t("minutes.attendance_group", group=group, expected=count(expected),
+                  present=count(present_), absent=count(absent))
+            )  # fmt: skip
+        elif expected is not None:
+            out.append(t("minutes.attendance_expected", group=group, expected=expected))
+    return out
+
+
+def amendment_lines(minutes: Minutes) -> list[str]:
+    """The changes made to the plan; attendance is left out, its counts stand under 出席情况."""
+    return [
+        t("minutes.amendment", at=a.at[11:16], what=a.what, old=_shown(a.old), new=_shown(a.new))
+        for a in minutes.amendments
+        if not a.what.startswith("attendance.")
+    ]
+
+
 def meeting_facts(minutes: Minutes) -> list[tuple[str, str]]:
-    """(label, value) lines for the head of the minutes: date, venue, chair, forms."""
+    """(label, value) lines for the head of the minutes: 时间, 地点, 主持, 出席, 列席, attendance,
+    记录人, then the changes made to the plan. A value may hold several lines ("\\n")."""
     m = minutes.meeting
     when = long_date(m.date)
     if m.start:
@@ -226,40 +303,19 @@ def meeting_facts(minutes: Minutes) -> list[tuple[str, str]]:
         facts.append((t("minutes.venue"), m.venue))
     if m.chair:
         facts.append((t("minutes.chair"), m.chair))
-    if m.organizer:
-        facts.append((t("minutes.organizer"), m.organizer))
+    if m.leaders:
+        facts.append((t("minutes.present"), _sep().join(m.leaders)))
+    groups = attending_groups(minutes)
+    if groups:
+        facts.append((t("minutes.attending"), _sep().join(groups)))
+    attendance = attendance_lines(minutes)
+    if attendance:  # a line per group: one run-on sentence breaks its figures across lines
+        facts.append((t("minutes.attendance"), "\n".join(attendance)))
     if m.recorder:
         facts.append((t("minutes.recorder"), m.recorder))
-    forms = [
-        t("minutes.forms_group", group=g.name, issued=count(g.issued), returned=count(g.returned))
-        for g in m.groups
-    ]
-    if forms:
-        sep = "；" if get_lang() == "zh" else "; "
-        facts.append((t("minutes.forms"), sep.join(forms)))
-    if any(
-        present is not None or absent is not None for _, _, present, absent in minutes.attendance
-    ):
-        sep = "；" if get_lang() == "zh" else "; "
-        rows = [
-            t("minutes.attendance_group", group=group, expected=count(expected),
-              present=count(present), absent=count(absent))
-            for group, expected, present, absent in minutes.attendance
-        ]  # fmt: skip
-        facts.append((t("minutes.attendance"), sep.join(rows)))
-    if minutes.amendments:
-        sep = "；" if get_lang() == "zh" else "; "
-        changes = [
-            t(
-                "minutes.amendment",
-                at=a.at[11:16],
-                what=a.what,
-                old=_shown(a.old),
-                new=_shown(a.new),
-            )
-            for a in minutes.amendments
-        ]
-        facts.append((t("minutes.amendments"), sep.join(changes)))
+    changes = amendment_lines(minutes)
+    if changes:
+        facts.append((t("minutes.amendments"), "\n".join(changes)))
     return facts
 
 
@@ -273,7 +329,8 @@ def _shown(value: object) -> str:
 
 
 def item_facts(item: ItemRecord) -> list[tuple[str, str]]:
-    """(label, value) lines under an item's heading: who, when, how long against plan."""
+    """(label, value) lines under an item's heading: who, when, and for a unit the report's
+    time against its limit (questions and comments are timed one by one below it)."""
     facts: list[tuple[str, str]] = []
     if item.kind == "unit":
         facts.append((t("minutes.reporter"), item.speaker or DASH))
@@ -288,9 +345,13 @@ def item_facts(item: ItemRecord) -> list[tuple[str, str]]:
         return facts
     facts.append((t("minutes.started"), hms(item.started_at)))
     main = item.main_segment
-    if main is not None and item.kind == "unit":
-        facts.append((t("minutes.report_time"), against_plan(main.seconds, main.planned)))
-    facts.append((t("minutes.item_time"), against_plan(item.seconds, item.planned)))
+    if item.kind == "unit":
+        if main is not None:
+            facts.append((t("minutes.report_time"), against_limit(main.seconds, main.planned)))
+    elif item.kind == "speech" and main is not None:
+        facts.append((t("minutes.speech_time"), against_limit(main.seconds, main.planned)))
+    else:
+        facts.append((t("minutes.item_time"), against_plan(item.seconds, item.planned)))
     if any(s.ended_at is None for s in item.segments):
         facts.append((t("minutes.status"), t("minutes.running")))
     return facts
@@ -304,14 +365,26 @@ def question_head(asker: str, seconds: float) -> str:
     return t("minutes.question_head", asker=asker or DASH, time=duration(seconds))
 
 
-def answer_head(seconds: float | None) -> str:
+def answer_head(seconds: float | None, answerer: str = "") -> str:
     if seconds is None:
         return t("minutes.no_answer")
+    if answerer:
+        return t("minutes.answer_head_by", answerer=answerer, time=duration(seconds))
     return t("minutes.answer_head", time=duration(seconds))
 
 
 def comment_head(leader: str, seconds: float) -> str:
     return t("minutes.comment_head", leader=leader or DASH, time=duration(seconds))
+
+
+def sub_ordinal(n: int) -> str:
+    """The number before a second-level heading: "（一）" in Chinese, "(1) " in English."""
+    return f"（{zh_number(n)}）" if get_lang() == "zh" else f"({n}) "
+
+
+def organizer_subject(minutes: Minutes) -> str:
+    """Who speaks in the column's 编者按: the organizer, else "我区" ("the district")."""
+    return minutes.meeting.organizer or t("minutes.column.we")
 
 
 def sha_line(minutes: Minutes) -> str:

@@ -1,184 +1,158 @@
-"""The two Word layouts of the minutes model, built from paragraphs and ruled tables.
+"""The two Word layouts of the minutes model, on the official page (`docx_styles`).
 
-- "minutes" (会议记录): title, meeting facts, every agenda item in order (reporter, start, duration
-  against plan, the secretary's notes, questions with answers, comments), then the results.
-- "column" (专栏): the seed's newspaper column — per on-site unit a headline from its topic, its
-  notes' lead, 主要举措 and 取得成效.
-
-Styles and page set-up are in `docx_styles`.
+- "minutes" (会议记录): the title, the meeting's facts (时间, 地点, 主持, 出席, 列席, attendance,
+  记录人, the plan's amendments), every agenda item in order (reporter, start, the report's time
+  against its limit, the secretary's notes, each question with its answer, each comment, the
+  forms' opinions), the 用时统计 (time statistics), then a closing 测评情况 (forms issued /
+  returned / valid / invalid, the ranking).
+- "column" (专栏): the seed's newspaper column — its 编者按, the banner headline (`[meeting]
+  headline`), per on-site unit a headline from its topic, its notes' lead, 主要举措 and 取得成效;
+  no page numbers and no fingerprint line, which no newspaper column carries.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from docx.document import Document as DocumentType
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
-from docx.table import Table
-from docx.text.paragraph import Paragraph
+from docx.shared import Pt
+from rich.cells import cell_len
 
 from reviewtui.export import common as c
-from reviewtui.export.docx_styles import (
-    BODY_STYLE,
-    HEADING,
-    LABEL_STYLE,
-    TABLE_SIZE,
-    set_fonts,
-)
+from reviewtui.export.docx_styles import centered, labelled, table
+from reviewtui.export.reveals import reveal_line
 from reviewtui.i18n import get_lang, t
-from reviewtui.minutes import ItemRecord, Minutes
+from reviewtui.minutes import ItemRecord, Minutes, time_stats
+from reviewtui.office import official as o
+
+# Column widths in cm; each table fills the 15.6 cm type area.
+RANKING_WIDTHS = [1.2, 4.8, 1.9, 1.9, 1.9, 1.2, 1.2, 1.5]
+RECONCILIATION_WIDTHS = [3.6, 1.6, 1.6, 1.6, 1.6, 1.6, 4.0]
+TITLE_CHARS = int(o.TYPE_WIDTH.pt // o.SIZE_2.pt)  # 二号 characters on a line: 20
+
 
 # ------------------------------------------------------------------------------------------------
 # Building blocks
 
 
-def _para(doc: DocumentType, text: str = "", style: str = BODY_STYLE) -> Paragraph:
-    return doc.add_paragraph(text, style=style)
-
-
-def _labelled(doc: DocumentType, label: str, text: str, style: str = BODY_STYLE) -> Paragraph:
-    """A paragraph led by a bold label: "提问1 党代表 张建国(0:55):问题……"."""
-    paragraph = doc.add_paragraph(style=style)
-    paragraph.add_run(label + c.colon()).bold = True
-    lines = [line.strip() for line in text.splitlines() if line.strip()] or [c.DASH]
-    for index, line in enumerate(lines):
-        run = paragraph.add_run()
-        if index:
-            run.add_break()  # keep the writer's line breaks inside one paragraph
-        run.add_text(line)
-    return paragraph
-
-
 def _facts(doc: DocumentType, facts: list[tuple[str, str]]) -> None:
-    """Who and when on the first line, then each duration on a line of its own (a duration
-    broken across lines is hard to read)."""
+    """Each fact a paragraph of its own, led by its label in bold: "主持：区委副书记"."""
+    for label, value in facts:
+        labelled(doc, label, value)
+
+
+def _item_facts(doc: DocumentType, facts: list[tuple[str, str]]) -> None:
+    """Who and when on one line where the two fit on it, then each fact on a line of its own."""
     if not facts:
         return
-    paragraph = doc.add_paragraph(style="Normal")
-    paragraph.paragraph_format.space_after = Pt(4)
-    gap = "\u3000\u3000" if get_lang() == "zh" else "    "
-    head = 2 if facts[0][0] in (t("minutes.reporter"), t("minutes.speaker")) else 1
+    gap = "\u3000" if get_lang() == "zh" else "    "
+    pair = "".join(label + c.colon() + value for label, value in facts[:2]) + gap
+    fits = cell_len(pair) <= 2 * (o.CHARS - 2)  # a line of 28, less the first-line indent
+    head = 2 if fits and facts[1:2] and facts[1][0] == t("minutes.started") else 1
     lines = [facts[:head]] + [[fact] for fact in facts[head:]]
-    for number, line in enumerate(lines):
+    for line in lines:
+        paragraph = doc.add_paragraph(style=o.BODY)
         for index, (label, value) in enumerate(line):
-            run = paragraph.add_run(gap if index else "")
-            if number and not index:
-                run.add_break()
-            paragraph.add_run(label + c.colon()).bold = True
-            paragraph.add_run(value)
-
-
-def _table(
-    doc: DocumentType,
-    header: list[str],
-    rows: list[list[str]],
-    widths: list[float],
-    *,
-    left: tuple[int, ...] = (),
-) -> Table:
-    """A ruled table; `widths` in cm, `left` the columns of names (the rest centred)."""
-    table: Table = doc.add_table(rows=1, cols=len(header))
-    table.style = doc.styles["Table Grid"]
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    for column, width in zip(table.columns, widths, strict=True):
-        column.width = Cm(width)  # the grid: what LibreOffice and WPS lay out by
-
-    def fill(cells: Any, values: list[str], *, head: bool) -> None:
-        for index, (cell, value) in enumerate(zip(cells, values, strict=True)):
-            cell.width = Cm(widths[index])
-            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-            paragraph = cell.paragraphs[0]
-            paragraph.alignment = (
-                WD_ALIGN_PARAGRAPH.LEFT if index in left and not head else WD_ALIGN_PARAGRAPH.CENTER
-            )
-            run = paragraph.add_run(value)
-            run.font.size = TABLE_SIZE
-            if head:
-                set_fonts(run._r, HEADING)
-
-    fill(table.rows[0].cells, header, head=True)
-    # The header row repeats on every page a long table runs over.
-    tr_pr = table.rows[0]._tr.get_or_add_trPr()
-    repeat = OxmlElement("w:tblHeader")
-    repeat.set(qn("w:val"), "true")
-    tr_pr.append(repeat)
-    for values in rows:
-        fill(table.add_row().cells, values, head=False)
-    return table
+            if index:
+                paragraph.add_run(gap)
+            paragraph.add_run(o.text(label) + c.colon()).bold = True
+            paragraph.add_run(o.text(value))
 
 
 def _notes(doc: DocumentType, item: ItemRecord) -> None:
-    sections = item.note_sections
-    if not sections:
-        return
-    doc.add_heading(c.notes_label(item), level=2)
-    for section in sections:
+    for section in item.note_sections:
         if section.heading:
-            _para(doc, section.heading, LABEL_STYLE)
+            o.add(doc, section.heading, o.HEADING_3)
         for line in section.lines:
-            _para(doc, line)
+            o.add(doc, line)
 
 
-def _item(doc: DocumentType, n: int, item: ItemRecord) -> None:
-    doc.add_heading(c.ordinal(n) + c.item_heading(item), level=1)
-    _facts(doc, c.item_facts(item))
-    _notes(doc, item)
-    for s in item.segments:
-        if s.kind in ("report", "speech") and s.text.strip():
-            _labelled(doc, c.kind_label(s.kind), s.text)
+def _item(doc: DocumentType, n: int, item: ItemRecord, minutes: Minutes) -> None:
+    o.add(doc, c.ordinal(n) + c.item_heading(item), o.HEADING_1)
+    _item_facts(doc, c.item_facts(item))
+    sub = 0
+
+    def subheading(key: str) -> None:
+        nonlocal sub
+        sub += 1
+        o.add(doc, c.sub_ordinal(sub) + t(key), o.HEADING_2)
+
+    speeches = [s for s in item.segments if s.kind in ("report", "speech") and s.text.strip()]
+    if item.note_sections or speeches:
+        subheading("minutes.notes" if item.kind == "unit" else "minutes.notes_speech")
+        _notes(doc, item)
+        for s in speeches:
+            labelled(doc, c.kind_label(s.kind), s.text)
     if item.questions:
-        doc.add_heading(t("minutes.questions"), level=2)
+        subheading("minutes.questions")
         for i, q in enumerate(item.questions, start=1):
-            _labelled(doc, f"{i}. " + c.question_head(q.asker, q.question_seconds), q.text)
+            labelled(doc, f"{i}. " + c.question_head(q.asker, q.question_seconds), q.text)
             if q.answer_seconds is None:
-                _para(doc, c.answer_head(None))
+                o.add(doc, c.answer_head(None))
             else:
-                _labelled(doc, c.answer_head(q.answer_seconds), q.answer)
+                labelled(doc, c.answer_head(q.answer_seconds, q.answerer), q.answer)
     if item.comments:
-        doc.add_heading(t("minutes.comments"), level=2)
+        subheading("minutes.comments")
         for cm in item.comments:
-            _labelled(doc, c.comment_head(cm.leader, cm.seconds), cm.text)
+            labelled(doc, c.comment_head(cm.leader, cm.seconds), cm.text)
+    if item.opinions:  # the forms' 意见建议, never with the serial or group of a form
+        subheading("opinion.title")
+        for i, text in enumerate(item.opinions, start=1):
+            o.add(doc, f"{i}. {text}")
+    previous = minutes.previous_of(item.unit) if item.unit else ()
+    if previous:  # last year's problem lines (`[meeting] previous`), to follow up
+        subheading("rectify.minutes_previous")
+        for i, line in enumerate(previous, start=1):
+            status = t(f"rectify.status.{line.status}")
+            o.add(doc, f"{i}. " + t("rectify.previous_line", problem=line.problem, status=status))
 
 
-def _results(doc: DocumentType, minutes: Minutes) -> None:
-    doc.add_heading(t("minutes.results"), level=1)
-    if c.has_results(minutes):
-        rows = c.ranking_rows(minutes)
-        _table(doc, c.ranking_header(), rows, [1.3, 3.8, 1.9, 1.9, 1.9, 1.3, 1.6, 1.9], left=(1,))
-        for line in c.ranking_notes(minutes):
-            note = _para(doc, line, "Normal")
-            note.paragraph_format.space_before = Pt(4)
-            note.runs[0].font.size = TABLE_SIZE
-    else:
-        _para(doc, t("minutes.no_results"))
-    doc.add_heading(t("minutes.reconciliation"), level=2)
+def _assessment(doc: DocumentType, n: int, minutes: Minutes) -> None:
+    """The closing 测评情况: the forms, then the ranking, every figure as the results show it."""
+    o.add(doc, c.ordinal(n) + t("minutes.assessment"), o.HEADING_1)
+    o.add(doc, c.sub_ordinal(1) + t("minutes.reconciliation"), o.HEADING_2)
+    lines = c.ballot_summary(minutes)
+    o.add(doc, lines[0]).paragraph_format.keep_with_next = True  # with its table
     if minutes.meeting.groups:
-        _table(
-            doc,
-            c.reconciliation_header(),
-            c.reconciliation_rows(minutes),
-            [4.0, 1.6, 1.8, 1.8, 1.8, 4.6],
-            left=(0,),
-        )
-    for index, line in enumerate(c.ballot_summary(minutes)):
-        paragraph = _para(doc, line)
-        if not index:
-            paragraph.paragraph_format.space_before = Pt(8)
+        rows = c.reconciliation_rows(minutes)
+        table(doc, c.reconciliation_header(), rows, RECONCILIATION_WIDTHS, left=(0,))
+    for line in lines[1:]:
+        o.add(doc, line)
+    o.add(doc, c.sub_ordinal(2) + t("minutes.results"), o.HEADING_2)
+    if not c.has_results(minutes):
+        o.add(doc, t("minutes.no_results"))
+        return
+    table(doc, c.ranking_header(), c.ranking_rows(minutes), RANKING_WIDTHS, left=(1,))
+    for line in c.ranking_notes(minutes):
+        o.add(doc, line, o.NOTE).paragraph_format.space_before = Pt(4)
+    if minutes.reveals:  # 当场公布: when, what, and who confirmed the count
+        o.add(doc, c.sub_ordinal(3) + t("minutes.reveals"), o.HEADING_2)
+        for record in minutes.reveals:
+            o.add(doc, reveal_line(record))
+
+
+def _time_stats(doc: DocumentType, n: int, minutes: Minutes) -> None:
+    """用时统计: the summary, then each table of `minutes.time_stats` (empty ones left out); the
+    text columns (names) take twice the room of a figure."""
+    stats = time_stats.time_stats(minutes)
+    o.add(doc, c.ordinal(n) + t("stats.title"), o.HEADING_1)
+    o.add(doc, time_stats.summary(stats))
+    if not stats.items:
+        return
+    tables = [tab for tab in time_stats.tables(stats) if tab.rows]
+    for sub, tab in enumerate(tables, start=1):
+        o.add(doc, c.sub_ordinal(sub) + tab.title, o.HEADING_2)
+        shares = [2.0 if col.kind == "text" else 1.0 for col in tab.columns]
+        widths = [o.TYPE_WIDTH.cm * share / sum(shares) for share in shares]
+        names = tuple(i for i, col in enumerate(tab.columns) if col.kind == "text")
+        header = [col.label for col in tab.columns]
+        table(doc, header, [list(r) for r in time_stats.text_rows(tab)], widths, left=names)
 
 
 def sha(doc: DocumentType, minutes: Minutes) -> None:
-    """The fingerprint as the last paragraph, never alone on a page of its own."""
+    """The fingerprint as a visible last line (`--digest`), never alone on a page of its own."""
     if doc.paragraphs:
         doc.paragraphs[-1].paragraph_format.keep_with_next = True
-    paragraph = doc.add_paragraph(style="Normal")
+    paragraph = o.add(doc, c.sha_line(minutes), o.NOTE)
     paragraph.paragraph_format.space_before = Pt(12)
-    run = paragraph.add_run(c.sha_line(minutes))
-    run.font.size = Pt(9)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -186,45 +160,62 @@ def sha(doc: DocumentType, minutes: Minutes) -> None:
 
 
 def minutes_layout(doc: DocumentType, minutes: Minutes, progress: c.ProgressFn | None) -> None:
-    doc.add_paragraph(minutes.meeting.title, style="Title")
-    subtitle = doc.add_paragraph(t("minutes.title"), style="Normal")
-    subtitle.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    set_fonts(subtitle.runs[0]._r, HEADING)
-    subtitle.runs[0].font.size = Pt(16)
-    subtitle.paragraph_format.space_after = Pt(12)
-    for label, value in c.meeting_facts(minutes):
-        paragraph = doc.add_paragraph(style="Normal")
-        paragraph.add_run(label + c.colon()).bold = True
-        paragraph.add_run(value)
+    o.add(doc, minutes.meeting.title, o.TITLE)
+    centered(doc, t("minutes.title"), o.HEADING_2)
+    o.add(doc, "")  # the blank line under the title block
+    _facts(doc, c.meeting_facts(minutes))
     total = len(minutes.items) + 2
     for n, item in enumerate(minutes.items, start=1):
-        _item(doc, n, item)
+        _item(doc, n, item, minutes)
         c.tick(progress, n, total)
-    _results(doc, minutes)
+    _time_stats(doc, len(minutes.items) + 1, minutes)
+    _assessment(doc, len(minutes.items) + 2, minutes)
     c.tick(progress, total - 1, total)
+
+
+def column_lead(minutes: Minutes, count: int) -> str:
+    """The 编者按: when, who held the meeting (the organizer, else "我区"), what it did."""
+    m = minutes.meeting
+    when = c.long_date(m.date)
+    if m.start and m.start[:2].isdigit():
+        when = t("minutes.column.morning" if int(m.start[:2]) < 12 else "minutes.column.afternoon",
+                 date=when)  # fmt: skip
+    return t(
+        "minutes.column.lead",
+        when=when,
+        subject=c.organizer_subject(minutes),
+        title=m.title,
+        count=count,
+    )
+
+
+def banner(headline: str) -> str:
+    """A banner too long for one line of 二号 breaks at its spaces, a phrase a line, as a
+    newspaper sets a two-part headline; never a character alone on the second line."""
+    if cell_len(headline) <= 2 * TITLE_CHARS or " " not in headline.strip():
+        return headline
+    return "\n".join(headline.split())
 
 
 def column_layout(doc: DocumentType, minutes: Minutes, progress: c.ProgressFn | None) -> None:
     units = [i for i in minutes.items if i.kind == "unit" and i.mode == "onsite"]
     m = minutes.meeting
-    note = doc.add_paragraph(style=BODY_STYLE)
+    note = doc.add_paragraph(style=o.HEADING_2)  # an editor's note is set in 楷体
     note.add_run(t("minutes.column.editor_note") + c.colon()).bold = True
-    note.add_run(
-        t("minutes.column.lead", date=c.long_date(m.date), title=m.title, count=len(units))
-    )
-    doc.add_paragraph(m.title, style="Title")
+    note.add_run(o.text(column_lead(minutes, len(units))))
+    o.add(doc, "")
+    o.add(doc, banner(m.headline or m.title), o.TITLE)
     total = len(units) + 2
     for n, item in enumerate(units, start=1):
-        headline = doc.add_heading(item.headline, level=1)
-        headline.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        o.add(doc, "")
+        centered(doc, item.headline, o.HEADING_1)
         sections = item.note_sections
         if not sections:
-            _para(doc, t("minutes.column.no_notes"))
+            o.add(doc, t("minutes.column.no_notes"))
         for section in sections:
             if section.heading:
-                heading = _para(doc, section.heading, LABEL_STYLE)
-                heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                centered(doc, section.heading, o.HEADING_3)
             for line in section.lines:
-                _para(doc, line)
+                o.add(doc, line)
         c.tick(progress, n, total)
     c.tick(progress, total - 1, total)

@@ -1,163 +1,134 @@
-"""Word styles and page set-up for the minutes, as Chinese offices set them.
+"""The minutes' Word document on the official page (GB/T 9704-2012) of `reviewtui.office.official`.
 
-Fonts: 仿宋 for text, 黑体 for headings (楷体 for the second level, as official documents set it),
-宋体 for the title, each set for East Asian text (`w:eastAsia`), since Word otherwise draws
-Chinese in the theme's font. A4 with GB/T 9704 margins, page numbers in the footer as PAGE /
-NUMPAGES fields.
+The page, grid, fonts (with their fallbacks), styles and the "— N —" odd/even footers are the
+printed documents' own; this module adds what only the minutes need: the language of the text,
+the document's properties (the database content's SHA-256 among them, so the fingerprint travels
+with the file without a line on the page), ruled tables in 五号 and paragraphs led by a bold label.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from docx.document import Document as DocumentType
-from docx.enum.section import WD_ORIENT
-from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
+from docx.shared import Cm, Pt
+from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from reviewtui.export import common as c
 from reviewtui.i18n import get_lang, t
 from reviewtui.minutes import Minutes
+from reviewtui.office import official as o
 from reviewtui.office.official import set_fonts
 
-LATIN = "Times New Roman"
-BODY = "仿宋"  # FangSong
-HEADING = "黑体"  # SimHei
-SUBHEADING = "楷体"  # KaiTi: the second heading level of Chinese official documents
-TITLE = "宋体"  # SimSun (小标宋 is rarely installed)
-BODY_SIZE = Pt(14)  # 四号
-TABLE_SIZE = Pt(10.5)  # 五号
-BODY_STYLE = "Minutes Body"
-LABEL_STYLE = "Minutes Label"
+__all__ = ["centered", "labelled", "new_minutes_document", "set_fonts", "table"]
 
 
-# ------------------------------------------------------------------------------------------------
-# Fonts and styles
+def new_minutes_document(minutes: Minutes, *, layout: str) -> DocumentType:
+    """The official page with the minutes' own properties; a column carries no page numbers."""
+    m = minutes.meeting
+    subject = t("export.layout.column") if layout == "column" else t("minutes.title")
+    doc = o.new_document(title=m.title, author=m.organizer or "", subject=subject)
+    _language(doc)
+    for name in (o.HEADING_1, o.HEADING_2, o.HEADING_3):
+        # A heading never ends a page: it goes over with the first lines under it.
+        doc.styles[name].paragraph_format.keep_with_next = True
+    props = doc.core_properties
+    props.identifier = f"sha256:{minutes.sha256}"
+    props.comments = c.sha_line(minutes)
+    props.keywords = subject
+    if layout == "column":
+        o.remove_page_numbers(doc)
+    return doc
 
 
-def style_font(
-    doc: DocumentType, name: str, east_asia: str, size: Pt, *, bold: bool = False
-) -> None:
-    style = doc.styles[name]
-    set_fonts(style.element, east_asia, TITLE if east_asia == TITLE else LATIN)
-    style.font.size = size
-    style.font.bold = bold
-    style.font.italic = False
-    style.font.color.rgb = RGBColor(0, 0, 0)
-    color = style.element.get_or_add_rPr().find(qn("w:color"))
-    for attr in ("w:themeColor", "w:themeShade", "w:themeTint"):
-        color.attrib.pop(qn(attr), None)  # a theme colour would win over black
-
-
-def setup(doc: DocumentType, minutes: Minutes) -> None:
-    section = doc.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    # GB/T 9704 margins: top 37 mm, bottom 35 mm, left 28 mm, right 26 mm.
-    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
-    section.left_margin, section.right_margin = Mm(28), Mm(26)
-    section.footer_distance = Mm(20)
-
-    # Document defaults: Chinese text, explicit fonts instead of the template's theme fonts.
+def _language(doc: DocumentType) -> None:
+    """Chinese text is marked as zh-CN, so spelling and line breaking treat it as such."""
     defaults = doc.styles.element.find(qn("w:docDefaults"))
     rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    fonts = rpr.find(qn("w:rFonts"))
-    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-        fonts.attrib.pop(qn(theme), None)
-    for attr in ("w:ascii", "w:hAnsi", "w:cs"):
-        fonts.set(qn(attr), LATIN)
-    fonts.set(qn("w:eastAsia"), BODY)
-    fonts.set(qn("w:hint"), "eastAsia")
     lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
     lang.set(qn("w:eastAsia"), "zh-CN")
     if get_lang() == "zh":
         lang.set(qn("w:val"), "zh-CN")
 
-    normal = doc.styles["Normal"]
-    style_font(doc, "Normal", BODY, BODY_SIZE)
-    normal.paragraph_format.space_after = Pt(0)
-    normal.paragraph_format.line_spacing = 1.25
 
-    body = doc.styles.add_style(BODY_STYLE, WD_STYLE_TYPE.PARAGRAPH)
-    body.base_style = normal
-    body.paragraph_format.first_line_indent = BODY_SIZE * 2  # two characters, as typeset
-    body.paragraph_format.space_after = Pt(2)
-
-    label = doc.styles.add_style(LABEL_STYLE, WD_STYLE_TYPE.PARAGRAPH)
-    label.base_style = normal
-    label.paragraph_format.space_before = Pt(4)
-    label.paragraph_format.keep_with_next = True
-    set_fonts(label.element, HEADING)
-
-    style_font(doc, "Title", TITLE, Pt(22), bold=True)
-    title = doc.styles["Title"].paragraph_format
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    title.space_before, title.space_after = Pt(0), Pt(12)
-    drop_border(doc.styles["Title"])
-
-    style_font(doc, "Heading 1", HEADING, Pt(16))
-    style_font(doc, "Heading 2", SUBHEADING, Pt(14), bold=True)
-    for name, before in (("Heading 1", 14), ("Heading 2", 8)):
-        pf = doc.styles[name].paragraph_format
-        pf.space_before, pf.space_after = Pt(before), Pt(4)
-
-    props = doc.core_properties
-    props.title = minutes.meeting.title
-    props.subject = t("minutes.title")
-    props.comments = c.sha_line(minutes)
-    props.author = "reviewtui"
+def centered(doc: DocumentType, value: str, style: str) -> Paragraph:
+    """A centred line of `style`, without the style's first-line indent (it would push the
+    text off the centre)."""
+    paragraph = o.add(doc, value, style, align="center")
+    paragraph.paragraph_format.first_line_indent = Pt(0)
+    return paragraph
 
 
-def drop_border(style: Any) -> None:
-    """The template's Title has a blue rule under it; an official title has none."""
-    ppr = style.element.find(qn("w:pPr"))
-    if ppr is not None:
-        border = ppr.find(qn("w:pBdr"))
-        if border is not None:
-            ppr.remove(border)
+def labelled(doc: DocumentType, label: str, value: str, style: str = o.BODY) -> Paragraph:
+    """A paragraph led by a bold label: "1. 党代表 张建国(提问 0:55):问题……"; the writer's
+    line breaks are kept inside the one paragraph."""
+    paragraph = doc.add_paragraph(style=style)
+    paragraph.add_run(o.text(label) + c.colon()).bold = True
+    lines = [line.strip() for line in o.text(value).splitlines() if line.strip()] or [c.DASH]
+    if len(lines) > 1:  # justified, a line ended by a break would be stretched to the margin
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    for index, line in enumerate(lines):
+        run = paragraph.add_run()
+        if index:
+            run.add_break()
+        run.add_text(line)
+    return paragraph
 
 
-# ------------------------------------------------------------------------------------------------
-# Page numbers
+def table(
+    doc: DocumentType,
+    header: list[str],
+    rows: list[list[str]],
+    widths: list[float],
+    *,
+    left: tuple[int, ...] = (),
+) -> Table:
+    """A ruled table in 五号 across the type area; `widths` in cm, `left` the columns of names
+    (the rest centred); the header row in 黑体, repeated on every page the table runs onto."""
+    grid: Table = doc.add_table(rows=1, cols=len(header))
+    grid.style = doc.styles["Table Grid"]
+    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    grid.autofit = False
+    for column, width in zip(grid.columns, widths, strict=True):
+        column.width = Cm(width)  # the grid: what LibreOffice and WPS lay out by
+    # Narrow cell margins (1 mm, not the template's 1.9 mm): a unit's name stays on one line.
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), str(Cm(0.1).twips))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    tbl_pr = grid._tbl.tblPr
+    look = tbl_pr.find(qn("w:tblLook"))  # the schema's order: tblCellMar before tblLook
+    if look is None:
+        tbl_pr.append(margins)
+    else:
+        look.addprevious(margins)
 
+    def fill(cells: Any, values: list[str], *, head: bool) -> None:
+        for index, (cell, value) in enumerate(zip(cells, values, strict=True)):
+            cell.width = Cm(widths[index])
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            paragraph = cell.paragraphs[0]
+            paragraph.style = o.TABLE_TEXT
+            if index in left and not head:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+            run = paragraph.add_run(o.text(value))
+            if head:
+                set_fonts(run._r, o.HEADING_FONT)
 
-def page_field(paragraph: Paragraph, instruction: str) -> None:
-    """A field (PAGE, NUMPAGES) Word and LibreOffice fill in; "1" until they do."""
-
-    def char(kind: str) -> Any:
-        element = OxmlElement("w:fldChar")
-        element.set(qn("w:fldCharType"), kind)
-        return element
-
-    run = paragraph.add_run()
-    run._r.append(char("begin"))
-    run = paragraph.add_run()
-    instr = OxmlElement("w:instrText")
-    instr.set(qn("xml:space"), "preserve")
-    instr.text = f" {instruction} "
-    run._r.append(instr)
-    run = paragraph.add_run()
-    run._r.append(char("separate"))
-    paragraph.add_run("1")
-    run = paragraph.add_run()
-    run._r.append(char("end"))
-
-
-def footer(doc: DocumentType) -> None:
-    paragraph = doc.sections[0].footer.paragraphs[0]
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    template = t("minutes.page")  # e.g. "第 {page} 页 共 {pages} 页"
-    for part in re.split(r"(\{page\}|\{pages\})", template):
-        if part == "{page}":
-            page_field(paragraph, "PAGE")
-        elif part == "{pages}":
-            page_field(paragraph, "NUMPAGES")
-        elif part:
-            paragraph.add_run(part)
-    for run in paragraph.runs:
-        run.font.size = Pt(10.5)
+    fill(grid.rows[0].cells, header, head=True)
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    grid.rows[0]._tr.get_or_add_trPr().append(repeat)
+    for values in rows:
+        fill(grid.add_row().cells, values, head=False)
+    return grid

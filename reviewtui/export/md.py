@@ -7,8 +7,10 @@ import re
 from rich.cells import cell_len
 
 from reviewtui.export import common as c
+from reviewtui.export.reveals import reveal_line
 from reviewtui.i18n import t
-from reviewtui.minutes import ItemRecord, Minutes
+from reviewtui.minutes import ItemRecord, Minutes, time_stats
+from reviewtui.rectify import ProblemLine
 
 _INLINE = re.compile(r"([\\`*_\[\]<])")
 _BLOCK = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")
@@ -55,64 +57,123 @@ def table(header: list[str], rows: list[list[str]]) -> list[str]:
     return out
 
 
-def _item(n: int, item: ItemRecord) -> list[str]:
+def _item(n: int, item: ItemRecord, minutes: Minutes | None = None) -> list[str]:
     out = [f"## {c.ordinal(n)}{escape(c.item_heading(item))}", ""]
     out += [f"- {label}{c.colon()}{escape(value)}" for label, value in c.item_facts(item)]
     out.append("")
+    sub = 0
+
+    def subheading(key: str) -> list[str]:
+        nonlocal sub
+        sub += 1
+        return [f"### {c.sub_ordinal(sub)}{t(key)}", ""]
+
     sections = item.note_sections
-    if sections:
-        out += [f"**{c.notes_label(item)}**", ""]
+    speeches = [s for s in item.segments if s.kind in ("report", "speech") and s.text.strip()]
+    if sections or speeches:
+        out += subheading("minutes.notes" if item.kind == "unit" else "minutes.notes_speech")
         for section in sections:
             if section.heading:
                 out += [f"**{section.heading}**", ""]
             out += [line for text in section.lines for line in (escape(text), "")]
-    speeches = [s for s in item.segments if s.kind in ("report", "speech") and s.text.strip()]
-    for s in speeches:
-        out += [f"{c.kind_label(s.kind)}{c.colon()}{_lines(s.text)}", ""]
+        for s in speeches:
+            out += [f"{c.kind_label(s.kind)}{c.colon()}{_lines(s.text)}", ""]
     if item.questions:
-        out += [f"**{t('minutes.questions')}**", ""]
+        out += subheading("minutes.questions")
         for i, q in enumerate(item.questions, start=1):
             head = c.question_head(q.asker, q.question_seconds)
             out.append(f"{i}. {escape(head)}{c.colon()}{_lines(q.text, '   ') or c.DASH}  ")
-            answer = c.answer_head(q.answer_seconds)
+            answer = escape(c.answer_head(q.answer_seconds, q.answerer))
             if q.answer_seconds is not None:
                 answer += c.colon() + (_lines(q.answer, "   ") or c.DASH)
             out += [f"   {answer}", ""]
     if item.comments:
-        out += [f"**{t('minutes.comments')}**", ""]
+        out += subheading("minutes.comments")
         for cm in item.comments:
             head = c.comment_head(cm.leader, cm.seconds)
             out += [f"- {escape(head)}{c.colon()}{_lines(cm.text, '  ') or c.DASH}", ""]
+    out += _opinions(item)
+    out += _previous(minutes.previous_of(item.unit) if minutes else ())
     return out
 
 
-def _results(minutes: Minutes) -> list[str]:
-    out = [f"## {t('minutes.results')}", ""]
+def _previous(lines: tuple[ProblemLine, ...]) -> list[str]:
+    """Last year's problem lines of the unit (`[meeting] previous`), one line each."""
+    if not lines:
+        return []
+    out = [f"**{t('rectify.minutes_previous')}**", ""]
+    for line in lines:
+        status = t(f"rectify.status.{line.status}")
+        out.append(f"- {escape(t('rectify.previous_line', problem=line.problem, status=status))}")
+    return [*out, ""]
+
+
+def _opinions(item: ItemRecord) -> list[str]:
+    """The unit's 意见建议, one per line, with nothing that tells whose form it was."""
+    if not item.opinions:
+        return []
+    return [f"**{t('opinion.title')}**", "", *(f"- {escape(text)}" for text in item.opinions), ""]
+
+
+def _assessment(n: int, minutes: Minutes) -> list[str]:
+    """The closing 测评情况: the forms, then the ranking, every figure as the results show it."""
+    out = [f"## {c.ordinal(n)}{t('minutes.assessment')}", ""]
+    out += [f"### {c.sub_ordinal(1)}{t('minutes.reconciliation')}", ""]
+    lines = c.ballot_summary(minutes)
+    out += [lines[0], ""]
+    if minutes.meeting.groups:
+        out += [*table(c.reconciliation_header(), c.reconciliation_rows(minutes)), ""]
+    out += [line for text in lines[1:] for line in (text, "")]
+    out += [f"### {c.sub_ordinal(2)}{t('minutes.results')}", ""]
     if c.has_results(minutes):
         out += [*table(c.ranking_header(), c.ranking_rows(minutes)), ""]
         out += [line for text in c.ranking_notes(minutes) for line in (escape(text), "")]
     else:
         out += [t("minutes.no_results"), ""]
-    out += [f"### {t('minutes.reconciliation')}", ""]
-    if minutes.meeting.groups:
-        out += [*table(c.reconciliation_header(), c.reconciliation_rows(minutes)), ""]
-    out += [line for text in c.ballot_summary(minutes) for line in (text, "")]
+    if minutes.reveals:
+        out += [f"**{t('minutes.reveals')}**", ""]
+        out += [f"- {escape(reveal_line(r))}" for r in minutes.reveals] + [""]
+    return out
+
+
+def time_stats_section(n: int, minutes: Minutes) -> list[str]:
+    """用时统计: the summary, then each table of `minutes.time_stats` (empty ones left out)."""
+    stats = time_stats.time_stats(minutes)
+    out = [f"## {c.ordinal(n)}{t('stats.title')}", "", escape(time_stats.summary(stats)), ""]
+    if not stats.items:
+        return out
+    tables = [tab for tab in time_stats.tables(stats) if tab.rows]
+    for sub, tab in enumerate(tables, start=1):
+        header = [col.label for col in tab.columns]
+        rows = [[escape(cell) for cell in row] for row in time_stats.text_rows(tab)]
+        out += [f"### {c.sub_ordinal(sub)}{tab.title}", "", *table(header, rows), ""]
     return out
 
 
 def render(
-    minutes: Minutes, *, layout: str = "minutes", progress: c.ProgressFn | None = None
+    minutes: Minutes,
+    *,
+    layout: str = "minutes",
+    progress: c.ProgressFn | None = None,
+    digest: bool = False,
 ) -> str:
+    """`digest`: the SHA-256 as a visible last line; otherwise it is kept in an HTML comment,
+    which a Markdown viewer does not show."""
     minutes = c.safe_text(minutes)  # control characters shown, never written raw
     m = minutes.meeting
     out = [f"# {escape(m.title)}", "", f"**{t('minutes.title')}**", ""]
-    out += [f"- {label}{c.colon()}{escape(value)}" for label, value in c.meeting_facts(minutes)]
+    facts = c.meeting_facts(minutes)
+    out += [f"- {label}{c.colon()}{_lines(value, '  ')}" for label, value in facts]
     out.append("")
     total = len(minutes.items) + 1
     for n, item in enumerate(minutes.items, start=1):
-        out += _item(n, item)
+        out += _item(n, item, minutes)
         c.tick(progress, n, total)
-    out += _results(minutes)
-    out += ["---", "", c.sha_line(minutes), ""]
+    out += time_stats_section(len(minutes.items) + 1, minutes)
+    out += _assessment(len(minutes.items) + 2, minutes)
+    if digest:
+        out += ["---", "", c.sha_line(minutes), ""]
+    else:
+        out += [f"<!-- sha256: {minutes.sha256} -->", ""]
     c.tick(progress, total, total)
     return "\n".join(out)

@@ -1,205 +1,95 @@
-"""The results as an Excel workbook.
+"""The results as an Excel workbook (`--format xlsx`), to print, sign and hand on.
 
-Sheets, in order:
+Sheets, in order, one function each:
 
-1. results: the ranking, in the glossary's columns and order (as on screen), then the count of
-   each grade. Numbers are numbers, and a score is stored as the rounded figure every other
-   output shows (89.845 is the cell value 89.85, not 89.845 formatted), so a copy, a sum or a
-   sort in the spreadsheet reads what the minutes read.
-2. groups: per unit, each rater group's votes and score, and the composite.
-3. ballots: one row per ballot entry — its paper id, group, entry round (double entry only),
-   how the tally counted it (valid, invalid, unconfirmed), then its mark for each unit (and form
-   item); a ballot never names the person who filled it in or typed it.
-4. timings: every segment (the rows of the CSV export).
-5. about: the meeting, the database file and the SHA-256 of its content.
+1. 测评结果 (results, `xlsx_results`): the meeting, the ranking, the forms returned, the notes and
+   the signature line; prints on landscape A4, one page wide, about 30 units a page.
+2. 每组得分 (group scores): per unit, each rater group's votes and score (none for a group
+   that returned fewer than 3 forms: anonymity, with a note), the composite, the grade counts.
+3. 测评表明细（内部） (ballots): only with `--ballots`, an internal copy: one row per ballot entry.
+4. 意见建议 (opinions): only when the forms had some: unit then text, never the form it came from.
+5. 计时 (timings): every segment, moments as date-times and durations as Excel times.
+6. 用时统计 (time statistics, `xlsx_time_stats`): planned against spoken per item and phase,
+   overtime per kind and speaker, the schedule's drift.
+7. 说明 (about): the meeting, the database file and the SHA-256 of its content.
 
-The SHA-256 is also in every sheet's printed footer, so a printout can be matched to its file.
+Every sheet is landscape A4, fit to one page wide, its header repeated on every page, page
+numbers and the SHA-256 in the footer, so a printout can be matched to its file.
 
-Text a person typed or a file brought in is never a formula: openpyxl turns any `str` starting
-with "=" into one (and "#N/A" into an error), so every text cell is written as a string cell
-(`data_type = "s"`, an inline string in the XML, never an `<f>`). Control characters an older
-database may hold are shown as `\x01` (`common.safe_text`), never written raw (openpyxl refuses
-them).
+Text a person typed or a file brought in is never a formula (`xlsx_style.put`): every text cell
+is a string cell. Control characters an older database may hold are shown as `\\x01`
+(`common.safe_text`), never written raw (openpyxl refuses them).
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
-from rich.cells import cell_len
 
-from reviewtui import present
 from reviewtui.export import common as c
-from reviewtui.export import timings as timings_csv
-from reviewtui.i18n import t
+from reviewtui.export import xlsx_sheets, xlsx_style
+from reviewtui.export.xlsx_results import results_sheet
+from reviewtui.export.xlsx_time_stats import time_stats_sheet
 from reviewtui.minutes import Minutes
-from reviewtui.present import glossary
 
-SCORE = "0.00"
-RATE = "0.0%"
-SECONDS = "0.0"
-HEAD_FILL = PatternFill("solid", start_color="FFD9D9D9")
-HEAD_FONT = Font(bold=True)
-SHEET_NAME_MAX = 31  # Excel's limit
+Sheet = Callable[[Workbook, Minutes], object]
+
+SCORE = xlsx_style.SCORE
+RATE = xlsx_style.RATE
 
 
-def _append(sheet: Worksheet, values: Sequence[Any]) -> None:
-    """One row; every text cell a plain string, never a formula or an error value."""
-    sheet.append(list(values))
-    for cell in sheet[sheet.max_row]:
-        if isinstance(cell.value, str):
-            cell.data_type = "s"
-
-
-def _sheet(book: Workbook, title: str, header: Sequence[str]) -> Worksheet:
-    sheet = book.create_sheet(title[:SHEET_NAME_MAX])
-    _append(sheet, header)
-    for cell in sheet[1]:
-        cell.font = HEAD_FONT
-        cell.fill = HEAD_FILL
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    sheet.freeze_panes = "A2"
-    return sheet
-
-
-def _finish(sheet: Worksheet, minutes: Minutes, *, max_width: int = 40) -> None:
-    """Widths from the display width of the content; a filter; the SHA-256 in the footer."""
-    widths: dict[int, int] = {}
-    for row in sheet.iter_rows():
-        for cell in row:
-            if cell.value is None:
-                continue
-            text = str(cell.value)  # numbers are stored rounded: their text is what shows
-            widths[cell.column] = max(widths.get(cell.column, 0), cell_len(text))
-    for column, width in widths.items():
-        sheet.column_dimensions[get_column_letter(column)].width = min(max_width, width + 2)
-    if sheet.max_row > 1 and sheet.title != _about_title():
-        sheet.auto_filter.ref = sheet.dimensions
-    sheet.oddFooter.left.text = f"SHA-256 {minutes.sha256}"
-    sheet.oddFooter.left.size = 7
-    sheet.oddFooter.right.text = "&P / &N"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.print_title_rows = "1:1"
-
-
-def _about_title() -> str:
-    return t("export.sheet.about")[:SHEET_NAME_MAX]
-
-
-def _formats(sheet: Worksheet, columns: dict[int, str]) -> None:
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
-            fmt = columns.get(cell.column)
-            if fmt and isinstance(cell.value, int | float):
-                cell.number_format = fmt
-
-
-def _results(book: Workbook, minutes: Minutes) -> None:
-    grades = list(minutes.grades)
-    columns = glossary.RANKING_FULL
-    header = [*glossary.header(columns), *(glossary.grade_count_label(g) for g in grades)]
-    sheet = _sheet(book, t("export.sheet.results"), header)
-    for u in minutes.results.units:
-        _append(sheet, [*glossary.values(u, columns), *(u.grade_counts.get(g, 0) for g in grades)])
-    formats = {"score": SCORE, "rate": RATE}
-    _formats(
-        sheet, {n: formats[col.kind] for n, col in enumerate(columns, 1) if col.kind in formats}
-    )
-    notes = [*c.ranking_notes(minutes), *c.invalid_notes(minutes)]  # + forms voided per rule
-    if not c.has_results(minutes):
-        notes.append(t("minutes.no_results"))
-    for note in notes:
-        sheet.append([])
-        _append(sheet, [note])
-    _finish(sheet, minutes)
-
-
-def _groups(book: Workbook, minutes: Minutes) -> None:
-    names = [g.name for g in minutes.meeting.groups]
-    header = glossary.header((glossary.RANK, glossary.UNIT))
-    for name in names:
-        header += [t("export.col.group_votes", group=name), t("export.col.group_score", group=name)]
-    header.append(glossary.COMPOSITE.label)
-    sheet = _sheet(book, t("export.sheet.groups"), header)
-    for u in minutes.results.units:
-        row: list[Any] = [u.rank, u.unit]
-        for name in names:
-            g = u.groups.get(name)
-            row += [g.votes, present.score_value(g.score)] if g else [None, None]
-        row.append(glossary.COMPOSITE.value(u))
-        _append(sheet, row)
-    score_columns = {4 + 2 * i: SCORE for i in range(len(names))}
-    score_columns[3 + 2 * len(names)] = SCORE
-    _formats(sheet, score_columns)
-    _finish(sheet, minutes)
-
-
-def _ballots(book: Workbook, minutes: Minutes) -> None:
-    one_item = len(minutes.form_items) == 1
-    columns = [(u, i) for u in minutes.units for i in minutes.form_items]
-    header = [t("export.col.ballot"), t("export.col.group")]
-    if minutes.double_entry:
-        header.append(t("export.col.entry"))
-    header.append(t("export.col.status"))
-    header += [u if one_item else f"{u} / {i}" for u, i in columns]
-    sheet = _sheet(book, t("export.sheet.ballots"), header)
-    for ballot in minutes.ballots:
-        row: list[Any] = [ballot.code, ballot.group]
-        if minutes.double_entry:
-            row.append(ballot.entry)
-        row.append(t(f"export.status.{ballot.status}"))
-        row += [ballot.marks.get(key) for key in columns]
-        _append(sheet, row)
-    _finish(sheet, minutes, max_width=16)
-
-
-def _timings(book: Workbook, minutes: Minutes) -> None:
-    header = timings_csv.header()[:-1]  # the SHA-256: here in the footer and About
-    sheet = _sheet(book, t("export.sheet.timings"), header)
-    for row in timings_csv.rows(minutes):
-        _append(sheet, [None if value == "" else value for value in row[:-1]])
-    _formats(sheet, {9: SECONDS, 10: SECONDS, 11: SECONDS, 12: SECONDS})
-    _finish(sheet, minutes)
-
-
-def _about(book: Workbook, minutes: Minutes) -> None:
-    sheet = book.create_sheet(_about_title())
-    m = minutes.meeting
-    rows = [
-        (t("export.about.meeting"), m.title),
-        (t("minutes.date"), m.date),
-        (t("minutes.venue"), m.venue or ""),
-        (t("minutes.chair"), m.chair or ""),
-        (t("export.about.database"), minutes.source),
-        (t("export.about.as_of"), minutes.as_of.isoformat(timespec="seconds")),
-        ("SHA-256", minutes.sha256),
-    ]
-    for label, value in rows:
-        _append(sheet, [label, value])
-        sheet.cell(sheet.max_row, 1).font = HEAD_FONT
-    _finish(sheet, minutes, max_width=70)
+def sheets(*, ballots: bool = False) -> list[Sheet]:
+    """The sheet functions, in workbook order."""
+    out: list[Sheet] = [results_sheet, xlsx_sheets.groups_sheet]
+    if ballots:
+        out.append(xlsx_sheets.ballots_sheet)
+    out += [xlsx_sheets.opinions_sheet, xlsx_sheets.timings_sheet, time_stats_sheet]
+    out.append(xlsx_sheets.about_sheet)
+    return out
 
 
 def render(
-    minutes: Minutes, *, layout: str = "minutes", progress: c.ProgressFn | None = None
+    minutes: Minutes,
+    *,
+    layout: str = "minutes",
+    progress: c.ProgressFn | None = None,
+    ballots: bool = False,
 ) -> bytes:
     minutes = c.safe_text(minutes)
     book = Workbook()
-    book.remove(book.active)
-    steps = (_results, _groups, _ballots, _timings, _about)
+    first = book.active
+    if first is not None:
+        book.remove(first)
+    steps = sheets(ballots=ballots)
     total = len(steps) + 1
     for n, step in enumerate(steps, start=1):
         step(book, minutes)
         c.tick(progress, n, total)
+    book.active = 0
     book.properties.title = minutes.meeting.title
     book.properties.description = c.sha_line(minutes)
     buffer = io.BytesIO()
     book.save(buffer)
     c.tick(progress, total, total)
     return buffer.getvalue()
+
+
+# For a sheet written elsewhere: a row whose text stays text, a sheet with a frozen header, the
+# table's finish (borders, widths, print setup), number formats per column.
+def _append(sheet: Any, values: Sequence[Any]) -> int:
+    return xlsx_style.append(sheet, values)
+
+
+def _sheet(book: Workbook, title: str, header: Sequence[str]) -> Any:
+    return xlsx_style.sheet_with_header(book, title, header)
+
+
+def _finish(sheet: Any, minutes: Minutes, *, max_width: int = 40) -> None:
+    xlsx_style.finish_table(sheet, minutes.sha256, max_width=max_width)
+
+
+def _formats(sheet: Any, columns: dict[int, str]) -> None:
+    xlsx_style.number_formats(sheet, columns)

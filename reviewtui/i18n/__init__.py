@@ -18,12 +18,17 @@ from reviewtui.i18n import (
     database,
     exports,
     live,
+    merge,
+    opinions,
     phones,
     plan,
     prepare,
     projector,
+    rectify,
+    reveal,
     rules,
     settings,
+    time_stats,
 )
 
 LANGS = ("zh", "en")
@@ -32,7 +37,7 @@ _lang = "en"
 # key: (Chinese, English), merged from one module per part of the product.
 CATALOG: dict[str, tuple[str, str]] = {}
 _PARTS = (common, plan, check, database, cli, live, assessment, exports, projector, prepare)
-for _part in (*_PARTS, settings, rules, phones):
+for _part in (*_PARTS, settings, rules, merge, reveal, opinions, time_stats, rectify, phones):
     if _twice := CATALOG.keys() & _part.STRINGS.keys():
         raise RuntimeError(f"i18n keys defined twice: {sorted(_twice)}")
     CATALOG.update(_part.STRINGS)

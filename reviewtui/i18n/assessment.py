@@ -126,9 +126,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "import.unit_column_twice": ("单位“{value}”有两列", "the unit '{value}' has two columns"),
     "import.bad_header": (
-        "无法识别的表头“{found}”：应为 ballot,group,unit,item,value，或 ballot,group "
+        "无法识别的表头“{found}”：应为 ballot,group,unit,item,value（可加 opinion 列），或 ballot,group "
         "后接各单位名称",
-        "unrecognized header '{found}': expected ballot,group,unit,item,value or ballot,group "
+        "unrecognized header '{found}': expected ballot,group,unit,item,value[,opinion] or ballot,group "
         "followed by unit names",
     ),
     "import.rejected": (

@@ -7,11 +7,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "minutes.date_start": ("{date} {start}", "{date}, {start}"),
     "minutes.venue": ("地点", "Venue"),
     "minutes.chair": ("主持", "Chair"),
-    "minutes.forms": ("测评表", "Assessment forms"),
-    "minutes.forms_group": (
-        "{group}发放 {issued} 份、收回 {returned} 份",
-        "{group}: {issued} issued, {returned} returned",
-    ),
     "minutes.reporter": ("述职人", "Reporter"),
     "minutes.speaker": ("讲话人", "Speaker"),
     "minutes.mode": ("述职方式", "Mode"),
@@ -20,6 +15,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "minutes.not_held": ("未进行", "not held"),
     "minutes.report_time": ("述职用时", "Report"),
     "minutes.item_time": ("本项用时", "Item total"),
+    "minutes.speech_time": ("讲话用时", "Speech"),
     "minutes.status": ("状态", "Status"),
     "minutes.running": ("导出时仍在进行", "still running when exported"),
     "minutes.against": ("{spent}（计划 {planned}）", "{spent} (planned {planned})"),
@@ -47,28 +43,49 @@ STRINGS: dict[str, tuple[str, str]] = {
     "minutes.valid": ("有效", "Valid"),
     "minutes.remark": ("备注", "Remark"),
     "minutes.over_issued": ("收回多于发放", "more returned than issued"),
-    "minutes.ballots_summary": (
-        "共录入测评表 {entered} 份，其中有效 {valid} 份，无效 {invalid} 份。",
-        "{entered} ballots entered: {valid} valid, {invalid} invalid.",
-    ),
     "minutes.unconfirmed": (
         "双录入未核对一致、不计入统计的测评表：{codes}。",
         "Ballots whose two entries do not agree (not counted): {codes}.",
     ),
     "minutes.sha256": ("数据库内容 SHA-256：{sha}", "Database content SHA-256: {sha}"),
-    "minutes.page": ("第 {page} 页 共 {pages} 页", "Page {page} of {pages}"),
     "minutes.column.editor_note": ("编者按", "Editor's note"),
     "minutes.column.lead": (
-        "{date}，召开{title}。会上，{count}个单位现场述职，与会代表现场提问，区领导逐一点评。"
-        "本栏目刊载各单位述职要点。",
-        "On {date} the {title} was held: {count} units reported on site, representatives asked "
-        "questions and district leaders commented. This column carries the gist of the reports.",
+        "{when}，{subject}召开{title}。会上，{count}个单位现场述职，与会代表现场提问，区领导逐一点评。"
+        "本栏目刊载各单位述职要点，以飨读者。",
+        "On {when} {subject} held the {title}: {count} units reported on site, representatives "
+        "asked questions and district leaders commented. This column carries the gist of the "
+        "reports.",
     ),
+    "minutes.column.we": ("我区", "the district"),
+    "minutes.column.morning": ("{date}上午", "the morning of {date}"),
+    "minutes.column.afternoon": ("{date}下午", "the afternoon of {date}"),
     "minutes.column.no_notes": ("（未记录述职要点）", "(no notes recorded)"),
     # tables and sheets (xlsx, csv)
     "export.sheet.results": ("测评结果", "Results"),
-    "export.sheet.groups": ("分类别得分", "Group scores"),
-    "export.sheet.ballots": ("测评表", "Ballots"),
+    "export.sheet.groups": ("每组得分", "Group scores"),
+    "export.sheet.ballots_internal": ("测评表明细（内部）", "Ballots (internal)"),
+    "export.ballots.internal": ("内部资料 注意保存", "Internal copy: not to be handed on"),
+    "export.groups.hidden": (
+        "{group}只收回 {returned} 份测评表（少于 {min} 份），为不暴露个人评价，不列该类别得分。",
+        "{group} returned only {returned} forms (fewer than {min}): its score is not shown, so "
+        "no one's marks can be read from it.",
+    ),
+    "export.results.subtitle": ("测评结果（{date}）", "Results, {date}"),
+    "export.results.provisional_tag": ("　初步结果", " (provisional)"),
+    "export.results.invalid": ("无效", "Invalid"),
+    "export.results.unconfirmed": ("未核对一致", "Unconfirmed"),
+    "export.results.total": ("合计", "Total"),
+    "export.results.signatures": (
+        "计票人：____________　　监票人：____________　　负责人：____________　　"
+        "日期：______年____月____日",
+        "Counted by: ____________    Scrutineer: ____________    Responsible: ____________    "
+        "Date: ____________",
+    ),
+    "export.xlsx.page": ("第 &P 页 共 &N 页", "Page &P of &N"),
+    "export.col.spoken": ("用时", "Spoken"),
+    "export.col.paused": ("暂停", "Paused"),
+    "export.col.planned_time": ("计划", "Planned"),
+    "export.col.over_time": ("超时", "Over plan"),
     "export.sheet.timings": ("计时", "Timings"),
     "export.sheet.about": ("说明", "About"),
     "export.about.meeting": ("会议", "Meeting"),
@@ -101,6 +118,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "export.opt.layout": (
         "Word 版式：minutes（会议记录）或 column（专栏）",
         "Word layout: minutes or column (the newspaper column)",
+    ),
+    "export.opt.ballots": (
+        "Excel 中附测评表明细（内部留存，不外发）",
+        "add the ballots to the Excel workbook (an internal copy, not to be handed on)",
+    ),
+    "export.ballots_not_for": (
+        "--ballots 只适用于 Excel（--format xlsx），不适用于 {fmt}",
+        "--ballots is for Excel (--format xlsx), not {fmt}",
     ),
     "export.bad_layout": (
         "不支持的版式“{layout}”：只能是 {choices}",
@@ -184,4 +209,24 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "minutes.amendments": ("会议安排的修改", "Amendments to the plan"),
     "minutes.amendment": ("{at} {what}:{old} → {new}", "{at} {what}: {old} → {new}"),
+    "minutes.present": ("出席", "Present"),
+    "minutes.attending": ("列席", "In attendance"),
+    "minutes.attendance_expected": ("{group}应到 {expected} 人", "{group}: {expected} expected"),
+    "minutes.against_limit": ("{spent}（限时 {limit}）", "{spent} (limit {limit})"),
+    "minutes.against_limit_over": (
+        "{spent}（限时 {limit}，超时 {over}）",
+        "{spent} (limit {limit}, {over} over)",
+    ),
+    "minutes.answer_head_by": ("{answerer}（回答 {time}）", "{answerer} (answer, {time})"),
+    "minutes.invalid": ("无效", "Invalid"),
+    "minutes.assessment": ("测评情况", "Assessment"),
+    "minutes.forms_summary": (
+        "本次测评共发放测评表 {issued} 份，收回 {returned} 份，其中有效 {valid} 份、无效 {invalid} 份。",
+        "{issued} forms issued, {returned} returned: {valid} valid, {invalid} invalid.",
+    ),
+    "export.opt.digest": (
+        "在 md、docx 文末另起一行写出数据库内容的 SHA-256（文档属性中总是有）",
+        "Add a visible SHA-256 line of the database content to md and docx (always in the "
+        "document's properties)",
+    ),
 }

@@ -14,6 +14,7 @@ from typing import Any
 from reviewtui import clock
 from reviewtui.meeting.drafts import Drafts
 from reviewtui.meeting.models import Item, Segment, Undone
+from reviewtui.meeting.start_move import Move, check_move, parse_start
 from reviewtui.store import Tx
 from reviewtui.textsafe import clean
 
@@ -121,17 +122,41 @@ class Meeting(Drafts):
         *,
         speaker: str | None = None,
         text: str | None = None,
+        start: str | None = None,
         action: str = "edit",
     ) -> Segment:
-        """Correct who spoke or what was said. `action="draft"` for text saved while typing."""
+        """Correct who spoke, what was said, or when it started (`start`: "14:35:02" or a shift
+        such as "-0:30", see `start_move`), in one journaled transaction.
+        `action="draft"` for text saved while typing. A start the rule refuses is a UserError
+        saying what is allowed, and nothing is written."""
         values: dict[str, Any] = {}
         if speaker is not None:
             values["speaker"] = clean(speaker)
         if text is not None:
             values["text"] = clean(text)
+        move = self.check_start(segment_id, start) if start is not None else None
         with self.store.transaction(action) as tx:
+            if move is not None:
+                moved = clock.iso(move.started_at)
+                values["started_at"] = moved
+                if move.shorten is not None:  # it ended when this began: it ends earlier too
+                    tx.update("segments", {"id": move.shorten.id}, {"ended_at": moved})
             tx.update("segments", {"id": segment_id}, values)
         return self.segment(segment_id)
+
+    def check_start(self, segment_id: int, start: str) -> Move | None:
+        """What moving the start of `segment_id` to `start` would do; None if it stays where it
+        is; a UserError (saying which field and what is allowed) if the rule refuses it."""
+        segment = self.segment(segment_id)
+        new = parse_start(start, segment.started_at)
+        if clock.iso(new) == clock.iso(segment.started_at):
+            return None
+        earlier = [
+            s
+            for s in self.segments()
+            if s.id != segment.id and (s.started_at, s.id) < (segment.started_at, segment.id)
+        ]
+        return check_move(segment, new, earlier[-1] if earlier else None, clock.now())
 
     def delete_segment(self, segment_id: int) -> None:
         """Remove a segment started by mistake (with the answers to it, for a question)."""

@@ -25,6 +25,8 @@ UNDOABLE = frozenset(
         "edit",
         "delete",
         "amend",
+        "reveal",  # 当场公布 (assessment.reveal): on and off the projector
+        "hide",
     }
 )
 

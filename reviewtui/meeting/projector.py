@@ -11,6 +11,8 @@ from datetime import datetime
 from pathlib import Path
 
 from reviewtui import clock
+from reviewtui.assessment.reveal import Reveal
+from reviewtui.assessment.reveal import current as current_reveal
 from reviewtui.bigfont import countdown_template
 from reviewtui.i18n import t
 from reviewtui.meeting.models import Item, Segment
@@ -38,6 +40,7 @@ class State:
     begun: bool
     first_start: datetime | None
     last_end: datetime | None
+    reveal: Reveal | None = None  # results revealed now (当场公布): the projector shows them
 
 
 def read_state(store: Store) -> State:
@@ -52,6 +55,7 @@ def read_state(store: Store) -> State:
         running = meeting.running()
         segments = meeting.segments(current.id) if current else []
         span = store.row("SELECT min(started_at) AS first, max(ended_at) AS last FROM segments")
+        revealed = current_reveal(conn)
     finally:
         conn.execute("END")
     unit = plan.unit(current.unit) if current and current.unit else None
@@ -76,6 +80,7 @@ def read_state(store: Store) -> State:
         begun=any(i.status != "pending" for i in items),
         first_start=clock.parse_iso(span["first"]) if span.get("first") else None,
         last_end=clock.parse_iso(span["last"]) if span.get("last") else None,
+        reveal=revealed,
     )
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from reviewtui import clock
-from reviewtui.minutes.model import ItemRecord, Minutes, SegmentRecord
+from reviewtui.minutes.model import ItemRecord, Minutes, RevealRecord, SegmentRecord
+from reviewtui.rectify import ProblemLine
 
 # ------------------------------------------------------------------------------------------------
 # SPEC section 8
@@ -31,7 +32,20 @@ def _segment_json(s: SegmentRecord) -> dict[str, Any]:
     }
 
 
-def _item_json(item: ItemRecord) -> dict[str, Any]:
+def _line_json(line: ProblemLine, *, unit: bool = True) -> dict[str, Any]:
+    """A problem line as SPEC 8's `rectification` shows it."""
+    data: dict[str, Any] = {"unit": line.unit} if unit else {}
+    return data | {
+        "source": line.source,
+        "problem": line.problem,
+        "measure": line.measure,
+        "owner": line.owner,
+        "deadline": line.deadline,
+        "status": line.status,
+    }
+
+
+def _item_json(item: ItemRecord, minutes: Minutes | None = None) -> dict[str, Any]:
     data: dict[str, Any] = {"kind": item.kind}
     if item.kind == "unit":
         data |= {
@@ -62,7 +76,25 @@ def _item_json(item: ItemRecord) -> dict[str, Any]:
         ],
         "notes": item.notes,
     }
+    if item.kind == "unit":
+        data["opinions"] = list(item.opinions)  # grouped by unit, never with their ballot
+    if minutes is not None and minutes.previous is not None and item.kind == "unit":
+        # last year's lines of this unit (`[meeting] previous`), to follow up
+        data["previous"] = [_line_json(x, unit=False) for x in minutes.previous_of(item.unit)]
     return data
+
+
+def _reveal_json(r: RevealRecord) -> dict[str, Any]:
+    return {
+        "at": r.at,
+        "scope": r.scope,
+        "top": r.top,
+        "level": r.level,
+        "counter": r.counter,
+        "supervisor": r.supervisor,
+        "hidden_at": r.hidden_at,
+        "provisional": r.provisional,
+    }
 
 
 def to_json(minutes: Minutes) -> dict[str, Any]:
@@ -84,7 +116,10 @@ def to_json(minutes: Minutes) -> dict[str, Any]:
         "amendments": [
             {"at": a.at, "what": a.what, "old": a.old, "new": a.new} for a in minutes.amendments
         ],
-        "items": [_item_json(item) for item in minutes.items],
+        "rectification": [_line_json(x) for x in minutes.rectification_lines()],
+        "items": [_item_json(item, minutes) for item in minutes.items],
         "results": minutes.results.to_json(),
+        # beside the results they showed; SPEC 8 keeps rectification right before items
+        "reveals": [_reveal_json(r) for r in minutes.reveals],
         "sha256": minutes.sha256,
     }

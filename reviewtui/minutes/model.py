@@ -17,6 +17,7 @@ from typing import Any
 from reviewtui.assessment import Results
 from reviewtui.assessment.tally import GroupCount
 from reviewtui.plan import Veto
+from reviewtui.rectify import Previous, ProblemLine
 
 # Lines of the secretary's notes that head a section, as the seed's column writes them.
 NOTE_HEADINGS = (
@@ -46,6 +47,8 @@ class MeetingFacts:
     groups: tuple[GroupCount, ...]  # forms issued, returned and valid per group (tally)
     organizer: str | None = None  # who issues the documents
     recorder: str | None = None  # who kept the minutes
+    leaders: tuple[str, ...] = ()  # the plan's leaders: 出席 in the minutes
+    headline: str | None = None  # the banner of the column layout
 
 
 @dataclass(frozen=True)
@@ -123,6 +126,11 @@ class ItemRecord:
     questions: tuple[QuestionRecord, ...] = ()
     comments: tuple[CommentRecord, ...] = ()
     notes: str = ""
+    # A unit's opinions written on the forms (意见建议) that count, without their ballots.
+    opinions: tuple[str, ...] = ()
+    # The plan's time per phase of an on-site unit (report, question, answer, comment), in
+    # seconds, summing to its planned time; () for other items. For the time statistics.
+    budget: tuple[tuple[str, float], ...] = ()
 
     @property
     def started_at(self) -> datetime | None:
@@ -163,6 +171,20 @@ class BallotRecord:
 
 
 @dataclass(frozen=True)
+class RevealRecord:
+    """Results revealed on the projector (当场公布) and who confirmed the count."""
+
+    at: str  # ISO 8601 with offset: when shown
+    scope: str  # "all" | "top" | "level"
+    top: int | None
+    level: str | None
+    counter: str  # 计票人
+    supervisor: str  # 监票人
+    hidden_at: str | None
+    provisional: bool  # the revealed results were provisional (quorum not met)
+
+
+@dataclass(frozen=True)
 class Minutes:
     meeting: MeetingFacts
     items: tuple[ItemRecord, ...]
@@ -177,8 +199,22 @@ class Minutes:
     source: str  # the database file's name
     as_of: datetime  # when it was read; running segments are counted up to here
     amendments: tuple[AmendmentRecord, ...] = ()
+    reveals: tuple[RevealRecord, ...] = ()
     # per group: (group, expected 应到, present 实到, absent 请假); None where not known
     attendance: tuple[tuple[str, int | None, int | None, int | None], ...] = ()
+    # the rectification list, merged lines included (`rectification_lines` leaves them out)
+    rectification: tuple[ProblemLine, ...] = ()
+    previous: Previous | None = None  # last year's list (`[meeting] previous`), if any
+    levels: tuple[str, ...] = ()  # the plan's levels (考核等次), best first
+
+    def rectification_lines(self, *, dropped: bool = True) -> tuple[ProblemLine, ...]:
+        """The lines of the list as handed on: merged ones are in their absorber."""
+        return tuple(
+            x for x in self.rectification if not x.merged and (dropped or x.status != "dropped")
+        )
+
+    def previous_of(self, unit: str | None) -> tuple[ProblemLine, ...]:
+        return self.previous.of(unit) if self.previous is not None and unit else ()
 
     @property
     def units_items(self) -> tuple[ItemRecord, ...]:

@@ -8,8 +8,9 @@ from datetime import datetime
 
 from reviewtui import clock
 from reviewtui.amend import attendance, history
-from reviewtui.assessment import Results, tally_store
+from reviewtui.assessment import Results, opinions, tally_store
 from reviewtui.assessment.ballots import load as load_ballots
+from reviewtui.assessment.reveal import history as reveal_history
 from reviewtui.meeting import Meeting, Segment
 from reviewtui.minutes.model import (
     AmendmentRecord,
@@ -19,8 +20,11 @@ from reviewtui.minutes.model import (
     MeetingFacts,
     Minutes,
     QuestionRecord,
+    RevealRecord,
     SegmentRecord,
 )
+from reviewtui.plan import Plan, Unit
+from reviewtui.rectify import load_previous, read_lines
 from reviewtui.store import Store
 
 # ------------------------------------------------------------------------------------------------
@@ -55,6 +59,7 @@ def read_minutes(store: Store, *, as_of: datetime | None = None) -> Minutes:
 def _read(store: Store, as_of: datetime) -> Minutes:
     plan = store.plan
     results = tally_results(store)
+    opinion_texts = opinions.by_unit(store, results)
     notes = {r["item_id"]: r["text"] for r in store.rows("SELECT item_id, text FROM notes")}
     meeting = Meeting(store)  # its queries only: a reader store is enough
     by_item: dict[int, list[Segment]] = {}
@@ -87,17 +92,34 @@ def _read(store: Store, as_of: datetime) -> Minutes:
                     if s.kind == "comment"
                 ),
                 notes=notes.get(item.id, ""),
+                opinions=tuple(opinion_texts.get(item.unit, ())) if item.unit else (),
+                budget=phase_budget(plan, unit) if unit and item.mode == "onsite" else (),
             )
         )
 
     m = plan.meeting
     amendments = tuple(AmendmentRecord(*a) for a in history(store))
+    reveals = tuple(
+        RevealRecord(r.shown_at, r.scope, r.top, r.level, r.counter, r.supervisor, r.hidden_at,
+                     r.provisional)
+        for r in reveal_history(store.conn)
+    )  # fmt: skip
     present = tuple(tuple(a) for a in attendance(store))
     return Minutes(
         meeting=MeetingFacts(
-            m.title, m.date, m.start, m.venue, m.chair, results.groups, m.organizer, m.recorder
+            m.title,
+            m.date,
+            m.start,
+            m.venue,
+            m.chair,
+            results.groups,
+            m.organizer,
+            m.recorder,
+            plan.leaders,
+            m.headline,
         ),
         amendments=amendments,
+        reveals=reveals,
         attendance=present,  # type: ignore[arg-type]
         items=tuple(items),
         results=results,
@@ -110,6 +132,20 @@ def _read(store: Store, as_of: datetime) -> Minutes:
         sha256=store.content_sha256(),
         source=store.path.name,
         as_of=as_of,
+        rectification=tuple(read_lines(store)),
+        previous=load_previous(store) if plan.meeting.previous else None,
+        levels=tuple(level.level for level in plan.assessment.levels),
+    )
+
+
+def phase_budget(plan: Plan, unit: Unit) -> tuple[tuple[str, float], ...]:
+    """An on-site unit's planned time split by phase, as `Plan.unit_seconds` adds it up."""
+    timing = plan.timing
+    return (
+        ("report", plan.report_seconds(unit)),
+        ("question", timing.questions * timing.question),
+        ("answer", timing.questions * timing.answer),
+        ("comment", timing.comment if unit.commenter else 0.0),
     )
 
 

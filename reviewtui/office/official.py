@@ -125,6 +125,17 @@ def add(doc: DocumentType, value: object, style: str = BODY, *, align: str = "")
     return paragraph
 
 
+def remove_page_numbers(doc: DocumentType) -> None:
+    """No page numbers at all (a newspaper column carries none): both footers emptied and the
+    odd/even distinction dropped."""
+    section = doc.sections[0]
+    for footer in (section.footer, section.even_page_footer):
+        for paragraph in footer.paragraphs:
+            for run in list(paragraph.runs):
+                run._r.getparent().remove(run._r)
+    doc.settings.odd_and_even_pages_header_footer = False
+
+
 def _page(doc: DocumentType) -> None:
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)

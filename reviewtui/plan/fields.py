@@ -101,6 +101,7 @@ MEETING = Table(
         Field("organizer", "text"),  # who issues the documents (发文机关)
         Field("recorder", "text"),  # who keeps the minutes (记录人)
         Field("headline", "text"),  # the banner of the column layout
+        Field("previous", "text"),  # last year's database: its rectification list, read-only
     )
 )
 TIMING = Table(

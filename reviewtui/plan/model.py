@@ -135,6 +135,7 @@ class Meeting(NamedTuple):
     organizer: str | None = None
     recorder: str | None = None
     headline: str | None = None
+    previous: str | None = None  # last year's .db, relative to the session file
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,7 @@ MEETING = Sheet(
         Column("chair", "主持人"),
         Column("organizer", "主办单位"),
         Column("recorder", "记录人"),
+        Column("headline", "专栏标题"),  # the banner of the column layout (专栏)
     ),
 )
 UNITS = Sheet(

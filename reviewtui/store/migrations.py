@@ -132,13 +132,14 @@ _V3_TABLES = (
     unit        TEXT NOT NULL,
     pos         INTEGER NOT NULL,            -- order within the unit
     source      TEXT NOT NULL CHECK (source IN ('question', 'comment', 'secretary')),
-    segment_id  INTEGER REFERENCES segments (id),
-    problem     TEXT NOT NULL,
+    segment_id  INTEGER REFERENCES segments (id) ON DELETE CASCADE,
+    problem     TEXT,                        -- NULL: the text of its question or comment
     measure     TEXT NOT NULL DEFAULT '',
     owner       TEXT NOT NULL DEFAULT '',
     deadline    TEXT,                        -- ISO date, or NULL
     status      TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'dropped')),
-    merged_into INTEGER REFERENCES problems (id)
+    merged_into INTEGER REFERENCES problems (id) ON DELETE CASCADE,
+    CHECK (problem IS NOT NULL OR segment_id IS NOT NULL)
 )""",
     "CREATE INDEX IF NOT EXISTS problems_unit ON problems (unit, pos)",
     """CREATE TABLE IF NOT EXISTS reveals (

@@ -50,6 +50,7 @@ class AgendaScreen(MeetingScreen):
         Binding("s", "results", "agenda.key.results", id="agenda.results"),
         Binding("x", "export", "agenda.key.export", id="agenda.export"),
         Binding("o", "settings", "agenda.key.settings", id="agenda.settings"),
+        Binding("t", "time_stats", "stats.key.open", id="agenda.time_stats"),
         Binding("ctrl+z", "undo", "live.key.undo", id="agenda.undo"),
         Binding("question_mark", "help", "help.key.help", key_display="?", id="agenda.help"),
     ]
@@ -295,6 +296,11 @@ class AgendaScreen(MeetingScreen):
             return
         self.tell_undone(undone)
         self.rebuild()
+
+    def action_time_stats(self) -> None:
+        from reviewtui.tui.time_stats_screen import TimeStatsScreen
+
+        self.app.push_screen(TimeStatsScreen(self.review_app.store))
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self))

@@ -23,6 +23,7 @@ from rich.console import RenderableType
 from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 from textual.widgets import Input
 
 from reviewtui.errors import UserError
@@ -37,6 +38,7 @@ from reviewtui.tui.pending import PendingWrites
 
 if TYPE_CHECKING:
     from reviewtui.amend import Pending
+    from reviewtui.assessment.merge import EntryCopy
     from reviewtui.tui.collecting import Collector
     from reviewtui.tui.live import LiveScreen
 
@@ -60,9 +62,16 @@ class ReviewApp(App[None]):
     ]
 
     def __init__(
-        self, store: Store, *, cursor_blink: bool = True, pending: Pending | None = None
+        self,
+        store: Store,
+        *,
+        cursor_blink: bool = True,
+        pending: Pending | None = None,
+        entry_copy: EntryCopy | None = None,
     ) -> None:
         super().__init__()
+        # `run --entry-only`: a second laptop typing ballots; nothing of the meeting is recorded.
+        self.entry_copy = entry_copy
         # The session file's amendments `run` offers before the meeting goes on; declined, the
         # app quits and `run_app` says what the CLI says (`declined`).
         self.pending_amendments = pending
@@ -88,8 +97,10 @@ class ReviewApp(App[None]):
 
         return Collector()
 
-    def get_default_screen(self) -> AgendaScreen:
-        return AgendaScreen()
+    def get_default_screen(self) -> Screen[None]:
+        # An entry-only copy has no agenda: its ballot screen is pushed on mount (a default
+        # screen's CSS_PATH would not be loaded) over an empty screen it never goes back to.
+        return AgendaScreen() if self.entry_copy is None else Screen()
 
     def on_mount(self) -> None:
         self._catch_signals()
@@ -105,7 +116,11 @@ class ReviewApp(App[None]):
         self.set_interval(1.0, self._every_second)
         item = self.meeting.current_item()
         busy = self.meeting.running() is not None or self.meeting.open_dialog() is not None
-        if item is not None and item.timed and busy:
+        if self.entry_copy is not None:
+            from reviewtui.tui.entry_only import EntryOnlyScreen
+
+            self.push_screen(EntryOnlyScreen(self.store, self.entry_copy))
+        elif item is not None and item.timed and busy:
             self.push_screen(_live_screen()(item.id))
         if self.pending_amendments is not None:  # on top of all: nothing goes on before it
             from reviewtui.tui.amend_offer import AmendOffer
@@ -140,6 +155,9 @@ class ReviewApp(App[None]):
 
     def open_live(self, item_id: int) -> None:
         """Make `item_id` the live item and show it (a segment running elsewhere ends)."""
+        if self.entry_copy is not None:  # the command palette's "go to" on an entry-only copy
+            self.notify(t("entry_only.no_back"), severity="warning")
+            return
         notice = ended_notice(self.meeting, item_id)
         try:
             self.meeting.open_item(item_id)
@@ -236,11 +254,13 @@ def _settle_gc() -> None:
     gc.enable()
 
 
-def run_app(store: Store, pending: Pending | None = None) -> None:
+def run_app(
+    store: Store, pending: Pending | None = None, entry_copy: EntryCopy | None = None
+) -> None:
     """Run the live meeting TUI on an open writer `store`; the store is closed afterwards.
     `pending`: the session file's amendments to offer first; declined, exit 2 with the
     differences, as every command that finds the session file changed."""
-    app = ReviewApp(store, pending=pending)
+    app = ReviewApp(store, pending=pending, entry_copy=entry_copy)
     app.freeze_gc = True
     try:
         app.run()

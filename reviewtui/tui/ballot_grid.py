@@ -27,6 +27,10 @@ from reviewtui.tui.widgets.text import fit, plain
 # Cells of a unit's row label (its name, and the written mark): a longer name is cut, so that
 # the grade columns stay in view on a narrow terminal.
 LABEL_WIDTH = 24
+# The opinion column (意见建议, `assessment.opinions`): what was written, cut to fit; the
+# opinion line under the grid shows and edits the whole text.
+OPINION_WIDTH = 14
+OPINION_KEY = "\x00opinion"  # a column key no form item can have (names are cleaned)
 
 
 def _value_text(value: Value | None) -> Text:
@@ -41,6 +45,8 @@ class BallotGrid(DataTable[Text]):
     """The form: one row per unit, one column per item, typed into with digit keys.
 
     The grid holds the ballot being typed until `ctrl+s`; saved ballots live in the database.
+    With `opinions` a last column shows each unit's opinion; the cursor never enters it (the
+    opinion line of the screen edits it), so a digit always means a grade.
     """
 
     HELP_KEYS = True
@@ -84,12 +90,21 @@ class BallotGrid(DataTable[Text]):
         def control(self) -> BallotGrid:
             return self.grid
 
-    def __init__(self, form: Form, units: tuple[Unit, ...], *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        form: Form,
+        units: tuple[Unit, ...],
+        *,
+        id: str | None = None,
+        opinions: bool = False,
+    ) -> None:
         super().__init__(id=id, cursor_type="cell", zebra_stripes=True)
         localize(self)
         self.form = form
         self.units = units
         self.values: dict[Cell, Value] = {}
+        self.with_opinions = opinions
+        self.opinions: dict[str, str] = {}  # unit -> opinion typed, not yet saved
         self.buffer = ""  # digits typed into a numeric cell, not yet entered
 
     def on_mount(self) -> None:
@@ -97,11 +112,31 @@ class BallotGrid(DataTable[Text]):
         for item in self.form.items:
             width = max(cell_len(item.name), 6 if item.max is not None else grade_width, 4)
             self.add_column(plain(item.name), width=width, key=item.name)
+        blank = [_value_text(None)] * len(self.form.items)
+        if self.with_opinions:
+            self.add_column(Text(t("opinion.title")), width=OPINION_WIDTH, key=OPINION_KEY)
+            blank.append(Text(""))
         for unit in self.units:
             mark = t("ballot.written") if unit.mode == "written" else ""
             label = Text(fit(unit.name, LABEL_WIDTH - cell_len(mark)))
             label.append(mark, style="dim")
-            self.add_row(*[_value_text(None)] * len(self.form.items), key=unit.name, label=label)
+            self.add_row(*blank, key=unit.name, label=label)
+
+    def _clamp_cursor_coordinate(self, coordinate: Coordinate) -> Coordinate:
+        """Within the form's cells: never on the opinion column."""
+        row, column = super()._clamp_cursor_coordinate(coordinate)
+        return Coordinate(row, min(column, len(self.form.items) - 1))
+
+    # -- opinions ----------------------------------------------------------------------------
+
+    def set_opinion(self, unit: str, text: str) -> None:
+        """Keep the opinion typed for `unit` (an empty text is none) and show it in its row."""
+        if text.strip():
+            self.opinions[unit] = text
+        else:
+            self.opinions.pop(unit, None)
+        if self.with_opinions:
+            self.update_cell(unit, OPINION_KEY, Text(fit(text.strip(), OPINION_WIDTH), "italic"))
 
     # -- where the cursor is -----------------------------------------------------------------
 
@@ -123,10 +158,14 @@ class BallotGrid(DataTable[Text]):
         self.update_cell(cell[0], cell[1], _value_text(value))
         self.post_message(self.Edited(self, cell, value))
 
-    def load(self, values: dict[Cell, Value]) -> None:
-        """Show these values (an empty dict: a blank form) with the cursor on the first cell."""
+    def load(self, values: dict[Cell, Value], opinions: dict[str, str] | None = None) -> None:
+        """Show these values and opinions (empty: a blank form), the cursor on the first cell."""
         self.buffer = ""
         self.values = dict(values)
+        self.opinions = {}
+        if self.with_opinions:
+            for unit in self.units:
+                self.set_opinion(unit.name, (opinions or {}).get(unit.name, ""))
         for unit in self.units:
             for item in self.form.items:
                 self.update_cell(

@@ -19,17 +19,26 @@ from textual.widgets.data_table import RowDoesNotExist
 from reviewtui.assessment import ballots
 from reviewtui.assessment.ballots import MISMATCHED, SINGLE, Ballot, Comparison
 from reviewtui.assessment.forms import Form, format_value
-from reviewtui.i18n import t
+from reviewtui.i18n import get_lang, t
 from reviewtui.store import Store
-from reviewtui.textsafe import shown
+from reviewtui.textsafe import clean, shown
 from reviewtui.tui.ballot_grid import BallotGrid
 from reviewtui.tui.keys import localize
 from reviewtui.tui.widgets.fields import TextField
 from reviewtui.tui.widgets.keybar import KeyBar
-from reviewtui.tui.widgets.text import plain
+from reviewtui.tui.widgets.text import fit, plain
 
 # The keys of typing a ballot, on the first footer row; everything else on the second.
-ENTRY_ACTIONS = ("hint", "hint_blank", "save", "next_group", "focus_code", "focus_who", "new")
+ENTRY_ACTIONS = (
+    "hint",
+    "hint_blank",
+    "focus_opinion",
+    "save",
+    "next_group",
+    "focus_code",
+    "focus_who",
+    "new",
+)
 
 SEVERITY_STYLE = {
     "info": "",
@@ -48,6 +57,8 @@ class BallotView(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "ballot.key.save", id="ballot.save"),
+        # Only with `assessment.opinions` (`check_action`): the current unit's opinion line.
+        Binding("o", "focus_opinion", "opinion.key.edit", id="ballot.opinion"),
         Binding("g", "next_group", "ballot.key.group", id="ballot.group"),
         Binding("i", "focus_code", "ballot.key.code", id="ballot.code"),
         Binding("w", "focus_who", "ballot.key.who", id="ballot.who"),
@@ -76,6 +87,8 @@ class BallotView(Screen[None]):
         group, who = ballots.last_entered(store)
         self.group = group if group in self.form.groups else self.form.groups[0]
         self.who = who or ballots.default_entered_by()
+        self.opinions_on = self.plan.assessment.opinions
+        self.opinion_unit = self.plan.units[0].name if self.plan.units else ""
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -99,10 +112,18 @@ class BallotView(Screen[None]):
             yield TextField(self.who, id="ballot-who", compact=True)
         yield Static(id="ballot-progress")
         with Horizontal(id="ballot-body"):
-            yield BallotGrid(self.form, self.plan.units, id="ballot-grid")
+            yield BallotGrid(
+                self.form, self.plan.units, id="ballot-grid", opinions=self.opinions_on
+            )
             with Vertical(id="ballot-side"):
                 yield Static(id="ballot-saved-title")
                 yield DataTable(id="ballot-saved", cursor_type="row", zebra_stripes=True)
+        if self.opinions_on:
+            with Horizontal(id="ballot-opinion-line"):
+                yield Label(id="ballot-opinion-label")
+                yield OpinionField(
+                    placeholder=t("opinion.placeholder"), id="ballot-opinion", compact=True
+                )
         yield Static(id="ballot-message")
         yield Static(id="ballot-status")
         with Vertical(id="ballot-keys"):
@@ -110,7 +131,10 @@ class BallotView(Screen[None]):
             yield KeyBar(exclude=ENTRY_ACTIONS, id="ballot-keys-other")
 
     def on_mount(self) -> None:
-        for field in (self.code_input, self.who_input):  # enter goes on to the form, at once
+        fields = [self.code_input, self.who_input]
+        if self.opinions_on:
+            fields.append(self.opinion_input)
+        for field in fields:  # enter goes on to the form, at once
             if isinstance(field, TextField):
                 field.submit_focus = self.grid
         saved = self.saved_table
@@ -128,6 +152,10 @@ class BallotView(Screen[None]):
     @property
     def code_input(self) -> Input:
         return self.query_one("#ballot-code", Input)
+
+    @property
+    def opinion_input(self) -> OpinionField:
+        return self.query_one("#ballot-opinion", OpinionField)
 
     @property
     def who_input(self) -> Input:
@@ -212,6 +240,7 @@ class BallotView(Screen[None]):
                 hint = t("ballot.hint.number", max=format_value(item.max))
             line.append(hint, style="dim")
         self.query_one("#ballot-status", Static).update(line)
+        self.show_opinion_line()
 
     def say(self, text: str, severity: str = "info") -> None:
         self.query_one("#ballot-message", Static).update(Text(text, style=SEVERITY_STYLE[severity]))
@@ -226,3 +255,44 @@ class BallotView(Screen[None]):
         self._armed = action
         self.say(text, "warning")
         return False
+
+    # -- the opinion line (意见建议) -----------------------------------------------------------
+
+    def show_opinion_line(self) -> None:
+        """The opinion of the grid's current unit; while it is being typed in, left alone."""
+        if not self.opinions_on or self.grid.row_count == 0:
+            return
+        field = self.opinion_input
+        if not field.has_focus:
+            self.opinion_unit = field.unit = self.grid.current[0][0]
+            text = self.grid.opinions.get(self.opinion_unit, "")
+            if field.value != text:
+                field.value = text
+        label = Text(t("opinion.title") + " · ", style="dim")
+        label.append(fit(self.opinion_unit, 16))
+        label.append("：" if get_lang() == "zh" else ": ", style="dim")
+        self.query_one("#ballot-opinion-label", Label).update(label)
+
+    def action_focus_opinion(self) -> None:
+        """`o`: type the current unit's opinion; `enter` or `escape` goes back to the grades,
+        the grade cursor where it was."""
+        if not self.opinions_on:
+            return
+        if self.grid.buffer:
+            self.grid.commit_buffer()
+        self.opinion_unit = self.opinion_input.unit = self.grid.current[0][0]
+        self.show_opinion_line()
+        self.set_focus(self.opinion_input)
+        self.opinion_input.cursor_position = len(self.opinion_input.value)
+
+
+class OpinionField(TextField):
+    """The opinion line: each change goes into the form at once, for the unit the line was
+    opened on (`unit`), so nothing typed is lost and no later key can send it elsewhere."""
+
+    unit = ""
+
+    def watch_value(self, value: str) -> None:
+        screen = self.parent.screen if self.parent is not None and self.unit else None
+        if isinstance(screen, BallotView):
+            screen.grid.set_opinion(self.unit, clean(value))

@@ -43,7 +43,8 @@ class BallotScreen(BallotView):
     def dirty(self) -> bool:
         grid = self.grid
         start = self.editing.marks if self.editing is not None and not self.retyping else {}
-        return bool(grid.buffer) or grid.values != start
+        said = self.editing.opinions if self.editing is not None else {}
+        return bool(grid.buffer) or grid.values != start or grid.opinions != said
 
     def reset_form(self) -> None:
         self.editing = None
@@ -132,6 +133,7 @@ class BallotScreen(BallotView):
                 entered_by=self.who_input.value.strip(),
                 replacing=replacing,
                 action=action,
+                opinions=dict(self.grid.opinions) if self.opinions_on else None,
             )
         except UserError as exc:
             self.say("\n".join(exc.lines), "error")
@@ -182,7 +184,7 @@ class BallotScreen(BallotView):
         self.editing = ballot
         self.retyping = True
         self._armed = None
-        self.grid.load({})
+        self.grid.load({}, ballot.opinions)  # opinions are not compared: kept, not retyped
         self.code_input.value = ballot.code
         self.group_select.value = ballot.group
         self.refresh_all()
@@ -206,7 +208,7 @@ class BallotScreen(BallotView):
         self.editing = ballot
         self.retyping = False
         self._armed = None
-        self.grid.load(ballot.marks)
+        self.grid.load(ballot.marks, ballot.opinions)
         self.code_input.value = ballot.code
         self.group_select.value = ballot.group
         self.show_status()
@@ -321,6 +323,8 @@ class BallotScreen(BallotView):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "switch_round":
             return self.double
+        if action == "focus_opinion":
+            return self.opinions_on
         return True
 
 

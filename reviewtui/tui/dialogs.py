@@ -7,6 +7,8 @@ write per pause, not one fsync'd transaction per keystroke), and at once when th
 (enter, escape), when the app quits or is told to stop (SIGTERM, SIGHUP), and on a screen change.
 A dialog correcting an existing record keeps its typing in a draft beside the record, and
 applies it in one undoable `edit` when it closes, so ctrl+z takes the whole correction back.
+It also has a start field (a timer started late: "14:35:02" or "-0:30"), applied only on
+`enter` and checked first: a start the rule refuses (`meeting.start_move`) keeps the dialog open.
 Either way the meeting remembers which dialog is open, and a restart reopens it with its text.
 The segment keeps running while its dialog is open.
 """
@@ -27,8 +29,10 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reviewtui import names
+from reviewtui.errors import UserError
 from reviewtui.i18n import t
 from reviewtui.meeting import Item, Meeting, Segment
+from reviewtui.meeting.start_move import hms
 from reviewtui.textsafe import clean
 from reviewtui.tui.keys import localize
 from reviewtui.tui.pending import PendingWrites
@@ -108,6 +112,7 @@ class SegmentDialog(ModalScreen[None]):
         self._initial = (who, text)
         self._done = False
         self._timer: Timer | None = None
+        self._start_shown = hms(segment.started_at)
 
     # -- layout ----------------------------------------------------------------------------------
 
@@ -135,6 +140,11 @@ class SegmentDialog(ModalScreen[None]):
                     placeholder=t("dialog.text_placeholder"),
                     select_on_focus=False,  # a correction edits the text, not replaces it
                 )
+            if self.correcting:  # a correction can also move the start (a timer started late)
+                with Horizontal(classes="dialog-row"):
+                    yield Label(t("dialog.start"), classes="dialog-label")
+                    yield TextField(self._start_shown, id="start")
+                yield Static(Text(t("dialog.start_hint"), style="dim"), id="start-hint")
             yield Static(Text(t("dialog.hint")), id="dialog-hint")
 
     def on_mount(self) -> None:
@@ -289,21 +299,42 @@ class SegmentDialog(ModalScreen[None]):
 
     def action_save(self) -> None:
         self._accept()
-        self._finish()
+        start = self._start_typed()
+        if start is not None:
+            # A start the rule refuses keeps the dialog open on that field, saying why.
+            try:
+                self.meeting.check_start(self.segment.id, start)
+            except UserError as exc:
+                self.notify("\n".join(exc.lines), severity="error", timeout=15)
+                self.set_focus(self.query_one("#start", TextField))
+                return
+        self._finish(start)
 
     def action_close(self) -> None:
-        self._finish()
+        self._finish()  # a start typed but not saved with enter is discarded (SPEC 5)
 
-    def _finish(self) -> None:
+    def _start_typed(self) -> str | None:
+        """What the start field asks for, or None when it is left as shown."""
+        if not self.correcting:
+            return None
+        typed = self.query_one("#start", TextField).value.strip()
+        return None if typed in ("", self._start_shown) else typed
+
+    def _finish(self, start: str | None = None) -> None:
         """Keep what is typed (a correction as one undoable edit), forget the open dialog."""
         if self._done:
             return
         self._save()
         self._done = True
         who, text = self.resolved(), self.text.value
-        if self.correcting and (who, text) != self.original:
+        if self.correcting and ((who, text) != self.original or start is not None):
             edit = partial(
-                self.meeting.edit_segment, self.segment.id, speaker=who, text=text, action="edit"
+                self.meeting.edit_segment,
+                self.segment.id,
+                speaker=who,
+                text=text,
+                start=start,
+                action="edit",
             )
             self._write(("edit", self.segment.id), edit)
         self._write(("open_dialog",), partial(self.meeting.set_open_dialog, None))

@@ -31,6 +31,7 @@ from reviewtui.tui.widgets.countdown import Countdown
 from reviewtui.tui.widgets.header import MeetingHeader
 from reviewtui.tui.widgets.keybar import KeyBar
 from reviewtui.tui.widgets.notes import NotesArea
+from reviewtui.tui.widgets.previous import PreviousProblems
 from reviewtui.tui.widgets.records import RecordList, record_text
 
 if TYPE_CHECKING:
@@ -80,6 +81,8 @@ class LiveScreen(MeetingScreen):
         Binding("n", "next", "live.key.next", id="live.next"),
         Binding("escape", "back", "live.key.back", key_display="esc", id="live.back"),
         Binding("m", "notes", "live.key.notes", id="live.notes"),
+        # listed by `?`, not in the footer: the live footer keeps to the meeting's keys
+        Binding("z", "rectify", "rectify.key.open", show=False, id="live.rectify"),
         Binding("ctrl+z", "undo", "live.key.undo", id="live.undo"),
         Binding("question_mark", "help", "help.key.help", key_display="?", id="live.help"),
         Binding("w", "collect", "phones.key.collect", show=False, id="live.collect"),
@@ -97,6 +100,7 @@ class LiveScreen(MeetingScreen):
         yield MeetingHeader(meeting, id="header")
         yield Static(id="item-line")
         yield Countdown(meeting.plan.timing.warn, id="countdown")
+        yield PreviousProblems(meeting.store, id="previous")
         with Horizontal(id="live-body"):
             yield RecordList(id="records")
             yield NotesArea(meeting, self.review_app.pending, id="notes")
@@ -121,6 +125,7 @@ class LiveScreen(MeetingScreen):
         self.item_id = item_id
         item = self.meeting.item(item_id)
         self.query_one(NotesArea).load(item_id)
+        self.query_one(PreviousProblems).show(item.unit if item.kind == "unit" else None)
         key = {"unit": "kind.report", "speech": "kind.speech"}.get(item.kind, "live.key.timer")
         set_description(self, "report", key)
         self.refresh_state()
@@ -264,6 +269,14 @@ class LiveScreen(MeetingScreen):
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self))
+
+    def action_rectify(self) -> None:
+        """The rectification list, at this unit's lines (all units' on another item)."""
+        from reviewtui.tui.rectify_screen import RectifyScreen
+
+        self._flush_notes()
+        unit = self.meeting.item(self.item_id).unit
+        self.app.push_screen(RectifyScreen(self.meeting.store, unit), callback=self._dialog_closed)
 
     # -- dialogs ---------------------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import os
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from rich.segment import Segment as Cells
@@ -54,8 +55,10 @@ from reviewtui.meeting.projector import (
     phase,
     read_state,
 )
+from reviewtui.meeting.reveal_board import Paging, build_board, start_paging, turned
 from reviewtui.store import Store
 from reviewtui.textsafe import shown
+from reviewtui.tui.reveal_board import RevealBoard, rows_per_page
 
 BUSY_TIMEOUT_MS = 100  # a reader must never freeze the screen waiting for a lock
 
@@ -180,6 +183,9 @@ class ProjectorApp(App[None]):
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [  # noqa: RUF012 - Textual's idiom
         Binding("q", "quit", t("projector.quit"), tooltip=t("projector.quit"), id="projector.quit"),
+        # Paging through revealed results (当场公布); they also turn on their own.
+        Binding("right,pagedown,space", "page(1)", t("projector.key.next_page"), show=False),
+        Binding("left,pageup", "page(-1)", t("projector.key.previous_page"), show=False),
     ]
 
     def __init__(self, db_path: str | Path) -> None:
@@ -193,6 +199,8 @@ class ProjectorApp(App[None]):
         self.problem: str | None = None
         self._version: int | None = None
         self._inode: int | None = None
+        self.paging: Paging | None = None  # of the revealed results, while they are shown
+        self._paging_of: int | None = None  # the reveal it pages
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="top"):
@@ -203,6 +211,7 @@ class ProjectorApp(App[None]):
         yield Face(id="face")
         yield Static(id="status", markup=False)
         yield Static(id="next", markup=False)
+        yield RevealBoard(id="board")
 
     def on_mount(self) -> None:
         self.tick()
@@ -219,15 +228,38 @@ class ProjectorApp(App[None]):
 
     def refresh_view(self) -> None:
         self.poll()
+        now = clock.now()
         self.show(
             build_view(
                 self.state,
-                clock.now(),
+                now,
                 db=self.db_path,
                 reconnecting=self.reconnecting,
                 problem=self.problem,
             )
         )
+        self.show_reveal(now)
+
+    # -- revealed results (当场公布) ---------------------------------------------------------------
+
+    def show_reveal(self, now: datetime) -> None:
+        """The revealed ranking instead of the timer while results are revealed."""
+        reveal = self.state.reveal if self.state else None
+        self.screen.set_class(reveal is not None, "-reveal")
+        if reveal is None:
+            self.paging = self._paging_of = None
+            return
+        if self.paging is None or self._paging_of != reveal.id:
+            self.paging, self._paging_of = start_paging(reveal), reveal.id
+        per_page = rows_per_page(self.screen.size.height)
+        self.query_one(RevealBoard).show(build_board(reveal, now, per_page, self.paging))
+
+    def action_page(self, step: int) -> None:
+        board = self.query_one(RevealBoard).board
+        if self.paging is None or board is None:
+            return
+        self.paging = turned(self.paging, clock.now(), board.pages, step)
+        self.show_reveal(clock.now())
 
     def poll(self) -> bool:
         """Re-read the meeting if the database changed; True if it was read. Never raises."""

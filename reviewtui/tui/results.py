@@ -26,6 +26,7 @@ from reviewtui.present.quorum import quorum_notes
 from reviewtui.store import Store
 from reviewtui.textsafe import shown
 from reviewtui.tui.help import HelpScreen, localize
+from reviewtui.tui.reveal_dialog import hide_reveal, open_reveal_dialog, show_revealed, undo_reveal
 from reviewtui.tui.widgets.keybar import KeyBar
 from reviewtui.tui.widgets.text import fit
 
@@ -56,6 +57,11 @@ class ResultsScreen(Screen[None]):
         Binding("escape", "back", "results.key.back", id="results.back"),
         Binding("r", "reload", "results.key.refresh", id="results.refresh"),
         Binding("x", "export", "agenda.key.export", id="results.export"),
+        Binding("p", "reveal", "results.key.reveal", id="results.reveal"),
+        Binding("h", "hide", "results.key.hide", id="results.hide"),
+        Binding("ctrl+z", "undo_reveal", "results.key.undo", id="results.undo"),
+        Binding("t", "time_stats", "stats.key.open", id="results.time_stats"),
+        Binding("z", "rectify", "rectify.key.open", id="results.rectify"),
         Binding("question_mark", "help", "help.key.help", key_display="?", id="results.help"),
     ]
 
@@ -65,6 +71,7 @@ class ResultsScreen(Screen[None]):
         self.store = store
         self.results: Results | None = None
         self.selected: str | None = None  # the unit whose detail is shown
+        self.reveal_names = ["", ""]  # 计票人, 监票人 as typed in the reveal dialog
 
     def compose(self) -> ComposeResult:
         yield Static(id="results-title")
@@ -73,6 +80,7 @@ class ResultsScreen(Screen[None]):
             yield Static(id="results-groups")
             yield Static(id="results-grades")
         yield Static(id="results-notes")
+        yield Static(id="results-revealed")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -105,6 +113,7 @@ class ResultsScreen(Screen[None]):
         self.show_title(results)
         self.show_detail()
         self.show_notes(results)
+        show_revealed(self)
 
     def on_data_table_row_highlighted(self, message: DataTable.RowHighlighted) -> None:
         if message.row_key.value is not None:
@@ -238,8 +247,28 @@ class ResultsScreen(Screen[None]):
 
         self.app.push_screen(ExportDialog(self.store, fmt="xlsx"))
 
+    def action_reveal(self) -> None:
+        open_reveal_dialog(self)
+
+    def action_hide(self) -> None:
+        hide_reveal(self)
+
+    def action_undo_reveal(self) -> None:
+        undo_reveal(self)
+
+    def action_rectify(self) -> None:
+        """The rectification list, at the selected unit's lines."""
+        from reviewtui.tui.rectify_screen import RectifyScreen
+
+        self.app.push_screen(RectifyScreen(self.store, self.selected))
+
     def action_back(self) -> None:
         self.dismiss()
+
+    def action_time_stats(self) -> None:
+        from reviewtui.tui.time_stats_screen import TimeStatsScreen
+
+        self.app.push_screen(TimeStatsScreen(self.store))
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self))

@@ -1,0 +1,218 @@
+"""当场公布: the results revealed on the projector, after the counters confirmed them.
+
+`reveal()` stores, in one journaled command, the results JSON (SPEC section 7) as confirmed, the
+scope (every unit, the top N, or the units of one level) and who confirmed the count (计票人
+`counter`, 监票人 `supervisor`, typed names). `hide()` takes them off the projector again. Both are
+meeting commands that ctrl+z undoes (`meeting.kinds.UNDOABLE`). `current()` is what the projector
+must show now. The projector shows the stored snapshot, never a fresh tally: what is on the wall
+is exactly what was signed for, even if a ballot is entered afterwards.
+
+Top N means the units ranked N or better, so units tied at the boundary are all shown (top 3 of
+ranks 1, 2, 3, 3 shows four); units without a score are never revealed.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from reviewtui import clock
+from reviewtui.errors import UserError
+from reviewtui.i18n import t
+from reviewtui.store import Store
+from reviewtui.textsafe import clean
+
+if TYPE_CHECKING:  # the projector reads reveals without loading the tally
+    from reviewtui.assessment.tally import Results
+
+SCOPES = ("all", "top", "level")
+NAME_MAX = 30  # characters of a counter's or supervisor's name
+TOP_MAX = 9999
+
+_COLUMNS = "id, shown_at, hidden_at, scope, top, level, counter, supervisor, results"
+
+
+@dataclass(frozen=True)
+class Reveal:
+    """One reveal as stored; `results` is the results JSON as it was confirmed."""
+
+    id: int
+    shown_at: str
+    hidden_at: str | None
+    scope: str
+    top: int | None
+    level: str | None
+    counter: str
+    supervisor: str
+    results: dict[str, Any]
+
+    @property
+    def provisional(self) -> bool:
+        return bool(self.results.get("ballots", {}).get("provisional"))
+
+    @property
+    def units(self) -> list[dict[str, Any]]:
+        """The revealed units of the snapshot, in rank order."""
+        return select(self.results.get("units", []), self.scope, self.top, self.level)
+
+
+def select(
+    units: list[dict[str, Any]], scope: str, top: int | None, level: str | None
+) -> list[dict[str, Any]]:
+    """The units (results JSON rows, rank order) a scope reveals; units without rank never."""
+    ranked = [u for u in units if u.get("rank") is not None]
+    if scope == "top":
+        return [u for u in ranked if top is not None and u["rank"] <= top]
+    if scope == "level":
+        return [u for u in ranked if u.get("level") == level]
+    return ranked
+
+
+@dataclass(frozen=True)
+class Preview:
+    """A checked reveal, ready to confirm: what will be shown and from which results."""
+
+    scope: str
+    top: int | None
+    level: str | None
+    results: Results
+    units: list[dict[str, Any]]
+
+    @property
+    def provisional(self) -> bool:
+        return self.results.provisional
+
+
+def prepare(
+    store: Store, scope: str, *, top: int | None = None, level: str | None = None
+) -> Preview:
+    """Tally now and check the scope; raises `UserError` with what is wrong."""
+    if scope not in SCOPES:
+        raise UserError(t("reveal.bad_scope", scope=scope, scopes=" / ".join(SCOPES)))
+    if scope == "top":
+        if top is None or not 1 <= top <= TOP_MAX:
+            raise UserError(t("reveal.bad_top", top="" if top is None else top))
+        level = None
+    elif scope == "level":
+        levels = [lv.level for lv in store.plan.assessment.levels]
+        if level not in levels:
+            raise UserError(t("reveal.bad_level", level=level or "", levels="、".join(levels)))
+        top = None
+    else:
+        top = level = None
+    from reviewtui.assessment.tally import tally_store
+
+    results = tally_store(store)
+    if results.valid == 0:
+        raise UserError(t("reveal.no_valid", entered=results.entered))
+    data = results.to_json()
+    units = select(data["units"], scope, top, level)
+    if not units:
+        if scope == "level":
+            raise UserError(t("reveal.level_empty", level=level))
+        raise UserError(t("reveal.nothing_ranked"))
+    return Preview(scope, top, level, results, units)
+
+
+def check_name(text: str, role: str) -> str:
+    """A typed name, cleaned; raises `UserError` naming the field when empty or too long."""
+    name = " ".join(clean(text).split())
+    label = t(f"reveal.role.{role}")
+    if not name:
+        raise UserError(t("reveal.name_missing", role=label))
+    if len(name) > NAME_MAX:
+        raise UserError(t("reveal.name_long", role=label, max=NAME_MAX))
+    return name
+
+
+def reveal(
+    store: Store,
+    scope: str,
+    *,
+    top: int | None = None,
+    level: str | None = None,
+    counter: str,
+    supervisor: str,
+) -> Reveal:
+    """Put the results on the projector, as confirmed by `counter` and `supervisor`.
+
+    A reveal still shown is hidden in the same command: one ranking on the wall at a time.
+    """
+    errors: list[str] = []
+    names: dict[str, str] = {}
+    for role, text in (("counter", counter), ("supervisor", supervisor)):
+        try:
+            names[role] = check_name(text, role)
+        except UserError as exc:
+            errors += exc.lines
+    if errors:
+        raise UserError(*errors)
+    plan = prepare(store, scope, top=top, level=level)
+    now = clock.iso(clock.now())
+    with store.transaction("reveal") as tx:
+        shown = current(store.conn)
+        if shown is not None:
+            tx.update("reveals", {"id": shown.id}, {"hidden_at": now})
+        reveal_id = tx.insert(
+            "reveals",
+            {
+                "shown_at": now,
+                "scope": plan.scope,
+                "top": plan.top,
+                "level": plan.level,
+                "counter": names["counter"],
+                "supervisor": names["supervisor"],
+                "results": json.dumps(plan.results.to_json(), ensure_ascii=False),
+            },
+        )
+    found = get(store.conn, reveal_id)
+    assert found is not None
+    return found
+
+
+def hide(store: Store) -> Reveal | None:
+    """Take the shown results off the projector; None if nothing was shown."""
+    shown = current(store.conn)
+    if shown is None:
+        return None
+    with store.transaction("hide") as tx:
+        tx.update("reveals", {"id": shown.id}, {"hidden_at": clock.iso(clock.now())})
+    return get(store.conn, shown.id)
+
+
+def _has_table(conn: sqlite3.Connection) -> bool:
+    """A reader may look at a file of an older schema (not upgraded yet): no reveals there."""
+    row = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'reveals'")
+    return row.fetchone() is not None
+
+
+def _from_row(row: tuple[Any, ...]) -> Reveal:
+    rid, shown_at, hidden_at, scope, top, level, counter, supervisor, results = row
+    return Reveal(
+        rid, shown_at, hidden_at, scope, top, level, counter, supervisor, json.loads(results)
+    )
+
+
+def get(conn: sqlite3.Connection, reveal_id: int) -> Reveal | None:
+    row = conn.execute(f"SELECT {_COLUMNS} FROM reveals WHERE id = ?", (reveal_id,)).fetchone()  # noqa: S608 (fixed columns)
+    return _from_row(row) if row else None
+
+
+def current(conn: sqlite3.Connection) -> Reveal | None:
+    """What the projector must show now: the newest reveal not hidden, or None."""
+    if not _has_table(conn):
+        return None
+    row = conn.execute(
+        f"SELECT {_COLUMNS} FROM reveals WHERE hidden_at IS NULL ORDER BY id DESC LIMIT 1"  # noqa: S608
+    ).fetchone()
+    return _from_row(row) if row else None
+
+
+def history(conn: sqlite3.Connection) -> list[Reveal]:
+    """Every reveal, oldest first (for the minutes)."""
+    if not _has_table(conn):
+        return []
+    rows = conn.execute(f"SELECT {_COLUMNS} FROM reveals ORDER BY id").fetchall()  # noqa: S608
+    return [_from_row(row) for row in rows]

@@ -1,0 +1,97 @@
+"""反馈意见 (`--format feedback`): one page per unit, to send it its results and its problems.
+
+Each unit, in agenda order, on a page of its own (a page break before every unit but the first):
+the addressee, its rank, score and level, its grade distribution and 好评率, the district leaders'
+comments on it, the raters' opinions (意见建议, when the forms had them; never with a form's
+serial or group), and its problem lines (the rectification list as handed on: merged lines are in
+the line that absorbed them, dropped lines left out). Every figure is formatted by
+`reviewtui.present`, as `results` shows it (SPEC 6). Built on the official page.
+"""
+
+from __future__ import annotations
+
+from docx.document import Document as DocumentType
+
+from reviewtui import present
+from reviewtui.export import common as c
+from reviewtui.export import official_parts as parts
+from reviewtui.export.rectify import said_by
+from reviewtui.i18n import t
+from reviewtui.minutes import ItemRecord, Minutes
+from reviewtui.office import official as o
+
+
+def _unit_page(
+    doc: DocumentType, minutes: Minutes, unit: str, item: ItemRecord | None, *, first: bool
+) -> None:
+    m = minutes.meeting
+    title = o.add(doc, t("feedback.title"), o.TITLE)
+    if not first:
+        parts.new_page(title)
+    parts.unindented(doc, t("feedback.to", unit=unit))
+    o.add(doc, t("feedback.intro", date=c.long_date(m.date), title=m.title))
+
+    parts.heading(doc, t("feedback.results"))
+    result = minutes.results.unit(unit)
+    if result is None or result.final is None:
+        o.add(doc, t("feedback.no_score"))
+    else:
+        o.add(
+            doc,
+            t(
+                "feedback.summary",
+                score=present.score(result.final),
+                total=len(minutes.results.units),
+                rank=present.count(result.rank),
+                level=result.level or present.NONE,
+                rate=present.rate(result.good_rate),
+            ),
+        )
+    if result is not None and any(result.grade_counts.values()):
+        head = [*minutes.grades, t("feedback.good_rate")]
+        row = [*(result.grade_counts.get(g, 0) for g in minutes.grades)]
+        width = o.TYPE_WIDTH.mm / len(head)
+        parts.table(doc, head, [[*row, present.rate(result.good_rate)]], [width] * len(head))
+
+    parts.heading(doc, t("feedback.comments"))
+    comments = [cm for cm in (item.comments if item else ()) if cm.text.strip()]
+    for comment in comments:
+        o.add(doc, t("feedback.comment", leader=comment.leader, text=comment.text.strip()))
+    if not comments:
+        o.add(doc, t("feedback.no_comments"))
+
+    if item is not None and item.opinions:  # the raters' own words, never whose form they were
+        parts.heading(doc, t("opinion.title"))
+        for n, text in enumerate(item.opinions, start=1):
+            o.add(doc, f"{n}. {text}")
+
+    parts.heading(doc, t("feedback.problems"))
+    lines = [x for x in minutes.rectification_lines(dropped=False) if x.unit == unit]
+    for n, line in enumerate(lines, start=1):
+        problem = line.problem.strip() or c.DASH
+        o.add(doc, t("feedback.problem_line", n=n, problem=problem, source=said_by(line)))
+    if not lines:
+        o.add(doc, t("feedback.no_problems"))
+    else:
+        o.add(doc, t("feedback.ask"))
+    # no empty line before the signature: a page per unit matters more on a letter like this
+    parts.signature(
+        doc, [m.organizer or t("notice.signature"), t("feedback.date_placeholder")], blank=False
+    )
+
+
+def render(
+    minutes: Minutes, *, layout: str = "minutes", progress: c.ProgressFn | None = None
+) -> bytes:
+    minutes = c.safe_text(minutes)
+    m = minutes.meeting
+    doc = o.new_document(
+        title=t("feedback.doc_title", title=m.title),
+        author=m.organizer or "",
+        subject=t("feedback.title"),
+    )
+    items = {i.unit: i for i in minutes.units_items}
+    for n, unit in enumerate(minutes.units, start=1):
+        _unit_page(doc, minutes, unit, items.get(unit), first=n == 1)
+        c.tick(progress, n, len(minutes.units))
+    return parts.to_bytes(doc)

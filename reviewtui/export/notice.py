@@ -1,0 +1,133 @@
+"""通报 draft (`--format notice`): the meeting, the ranking by level, the units rated the best
+level, the common problems and the requirements, on the official page, for staff to edit.
+
+- The ranking by level: each level of the plan, best first, with its units in rank order.
+- The common problems: the problem lines of every unit (as handed on), those with the same text
+  in several units first, each with the units it was raised for; at most `MOST` of them.
+- The requirements are not the program's to write: a paragraph in parentheses says what to fill
+  in (“（请填写……）”), as does the signature where the plan names no organizer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reviewtui import present
+from reviewtui.export import common as c
+from reviewtui.export import official_parts as parts
+from reviewtui.i18n import get_lang, t
+from reviewtui.minutes import Minutes
+from reviewtui.office import official as o
+from reviewtui.textsafe import name_key
+
+MOST = 12  # common problems listed; the rest are in the rectification list
+
+
+@dataclass
+class Common:
+    problem: str
+    units: list[str] = field(default_factory=list)
+
+
+def _join(names: list[str]) -> str:
+    return ("、" if get_lang() == "zh" else ", ").join(names)
+
+
+def by_level(minutes: Minutes) -> list[tuple[str, list[str]]]:
+    """Each level with its units in rank order (levels of the plan first, best first)."""
+    levels: dict[str, list[str]] = {level: [] for level in minutes.levels}
+    for unit in minutes.results.units:  # rank order
+        if unit.level is not None:
+            levels.setdefault(unit.level, []).append(unit.unit)
+    return [(level, units) for level, units in levels.items() if units]
+
+
+def common_problems(minutes: Minutes) -> list[Common]:
+    """Problem lines grouped by their text (as a name compares: NFKC, spaces), the ones raised
+    for most units first, then in agenda order."""
+    groups: dict[str, Common] = {}
+    for line in minutes.rectification_lines(dropped=False):
+        text = line.problem.strip()
+        if not text:
+            continue
+        entry = groups.setdefault(name_key(text), Common(text))
+        if line.unit not in entry.units:
+            entry.units.append(line.unit)
+    ordered = sorted(groups.values(), key=lambda g: -len(g.units))  # stable: agenda order kept
+    return ordered[:MOST]
+
+
+def _issued(minutes: Minutes) -> str:
+    issued = [g.issued for g in minutes.results.groups]
+    if not issued or any(n is None for n in issued):
+        return present.NONE
+    return present.count(sum(n or 0 for n in issued))
+
+
+def render(
+    minutes: Minutes, *, layout: str = "minutes", progress: c.ProgressFn | None = None
+) -> bytes:
+    minutes = c.safe_text(minutes)
+    m = minutes.meeting
+    results = minutes.results
+    doc = o.new_document(
+        title=t("notice.doc_title", title=m.title), author=m.organizer or "", subject=m.title
+    )
+    o.add(doc, t("notice.title", title=m.title), o.TITLE)
+    o.add(doc, "")
+    parts.unindented(doc, t("notice.to"))
+    units = minutes.units_items
+    onsite = [i for i in units if i.mode == "onsite"]
+    written = [i for i in units if i.mode == "written"]
+    o.add(
+        doc,
+        t(
+            "notice.opening",
+            date=c.long_date(m.date),
+            title=m.title,
+            venue=t("notice.venue", venue=m.venue) if m.venue else "",
+            count=len(onsite),
+            written=t("notice.written", count=len(written)) if written else "",
+        ),
+    )
+    c.tick(progress, 1, 4)
+
+    parts.heading(doc, t("notice.s1"))
+    levels = by_level(minutes)
+    if results.entered:
+        o.add(
+            doc,
+            t(
+                "notice.ballots",
+                issued=_issued(minutes),
+                returned=present.count(results.returned),
+                valid=present.count(results.valid),
+            ),
+        )
+    for level, names in levels:
+        o.add(doc, t("notice.level_line", level=level, count=len(names), units=_join(names)))
+    if not levels:
+        o.add(doc, t("notice.no_results"))
+    c.tick(progress, 2, 4)
+
+    best = minutes.levels[0] if minutes.levels else (levels[0][0] if levels else "")
+    parts.heading(doc, t("notice.s2", level=best))
+    rated_best = next((names for level, names in levels if level == best), [])
+    if rated_best:
+        o.add(doc, t("notice.best", units=_join(rated_best), level=best))
+    else:
+        o.add(doc, t("notice.no_best", level=best))
+
+    parts.heading(doc, t("notice.s3"))
+    problems = common_problems(minutes)
+    for n, entry in enumerate(problems, start=1):
+        o.add(doc, t("notice.problem", n=n, problem=entry.problem, units=_join(entry.units)))
+    if not problems:
+        o.add(doc, t("notice.no_problems"))
+    c.tick(progress, 3, 4)
+
+    parts.heading(doc, t("notice.s4"))
+    o.add(doc, t("notice.requirements"))
+    parts.signature(doc, [m.organizer or t("notice.signature"), t("feedback.date_placeholder")])
+    c.tick(progress, 4, 4)
+    return parts.to_bytes(doc)

@@ -1,0 +1,90 @@
+"""Strings of two laptops entering ballots at once: the entry-only copy, `ballots export`, and
+the merge report of `ballots import`. key -> (Chinese, English)."""
+
+STRINGS: dict[str, tuple[str, str]] = {
+    # ballots import: the merge report
+    "merge.blank": ("（空）", "(blank)"),
+    "merge.group": ("类别", "group"),
+    "merge.diff": (
+        "{what}：已录为 {entered}，文件中为 {file}",
+        "{what}: entered {entered}, in the file {file}",
+    ),
+    "merge.at": ("{path}:{lines}：", "{path}:{lines}: "),
+    "merge.conflict": (
+        "测评表 {code} 在第 {entry} 遍录入中已经录过，但与文件不同：",
+        "ballot {code} is already entered in entry round {entry} with other marks: ",
+    ),
+    "merge.refused": (
+        "{path}：{count} 张测评表与已录入的不一致，整个文件没有导入，数据库未作任何改动"
+        "（另有 {new} 张新表、{duplicates} 张相同的重复表）。请核对纸质测评表：改正录错的一方后"
+        "再导入；或加 --skip-conflicts 只导入新表，不一致的保留已录入的版本",
+        "{path}: {count} ballot(s) differ from the ones entered; nothing was imported and the "
+        "database is unchanged ({new} new, {duplicates} identical duplicate(s) besides). Check "
+        "the paper forms and correct whichever side is wrong, then import again; or pass "
+        "--skip-conflicts to add only the new ballots, keeping the entered version of each "
+        "conflicting one",
+    ),
+    "merge.duplicates": (
+        "跳过 {count} 张重复表（第 {entry} 遍已录入，评价完全相同）：{codes}",
+        "Skipped {count} duplicate(s), already entered in round {entry} with the same marks: "
+        "{codes}",
+    ),
+    "merge.more": (" 等，另有 {count} 张", " and {count} more"),
+    "merge.skipped": (
+        "{count} 张不一致的测评表没有导入，保留已录入的版本（文件中的版本仍在文件里）：",
+        "{count} conflicting ballot(s) not imported; the entered version is kept (the file's "
+        "version stays in the file):",
+    ),
+    "merge.hint_other_round": (
+        "提示：本文件没有本遍的新表；如果它是另一位录入员的录入结果，请加 --entry {entry} 导入",
+        "hint: nothing in this file is new in this round; if it holds the other typist's "
+        "entries, import it with --entry {entry}",
+    ),
+    # ballots export
+    "merge.exported": (
+        "已把第 {entry} 遍录入的 {count} 张测评表写入 {path}",
+        "Wrote {count} ballot(s) of entry round {entry} to {path}",
+    ),
+    "merge.import_there": (
+        "在主笔记本上导入：reviewtui ballots import 会议文件 {name} --entry {entry}",
+        "On the first laptop: reviewtui ballots import MEETING {name} --entry {entry}",
+    ),
+    # run --entry-only
+    "entry_only.badge": ("仅录入副本", "entry-only copy"),
+    "entry_only.round": ("录第 {entry} 遍", "typing round {entry}"),
+    "entry_only.footer": (
+        "仅录入副本：这里只录测评表，不记录会议过程。录完按 x 写出测评表文件，"
+        "在主笔记本上用 ballots import 导入。",
+        "Entry-only copy: ballots only, nothing of the meeting is recorded here. When done, "
+        "x writes the ballot file for `ballots import` on the first laptop.",
+    ),
+    "entry_only.no_back": (
+        "仅录入副本没有议程界面：s 查看结果，ctrl+q 退出",
+        "An entry-only copy has no agenda: s shows the results, ctrl+q quits",
+    ),
+    "entry_only.options": (
+        "--entry 和 --entered-by 只能与 --entry-only 一起使用",
+        "--entry and --entered-by go with --entry-only",
+    ),
+    "entry_only.key.results": ("结果", "results"),
+    "cli.opt.entry_only": (
+        "仅录入副本：直接打开测评表录入，不提供会作会议记录的按键",
+        "entry-only copy: open on ballot entry; no key that records the meeting",
+    ),
+    "cli.opt.entered_by": (
+        "录入人（默认：用户名@本机名）",
+        "who enters the ballots (default: user@this computer's name)",
+    ),
+    "cli.opt.skip_conflicts": (
+        "与已录入不一致的测评表不导入（保留已录入的版本），其余照常导入",
+        "leave out ballots that differ from the entered ones (keeping those), import the rest",
+    ),
+    "cli.ballots_export.help": (
+        "把一遍录入的测评表写成 CSV，供另一台笔记本 ballots import",
+        "Write one entry round's ballots as CSV, for `ballots import` on another laptop",
+    ),
+    "cli.opt.ballots_out": (
+        "输出文件或文件夹（默认：数据库旁，文件名含遍次和本机名）",
+        "output file or folder (default: beside the database, named with the round and laptop)",
+    ),
+}

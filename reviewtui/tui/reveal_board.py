@@ -1,0 +1,92 @@
+"""The projector's board of revealed results (当场公布): the ranking in large, spaced rows for
+the back of the room; one page of a long ranking at a time (`meeting.reveal_board`).
+
+Drawn only when the page (the `Board`) changes. User text is `shown()` and never markup.
+"""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from reviewtui.i18n import t
+from reviewtui.meeting.reveal_board import Board
+from reviewtui.textsafe import shown
+
+# Lines of the screen besides the ranking rows: the top bar, the heading and scope, a blank, the
+# column names, a blank and who confirmed. Each ranked unit takes two lines (a blank line between
+# rows reads from afar); at most MAX_ROWS a page, so the rows stay few and big.
+FIXED_LINES = 7
+MAX_ROWS = 10
+
+
+def rows_per_page(height: int) -> int:
+    """How many ranked units fit a screen `height` lines tall."""
+    return max(1, min(MAX_ROWS, (height - FIXED_LINES + 1) // 2))
+
+
+class RevealBoard(Vertical):
+    """The revealed ranking; `show()` a page of it."""
+
+    DEFAULT_CSS = """
+    RevealBoard { height: 1fr; }
+    RevealBoard > #board-head { height: 2; margin-bottom: 1; }
+    RevealBoard > #board-rows { height: 1fr; }
+    RevealBoard > #board-foot { height: 1; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.board: Board | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="board-head", markup=False)
+        yield Static(id="board-rows", markup=False)
+        yield Static(id="board-foot", markup=False)
+
+    def show(self, board: Board) -> None:
+        if board == self.board:
+            return
+        self.board = board
+        self.query_one("#board-head", Static).update(head(board))
+        self.query_one("#board-rows", Static).update(ranking(board))
+        self.query_one("#board-foot", Static).update(foot(board))
+
+
+def head(board: Board) -> RenderableType:
+    heading = Text(shown(board.title), style="bold", justify="center", no_wrap=True)
+    heading.overflow = "ellipsis"
+    scope = Text(shown(board.scope), style="bold", justify="center")
+    if board.provisional:
+        scope.append("  ")
+        scope.append(shown(board.provisional), style="bold reverse")
+    return Group(heading, scope)
+
+
+def ranking(board: Board) -> Table:
+    # No box: Rich draws `leading` only between boxed rows, so the blank lines are rows.
+    table = Table(expand=True, box=None, padding=(0, 2), header_style="dim")
+    table.add_column(Text(t("results.col.rank")), justify="right", min_width=4, no_wrap=True)
+    table.add_column(Text(t("results.col.unit")), ratio=6, no_wrap=True, overflow="ellipsis")
+    table.add_column(Text(t("results.col.final")), justify="right", ratio=2, no_wrap=True)
+    table.add_column(Text(t("results.col.level")), justify="center", ratio=2, no_wrap=True)
+    for index, row in enumerate(board.rows):
+        if index:
+            table.add_row()
+        table.add_row(
+            Text(row.rank), Text(shown(row.unit)), Text(row.score), Text(shown(row.level)),
+            style="bold",
+        )  # fmt: skip
+    return table
+
+
+def foot(board: Board) -> Table:
+    grid = Table.grid(expand=True)
+    grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_row(Text(shown(board.signed)), Text(board.page_label, style="bold"))
+    return grid

@@ -1,0 +1,266 @@
+"""The reveal dialog (`p` on the results screen): what goes on the projector (every unit, the
+top N, or one level), who confirmed the count (计票人, 监票人), and a summary of exactly what will
+be shown, provisional results said so. `enter` (or ctrl+s) reveals, `escape` cancels.
+
+The core decides (`assessment.reveal`): the summary is its `prepare()`, the confirmation its
+`reveal()`, one journaled command. The typed names live in the results screen's `names`, so an
+escape or a refusal loses nothing typed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from reviewtui.assessment import reveal as rv
+from reviewtui.errors import UserError
+from reviewtui.export.reveals import reveal_line as minutes_line
+from reviewtui.i18n import t
+from reviewtui.minutes.model import RevealRecord
+from reviewtui.store import Store
+from reviewtui.store.journal import last_command
+from reviewtui.textsafe import shown
+from reviewtui.tui.help import localize
+
+if TYPE_CHECKING:
+    from reviewtui.tui.results import ResultsScreen
+
+SUMMARY_UNITS = 6  # units named in the summary; the rest are counted
+
+
+class RevealDialog(ModalScreen[rv.Reveal | None]):
+    """Reveal the results of `store`; dismisses with the stored reveal, or None if cancelled."""
+
+    DEFAULT_CSS = """
+    RevealDialog { align: center middle; }
+    RevealDialog > #reveal-box {
+        width: 76; max-width: 95%; height: auto;
+        border: round $accent; border-title-style: bold; background: $surface; padding: 1 2;
+    }
+    RevealDialog .reveal-row { height: auto; }
+    RevealDialog .reveal-label { width: 12; }
+    RevealDialog Select, RevealDialog Input { width: 1fr; }
+    RevealDialog #reveal-summary { margin: 1 0; }
+    RevealDialog #reveal-warning { color: $warning; text-style: bold; margin-bottom: 1; }
+    RevealDialog #reveal-message { color: $error; text-style: bold; }
+    RevealDialog #reveal-hint { color: $text-muted; }
+    RevealDialog #reveal-buttons { height: auto; align-horizontal: right; }
+    RevealDialog #reveal-buttons Button { margin-left: 2; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "reveal.key.cancel", id="reveal.cancel"),
+        # enter confirms from any field (a closed drop-down opens with space or the arrows).
+        Binding("enter", "confirm", "reveal.key.confirm", priority=True, id="reveal.confirm"),
+        Binding("ctrl+s", "confirm", "reveal.key.confirm", show=False, id="reveal.save"),
+    ]
+
+    def __init__(self, store: Store, names: list[str]) -> None:
+        super().__init__(classes="dialog")
+        localize(self)
+        self.store = store
+        self.names = names  # [counter, supervisor], kept by the results screen
+        self.levels = [lv.level for lv in store.plan.assessment.levels]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="reveal-box") as box:
+            box.border_title = t("reveal.dialog.title")
+            with Horizontal(classes="reveal-row"):
+                yield Label(t("reveal.dialog.scope"), classes="reveal-label")
+                yield Select(
+                    [(t(f"reveal.scope.{scope}"), scope) for scope in rv.SCOPES],
+                    value="all",
+                    allow_blank=False,
+                    compact=True,
+                    id="reveal-scope",
+                )
+            with Horizontal(classes="reveal-row", id="reveal-top-row"):
+                yield Label(t("reveal.dialog.top"), classes="reveal-label")
+                yield Input("3", restrict=r"[0-9]*", max_length=4, compact=True, id="reveal-top")
+            with Horizontal(classes="reveal-row", id="reveal-level-row"):
+                yield Label(t("reveal.dialog.level"), classes="reveal-label")
+                yield Select(
+                    [(shown(level), level) for level in self.levels],
+                    value=self.levels[0],
+                    allow_blank=False,
+                    compact=True,
+                    id="reveal-level",
+                )
+            for index, role in enumerate(("counter", "supervisor")):
+                with Horizontal(classes="reveal-row"):
+                    yield Label(t(f"reveal.role.{role}"), classes="reveal-label")
+                    yield Input(
+                        self.names[index], max_length=rv.NAME_MAX, compact=True, id=f"reveal-{role}"
+                    )
+            yield Static(id="reveal-summary")
+            yield Static(id="reveal-warning")
+            yield Static(id="reveal-message")
+            yield Static(Text(t("reveal.dialog.hint")), id="reveal-hint")
+            with Horizontal(id="reveal-buttons"):
+                yield Button(t("reveal.dialog.cancel"), compact=True, id="reveal-cancel")
+                yield Button(
+                    t("reveal.dialog.confirm"), variant="primary", compact=True, id="reveal-ok"
+                )
+
+    def on_mount(self) -> None:
+        blink = getattr(self.app, "cursor_blink", True)
+        for field in self.query(Input):
+            field.cursor_blink = blink
+        self.query_one("#reveal-scope", Select).focus()  # not a text field: keys stay keys
+        self.show_choice()
+
+    # -- what is chosen --------------------------------------------------------------------------
+
+    def scope(self) -> str:
+        return str(self.query_one("#reveal-scope", Select).value)
+
+    def top(self) -> int | None:
+        text = self.query_one("#reveal-top", Input).value.strip()
+        return int(text) if text.isdigit() else None
+
+    def level(self) -> str:
+        return str(self.query_one("#reveal-level", Select).value)
+
+    @on(Select.Changed)
+    @on(Input.Changed, "#reveal-top")
+    def show_choice(self) -> None:
+        """Show the fields of the chosen scope and the summary of what will be revealed."""
+        scope = self.scope()
+        self.query_one("#reveal-top-row").display = scope == "top"
+        self.query_one("#reveal-level-row").display = scope == "level"
+        summary, warning = Text(), Text()
+        try:
+            preview = rv.prepare(self.store, scope, top=self.top(), level=self.level())
+        except UserError as exc:
+            summary.append("\n".join(exc.lines), style="bold")
+        else:
+            names = [shown(u["unit"]) for u in preview.units]
+            listed = "、".join(names[:SUMMARY_UNITS]) + ("……" if len(names) > SUMMARY_UNITS else "")
+            summary.append(t("reveal.summary", count=len(names), units=listed))
+            results = preview.results
+            summary.append("\n" + t("reveal.summary_ballots", valid=results.valid,
+                                    entered=results.entered))  # fmt: skip
+            if preview.provisional:
+                warning.append(t("reveal.provisional_warning"))
+        self.query_one("#reveal-summary", Static).update(summary)
+        self.query_one("#reveal-warning", Static).update(warning)
+        self.query_one("#reveal-warning", Static).display = bool(warning.plain)
+        self.say("")
+
+    @on(Input.Changed, "#reveal-counter")
+    @on(Input.Changed, "#reveal-supervisor")
+    def _remember(self, event: Input.Changed) -> None:
+        self.names[0 if event.input.id == "reveal-counter" else 1] = event.value
+
+    def say(self, text: str) -> None:
+        message = self.query_one("#reveal-message", Static)
+        message.update(Text(text))
+        message.display = bool(text)
+
+    # -- confirming ------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """enter picks an option in an open drop-down list, and confirms everywhere else."""
+        expanded = any(select.expanded for select in self.query(Select))
+        return not (action == "confirm" and expanded)
+
+    @on(Button.Pressed, "#reveal-ok")
+    def _submit(self) -> None:
+        self.action_confirm()
+
+    @on(Button.Pressed, "#reveal-cancel")
+    def _cancel(self) -> None:
+        self.action_cancel()
+
+    def action_confirm(self) -> None:
+        counter, supervisor = self.names
+        try:
+            done = rv.reveal(
+                self.store,
+                self.scope(),
+                top=self.top(),
+                level=self.level(),
+                counter=counter,
+                supervisor=supervisor,
+            )
+        except UserError as exc:
+            self.say("\n".join(exc.lines))
+            return
+        self.dismiss(done)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+# ------------------------------------------------------------------------------------------------
+# The results screen's keys (kept here, so the screen itself changes by a few lines)
+
+
+def open_reveal_dialog(host: ResultsScreen) -> None:
+    """`p`: the dialog; once confirmed, the screen says so and shows the reveal's line."""
+
+    def done(reveal: rv.Reveal | None) -> None:
+        if reveal is not None:
+            host.notify(
+                t("reveal.done", count=len(reveal.units), counter=shown(reveal.counter),
+                  supervisor=shown(reveal.supervisor))
+            )  # fmt: skip
+        show_revealed(host)
+
+    host.app.push_screen(RevealDialog(host.store, host.reveal_names), done)
+
+
+def hide_reveal(host: ResultsScreen) -> None:
+    """`h`: off the projector, in one key."""
+    try:
+        hidden = rv.hide(host.store)
+    except UserError as exc:
+        host.notify("\n".join(exc.lines), severity="error")
+        return
+    if hidden is None:
+        host.notify(t("reveal.nothing_shown"), severity="warning")
+    else:
+        host.notify(t("reveal.hidden"))
+    show_revealed(host)
+
+
+def undo_reveal(host: ResultsScreen) -> None:
+    """ctrl+z here: the newest reveal or hide not undone yet (the agenda's ctrl+z undoes it
+    too, in the order of every meeting command)."""
+    last = last_command(host.store, ("reveal", "hide"))
+    if last is None:
+        host.notify(t("reveal.nothing_to_undo"), severity="warning")
+        return
+    try:
+        host.store.undo(last[0])
+    except UserError as exc:
+        host.notify("\n".join(exc.lines), severity="error")
+        return
+    host.notify(t("reveal.undone", what=t(f"live.action.{last[1]}")))
+    show_revealed(host)
+
+
+def show_revealed(host: ResultsScreen) -> None:
+    """The line saying what is on the projector now, hidden when nothing is."""
+    line = host.query_one("#results-revealed", Static)
+    current = rv.current(host.store.conn)
+    line.display = current is not None
+    if current is None:
+        line.update("")
+        return
+    text = Text(t("results.revealed_tag"), style="reverse")
+    text.append("  " + shown(reveal_line(current)))
+    line.update(text)
+
+
+def reveal_line(reveal: rv.Reveal) -> str:
+    record = RevealRecord(reveal.shown_at, reveal.scope, reveal.top, reveal.level,
+                          reveal.counter, reveal.supervisor, None, reveal.provisional)  # fmt: skip
+    return minutes_line(record)
