@@ -21,7 +21,7 @@ from reviewtui.store import Store
 from tests.phones_support import SCORED, issued, session
 
 ROOT = Path(__file__).resolve().parent.parent
-NAMES = ["c0_0", "c0_1", "c1_0", "c1_1", "c2_0", "c2_1", "go", "c3_0", "c0_2", "x", ""]
+NAMES = ["o0", "o2", "c0_0", "c0_1", "c1_0", "c1_1", "c2_0", "c2_1", "go", "c3_0", "c0_2", "x", ""]
 VALUES = ["1", "2", "3", "4", "5", "0", "", "10", "10.5", "-1", "nan", "1e3", "submit",
           "confirm", "edit", "好", "１"]  # fmt: skip
 ALLOWED = {200, 400, 403, 404, 405, 409, 410, 413, 429, 503}

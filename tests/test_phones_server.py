@@ -236,3 +236,34 @@ def test_standalone_gate_takes_the_lock_only_to_commit(
         done = client.post(f"/f/{made[0].token}", data={"c0_0": "1", "c1_0": "2", "c2_0": "3"})
         assert done.status_code == 200
     assert ballot_rows(db) == [("A001", "区级领导", "phone", 1)]
+
+
+def test_opinion_lines_when_the_form_has_them(tmp_path: Path, root_dir: Path) -> None:
+    from reviewtui.assessment import opinions
+
+    db, made = issued(session(tmp_path, root_dir, "\nopinions = true\n"))
+    with TestClient(build_app(Desk(db))) as client:
+        url = f"/f/{made[0].token}"
+        page = client.get(url).text
+        assert page.count("<textarea") == 3 and 'maxlength="500"' in page
+        form = {"c0_0": "1", "c1_0": "2", "c2_0": "3", "o1": "  多下基层 <b>调研</b>  "}
+        too_long = client.post(url, data={**form, "o0": "长" * 501})
+        assert too_long.status_code == 400 and "Not understood" in too_long.text
+        back = client.post(url, data={**form, "go": "edit"})
+        assert "多下基层 &lt;b&gt;调研&lt;/b&gt;" in back.text  # refilled, escaped
+        assert "Received" in client.post(url, data=form).text
+    store = Store.open_reader(db)
+    try:
+        assert opinions.of_ballots(store) == {1: {"城子街道工委": "多下基层 <b>调研</b>"}}
+    finally:
+        store.close()
+
+
+def test_no_opinion_field_on_a_form_without_them(
+    client: TestClient, meeting: tuple[Path, list[tokens.Issued]]
+) -> None:
+    url = f"/f/{meeting[1][0].token}"
+    assert "<textarea" not in client.get(url).text
+    refused = client.post(url, data={"c0_0": "1", "c1_0": "2", "c2_0": "3", "o0": "x"})
+    assert refused.status_code == 400
+    assert ballot_rows(meeting[0]) == []

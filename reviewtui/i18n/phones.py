@@ -104,6 +104,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "phones.page.title": ("测评表", "Assessment form"),
     "phones.page.form_of": ("测评表 {serial} · {group}", "Form {serial} · {group}"),
     "phones.page.score_of": ("分数 0–{max}", "Score 0–{max}"),
+    "phones.page.opinion": ("意见建议（可不填）", "Opinion (optional)"),
     "phones.page.blank": ("不填", "blank"),
     "phones.page.rules": ("填表说明", "How this form is counted"),
     "phones.page.submit": ("提交", "Submit"),

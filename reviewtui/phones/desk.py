@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qsl
 
+from reviewtui.assessment import opinions as opinion_lines
 from reviewtui.assessment.forms import CellError, Form, Value
 from reviewtui.assessment.rules import Rulebook, blank_units
 from reviewtui.errors import UserError
@@ -127,6 +128,7 @@ class Desk:
         self.limit = limit or RateLimit()
         self.on_saved = on_saved
         self.closed = False
+        self.max_body = MAX_BODY
         self.store: Store | None = None
         self._lock = threading.Lock()  # one request at a time on the connection
 
@@ -135,10 +137,15 @@ class Desk:
     def open(self) -> None:
         """The server's own connection, made in the thread that will use it."""
         conn = files.connect(self.path, readonly=False)
+        # The rollback journal every writer of the meeting uses (`connect`'s docstring).
+        conn.execute(f"PRAGMA journal_mode = {files.JOURNAL_MODE}")
         self.store = Store(self.path, conn, lock=Gate(self.path, shared=self.shared))
         self.form = Form.of(self.store.plan)
         self.rules = Rulebook(self.store.plan)
         self.meeting = self.store.plan.meeting.title
+        self.opinions = opinion_lines.LIMIT if self.store.plan.assessment.opinions else 0
+        # Room for every opinion line written out in full (a CJK character is 9 bytes encoded)
+        self.max_body = MAX_BODY + len(self.form.units) * self.opinions * 9
         self.closed = False
 
     def close(self) -> None:
@@ -216,7 +223,7 @@ class Desk:
     ) -> str:
         return pages.form_page(
             self.meeting, self.form, found.serial, found.group, self._rule_lines(), values,
-            problems,
+            problems, self.opinions,
         )  # fmt: skip
 
     def _rule_lines(self) -> list[str]:
@@ -236,21 +243,28 @@ class Desk:
             return self._message(400, "malformed", "bad")
         except CellError as exc:
             return Reply(400, self._form(found, values, [exc.message]))
+        opinions = self.opinion_texts(values)
+        assert self.store is not None
+        wrong = opinion_lines.problems(self.store.plan, opinions)
+        if wrong:
+            return Reply(400, self._form(found, values, wrong))
         if go == "edit":
             return Reply(200, self._form(found, values))
         reasons = self.warnings(marks)
         if reasons and go != "confirm":
             return Reply(200, pages.confirm_page(self.meeting, reasons, values))
-        return self._save(token, marks)
+        return self._save(token, marks, opinions)
 
-    def _save(self, token: str, marks: dict[tuple[str, str], Value]) -> Reply:
+    def _save(
+        self, token: str, marks: dict[tuple[str, str], Value], opinions: dict[str, str]
+    ) -> Reply:
         assert self.store is not None
         gate = self.store.lock
         assert isinstance(gate, Gate)
         if not gate.take():
             return self._message(503, "busy", "bad")
         try:
-            tokens.submit(self.store, token, marks)
+            tokens.submit(self.store, token, marks, opinions or None)
         except tokens.TokenRefused as exc:
             return self._refusal(exc.state)
         except StorageError:
@@ -283,18 +297,23 @@ class Desk:
             for u in range(len(self.form.units))
             for i in range(len(self.form.items))
         }
+        lines = (
+            {pages.opinion_name(u) for u in range(len(self.form.units))} if self.opinions else set()
+        )
         go = "submit"
         values: dict[str, str] = {}
         seen: set[str] = set()
         for name, value in pairs:
-            if name in seen or len(value) > 40:
+            if name in seen:
                 raise BadRequest
             seen.add(name)
             if name == "go":
                 if value not in ("submit", "confirm", "edit"):
                     raise BadRequest
                 go = value
-            elif name in names:
+            elif (name in names and len(value) <= 40) or (
+                name in lines and len(value) <= self.opinions
+            ):
                 values[name] = value
             else:
                 raise BadRequest
@@ -323,6 +342,16 @@ class Desk:
                     if number is not None:
                         marks[(unit, item.name)] = number
         return marks
+
+    def opinion_texts(self, values: pages.Fields) -> dict[str, str]:
+        """unit -> the opinion typed for it (empty ones left out), when the form has them."""
+        if not self.opinions:
+            return {}
+        texts = {
+            unit: opinion_lines.normalized(values.get(pages.opinion_name(u), ""))
+            for u, unit in enumerate(self.form.units)
+        }
+        return {unit: text for unit, text in texts.items() if text}
 
     def warnings(self, marks: dict[tuple[str, str], Value]) -> list[str]:
         """What the confirm page says: the rule that voids the form, and the units left blank."""

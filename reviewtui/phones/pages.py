@@ -42,6 +42,7 @@ border:2px solid #9aa0a6;border-radius:10px;background:#fff;font-size:1.05rem}
 .grades input:focus-visible+span{outline:3px solid #1a5fd1;outline-offset:2px}
 .grades .blank span{color:#666;font-size:.95rem}
 .grades .blank input:checked+span{background:#666;border-color:#666;color:#fff}
+textarea{width:100%;font:inherit;padding:10px;border:2px solid #9aa0a6;border-radius:10px}
 input[type=number]{width:100%;font-size:1.2rem;padding:12px;border:2px solid #9aa0a6;
 border-radius:10px}
 button{display:block;width:100%;padding:16px;margin:14px 0;font-size:1.15rem;font-weight:700;
@@ -56,6 +57,10 @@ ol{padding-left:1.3em;margin:.3em 0}
 
 def field_name(unit: int, item: int) -> str:
     return f"c{unit}_{item}"
+
+
+def opinion_name(unit: int) -> str:
+    return f"o{unit}"
 
 
 def _e(text: object) -> str:
@@ -91,9 +96,11 @@ def form_page(
     rules: Sequence[str],
     values: Fields | None = None,
     problems: Sequence[str] = (),
+    opinions: int = 0,
 ) -> str:
     """The form of one token: a card per unit, a row of grade buttons per graded item, a number
-    field per numeric item; `values` refills it (back from the confirm page, or a bad value)."""
+    field per numeric item, and an opinion line per unit when the form has them (`opinions`:
+    the longest text taken); `values` refills it (back from the confirm page, or a bad value)."""
     values = values or {}
     parts = [f"<h1>{_e(meeting)}</h1>"]
     parts.append(f'<p class="meta">{_e(t("phones.page.form_of", serial=serial, group=group))}</p>')
@@ -116,6 +123,14 @@ def form_page(
                     f'step="any" inputmode="decimal" aria-label="{_e(label)}" '
                     f'placeholder="{_e(label)}" value="{_e(values.get(name, ""))}">'
                 )
+        if opinions:
+            name = opinion_name(u)
+            label = t("phones.page.opinion")
+            parts.append(
+                f'<div class="item">{_e(label)}</div><textarea name="{name}" rows="2" '
+                f'maxlength="{opinions}" aria-label="{_e(label)}">{_e(values.get(name, ""))}'
+                "</textarea>"
+            )
         parts.append("</fieldset></div>")
     if rules:
         lines = "".join(f"<li>{_e(line)}</li>" for line in rules)

@@ -43,15 +43,15 @@ def _client(request: Request) -> str:
     return request.client.host if request.client else "?"
 
 
-async def _body(request: Request) -> bytes | None:
-    """The request's body, or None past MAX_BODY (read no further than that)."""
+async def _body(request: Request, limit: int = MAX_BODY) -> bytes | None:
+    """The request's body, or None past `limit` bytes (read no further than that)."""
     declared = request.headers.get("content-length")
-    if declared is not None and (not declared.isdigit() or int(declared) > MAX_BODY):
+    if declared is not None and (not declared.isdigit() or int(declared) > limit):
         return None
     data = bytearray()
     async for chunk in request.stream():
         data += chunk
-        if len(data) > MAX_BODY:
+        if len(data) > limit:
             return None
     return bytes(data)
 
@@ -68,7 +68,7 @@ def build_app(desk: Desk) -> Starlette:
     async def form(request: Request) -> Response:
         token = request.path_params["token"]
         if request.method == "POST":
-            body = await _body(request)
+            body = await _body(request, desk.max_body)
             return _html(desk.post(_client(request), token, body))
         return _html(desk.get(_client(request), token))
 

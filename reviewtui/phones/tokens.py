@@ -137,8 +137,14 @@ def _entered(conn: sqlite3.Connection, serial: str) -> bool:
     return row.fetchone() is not None
 
 
-def submit(store: Store, token: str, marks: Mapping[Cell, Value]) -> ballots.Ballot:
-    """Use `token` and save its ballot, both in one commit; raises TokenRefused or UserError.
+def submit(
+    store: Store,
+    token: str,
+    marks: Mapping[Cell, Value],
+    opinions: Mapping[str, str] | None = None,
+) -> ballots.Ballot:
+    """Use `token` and save its ballot (and its opinion lines, unit -> text), both in one
+    commit; raises TokenRefused or UserError.
 
     `ballots.save` checks the marks like an entered ballot's and refuses a serial already
     entered; inside its transaction the token is checked again (another submission may have
@@ -173,6 +179,7 @@ def submit(store: Store, token: str, marks: Mapping[Cell, Value]) -> ballots.Bal
             entered_by=ENTERED_BY,
             source=SOURCE,
             action=ACTION_SUBMIT,
+            opinions=opinions,
             within=use,
         )
     except TokenRefused:
