@@ -19,12 +19,15 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def start(session: Path, port: int, lang: str = "en") -> subprocess.Popen[str]:
+def start(
+    session: Path, port: int, lang: str = "en", *, bind: bool = True
+) -> subprocess.Popen[str]:
+    """`collect` on 127.0.0.1:port (without `bind`: where the forms were printed for)."""
     env = {**os.environ, "LANG": "zh_CN.UTF-8" if lang == "zh" else "C.UTF-8"}
     env.pop("LC_ALL", None)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "reviewtui", "collect", str(session), "--bind", "127.0.0.1",
-         "--port", str(port)],
+        [sys.executable, "-m", "reviewtui", "collect", str(session),
+         *(["--bind", "127.0.0.1", "--port", str(port)] if bind else [])],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
     )  # fmt: skip
     deadline = time.monotonic() + 20

@@ -267,3 +267,40 @@ def test_no_opinion_field_on_a_form_without_them(
     refused = client.post(url, data={"c0_0": "1", "c1_0": "2", "c2_0": "3", "o0": "x"})
     assert refused.status_code == 400
     assert ballot_rows(meeting[0]) == []
+
+
+def test_the_server_defaults_to_where_the_forms_point() -> None:
+    from reviewtui.phones import address as net
+    from reviewtui.phones.server import choose_address
+
+    assert choose_address(None, None, ("10.0.0.5", 9000)) == ("10.0.0.5", 9000, [])
+    host, port, notes = choose_address("127.0.0.1", None, ("10.0.0.5", 9000))
+    assert (host, port) == ("127.0.0.1", 9000)
+    assert "10.0.0.5:9000" in notes[0]  # the phones would not reach it: said
+    assert choose_address("127.0.0.1", 80, None) == ("127.0.0.1", 80, [])
+    host, port, _ = choose_address(None, None, None)
+    assert port == net.DEFAULT_PORT
+
+
+def test_collect_serves_where_print_pointed(tmp_path: Path, root_dir: Path, cli) -> None:
+    import signal
+
+    import httpx2
+
+    from tests.phones_server_proc import free_port, start
+
+    path = session(tmp_path, root_dir)
+    port = free_port()
+    printed = cli("print", path, "forms", "--qr", "--address", "127.0.0.1", "--port", str(port),
+                  "-o", tmp_path / "f.docx")  # fmt: skip
+    assert printed.code == 0, printed.output
+    proc = start(path, port, bind=False)
+    try:
+        home = httpx2.get(f"http://127.0.0.1:{port}/", timeout=5)
+        assert home.status_code == 200
+    finally:
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=15)
+    assert proc.returncode == 0, err
+    assert f"http://127.0.0.1:{port}/" in out
+    assert "Returned: 区级领导 0/3 (0 by phone); 党代表 0/5 (0 by phone)" in out

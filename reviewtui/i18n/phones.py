@@ -53,6 +53,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "To collect in the meeting: reviewtui collect {session} --bind {address} --port {port} (or w on the live screen's assessment item)",
     ),
     # collect
+    "phones.not_printed_address": (
+        "警告：测评表上的二维码指向 {printed}，而这里在 {address}:{port} 上提供，手机扫码会连不上",
+        "Warning: the forms' QR codes point at {printed}, but this serves {address}:{port}: phones scanning them will not reach it",
+    ),
     "phones.no_tokens": (
         "还没有手机测评表：先运行 reviewtui print {session} forms --qr",
         "No phone forms issued yet: run reviewtui print {session} forms --qr first",

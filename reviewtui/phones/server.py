@@ -154,20 +154,21 @@ def collect_command(
 
     try:
         host = net.check_address(bind) if bind else None
-        chosen = net.check_port(port if port is not None else net.DEFAULT_PORT)
+        if port is not None:
+            net.check_port(port)
     except ValueError:
         raise UserError(t("phones.bad_address", address=bind, port=port)) from None
-    if host is None:
-        host, fallback = net.default_address()
-        if fallback:
-            say(t("phones.no_lan"))
     store = open_session(session, db, write=True)  # refuses while `run` holds it; upgrades
     try:
         path = store.path
         if not store.conn.execute("SELECT 1 FROM tokens WHERE voided_at IS NULL").fetchone():
             raise UserError(t("phones.no_tokens", session=session))
+        printed = tokens.served_at(store)
     finally:
         store.close()
+    host, chosen, notes = choose_address(host, port, printed)
+    for note in notes:
+        say(note)
     check_port_free(host, chosen)
     desk = Desk(path, on_saved=lambda counts: say(counts_line(counts)))
     server = uvicorn_server(desk, host, chosen)
@@ -175,6 +176,26 @@ def collect_command(
     say(t("phones.stop_hint"))
     _run_printing_counts(server, desk, say)
     say(t("phones.stopped"))
+
+
+def choose_address(
+    host: str | None, port: int | None, printed: tuple[str, int] | None
+) -> tuple[str, int, list[str]]:
+    """Where to serve: what was asked, else where the QR codes point, else the LAN address;
+    with a warning when the phones' codes point elsewhere (or there is no network)."""
+    notes: list[str] = []
+    if host is None and printed is not None:
+        host = printed[0]
+    if host is None:
+        host, fallback = net.default_address()
+        if fallback:
+            notes.append(t("phones.no_lan"))
+    if port is None:
+        port = printed[1] if printed is not None else net.DEFAULT_PORT
+    if printed is not None and printed != (host, port):
+        notes.append(t("phones.not_printed_address", address=host, port=port,
+                       printed=f"{printed[0]}:{printed[1]}"))  # fmt: skip
+    return host, port, notes
 
 
 def _run_printing_counts(server: object, desk: Desk, say: Callable[[str], None]) -> None:

@@ -82,8 +82,14 @@ def made(plan: Plan) -> list[Issued]:
     ]
 
 
-def record(store: Store, issued: list[Issued], *, replace: bool = False) -> None:
-    """Store the hashes of `issued`, in one transaction.
+SERVED_AT = "phones.served_at"  # meta: the "address:port" the QR codes were printed for
+
+
+def record(
+    store: Store, issued: list[Issued], *, replace: bool = False, served_at: str | None = None
+) -> None:
+    """Store the hashes of `issued`, in one transaction, with the address the QR codes point
+    at (`served_at`, "address:port"), which the form server then serves by default.
 
     Tokens issued before stay valid unless `replace`: then they are voided in the same
     transaction (refused with a UserError without it, so no reprint voids by accident).
@@ -96,6 +102,8 @@ def record(store: Store, issued: list[Issued], *, replace: bool = False) -> None
         old = store.conn.execute("SELECT hash FROM tokens WHERE voided_at IS NULL").fetchall()
         for (key,) in old:
             tx.update("tokens", {"hash": key}, {"voided_at": now})
+        if served_at is not None:
+            tx.set_meta(SERVED_AT, served_at)
         for one in issued:
             tx.insert(
                 "tokens",
@@ -109,6 +117,15 @@ def issue(store: Store, *, replace: bool = False) -> list[Issued]:
     issued = made(store.plan)
     record(store, issued, replace=replace)
     return issued
+
+
+def served_at(store: Store) -> tuple[str, int] | None:
+    """(address, port) the QR codes of the last print point at, if known."""
+    value = store.meta(SERVED_AT)
+    if not value:
+        return None
+    host, _, port = value.rpartition(":")
+    return (host.strip("[]"), int(port)) if host and port.isdigit() else None
 
 
 def find(store: Store, token: str) -> Found:

@@ -160,7 +160,7 @@ def _print_forms_qr(
         made = tokens.made(store.plan)
         urls = {m.serial: net.form_url(host, chosen_port, m.token) for m in made}
         data = _docx_bytes(forms(store.plan, urls))
-        tokens.record(store, made, replace=True)
+        tokens.record(store, made, replace=True, served_at=f"{host}:{chosen_port}")
         _write_new(target, data, force=True, protect=protect)
         lines = _written(store.plan, "forms", target)
         lines.append(t("phones.tokens_issued", count=len(made), voided=active))

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from reviewtui.errors import UserError
 from reviewtui.i18n import t
-from reviewtui.phones import address as net
 from reviewtui.phones import tokens
 
 if TYPE_CHECKING:
@@ -26,6 +25,7 @@ class Collector:
     def __init__(self) -> None:
         self.server: Background | None = None
         self.url = ""
+        self.notes: list[str] = []  # what the secretary is told on starting (no network…)
 
     @property
     def running(self) -> bool:
@@ -33,13 +33,11 @@ class Collector:
 
     def start(self, store: Store, host: str | None = None, port: int | None = None) -> str:
         """Serve the phone forms; returns the address. UserError when it cannot."""
-        from reviewtui.phones.server import Background, check_port_free
+        from reviewtui.phones.server import Background, check_port_free, choose_address
 
         if not store.conn.execute("SELECT 1 FROM tokens WHERE voided_at IS NULL").fetchone():
             raise UserError(t("phones.no_tokens", session=store.path))
-        if host is None:
-            host, _ = net.default_address()
-        chosen = port if port is not None else net.DEFAULT_PORT
+        host, chosen, self.notes = choose_address(host, port, tokens.served_at(store))
         check_port_free(host, chosen)
         self.server = Background(store.path, host, chosen)
         self.server.start()

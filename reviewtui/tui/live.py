@@ -176,6 +176,8 @@ class LiveScreen(MeetingScreen):
             ok, url = self._run(lambda: collector.start(self.review_app.store))
             if ok:
                 self.notify(t("phones.live_started", url=url), timeout=15)
+                for note in collector.notes:
+                    self.notify(note, severity="warning", timeout=30)
         self.refresh_state()
 
     # -- running commands ------------------------------------------------------------------------

@@ -34,10 +34,10 @@ async def _wait_up(url: str) -> None:
 async def test_w_collects_and_shows_counts_never_grades(
     small_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    made = tokens.issue(small_store)
     port = free_port()
-    monkeypatch.setattr(net, "default_address", lambda: ("127.0.0.1", True))
-    monkeypatch.setattr(net, "DEFAULT_PORT", port)
+    made = tokens.made(small_store.plan)
+    tokens.record(small_store, made, served_at=f"127.0.0.1:{port}")  # print forms --qr
+    monkeypatch.setattr(net, "default_address", lambda: ("192.0.2.77", False))  # never used
     app = make_app(small_store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await start(pilot)
