@@ -19,6 +19,7 @@ BENCHMARKS = [
     ("the 100,000-mark tally", "bench_tally.py"),
     ("the 100,000-mark tally with the invalid-form rules on", "bench_rules.py"),
     ("`results --json` on 100,000 marks vs a plain-Python tally", "bench_results_cli.py"),
+    ("300 phone forms submitted at once to `collect` on loopback", "bench_phones.py"),
     ("fault injection: SIGKILLs through the core", "fault_inject.py"),
     ("fault injection: SIGKILLs through the real TUI in tmux", "tui_kills.py"),
 ]

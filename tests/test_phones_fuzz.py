@@ -56,7 +56,7 @@ def _meeting() -> tuple[Path, list[tokens.Issued]]:
     return issued(session(Path(tempfile.mkdtemp(prefix="fuzz-phones-")), ROOT, SCORED))
 
 
-DB, MADE = _meeting()
+DB, MADE = _meeting()  # 8 tokens; one meeting for every example, so used tokens pile up
 DESK = Desk(DB, limit=RateLimit(burst=1e9, rate=1e9))
 
 
