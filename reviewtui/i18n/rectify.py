@@ -12,6 +12,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "完成时限“{value}”不是日期：请写成 2017-06-30 或 2017年6月30日",
         'The deadline "{value}" is not a date: write it as 2017-06-30',
     ),
+    "rectify.too_long": (
+        "{field}太长（{count} 字，上限 {limit} 字），未保存",
+        "{field} is too long ({count} characters, at most {limit}); not saved",
+    ),
     "rectify.bad_status": ("状态“{value}”无效", 'The status "{value}" is not known'),
     "rectify.no_line": ("这条整改问题已不存在", "That problem line no longer exists"),
     "rectify.merge_same": ("不能把一条问题合并到它自己", "A line cannot be merged into itself"),
