@@ -38,6 +38,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "[meeting] previous：找不到去年的会议数据库 {path}，去年整改问题不显示",
         "[meeting] previous: last year's database {path} is not there; its list is not shown",
     ),
+    "rectify.previous_not_file": (
+        "[meeting] previous：{path} 不是会议数据库文件（是文件夹、设备或失效的链接），去年整改问题不显示",
+        "[meeting] previous: {path} is not a database file (a folder, a device or a broken "
+        "link); last year's list is not shown",
+    ),
     "rectify.previous_unreadable": (
         "去年整改问题未能读取（[meeting] previous = {path}）：{reason}",
         "Last year's problem list could not be read ([meeting] previous = {path}): {reason}",
