@@ -461,3 +461,21 @@ def test_ballot_csv_with_formula_like_text_reads_back(tmp_path: Path) -> None:
         assert marks_of(other) == expected == {"=1+1": ("区级领导", {("=1+2", ITEM): "好"})}
     finally:
         other.close()
+
+
+def test_a_formula_without_a_computed_value_is_refused_not_read_as_blank(
+    store: Store, tmp_path: Path
+) -> None:
+    """A workbook written by a program holds formulas without their results: read as blank, the
+    grade (or an opinion) would vanish unseen; the import names the cell and writes nothing."""
+    i18n.set_lang("en")
+    rows = [
+        ["ballot", "group", "unit", "item", "value"],
+        ["1", "区级领导", YAN, "", '=IF(1,"好","差")'],
+        ["1", "区级领导", CHENG, "", "较好"],
+    ]
+    path = write_xlsx(tmp_path / "f.xlsx", rows)
+    with pytest.raises(UserError) as exc:
+        import_file(store, path)
+    assert "f.xlsx:2" in str(exc.value) and "E2" in str(exc.value)
+    assert ballots.load(store) == []

@@ -256,3 +256,36 @@ def test_run_entry_only_refused_in_chinese(cli, tmp_path: Path) -> None:
     session = meeting(tmp_path / "a")
     done = cli("run", session, "--entry", "2", "--lang", "zh")
     assert done.code == 2 and "只能与 --entry-only 一起使用" in done.stderr
+
+
+def test_an_opinion_that_differs_is_a_conflict_not_a_silent_duplicate(cli, tmp_path: Path) -> None:
+    """Same marks, another opinion: the file's text would be lost unseen if it were skipped."""
+    (tmp_path / "a").mkdir()
+    session = tmp_path / "a" / "m.toml"
+    text = (ROOT / "sessions" / "small.toml").read_text("utf-8")
+    session.write_text(text.replace("[assessment]", "[assessment]\nopinions = true", 1), "utf-8")
+    store = open_session(session, write=True)
+    try:
+        marks = {(YAN, ITEM): "好", (CHENG, ITEM): "较好"}
+        ballots.save(store, code="1", group="区级领导", marks=marks, opinions={YAN: "抓好落实"})
+    finally:
+        store.close()
+    path = tmp_path / "f.csv"
+    path.write_text(
+        "ballot,group,unit,item,value,opinion\n"
+        f"1,区级领导,{YAN},,好,抓好落实\n1,区级领导,{CHENG},,较好,加强队伍建设\n",
+        encoding="utf-8",
+    )
+    refused = cli("ballots", "import", session, path, "--lang", "en")
+    assert refused.code == 2, refused.output
+    assert "加强队伍建设" in refused.stderr and "f.csv:2–3" in refused.stderr
+    skipped = cli("ballots", "import", session, path, "--skip-conflicts", "--lang", "en")
+    assert skipped.code == 0 and "1 conflicting ballot(s) not imported" in skipped.stdout
+    same = tmp_path / "same.csv"
+    same.write_text(
+        "ballot,group,unit,item,value,opinion\n"
+        f"1,区级领导,{YAN},,好,抓好落实\n1,区级领导,{CHENG},,较好,\n",
+        encoding="utf-8",
+    )
+    dup = cli("ballots", "import", session, same, "--lang", "en")
+    assert dup.code == 0 and "Skipped 1 duplicate(s)" in dup.stdout

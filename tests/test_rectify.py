@@ -248,3 +248,28 @@ def test_undo_names_the_action(small_store: Store, fake_clock: FakeClock) -> Non
 
     i18n.set_lang("zh")
     assert _named("rectify.merge") == "合并整改问题"
+
+
+def test_long_text_is_refused_not_cut_and_a_long_value_is_quoted_short(
+    small_store: Store, fake_clock: FakeClock
+) -> None:
+    i18n.set_lang("en")
+    meeting_with_records(small_store, fake_clock)
+    rect = Rectification(small_store)
+    key = rect.lines("雁翅镇党委")[0].key
+    for field in ("problem", "measure", "owner"):
+        with pytest.raises(UserError) as exc:
+            rect.edit(key, **{field: "长" * 1_000_000})
+        assert len(str(exc.value)) < 300
+    with pytest.raises(UserError):
+        rect.add("雁翅镇党委", "长" * 3000)
+    with pytest.raises(UserError):
+        rect.add("雁翅镇党委", "短", status="半完成")
+    assert small_store.rows("SELECT * FROM problems") == []  # nothing cut, nothing half-saved
+    assert rect.add("雁翅镇党委", "短", status="done").status == "done"
+    with pytest.raises(UserError) as exc:
+        parse_deadline("9" * 1_000_000)
+    assert len(str(exc.value)) < 300
+    with pytest.raises(UserError) as exc:
+        parse_deadline("\x1b[2J明天")
+    assert "\x1b" not in str(exc.value)

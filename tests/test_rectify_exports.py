@@ -308,3 +308,26 @@ def test_the_new_key_changes_no_older_plan(tmp_path: Path, cli) -> None:
     data = json.loads(result.stdout)
     assert [x["source"] for x in data["rectification"]]  # derived from its records
     assert all("previous" not in item for item in data["items"])
+
+
+@pytest.mark.parametrize("kind", ["folder", "loop"])
+def test_check_says_a_previous_that_is_no_file_is_no_file(tmp_path: Path, cli, kind: str) -> None:
+    """A folder or a symlink loop is there, just not a database: "not there" would mislead."""
+    session = this_year(tmp_path, None)
+    target = session.parent / "last-year.db"
+    if kind == "folder":
+        target.mkdir()
+    else:
+        other = session.parent / "other.db"
+        target.symlink_to(other)
+        other.symlink_to(target)
+    result = cli("check", session, "--lang", "en")
+    assert result.code == 0
+    assert "last-year.db" in result.stdout and "is not there" not in result.stdout
+    assert "not a database file" in result.stdout
+    store = open_session(session, write=True)
+    try:
+        previous = load_previous(store)
+        assert previous.lines == () and "is not there" not in str(previous.warning)
+    finally:
+        store.close()

@@ -125,3 +125,17 @@ def test_same_start_writes_no_move(small_store: Store, fake_clock: clock.FakeClo
     fake_clock.advance(5)
     assert meeting.check_start(report.id, "14:30:00") is None
     assert meeting.check_start(report.id, "+0") is None
+
+
+def test_parse_refuses_huge_and_control_values_with_a_message() -> None:
+    current = at(0)
+    huge = ["+" + "9" * 30, "-" + "9" * 5000, "+99999999:00", "９" * 40 + ":00"]
+    for bad in huge:
+        with pytest.raises(UserError):
+            parse_start(bad, current)
+    with pytest.raises(UserError) as exc:
+        parse_start("\x1b[2J+5", current)
+    assert "\x1b" not in str(exc.value)  # the value is shown cleaned, never raw to a terminal
+    with pytest.raises(UserError) as exc:
+        parse_start("+" + "9" * 10_000, current)
+    assert len(str(exc.value)) < 300  # the message quotes the value, not ten thousand digits

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -101,7 +102,42 @@ def _xlsx_rows(path: Path) -> Rows:
         rows = [list(cells) for cells in book.worksheets[0].iter_rows(values_only=True)]
     finally:
         book.close()
+    if _has_formulas(path):
+        _refuse_uncomputed(path, rows)
     return range(1, len(rows) + 1), rows
+
+
+_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
+
+
+def _has_formulas(path: Path) -> bool:
+    """Whether any sheet of the workbook holds a formula (most ballot files hold none)."""
+    with zipfile.ZipFile(path) as archive:
+        sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/")]
+        return any(_FORMULA_TAG.search(archive.read(n)) for n in sheets if n.endswith(".xml"))
+
+
+def _refuse_uncomputed(path: Path, rows: list[list[object]]) -> None:
+    """A formula whose result the file does not hold (a workbook written by a program, never
+    opened in Excel) reads as blank: a grade or an opinion would vanish unseen. Name them."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True, data_only=False)
+    try:
+        formulas = list(book.worksheets[0].iter_rows(values_only=True))
+    finally:
+        book.close()
+    bad = [
+        t("import.at", path=path, line=r + 1)
+        + t("import.formula_uncomputed", cell=f"{_column_letter(c)}{r + 1}")
+        for r, cells in enumerate(formulas)
+        for c, value in enumerate(cells)
+        if isinstance(value, str)
+        and value.startswith("=")
+        and (r >= len(rows) or c >= len(rows[r]) or rows[r][c] is None)
+    ]
+    if bad:
+        raise UserError(*bad, t("import.rejected", path=path, count=len(bad)))
 
 
 def _check_unpacked(path: Path) -> None:

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from reviewtui import clock
 from reviewtui.assessment import ballots, rules
+from reviewtui.assessment import opinions as opinion_lines
 from reviewtui.assessment.ballot_compare import CellDiff, compare_pair
 from reviewtui.assessment.ballot_files import _is_xlsx, read_rows
 from reviewtui.assessment.ballot_records import Ballot
@@ -34,6 +35,8 @@ from reviewtui.errors import UserError
 from reviewtui.i18n import t
 from reviewtui.output import protected_paths
 from reviewtui.store import Store
+
+OPINION = "\0opinion"  # the item of a CellDiff on a unit's opinion line (no form item is named so)
 
 
 @dataclass(frozen=True)
@@ -127,8 +130,9 @@ def import_ballots(
             new[code] = ballot
             continue
         comparison = compare_pair(form, stored, _as_ballot(code, entry, ballot))
-        if comparison.diffs:
-            report.conflicts.append(Conflict(code, _lines(ballot), comparison.diffs))
+        diffs = comparison.diffs + _opinion_diffs(store, stored.id, ballot)
+        if diffs:
+            report.conflicts.append(Conflict(code, _lines(ballot), diffs))
         else:
             report.duplicates.append(code)
     report.hint_other_round = _maybe_other_round(store, entry, pending, new)
@@ -155,6 +159,24 @@ def _as_ballot(code: str, entry: int, pending: _Pending) -> Ballot:
     return Ballot(0, code, entry, pending.group, "", "", "", "", marks)
 
 
+def _opinion_diffs(store: Store, ballot_id: int, pending: _Pending) -> tuple[CellDiff, ...]:
+    """The file's opinions that skipping it as a duplicate would lose: a text for a unit that
+    the entered ballot has not, or has otherwise (item OPINION). A text the file lacks is no
+    loss: the entered one is kept."""
+    if not pending.opinions or not opinion_lines.has_table(store):
+        return ()
+    entered = dict(
+        store.conn.execute(
+            "SELECT unit, text FROM opinions WHERE ballot_id = ?", (ballot_id,)
+        ).fetchall()
+    )
+    return tuple(
+        CellDiff(unit, OPINION, entered.get(unit), text)
+        for unit, (text, _) in pending.opinions.items()
+        if text and entered.get(unit) != text
+    )
+
+
 def _lines(pending: _Pending) -> str:
     first, last = pending.first_line, pending.last_line
     return str(first) if first == last else f"{first}–{last}"
@@ -179,10 +201,20 @@ def _cell(value: Value | None) -> str:
     return format_value(value) if value is not None else t("merge.blank")
 
 
+def _excerpt(text: Value | None) -> str:
+    """An opinion as a conflict quotes it: at most 40 characters."""
+    value = _cell(text)
+    return value if len(value) <= 40 else value[:40] + "…"
+
+
 def describe(form: Form, diff: CellDiff) -> str:
     """One difference: "雁翅镇党委: entered 好, in the file 较好"."""
     if diff.unit is None:
         what = t("merge.group")
+    elif diff.item == OPINION:
+        what = t("merge.opinion", unit=diff.unit)
+        entered, file = (_excerpt(x) for x in (diff.first, diff.second))
+        return t("merge.diff", what=what, entered=entered, file=file)
     elif form.one_item:
         what = diff.unit
     else:

@@ -58,6 +58,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{path}：无法读取 Excel 文件（{reason}）",
         "{path}: cannot read the Excel file ({reason})",
     ),
+    "import.formula_uncomputed": (
+        "单元格 {cell} 是公式，但文件中没有计算结果（用 Excel 打开并保存一次，或直接填写值）",
+        "cell {cell} is a formula whose result the file does not hold (open and save the "
+        "workbook in Excel once, or type the value itself)",
+    ),
     "import.xlsx_too_big": (
         "{path}:工作簿解压后有 {size}(最多 {limit}),不像测评表文件,不予读取",
         "{path}: the workbook unpacks to {size} (at most {limit}); not a ballot file, not read",

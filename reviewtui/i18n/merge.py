@@ -5,6 +5,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     # ballots import: the merge report
     "merge.blank": ("（空）", "(blank)"),
     "merge.group": ("类别", "group"),
+    "merge.opinion": ("{unit} 的意见建议", "{unit}'s opinion"),
     "merge.diff": (
         "{what}：已录为 {entered}，文件中为 {file}",
         "{what}: entered {entered}, in the file {file}",

@@ -12,6 +12,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "完成时限“{value}”不是日期：请写成 2017-06-30 或 2017年6月30日",
         'The deadline "{value}" is not a date: write it as 2017-06-30',
     ),
+    "rectify.too_long": (
+        "{field}太长（{count} 字，上限 {limit} 字），未保存",
+        "{field} is too long ({count} characters, at most {limit}); not saved",
+    ),
     "rectify.bad_status": ("状态“{value}”无效", 'The status "{value}" is not known'),
     "rectify.no_line": ("这条整改问题已不存在", "That problem line no longer exists"),
     "rectify.merge_same": ("不能把一条问题合并到它自己", "A line cannot be merged into itself"),
@@ -33,6 +37,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rectify.previous_missing": (
         "[meeting] previous：找不到去年的会议数据库 {path}，去年整改问题不显示",
         "[meeting] previous: last year's database {path} is not there; its list is not shown",
+    ),
+    "rectify.previous_not_file": (
+        "[meeting] previous：{path} 不是会议数据库文件（是文件夹、设备或失效的链接），去年整改问题不显示",
+        "[meeting] previous: {path} is not a database file (a folder, a device or a broken "
+        "link); last year's list is not shown",
     ),
     "rectify.previous_unreadable": (
         "去年整改问题未能读取（[meeting] previous = {path}）：{reason}",

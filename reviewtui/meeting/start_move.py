@@ -25,15 +25,24 @@ from reviewtui.clock import format_duration
 from reviewtui.errors import UserError
 from reviewtui.i18n import t
 from reviewtui.meeting.models import Segment
+from reviewtui.textsafe import clean
 
 MAX_SHIFT = 3600  # seconds: a timer started late is minutes off, never hours (a typo is)
 
 _CLOCK = re.compile(r"^(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?$")
-_SHIFT = re.compile(r"^([+-])\s*(?:(\d+)[:：])?(?:(\d+)[:：])?(\d+)$")
+# At most 6 digits a part: far past MAX_SHIFT already, and never a number too big for a timedelta.
+_SHIFT = re.compile(r"^([+-])\s*(?:(\d{1,6})[:：])?(?:(\d{1,6})[:：])?(\d{1,6})$")
+_SHOWN = 40  # characters of a refused value quoted back
 
 
 def hms(moment: datetime) -> str:
     return moment.strftime("%H:%M:%S")
+
+
+def _quoted(text: str) -> str:
+    """A refused value as the message quotes it: cleaned, and cut if it is long."""
+    value = clean(text).strip()
+    return value if len(value) <= _SHOWN else value[:_SHOWN] + "…"
 
 
 def parse_start(text: str, current: datetime) -> datetime:
@@ -44,7 +53,7 @@ def parse_start(text: str, current: datetime) -> datetime:
         sign, first, second, last = shift.groups()
         parts = [int(p) for p in (first, second, last) if p is not None]
         if any(p >= 60 for p in parts[1:]):
-            raise UserError(t("move.bad_value", value=text.strip()))
+            raise UserError(t("move.bad_value", value=_quoted(text)))
         seconds = 0
         for part in parts:
             seconds = seconds * 60 + part
@@ -54,7 +63,7 @@ def parse_start(text: str, current: datetime) -> datetime:
         hour, minute, second = (int(p) if p else 0 for p in moment.groups())
         if hour < 24 and minute < 60 and second < 60:
             return datetime.combine(current.date(), time(hour, minute, second), current.tzinfo)
-    raise UserError(t("move.bad_value", value=text.strip()))
+    raise UserError(t("move.bad_value", value=_quoted(text)))
 
 
 class Move(NamedTuple):

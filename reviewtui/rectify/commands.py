@@ -27,6 +27,8 @@ ACTIONS = ("rectify.edit", "rectify.merge", "rectify.drop", "rectify.add", "rect
 UNDOABLE = frozenset(ACTIONS)  # what ctrl+z on the list takes back (the live screen's is its own)
 FIELDS = ("problem", "measure", "owner", "deadline", "status")
 MAX_TEXT = 2000  # characters of one line's problem or measure
+MAX_OWNER = 100  # characters of its owner (a person or an office)
+_SHOWN = 40  # characters of a refused value quoted back in a message
 
 _DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
 
@@ -43,7 +45,24 @@ def parse_deadline(value: str | None) -> str | None:
             raise ValueError(text)
         return date(*(int(part) for part in match.groups())).isoformat()
     except ValueError:
-        raise UserError(t("rectify.bad_deadline", value=clean(text))) from None
+        raise UserError(t("rectify.bad_deadline", value=_quoted(text))) from None
+
+
+def _quoted(text: str) -> str:
+    """A refused value as a message quotes it: cleaned, and cut if it is long."""
+    value = clean(text).strip()
+    return value if len(value) <= _SHOWN else value[:_SHOWN] + "…"
+
+
+def checked_text(value: object, field: str) -> str:
+    """A field's text cleaned; too long is refused (UserError), never cut: nothing typed is lost."""
+    multiline = field in ("problem", "measure")
+    text = clean(str(value or ""), multiline=multiline).strip()
+    limit = MAX_TEXT if multiline else MAX_OWNER
+    if len(text) > limit:
+        name = t(f"rectify.col.{field}")
+        raise UserError(t("rectify.too_long", field=name, count=len(text), limit=limit))
+    return text
 
 
 class Rectification:
@@ -124,12 +143,20 @@ class Rectification:
         measure: str = "",
         owner: str = "",
         deadline: str | None = None,
+        status: str = "open",
     ) -> ProblemLine:
-        """The secretary's own line, at the end of the unit's list."""
+        """The secretary's own line, at the end of the unit's list; every value is checked
+        before anything is written."""
         name = self._unit(unit)
-        text = clean(problem, multiline=True).strip()[:MAX_TEXT]
+        text = checked_text(problem, "problem")
         if not text:
             raise UserError(t("rectify.empty_problem"))
+        values = {
+            "measure": checked_text(measure, "measure"),
+            "owner": checked_text(owner, "owner"),
+            "deadline": parse_deadline(deadline),
+            "status": _status(status),
+        }
         with self.store.transaction("rectify.add") as tx:
             self.materialise(tx, name)
             row_id = tx.insert(
@@ -139,9 +166,7 @@ class Rectification:
                     "pos": self._next_pos(name),
                     "source": "secretary",
                     "problem": text,
-                    "measure": clean(measure, multiline=True).strip()[:MAX_TEXT],
-                    "owner": clean(owner).strip(),
-                    "deadline": parse_deadline(deadline),
+                    **values,
                 },
             )
         return self.line(f"p{row_id}")
@@ -228,23 +253,20 @@ class Rectification:
             raise ValueError(f"not a field of a problem line: {sorted(unknown)}")
         values: dict[str, Any] = {}
         if "problem" in changes:
-            text = clean(str(changes["problem"] or ""), multiline=True).strip()[:MAX_TEXT]
+            text = checked_text(changes["problem"], "problem")
             record = self._record_text(line)
             if line.source == "secretary" and not text:
                 raise UserError(t("rectify.empty_problem"))
             # The record's own text (or none) keeps the line following its record.
             values["problem"] = None if record is not None and text in ("", record) else text
         if "measure" in changes:
-            values["measure"] = clean(str(changes["measure"] or ""), multiline=True).strip()
-            values["measure"] = values["measure"][:MAX_TEXT]
+            values["measure"] = checked_text(changes["measure"], "measure")
         if "owner" in changes:
-            values["owner"] = clean(str(changes["owner"] or "")).strip()
+            values["owner"] = checked_text(changes["owner"], "owner")
         if "deadline" in changes:
             values["deadline"] = parse_deadline(changes["deadline"])
         if "status" in changes:
-            if changes["status"] not in STATUSES:
-                raise UserError(t("rectify.bad_status", value=clean(str(changes["status"]))))
-            values["status"] = changes["status"]
+            values["status"] = _status(changes["status"])
         return values
 
     def _record_text(self, line: ProblemLine) -> str | None:
@@ -252,6 +274,12 @@ class Rectification:
             return None
         row = self.store.row("SELECT text FROM segments WHERE id = ?", (line.segment_id,))
         return None if row is None else str(row["text"]).strip()
+
+
+def _status(value: object) -> str:
+    if value not in STATUSES:
+        raise UserError(t("rectify.bad_status", value=_quoted(str(value))))
+    return str(value)
 
 
 def _ident(line: ProblemLine) -> int:

@@ -53,7 +53,10 @@ def missing_previous(session: Path, previous: str) -> str | None:
     path = given if given.is_absolute() else session.parent / given
     if path.is_file():
         return None
-    return t("rectify.previous_missing", path=os.path.normpath(path))
+    shown_path = os.path.normpath(path)
+    if path.exists() or path.is_symlink():  # a folder, a device, a broken link or a loop
+        return t("rectify.previous_not_file", path=shown_path)
+    return t("rectify.previous_missing", path=shown_path)
 
 
 def load_previous(store: Store) -> Previous:
@@ -64,7 +67,8 @@ def load_previous(store: Store) -> Previous:
     paths = [Path(os.path.normpath(p)) for p in candidates(store, name)]
     path = next((p for p in paths if p.exists()), None)
     if path is None:
-        return Previous(paths[0], warning=t("rectify.previous_missing", path=paths[0]))
+        key = "rectify.previous_not_file" if paths[0].is_symlink() else "rectify.previous_missing"
+        return Previous(paths[0], warning=t(key, path=paths[0]))
     try:
         if path.resolve() == store.path.resolve():
             return Previous(path, warning=t("rectify.previous_is_this", path=path))

@@ -220,9 +220,8 @@ class RectifyScreen(Screen[None]):
                         measure=values["measure"],
                         owner=values["owner"],
                         deadline=values["deadline"],
+                        status=values["status"],  # checked with the rest: added once or not
                     )
-                    if values["status"] != "open":
-                        self.rect.edit(done.key, status=values["status"])
                 else:
                     changed = {k: v for k, v in values.items() if v != _as_typed(line, k)}
                     done = self.rect.edit(line.key, **changed) if changed else line

@@ -216,3 +216,34 @@ async def test_help_names_z_on_the_live_screen(small_store: Store, fake_clock) -
         assert isinstance(app.screen, HelpScreen)
         shown = " ".join(str(w.render()) for w in app.screen.query("Static"))
         assert t("rectify.key.open") in shown
+
+
+async def test_an_added_line_with_a_bad_status_is_added_once(
+    small_store: Store, fake_clock
+) -> None:
+    """A status the list does not know reopens the dialog; saving again adds one line, not two."""
+    records(small_store)
+    app = make_app(small_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot)
+        await pilot.press("z")
+        await pilot.pause()
+        await pilot.press("plus")
+        await pilot.pause()
+        await type_text(pilot, "台账不规范")
+        dialog = app.screen
+        dialog.query_one("#line-status").value = "半完成"
+        await pilot.press("enter")
+        await pilot.pause()
+        again = app.screen
+        assert again.id != "rectify" and again.query_one("#line-error").display
+        assert [x.problem for x in Rectification(small_store).lines("雁翅镇党委")].count(
+            "台账不规范"
+        ) == 0  # refused: nothing added yet
+        again.query_one("#line-status").value = "done"
+        await pilot.press("enter")
+        await pilot.pause()
+        added = [
+            x for x in Rectification(small_store).lines("雁翅镇党委") if x.problem == "台账不规范"
+        ]
+        assert [x.status for x in added] == ["done"]

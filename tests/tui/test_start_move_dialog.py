@@ -78,3 +78,26 @@ async def test_a_new_record_dialog_has_no_start_field(small_store, fake_clock):
         await pilot.pause()
         assert isinstance(app.screen, SegmentDialog) and not app.screen.correcting
         assert not app.screen.query("#start")
+
+
+async def test_a_huge_or_full_width_start_is_answered_not_a_crash(small_store, fake_clock):
+    app = make_app(small_store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_first(pilot)
+        await pilot.press("r")
+        fake_clock.advance(40)
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("tab")
+        await type_text(pilot, "+" + "9" * 25)  # a number too big for any time
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SegmentDialog)  # still open, saying why
+        assert any("is not readable" in n for n in notifications(app))
+        start = app.screen.query_one("#start")
+        start.value = "＋０：１０"  # full-width: ten seconds later
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, SegmentDialog)
+        assert only(small_store, "report").started_at == FAKE_START + timedelta(seconds=10)
