@@ -196,7 +196,7 @@ def test_summary_zh_and_en(minutes: Minutes) -> None:
     )
     i18n.set_lang("en")
     assert summary(stats) == (
-        "5 overruns: Report 1, Question 1, Answer 1, Comment 1, Speech 1; "
+        "overruns: 5 (Report 1, Question 1, Answer 1, Comment 1, Speech 1); "
         "started 1:00 late; the meeting ended 1:00 behind plan"
     )
 

@@ -22,7 +22,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "stats.col.behind": ("晚于计划", "Behind plan"),
     "stats.col.ahead": ("早于计划", "Ahead of plan"),
     "stats.item_total": ("小计", "Subtotal"),
-    "stats.summary.over": ("共超时 {n} 次：{kinds}", "{n} overruns: {kinds}"),
+    "stats.summary.over": ("共超时 {n} 次：{kinds}", "overruns: {n} ({kinds})"),
     "stats.summary.kind": ("{kind} {n} 次", "{kind} {n}"),
     "stats.summary.none": ("无超时", "No overruns"),
     "stats.summary.join": ("；", "; "),

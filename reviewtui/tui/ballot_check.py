@@ -25,16 +25,27 @@ from reviewtui.tui.dialogs import ConfirmDialog
 
 
 class SaveConfirm(ConfirmDialog):
-    """ConfirmDialog, where a second ctrl+s also saves (the press that asked, repeated)."""
+    """ConfirmDialog, where a second ctrl+s also saves a form that only leaves units blank (the
+    press that asked, repeated). A form the rules void saves only on `enter` or `y`: a double
+    press of ctrl+s in a burst must not save a 废票 whose reason nobody read."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *ConfirmDialog.BINDINGS,
-        Binding("ctrl+s", "answer(True)", "dialog.key.yes", show=False, id="dialog.save"),
+        Binding("ctrl+s", "repeat_save", "dialog.key.yes", show=False, id="dialog.save"),
     ]
 
+    def __init__(self, question: str, detail: Text, *, invalid: bool = False) -> None:
+        super().__init__(question, detail)
+        self.invalid = invalid
 
-def save_question(plan: Plan, marks: Marks) -> tuple[str, Text] | None:
-    """The question and what the dialog says of the form, or None when it saves unasked."""
+    def action_repeat_save(self) -> None:
+        if not self.invalid:
+            self.dismiss(True)
+
+
+def save_question(plan: Plan, marks: Marks) -> tuple[str, Text, bool] | None:
+    """The question, what the dialog says of the form and whether a rule voids it, or None
+    when it saves unasked."""
     reason = reason_of(plan, marks)
     blanks = blank_units(plan, marks)
     if reason is None and not blanks:
@@ -49,7 +60,7 @@ def save_question(plan: Plan, marks: Marks) -> tuple[str, Text] | None:
         detail.append(t("rules.confirm.counts") + "\n", style="dim")
     detail.append(t("rules.confirm.check"))
     question = t("rules.confirm.invalid" if reason is not None else "rules.confirm.blank_units")
-    return question, detail
+    return question, detail, reason is not None
 
 
 def confirm_save(
@@ -69,5 +80,7 @@ def confirm_save(
             if say is not None:
                 say(t("rules.not_saved"), "warning")
 
-    screen.app.push_screen(SaveConfirm(*asked), answered)  # type: ignore[arg-type]
+    question, detail, invalid = asked
+    dialog = SaveConfirm(question, detail, invalid=invalid)
+    screen.app.push_screen(dialog, answered)  # type: ignore[arg-type]
     return True

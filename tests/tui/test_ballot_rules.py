@@ -71,10 +71,10 @@ async def test_a_form_breaking_a_rule_asks_says_which_and_saves_only_when_confir
         assert app.screen is screen and ballots.load(ruled) == []
         assert screen.grid.values == {(u, ITEM): "较好" for u in (YAN, CHENG, WANG)}
         assert "Not saved" in str(screen.query_one("#ballot-message", Static).render())
-        # ctrl+s again, then enter: saved, as an invalid ballot
-        await pilot.press("ctrl+s")
+        # ctrl+s twice (a burst) does not save a form the rules void; enter does
+        await pilot.press("ctrl+s", "ctrl+s")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmDialog)
+        assert isinstance(app.screen, ConfirmDialog) and ballots.load(ruled) == []
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is screen
@@ -99,7 +99,9 @@ async def test_a_form_breaking_a_rule_asks_says_which_and_saves_only_when_confir
         assert isinstance(app.screen, ConfirmDialog)
         assert title(app) == "This ballot leaves units blank"
         assert "1 of the 3 units left blank" in detail(app) and "Why" not in detail(app)
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")  # a blank unit only: the repeated press saves
+        await pilot.pause()
+        assert app.screen is screen and len(ballots.load(ruled)) == 3
         await pilot.pause()
 
         # 好 好 一般: 2 of 3 好 exceeds the half allowed.

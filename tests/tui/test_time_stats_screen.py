@@ -41,7 +41,7 @@ async def test_from_the_agenda_and_back(staged, lang):
             assert summary.startswith("共超时 2 次：述职 1 次，点评 1 次")
             assert ["雁翅镇党委", "述职", "1", "5:00", "5:31", "0:31", "1"] in rows(app, "phases")
         else:
-            assert summary.startswith("2 overruns: Report 1, Comment 1")
+            assert summary.startswith("overruns: 2 (Report 1, Comment 1)")
         assert isinstance(app.focused, DataTable) and app.focused.id == "stats-phases"
         await pilot.press("4")
         await pilot.pause()
