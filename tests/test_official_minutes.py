@@ -237,6 +237,11 @@ def test_minutes_docx_follows_gbt_9704(cli, sample_db: Path, lang: str) -> None:
     assert props.created is not None and props.created.year >= datetime.now().year - 1
     assert props.identifier == f"sha256:{sha}"
     assert sha not in "\n".join(p.text for p in doc.paragraphs)  # no line without --digest
+    # Nor the template's thumbnail (its blank page as the preview) and Mac Word app.xml.
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert not [n for n in z.namelist() if "thumbnail" in n]
+        app = z.read("docProps/app.xml").decode()
+    assert "Macintosh" not in app and "<Pages>" not in app
 
 
 def test_column_docx_has_no_page_numbers(cli, sample_db: Path) -> None:  # type: ignore[no-untyped-def]
@@ -333,7 +338,8 @@ def test_minutes_carry_the_meeting(cli, sample_db: Path) -> None:  # type: ignor
     text = "\n".join(p.text for p in Document(str(out)).paragraphs)
     for expected in (
         "主持：区委副书记",
-        "出席：区委书记、区长、区委副书记、区委常委、组织部部长",
+        # a post that holds a 、 itself: the names are set apart by ，
+        "出席：区委书记，区长，区委副书记，区委常委、组织部部长",
         "列席：党代表、基层党组织书记、群众代表",
         "区级领导应到 12 人、实到 11 人、请假 1 人",
         "群众代表应到 20 人、实到 — 人、请假 — 人",

@@ -252,6 +252,15 @@ def _sep() -> str:
     return "、" if get_lang() == "zh" else ", "
 
 
+def name_list(names: list[str]) -> str:
+    """Names joined for a sentence; where a name holds a 、 itself (区委常委、组织部部长), a
+    、 between names would run two posts into one, so they are set apart by ，."""
+    sep = _sep()
+    if sep == "、" and any("、" in n for n in names):
+        sep = "，"
+    return sep.join(names)
+
+
 def is_leaders_group(name: str) -> bool:
     """The rater group of the district leaders themselves (区级领导): they are 出席, named one
     by one from the plan's leaders, so the group is not listed again under 列席."""
@@ -304,10 +313,10 @@ def meeting_facts(minutes: Minutes) -> list[tuple[str, str]]:
     if m.chair:
         facts.append((t("minutes.chair"), m.chair))
     if m.leaders:
-        facts.append((t("minutes.present"), _sep().join(m.leaders)))
+        facts.append((t("minutes.present"), name_list(list(m.leaders))))
     groups = attending_groups(minutes)
     if groups:
-        facts.append((t("minutes.attending"), _sep().join(groups)))
+        facts.append((t("minutes.attending"), name_list(groups)))
     attendance = attendance_lines(minutes)
     if attendance:  # a line per group: one run-on sentence breaks its figures across lines
         facts.append((t("minutes.attendance"), "\n".join(attendance)))

@@ -12,7 +12,8 @@
   each is declared in the font table with the font every Chinese Windows has as its alternative
   (`w:altName`), so a machine without the official font still draws the text in its kind.
 - The document's own properties (title, author, dates) are set; python-docx's template would
-  otherwise say it was made in 2013.
+  otherwise say it was made in 2013, by Microsoft Macintosh Word, with a thumbnail of the
+  template's blank page that file managers show as the document's preview.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from docx.document import Document as DocumentType
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
@@ -87,7 +89,28 @@ def new_document(*, title: str, author: str = "", subject: str = "") -> Document
     props.comments = ""
     props.keywords = ""
     props.category = ""
+    _own_package(doc)
     return doc
+
+
+# Extended properties of our own: no application, page or word count of the template's.
+APP_PROPERTIES = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    b"<Application>reviewtui</Application><DocSecurity>0</DocSecurity></Properties>"
+)
+
+
+def _own_package(doc: DocumentType) -> None:
+    """Drop the template's thumbnail and replace its app.xml (see the module's docstring)."""
+    rels = doc.part.package.rels
+    for r_id, rel in list(rels.items()):
+        if rel.is_external:
+            continue
+        if rel.reltype == RT.THUMBNAIL:
+            del rels[r_id]  # a part no relationship names is not written
+        elif rel.reltype == RT.EXTENDED_PROPERTIES:
+            rel.target_part._blob = APP_PROPERTIES  # a plain Part: its bytes are written as is
 
 
 def set_fonts(owner: Any, east_asia: str, latin: str = LATIN) -> None:
