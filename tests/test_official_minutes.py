@@ -22,6 +22,7 @@ from reviewtui.attendance import set_attendance
 from reviewtui.export import default_path
 from reviewtui.i18n import t
 from reviewtui.meeting import Meeting
+from reviewtui.office import official
 from reviewtui.store import open_session
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -357,3 +358,25 @@ def test_minutes_carry_the_meeting(cli, sample_db: Path) -> None:  # type: ignor
         assert expected in text, expected
         assert expected in md, expected
     assert "本项用时" not in text and "本项用时" not in md
+
+
+def test_a_long_title_breaks_where_a_phrase_ends() -> None:
+    title = "2016年度全区镇(街)、系统党(工)委书记抓基层党建工作述职评议考核会"
+    assert official.title_lines(title) == (
+        "2016年度全区镇(街)、系统党(工)委书记\n抓基层党建工作述职评议考核会"
+    )
+    notice = f"关于{title}情况的通报"
+    assert official.title_lines(notice) == (
+        "关于2016年度全区镇(街)、系统党(工)委书记\n抓基层党建工作述职评议考核会情况的通报"
+    )
+    assert official.title_lines("述职评议考核会") == "述职评议考核会"  # one line
+    no_phrase_end = "一二三四五六七八九十" * 3
+    assert official.title_lines(no_phrase_end) == no_phrase_end  # left to Word
+
+
+def test_the_minutes_title_breaks_after_the_phrase(cli, sample_db: Path) -> None:  # type: ignore[no-untyped-def]
+    out = sample_db.parent / "m.docx"
+    assert cli("export", sample_db, "--format", "docx", "-o", out, "--lang", "zh").code == 0
+    title = Document(str(out)).paragraphs[0]
+    assert title.style.name == official.TITLE
+    assert title.text == "2016年度全区镇(街)、系统党(工)委书记\n抓基层党建工作述职评议考核会"

@@ -171,7 +171,7 @@ def test_feedback_and_notice_on_the_official_page(minutes: Minutes) -> None:
 def test_notice(minutes: Minutes, lang: str) -> None:
     doc = Document(io.BytesIO(render(minutes, "notice")))
     text = [p.text for p in doc.paragraphs]
-    assert text[0] == t("notice.title", title=minutes.meeting.title)
+    assert text[0].replace("\n", "") == t("notice.title", title=minutes.meeting.title)
     best = minutes.levels[0]
     rated = [u.unit for u in minutes.results.units if u.level == best]
     assert rated == ["城子街道工委"]

@@ -160,7 +160,7 @@ def sha(doc: DocumentType, minutes: Minutes) -> None:
 
 
 def minutes_layout(doc: DocumentType, minutes: Minutes, progress: c.ProgressFn | None) -> None:
-    o.add(doc, minutes.meeting.title, o.TITLE)
+    o.add(doc, o.title_lines(minutes.meeting.title), o.TITLE)
     centered(doc, t("minutes.title"), o.HEADING_2)
     o.add(doc, "")  # the blank line under the title block
     _facts(doc, c.meeting_facts(minutes))

@@ -30,6 +30,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
+from rich.cells import cell_len
 
 from reviewtui.textsafe import clean
 
@@ -146,6 +147,33 @@ def add(doc: DocumentType, value: object, style: str = BODY, *, align: str = "")
     elif align == "right":
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     return paragraph
+
+
+TITLE_CELLS = 2 * int(TYPE_WIDTH.pt // SIZE_2.pt)  # 二号 on a line: 20 characters, 40 cells
+# Where a two-line title may break (GB/T 9704 7.3.3: 回行时词意完整): after a mark, or after
+# a word that ends a phrase in the titles of these meetings.
+TITLE_BREAK_MARKS = "、，,；："  # not a bracket: 党(工)委 is one word
+TITLE_BREAK_WORDS = ("书记", "党委", "工委", "年度", "工作", "会议")
+
+
+def title_lines(title: str) -> str:
+    """A title too long for one line of 二号, broken in two where a phrase ends and the lines
+    come out most even — not wherever the 20th character falls ("……抓基/层党建……"). Left to
+    Word when it fits one line, needs three, or has no such place."""
+    s = title.strip()
+    if "\n" in s or cell_len(s) <= TITLE_CELLS:
+        return title
+    best: tuple[int, int] | None = None  # (unevenness, index)
+    for i in range(1, len(s)):
+        head, tail = s[:i], s[i:]
+        if cell_len(head) > TITLE_CELLS or cell_len(tail) > TITLE_CELLS:
+            continue
+        if head[-1] not in TITLE_BREAK_MARKS and not head.endswith(TITLE_BREAK_WORDS):
+            continue
+        uneven = abs(cell_len(head) - cell_len(tail))
+        if best is None or uneven < best[0]:
+            best = (uneven, i)
+    return title if best is None else s[: best[1]] + "\n" + s[best[1] :]
 
 
 def remove_page_numbers(doc: DocumentType) -> None:
