@@ -380,3 +380,14 @@ def test_the_minutes_title_breaks_after_the_phrase(cli, sample_db: Path) -> None
     title = Document(str(out)).paragraphs[0]
     assert title.style.name == official.TITLE
     assert title.text == "2016年度全区镇(街)、系统党(工)委书记\n抓基层党建工作述职评议考核会"
+
+
+def test_attendance_lines_hang_under_their_value(cli, sample_db: Path) -> None:  # type: ignore[no-untyped-def]
+    out = sample_db.parent / "m.docx"
+    assert cli("export", sample_db, "--format", "docx", "-o", out, "--lang", "zh").code == 0
+    paragraph = next(p for p in Document(str(out)).paragraphs if p.text.startswith("出席情况："))
+    assert paragraph.text.count("\n") >= 1  # a group a line
+    fmt = paragraph.paragraph_format
+    label = official.char_width(5)  # 出席情况：
+    assert fmt.first_line_indent == -label
+    assert fmt.left_indent == official.char_width(2 + 5)  # the first-line indent, then the label

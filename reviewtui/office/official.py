@@ -28,7 +28,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
+from docx.shared import Length, Mm, Pt, RGBColor, Twips
 from docx.text.paragraph import Paragraph
 from rich.cells import cell_len
 
@@ -147,6 +147,11 @@ def add(doc: DocumentType, value: object, style: str = BODY, *, align: str = "")
     elif align == "right":
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     return paragraph
+
+
+def char_width(chars: float) -> Length:
+    """The room of `chars` characters of the body (三号, condensed to 28 a line)."""
+    return Twips(round(chars * (SIZE_3.pt * 20 + CONDENSE)))
 
 
 TITLE_CELLS = 2 * int(TYPE_WIDTH.pt // SIZE_2.pt)  # 二号 on a line: 20 characters, 40 cells
