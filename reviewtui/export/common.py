@@ -5,6 +5,7 @@ every figure is formatted by `reviewtui.present`, every result column named by i
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any, TypeVar
@@ -12,6 +13,7 @@ from typing import Any, TypeVar
 from reviewtui import present
 from reviewtui.i18n import CATALOG, get_lang, t
 from reviewtui.minutes import ItemRecord, Minutes
+from reviewtui.minutes.model import AmendmentRecord
 from reviewtui.present import glossary, rules
 from reviewtui.present.quorum import quorum_notes
 from reviewtui.textsafe import for_document
@@ -293,11 +295,22 @@ def attendance_lines(minutes: Minutes) -> list[str]:
 
 def amendment_lines(minutes: Minutes) -> list[str]:
     """The changes made to the plan; attendance is left out, its counts stand under 出席情况."""
-    return [
-        t("minutes.amendment", at=a.at[11:16], what=a.what, old=_shown(a.old), new=_shown(a.new))
-        for a in minutes.amendments
-        if not a.what.startswith("attendance.")
-    ]
+    return [_amendment(a) for a in minutes.amendments if not a.what.startswith("attendance.")]
+
+
+def _amendment(a: AmendmentRecord) -> str:
+    """ "00:19 群众代表发放测评表份数由 20 改为 18" where the entry and its field have names the
+    reader knows; the plan's key path ("groups[3].issued") otherwise."""
+    at, old, new = a.at[11:16], _shown(a.old), _shown(a.new)
+    field = a.what.rsplit(".", 1)[-1]
+    if (
+        a.subject
+        and re.fullmatch(r"\w+\[\d+\]\.\w+", a.what)
+        and f"minutes.field.{field}" in CATALOG
+    ):
+        return t("minutes.amendment_named", at=at, subject=a.subject,
+                 field=t(f"minutes.field.{field}"), old=old, new=new)  # fmt: skip
+    return t("minutes.amendment", at=at, what=a.what, old=old, new=new)
 
 
 def meeting_facts(minutes: Minutes) -> list[tuple[str, str]]:
