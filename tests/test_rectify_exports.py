@@ -145,6 +145,9 @@ def test_feedback_one_page_per_unit_numbers_as_results(
     assert "第一书记怎样考核?" in first and "还有什么困难?" in first
     assert first.count("措施有力,成效明显") == 1  # its problem line was dropped
     assert "=SUM(A1:A9) 台账不规范" in "\n".join(by_page[2])
+    # a line the organizer added itself carries no "(会务补充)" in the letter it sends
+    assert "1. =SUM(A1:A9) 台账不规范" in by_page[2]
+    assert t("rectify.source.secretary") not in "\n".join(by_page[2])
     assert t("feedback.no_comments") in by_page[2]
 
 
