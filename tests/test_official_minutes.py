@@ -391,3 +391,18 @@ def test_attendance_lines_hang_under_their_value(cli, sample_db: Path) -> None: 
     label = official.char_width(5)  # 出席情况：
     assert fmt.first_line_indent == -label
     assert fmt.left_indent == official.char_width(2 + 5)  # the first-line indent, then the label
+
+
+def test_titles_tables_and_notes_stand_off_the_grid_in_schema_order() -> None:
+    """A title line is one grid line; on the grid LibreOffice/WPS make each two. The switch sits
+    where the schema puts it (before spacing and jc), or Word reports the file damaged."""
+    out = io.BytesIO()
+    official.new_document(title="x").save(out)
+    styles = docx_xml(out.getvalue())["word/styles.xml"]
+    for name in ("OfficialTitle", "OfficialTable", "OfficialNote"):
+        ppr = styles.find(f".//w:style[@w:styleId='{name}']/w:pPr", NS)
+        tags = [etree.QName(child).localname for child in ppr]
+        assert ppr.find("w:snapToGrid", NS).get(w("val")) == "0", name
+        assert tags.index("snapToGrid") < tags.index("spacing") < tags.index("jc"), tags
+    body = styles.find(".//w:style[@w:styleId='OfficialBody']/w:pPr", NS)
+    assert body.find("w:snapToGrid", NS) is None  # the body stays on the 22-line grid

@@ -257,9 +257,29 @@ def _styles(doc: DocumentType) -> None:
         fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
         fmt.alignment = align
         # Tables and notes keep their own line height instead of one grid line per line.
-        snap = OxmlElement("w:snapToGrid")
-        snap.set(qn("w:val"), "0")
-        style.element.get_or_add_pPr().append(snap)
+        _off_grid(style.element)
+    # A title line of 二号 is exactly one grid line (29 pt) high; on the grid, LibreOffice and
+    # WPS give each two grid lines, so a two-line title would stand four lines tall.
+    _off_grid(doc.styles[TITLE].element)
+
+
+def _off_grid(style: Any) -> None:
+    """`w:snapToGrid w:val="0"` in its place in the style's pPr (Word refuses elements out of
+    the schema's order): before spacing, ind, jc and the rest."""
+    ppr = style.get_or_add_pPr()
+    for old in ppr.findall(qn("w:snapToGrid")):
+        ppr.remove(old)
+    snap = OxmlElement("w:snapToGrid")
+    snap.set(qn("w:val"), "0")
+    ppr.insert_element_before(snap, *AFTER_SNAP_TO_GRID)
+
+
+# What follows w:snapToGrid in a pPr (ECMA-376 CT_PPrBase, then CT_PPr).
+AFTER_SNAP_TO_GRID = (
+    "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+    "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
+    "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)  # fmt: skip
 
 
 def _font_table(doc: DocumentType) -> None:
