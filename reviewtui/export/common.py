@@ -263,6 +263,14 @@ def name_list(names: list[str]) -> str:
     return sep.join(names)
 
 
+def reported_onsite(minutes: Minutes) -> list[ItemRecord]:
+    """The on-site units that reported (timed, or with notes taken): the units a column or a
+    notice says 现场述职. Before anything was recorded (a draft), every on-site unit."""
+    onsite = [i for i in minutes.items if i.kind == "unit" and i.mode == "onsite"]
+    held = [i for i in onsite if i.segments or i.notes.strip()]
+    return held or onsite
+
+
 def is_leaders_group(name: str) -> bool:
     """The rater group of the district leaders themselves (区级领导): they are 出席, named one
     by one from the plan's leaders, so the group is not listed again under 列席."""

@@ -205,7 +205,7 @@ def banner(headline: str) -> str:
 
 
 def column_layout(doc: DocumentType, minutes: Minutes, progress: c.ProgressFn | None) -> None:
-    units = [i for i in minutes.items if i.kind == "unit" and i.mode == "onsite"]
+    units = c.reported_onsite(minutes)  # a unit that did not come has no place in the column
     m = minutes.meeting
     note = doc.add_paragraph(style=o.HEADING_2)  # an editor's note is set in 楷体
     note.add_run(t("minutes.column.editor_note") + c.colon()).bold = True

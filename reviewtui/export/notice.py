@@ -77,7 +77,7 @@ def render(
     o.add(doc, "")
     parts.unindented(doc, t("notice.to"))
     units = minutes.units_items
-    onsite = [i for i in units if i.mode == "onsite"]
+    onsite = c.reported_onsite(minutes)
     written = [i for i in units if i.mode == "written"]
     o.add(
         doc,
