@@ -16,6 +16,7 @@ segments' speakers, ballot lines, ballots' groups).
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -58,6 +59,7 @@ class Amendment(NamedTuple):
     what: str
     old: Any
     new: Any
+    subject: str = ""  # the name of the entry changed, in the plan then ("群众代表"), or ""
 
 
 def _renames(old: list[str], new: list[str]) -> dict[str, str]:
@@ -164,9 +166,22 @@ def history(store: Store) -> list[Amendment]:
             continue
         if old is None or new is None:
             continue
-        for what, a, b in diff(from_json(old).data, from_json(new).data):
-            out.append(Amendment(row["at"], what, a, b))
+        before = from_json(old).data
+        for what, a, b in diff(before, from_json(new).data):
+            out.append(Amendment(row["at"], what, a, b, _subject(before, what)))
     return out
+
+
+def _subject(data: dict[str, Any], what: str) -> str:
+    """The name (an agenda item's title) of the list entry a key path points into, as the plan
+    had it before the change, so the minutes can say whose figure changed."""
+    match = re.match(r"(\w+)\[(\d+)\]\.", what)
+    entries = data.get(match.group(1)) if match else None
+    if not match or not isinstance(entries, list) or int(match.group(2)) >= len(entries):
+        return ""
+    entry = entries[int(match.group(2))]
+    name = entry.get("name") or entry.get("title") if isinstance(entry, dict) else None
+    return name if isinstance(name, str) else ""
 
 
 def _meta_value(text: str | None) -> str | None:

@@ -122,8 +122,11 @@ def test_added_and_withdrawn_units(tmp_path: Path) -> None:
 
 
 def test_the_minutes_list_the_amendments(tmp_path: Path) -> None:
+    from reviewtui import i18n
     from reviewtui.export import export_store
+    from reviewtui.export.common import _amendment
     from reviewtui.minutes import read_minutes, to_json
+    from reviewtui.minutes.model import AmendmentRecord
 
     store = _started(tmp_path)
     plan = _amended(SMALL.replace("issued = 5", "issued = 7"))
@@ -134,7 +137,13 @@ def test_the_minutes_list_the_amendments(tmp_path: Path) -> None:
     ]
     assert data["meeting"]["organizer"] is None and "recorder" in data["meeting"]
     md = export_store(store, "md")
-    assert "Amendments to the plan" in md and "groups\\[1\\].issued: 5 → 7" in md  # md-escaped
+    # named as the reader knows them: the group, then the field
+    assert "Amendments to the plan" in md and "党代表, forms issued: 5 → 7" in md
+    i18n.set_lang("zh")
+    assert "党代表发放测评表份数由 5 改为 7" in export_store(store, "md")
+    # a key path the minutes have no words for stays as it is
+    other = amend.Amendment("2017-02-24T14:00:00+08:00", "timing.report", 300, 360)
+    assert "timing.report" in _amendment(AmendmentRecord(*other))
 
 
 def test_a_session_file_older_than_the_meetings_amendments_is_not_a_change(

@@ -177,6 +177,35 @@ def test_column_headline_from_topic(sample_session: Path, fake_clock: clock.Fake
     assert any(p.endswith("东杨坨村党支部 打造农村社会事务管理新格局") for p in paragraphs)
 
 
+def test_column_and_notice_name_only_the_units_that_reported(
+    sample_session: Path, fake_clock: clock.FakeClock
+) -> None:
+    """One unit reported, five on-site units never came up: the column carries that one, and
+    neither the column's 编者按 nor the notice says six reported."""
+    from reviewtui.export.docx_layouts import column_lead
+    from reviewtui.meeting import Meeting
+
+    store = open_session(sample_session, write=True)
+    try:
+        meeting = Meeting(store)
+        meeting.next_item()  # 主持人说明议程
+        meeting.next_item()  # 雁翅镇党委
+        meeting.start_report()
+        fake_clock.advance(60)
+        meeting.end_segment()
+        minutes = read_minutes(store)
+    finally:
+        store.close()
+    assert [i.unit for i in c.reported_onsite(minutes)] == ["雁翅镇党委"]
+    paragraphs, _ = docx_text(render(minutes, "docx", layout="column"))  # type: ignore[arg-type]
+    assert "雁翅镇党委 用活下派“第一书记”" in paragraphs
+    assert not any(p.startswith("军庄镇党委") for p in paragraphs)
+    assert column_lead(minutes, 1) in paragraphs[0]
+    notice, _ = docx_text(render(minutes, "notice"))  # type: ignore[arg-type]
+    opening = next(p for p in notice if "述职" in p or "report" in p.lower())
+    assert "6" not in opening.replace("2016", "").replace("2017", "")
+
+
 # ------------------------------------------------------------------------------------------------
 # Excel
 

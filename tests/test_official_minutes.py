@@ -22,6 +22,7 @@ from reviewtui.attendance import set_attendance
 from reviewtui.export import default_path
 from reviewtui.i18n import t
 from reviewtui.meeting import Meeting
+from reviewtui.office import official
 from reviewtui.store import open_session
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -237,6 +238,11 @@ def test_minutes_docx_follows_gbt_9704(cli, sample_db: Path, lang: str) -> None:
     assert props.created is not None and props.created.year >= datetime.now().year - 1
     assert props.identifier == f"sha256:{sha}"
     assert sha not in "\n".join(p.text for p in doc.paragraphs)  # no line without --digest
+    # Nor the template's thumbnail (its blank page as the preview) and Mac Word app.xml.
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert not [n for n in z.namelist() if "thumbnail" in n]
+        app = z.read("docProps/app.xml").decode()
+    assert "Macintosh" not in app and "<Pages>" not in app
 
 
 def test_column_docx_has_no_page_numbers(cli, sample_db: Path) -> None:  # type: ignore[no-untyped-def]
@@ -333,7 +339,8 @@ def test_minutes_carry_the_meeting(cli, sample_db: Path) -> None:  # type: ignor
     text = "\n".join(p.text for p in Document(str(out)).paragraphs)
     for expected in (
         "主持：区委副书记",
-        "出席：区委书记、区长、区委副书记、区委常委、组织部部长",
+        # a post that holds a 、 itself: the names are set apart by ，
+        "出席：区委书记，区长，区委副书记，区委常委、组织部部长",
         "列席：党代表、基层党组织书记、群众代表",
         "区级领导应到 12 人、实到 11 人、请假 1 人",
         "群众代表应到 20 人、实到 — 人、请假 — 人",
@@ -351,3 +358,51 @@ def test_minutes_carry_the_meeting(cli, sample_db: Path) -> None:  # type: ignor
         assert expected in text, expected
         assert expected in md, expected
     assert "本项用时" not in text and "本项用时" not in md
+
+
+def test_a_long_title_breaks_where_a_phrase_ends() -> None:
+    title = "2016年度全区镇(街)、系统党(工)委书记抓基层党建工作述职评议考核会"
+    assert official.title_lines(title) == (
+        "2016年度全区镇(街)、系统党(工)委书记\n抓基层党建工作述职评议考核会"
+    )
+    notice = f"关于{title}情况的通报"
+    assert official.title_lines(notice) == (
+        "关于2016年度全区镇(街)、系统党(工)委书记\n抓基层党建工作述职评议考核会情况的通报"
+    )
+    assert official.title_lines("述职评议考核会") == "述职评议考核会"  # one line
+    no_phrase_end = "一二三四五六七八九十" * 3
+    assert official.title_lines(no_phrase_end) == no_phrase_end  # left to Word
+
+
+def test_the_minutes_title_breaks_after_the_phrase(cli, sample_db: Path) -> None:  # type: ignore[no-untyped-def]
+    out = sample_db.parent / "m.docx"
+    assert cli("export", sample_db, "--format", "docx", "-o", out, "--lang", "zh").code == 0
+    title = Document(str(out)).paragraphs[0]
+    assert title.style.name == official.TITLE
+    assert title.text == "2016年度全区镇(街)、系统党(工)委书记\n抓基层党建工作述职评议考核会"
+
+
+def test_attendance_lines_hang_under_their_value(cli, sample_db: Path) -> None:  # type: ignore[no-untyped-def]
+    out = sample_db.parent / "m.docx"
+    assert cli("export", sample_db, "--format", "docx", "-o", out, "--lang", "zh").code == 0
+    paragraph = next(p for p in Document(str(out)).paragraphs if p.text.startswith("出席情况："))
+    assert paragraph.text.count("\n") >= 1  # a group a line
+    fmt = paragraph.paragraph_format
+    label = official.char_width(5)  # 出席情况：
+    assert fmt.first_line_indent == -label
+    assert fmt.left_indent == official.char_width(2 + 5)  # the first-line indent, then the label
+
+
+def test_titles_tables_and_notes_stand_off_the_grid_in_schema_order() -> None:
+    """A title line is one grid line; on the grid LibreOffice/WPS make each two. The switch sits
+    where the schema puts it (before spacing and jc), or Word reports the file damaged."""
+    out = io.BytesIO()
+    official.new_document(title="x").save(out)
+    styles = docx_xml(out.getvalue())["word/styles.xml"]
+    for name in ("OfficialTitle", "OfficialTable", "OfficialNote"):
+        ppr = styles.find(f".//w:style[@w:styleId='{name}']/w:pPr", NS)
+        tags = [etree.QName(child).localname for child in ppr]
+        assert ppr.find("w:snapToGrid", NS).get(w("val")) == "0", name
+        assert tags.index("snapToGrid") < tags.index("spacing") < tags.index("jc"), tags
+    body = styles.find(".//w:style[@w:styleId='OfficialBody']/w:pPr", NS)
+    assert body.find("w:snapToGrid", NS) is None  # the body stays on the 22-line grid

@@ -145,6 +145,9 @@ def test_feedback_one_page_per_unit_numbers_as_results(
     assert "第一书记怎样考核?" in first and "还有什么困难?" in first
     assert first.count("措施有力,成效明显") == 1  # its problem line was dropped
     assert "=SUM(A1:A9) 台账不规范" in "\n".join(by_page[2])
+    # a line the organizer added itself carries no "(会务补充)" in the letter it sends
+    assert "1. =SUM(A1:A9) 台账不规范" in by_page[2]
+    assert t("rectify.source.secretary") not in "\n".join(by_page[2])
     assert t("feedback.no_comments") in by_page[2]
 
 
@@ -171,7 +174,7 @@ def test_feedback_and_notice_on_the_official_page(minutes: Minutes) -> None:
 def test_notice(minutes: Minutes, lang: str) -> None:
     doc = Document(io.BytesIO(render(minutes, "notice")))
     text = [p.text for p in doc.paragraphs]
-    assert text[0] == t("notice.title", title=minutes.meeting.title)
+    assert text[0].replace("\n", "") == t("notice.title", title=minutes.meeting.title)
     best = minutes.levels[0]
     rated = [u.unit for u in minutes.results.units if u.level == best]
     assert rated == ["城子街道工委"]

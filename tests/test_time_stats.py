@@ -187,6 +187,20 @@ def test_drift_against_the_planned_schedule(minutes: Minutes) -> None:
     assert stats.drift == 60
 
 
+def test_held_on_another_day_the_plan_runs_from_the_first_segment(
+    tmp_path: Path, fake_clock: clock.FakeClock
+) -> None:
+    """A rehearsal, or a meeting held after its file's date: the plan of that date would put it
+    hours (or years) late, so the schedule runs from the first segment instead."""
+    path = tmp_path / "stats.toml"
+    path.write_text(SESSION.replace('date = "2017-02-24"', 'date = "2016-02-24"'), "utf-8")
+    stats = time_stats(run_meeting(path, fake_clock))
+    assert stats.planned_start == at("14:31:00")
+    assert stats.start_drift == 0
+    assert stats.drift == 0
+    assert [i.drift for i in stats.items] == [20, 220, 0]
+
+
 def test_summary_zh_and_en(minutes: Minutes) -> None:
     stats = time_stats(minutes)
     i18n.set_lang("zh")

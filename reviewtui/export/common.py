@@ -5,6 +5,7 @@ every figure is formatted by `reviewtui.present`, every result column named by i
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any, TypeVar
@@ -12,6 +13,7 @@ from typing import Any, TypeVar
 from reviewtui import present
 from reviewtui.i18n import CATALOG, get_lang, t
 from reviewtui.minutes import ItemRecord, Minutes
+from reviewtui.minutes.model import AmendmentRecord
 from reviewtui.present import glossary, rules
 from reviewtui.present.quorum import quorum_notes
 from reviewtui.textsafe import for_document
@@ -252,6 +254,23 @@ def _sep() -> str:
     return "、" if get_lang() == "zh" else ", "
 
 
+def name_list(names: list[str]) -> str:
+    """Names joined for a sentence; where a name holds a 、 itself (区委常委、组织部部长), a
+    、 between names would run two posts into one, so they are set apart by ，."""
+    sep = _sep()
+    if sep == "、" and any("、" in n for n in names):
+        sep = "，"
+    return sep.join(names)
+
+
+def reported_onsite(minutes: Minutes) -> list[ItemRecord]:
+    """The on-site units that reported (timed, or with notes taken): the units a column or a
+    notice says 现场述职. Before anything was recorded (a draft), every on-site unit."""
+    onsite = [i for i in minutes.items if i.kind == "unit" and i.mode == "onsite"]
+    held = [i for i in onsite if i.segments or i.notes.strip()]
+    return held or onsite
+
+
 def is_leaders_group(name: str) -> bool:
     """The rater group of the district leaders themselves (区级领导): they are 出席, named one
     by one from the plan's leaders, so the group is not listed again under 列席."""
@@ -284,11 +303,22 @@ def attendance_lines(minutes: Minutes) -> list[str]:
 
 def amendment_lines(minutes: Minutes) -> list[str]:
     """The changes made to the plan; attendance is left out, its counts stand under 出席情况."""
-    return [
-        t("minutes.amendment", at=a.at[11:16], what=a.what, old=_shown(a.old), new=_shown(a.new))
-        for a in minutes.amendments
-        if not a.what.startswith("attendance.")
-    ]
+    return [_amendment(a) for a in minutes.amendments if not a.what.startswith("attendance.")]
+
+
+def _amendment(a: AmendmentRecord) -> str:
+    """ "00:19 群众代表发放测评表份数由 20 改为 18" where the entry and its field have names the
+    reader knows; the plan's key path ("groups[3].issued") otherwise."""
+    at, old, new = a.at[11:16], _shown(a.old), _shown(a.new)
+    field = a.what.rsplit(".", 1)[-1]
+    if (
+        a.subject
+        and re.fullmatch(r"\w+\[\d+\]\.\w+", a.what)
+        and f"minutes.field.{field}" in CATALOG
+    ):
+        return t("minutes.amendment_named", at=at, subject=a.subject,
+                 field=t(f"minutes.field.{field}"), old=old, new=new)  # fmt: skip
+    return t("minutes.amendment", at=at, what=a.what, old=old, new=new)
 
 
 def meeting_facts(minutes: Minutes) -> list[tuple[str, str]]:
@@ -304,10 +334,10 @@ def meeting_facts(minutes: Minutes) -> list[tuple[str, str]]:
     if m.chair:
         facts.append((t("minutes.chair"), m.chair))
     if m.leaders:
-        facts.append((t("minutes.present"), _sep().join(m.leaders)))
+        facts.append((t("minutes.present"), name_list(list(m.leaders))))
     groups = attending_groups(minutes)
     if groups:
-        facts.append((t("minutes.attending"), _sep().join(groups)))
+        facts.append((t("minutes.attending"), name_list(groups)))
     attendance = attendance_lines(minutes)
     if attendance:  # a line per group: one run-on sentence breaks its figures across lines
         facts.append((t("minutes.attendance"), "\n".join(attendance)))

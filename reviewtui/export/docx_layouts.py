@@ -34,9 +34,16 @@ TITLE_CHARS = int(o.TYPE_WIDTH.pt // o.SIZE_2.pt)  # 二号 characters on a line
 
 
 def _facts(doc: DocumentType, facts: list[tuple[str, str]]) -> None:
-    """Each fact a paragraph of its own, led by its label in bold: "主持：区委副书记"."""
+    """Each fact a paragraph of its own, led by its label in bold: "主持：区委副书记". A fact
+    of several lines (出席情况, a group a line) hangs: its lines stand under the first one's
+    value, not at the margin under the label."""
     for label, value in facts:
-        labelled(doc, label, value)
+        paragraph = labelled(doc, label, value)
+        if "\n" in value.strip():
+            label_chars = cell_len(o.text(label) + c.colon()) / 2
+            paragraph.paragraph_format.first_line_indent = None
+            paragraph.paragraph_format.left_indent = o.char_width(2 + label_chars)
+            paragraph.paragraph_format.first_line_indent = -o.char_width(label_chars)
 
 
 def _item_facts(doc: DocumentType, facts: list[tuple[str, str]]) -> None:
@@ -160,7 +167,7 @@ def sha(doc: DocumentType, minutes: Minutes) -> None:
 
 
 def minutes_layout(doc: DocumentType, minutes: Minutes, progress: c.ProgressFn | None) -> None:
-    o.add(doc, minutes.meeting.title, o.TITLE)
+    o.add(doc, o.title_lines(minutes.meeting.title), o.TITLE)
     centered(doc, t("minutes.title"), o.HEADING_2)
     o.add(doc, "")  # the blank line under the title block
     _facts(doc, c.meeting_facts(minutes))
@@ -198,7 +205,7 @@ def banner(headline: str) -> str:
 
 
 def column_layout(doc: DocumentType, minutes: Minutes, progress: c.ProgressFn | None) -> None:
-    units = [i for i in minutes.items if i.kind == "unit" and i.mode == "onsite"]
+    units = c.reported_onsite(minutes)  # a unit that did not come has no place in the column
     m = minutes.meeting
     note = doc.add_paragraph(style=o.HEADING_2)  # an editor's note is set in 楷体
     note.add_run(t("minutes.column.editor_note") + c.colon()).bold = True

@@ -69,7 +69,10 @@ def _unit_page(
     lines = [x for x in minutes.rectification_lines(dropped=False) if x.unit == unit]
     for n, line in enumerate(lines, start=1):
         problem = line.problem.strip() or c.DASH
-        o.add(doc, t("feedback.problem_line", n=n, problem=problem, source=said_by(line)))
+        if line.source == "secretary" and not line.speaker:
+            o.add(doc, f"{n}. {problem}")  # raised by the organizer itself: no "(会务补充)"
+        else:
+            o.add(doc, t("feedback.problem_line", n=n, problem=problem, source=said_by(line)))
     if not lines:
         o.add(doc, t("feedback.no_problems"))
     else:

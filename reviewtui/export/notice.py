@@ -73,11 +73,11 @@ def render(
     doc = o.new_document(
         title=t("notice.doc_title", title=m.title), author=m.organizer or "", subject=m.title
     )
-    o.add(doc, t("notice.title", title=m.title), o.TITLE)
+    o.add(doc, o.title_lines(t("notice.title", title=m.title)), o.TITLE)
     o.add(doc, "")
     parts.unindented(doc, t("notice.to"))
     units = minutes.units_items
-    onsite = [i for i in units if i.mode == "onsite"]
+    onsite = c.reported_onsite(minutes)
     written = [i for i in units if i.mode == "written"]
     o.add(
         doc,

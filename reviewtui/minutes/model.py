@@ -59,6 +59,7 @@ class AmendmentRecord:
     what: str  # key path in the plan, e.g. "groups[1].issued"
     old: Any
     new: Any
+    subject: str = ""  # the name of the entry changed ("群众代表"), or ""
 
 
 @dataclass(frozen=True)

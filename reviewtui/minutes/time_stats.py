@@ -161,7 +161,10 @@ def time_stats(minutes: Minutes) -> TimeStats:
 
 def _planned_start(minutes: Minutes, first: datetime | None) -> datetime | None:
     """The planned start in the meeting's offset; without one, the plan runs from the first
-    segment (so the drift is that of the running order, not of a start nobody fixed)."""
+    segment (so the drift is that of the running order, not of a start nobody fixed). So it
+    does when the meeting was held on another day than its date (a rehearsal, a postponed
+    meeting whose file kept the old date): a plan of that date would put it thousands of
+    hours late."""
     m = minutes.meeting
     if not m.start or first is None:
         return first
@@ -169,7 +172,10 @@ def _planned_start(minutes: Minutes, first: datetime | None) -> datetime | None:
         planned = datetime.fromisoformat(f"{m.date}T{m.start}")
     except ValueError:
         return first
-    return planned.replace(tzinfo=first.tzinfo) if planned.tzinfo is None else planned
+    planned = planned.replace(tzinfo=first.tzinfo) if planned.tzinfo is None else planned
+    if planned.astimezone(first.tzinfo).date() != first.date():
+        return first
+    return planned
 
 
 def _ended(item: ItemRecord, as_of: datetime) -> datetime | None:

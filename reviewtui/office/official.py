@@ -12,7 +12,8 @@
   each is declared in the font table with the font every Chinese Windows has as its alternative
   (`w:altName`), so a machine without the official font still draws the text in its kind.
 - The document's own properties (title, author, dates) are set; python-docx's template would
-  otherwise say it was made in 2013.
+  otherwise say it was made in 2013, by Microsoft Macintosh Word, with a thumbnail of the
+  template's blank page that file managers show as the document's preview.
 """
 
 from __future__ import annotations
@@ -24,10 +25,12 @@ from docx import Document
 from docx.document import Document as DocumentType
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
+from docx.shared import Length, Mm, Pt, RGBColor, Twips
 from docx.text.paragraph import Paragraph
+from rich.cells import cell_len
 
 from reviewtui.textsafe import clean
 
@@ -87,7 +90,28 @@ def new_document(*, title: str, author: str = "", subject: str = "") -> Document
     props.comments = ""
     props.keywords = ""
     props.category = ""
+    _own_package(doc)
     return doc
+
+
+# Extended properties of our own: no application, page or word count of the template's.
+APP_PROPERTIES = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    b"<Application>reviewtui</Application><DocSecurity>0</DocSecurity></Properties>"
+)
+
+
+def _own_package(doc: DocumentType) -> None:
+    """Drop the template's thumbnail and replace its app.xml (see the module's docstring)."""
+    rels = doc.part.package.rels
+    for r_id, rel in list(rels.items()):
+        if rel.is_external:
+            continue
+        if rel.reltype == RT.THUMBNAIL:
+            del rels[r_id]  # a part no relationship names is not written
+        elif rel.reltype == RT.EXTENDED_PROPERTIES:
+            rel.target_part._blob = APP_PROPERTIES  # a plain Part: its bytes are written as is
 
 
 def set_fonts(owner: Any, east_asia: str, latin: str = LATIN) -> None:
@@ -123,6 +147,38 @@ def add(doc: DocumentType, value: object, style: str = BODY, *, align: str = "")
     elif align == "right":
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     return paragraph
+
+
+def char_width(chars: float) -> Length:
+    """The room of `chars` characters of the body (三号, condensed to 28 a line)."""
+    return Twips(round(chars * (SIZE_3.pt * 20 + CONDENSE)))
+
+
+TITLE_CELLS = 2 * int(TYPE_WIDTH.pt // SIZE_2.pt)  # 二号 on a line: 20 characters, 40 cells
+# Where a two-line title may break (GB/T 9704 7.3.3: 回行时词意完整): after a mark, or after
+# a word that ends a phrase in the titles of these meetings.
+TITLE_BREAK_MARKS = "、，,；："  # not a bracket: 党(工)委 is one word
+TITLE_BREAK_WORDS = ("书记", "党委", "工委", "年度", "工作", "会议")
+
+
+def title_lines(title: str) -> str:
+    """A title too long for one line of 二号, broken in two where a phrase ends and the lines
+    come out most even — not wherever the 20th character falls ("……抓基/层党建……"). Left to
+    Word when it fits one line, needs three, or has no such place."""
+    s = title.strip()
+    if "\n" in s or cell_len(s) <= TITLE_CELLS:
+        return title
+    best: tuple[int, int] | None = None  # (unevenness, index)
+    for i in range(1, len(s)):
+        head, tail = s[:i], s[i:]
+        if cell_len(head) > TITLE_CELLS or cell_len(tail) > TITLE_CELLS:
+            continue
+        if head[-1] not in TITLE_BREAK_MARKS and not head.endswith(TITLE_BREAK_WORDS):
+            continue
+        uneven = abs(cell_len(head) - cell_len(tail))
+        if best is None or uneven < best[0]:
+            best = (uneven, i)
+    return title if best is None else s[: best[1]] + "\n" + s[best[1] :]
 
 
 def remove_page_numbers(doc: DocumentType) -> None:
@@ -201,9 +257,29 @@ def _styles(doc: DocumentType) -> None:
         fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
         fmt.alignment = align
         # Tables and notes keep their own line height instead of one grid line per line.
-        snap = OxmlElement("w:snapToGrid")
-        snap.set(qn("w:val"), "0")
-        style.element.get_or_add_pPr().append(snap)
+        _off_grid(style.element)
+    # A title line of 二号 is exactly one grid line (29 pt) high; on the grid, LibreOffice and
+    # WPS give each two grid lines, so a two-line title would stand four lines tall.
+    _off_grid(doc.styles[TITLE].element)
+
+
+def _off_grid(style: Any) -> None:
+    """`w:snapToGrid w:val="0"` in its place in the style's pPr (Word refuses elements out of
+    the schema's order): before spacing, ind, jc and the rest."""
+    ppr = style.get_or_add_pPr()
+    for old in ppr.findall(qn("w:snapToGrid")):
+        ppr.remove(old)
+    snap = OxmlElement("w:snapToGrid")
+    snap.set(qn("w:val"), "0")
+    ppr.insert_element_before(snap, *AFTER_SNAP_TO_GRID)
+
+
+# What follows w:snapToGrid in a pPr (ECMA-376 CT_PPrBase, then CT_PPr).
+AFTER_SNAP_TO_GRID = (
+    "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+    "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
+    "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)  # fmt: skip
 
 
 def _font_table(doc: DocumentType) -> None:
