@@ -27,6 +27,7 @@ from reviewtui.tui.dialogs import ConfirmDialog, SegmentDialog
 from reviewtui.tui.help import HelpScreen
 from reviewtui.tui.keys import localize, set_description
 from reviewtui.tui.meeting_screen import MeetingScreen
+from reviewtui.tui.widgets.address_code import AddressCode
 from reviewtui.tui.widgets.countdown import Countdown
 from reviewtui.tui.widgets.header import MeetingHeader
 from reviewtui.tui.widgets.keybar import KeyBar
@@ -101,6 +102,7 @@ class LiveScreen(MeetingScreen):
         yield Static(id="item-line")
         yield Countdown(meeting.plan.timing.warn, id="countdown")
         yield PreviousProblems(meeting.store, id="previous")
+        yield AddressCode(id="address-code")  # while phones submit: the address to scan
         with Horizontal(id="live-body"):
             yield RecordList(id="records")
             yield NotesArea(meeting, self.review_app.pending, id="notes")
@@ -144,8 +146,11 @@ class LiveScreen(MeetingScreen):
         if unit is not None:
             idle = meeting.plan.report_seconds(unit)
         line = item_line(meeting, item)
+        collector = self.review_app.collector
         if item.kind == "assessment":  # while phones submit: returned of issued, never a grade
-            line.append(shown(self.review_app.collector.status(self.review_app.store)))
+            line.append(shown(collector.status(self.review_app.store)))
+        serving = item.kind == "assessment" and collector.running
+        self.query_one(AddressCode).show(collector.url if serving else None)
         self.query_one("#item-line", Static).update(line)
         self.query_one(Countdown).show(item, running, last, now, idle)
         self.query_one(RecordList).show(item, segments, now)

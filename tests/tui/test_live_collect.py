@@ -13,6 +13,7 @@ import pytest
 from reviewtui.phones import address as net
 from reviewtui.phones import tokens
 from reviewtui.store import Store
+from reviewtui.tui.widgets.address_code import AddressCode, qr_text
 from tests.phones_server_proc import free_port
 from tests.tui._live_support import SIZE, make_app, notifications, start, static_text
 
@@ -65,9 +66,32 @@ async def test_w_collects_and_shows_counts_never_grades(
         assert f"collecting phone forms at {base}/" in line
         assert "区级领导 1/3 (1 by phone)" in line and "党代表 0/5" in line
         assert not any(g in line for g in ("好", "较好", "一般"))
+        code = app.screen.query_one(AddressCode)  # the address to scan, on the screen
+        assert code.display and code.address == f"{base}/"
         await pilot.press("w")
         await pilot.pause()
         assert not app.collector.running
         assert "collecting" not in static_text(app, "#item-line")
+        assert not code.display
     saved = small_store.row("SELECT code, source FROM ballots")
     assert saved == {"code": "A001", "source": "phone"}  # seen by the screen's own connection
+
+
+def test_the_address_code_draws_every_module_of_the_qr_code() -> None:
+    """Read back from the half blocks, the drawing is the code's own matrix in a white border."""
+    import segno
+
+    url = "http://192.168.1.23:8765/"
+    matrix = segno.make(url, error="m", micro=False).matrix
+    lines = qr_text(url).plain.split("\n")
+    top = {"█": (1, 1), "▀": (1, 0), "▄": (0, 1), " ": (0, 0)}
+    drawn = []
+    for line in lines:
+        pairs = [top[ch] for ch in line]
+        drawn += [[p[0] for p in pairs], [p[1] for p in pairs]]
+    size = len(matrix)
+    assert len(lines[0]) == size + 4
+    assert [row[2 : 2 + size] for row in drawn[2 : 2 + size]] == [
+        [int(bool(m)) for m in row] for row in matrix
+    ]
+    assert not any(drawn[0]) and not any(drawn[1])  # the quiet zone
