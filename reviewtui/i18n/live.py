@@ -128,6 +128,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "tab 下一栏 · ↑↓ 选名单 · enter 保存 · esc 关闭 · 输入随时保存,计时继续",
         "tab next field · ↑↓ pick · enter save · esc close · typing is saved; the timer runs on",
     ),
+    "dialog.hint.edit": (
+        "tab 下一栏 · ↑↓ 选名单 · enter 保存修改 · esc 放弃修改(记录不变) · 计时继续",
+        "tab next field · ↑↓ pick · enter save the correction · esc discard it (the record "
+        "stays as it was) · the timer runs on",
+    ),
+    "dialog.key.discard": ("放弃修改", "Discard"),
+    "dialog.discarded": ("已放弃修改,记录未变。", "Correction discarded; the record is unchanged."),
     "dialog.key.save": ("保存", "Save"),
     "dialog.key.close": ("关闭", "Close"),
     "dialog.key.next_field": ("下一栏", "Next field"),
@@ -142,11 +149,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "help.focus": (
         "单字母键只在没有文字输入框获得光标时生效;esc 离开笔记等输入框。"
         "对话框中 tab 切换栏目,enter 保存,esc 关闭(已输入的内容随时保存,计时继续,"
-        "直到按 e、n 或开始新的环节)。ctrl+z 撤销上一步操作(开始、暂停、结束、修改、删除);"
+        "直到按 e、n 或开始新的环节);修改记录的对话框 enter 保存修改,esc 放弃修改。ctrl+z 撤销上一步操作(开始、暂停、结束、修改、删除);"
         "之后输入的文字不会被撤销抹掉,会冲突时撤销被拒绝并说明原因。没有重做:撤销错了就再按一次原来的键。",
         "Single-letter keys act when no text field has the cursor; esc leaves a text field such "
         "as the notes. In a dialog tab moves between fields, enter saves, esc closes (what you "
-        "type is saved as you type; the timer runs on until e, n or another segment starts). "
+        "type is saved as you type; the timer runs on until e, n or another segment starts); "
+        "in the dialog correcting a record, enter saves the correction and esc discards it. "
         "ctrl+z undoes the last action (start, pause, end, correction, deletion); it never "
         "erases text typed after that action: when it would, undo is refused and says why. "
         "There is no redo: if you undo by mistake, do the action again.",

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from reviewtui import clock
-from reviewtui.meeting.drafts import Drafts
+from reviewtui.meeting.drafts import Correction, Drafts
 from reviewtui.meeting.models import Item, Segment, Undone
 from reviewtui.meeting.start_move import Move, check_move, parse_start
 from reviewtui.store import Tx
@@ -129,12 +129,27 @@ class Meeting(Drafts):
         such as "-0:30", see `start_move`), in one journaled transaction.
         `action="draft"` for text saved while typing. A start the rule refuses is a UserError
         saying what is allowed, and nothing is written."""
+        edited = self._edit(segment_id, speaker=speaker, text=text, start=start, action=action)
+        return edited or self.segment(segment_id)
+
+    def _edit(
+        self,
+        segment_id: int,
+        *,
+        speaker: str | None,
+        text: str | None,
+        start: str | datetime | None,
+        action: str = "edit",
+    ) -> Segment | None:
+        """`edit_segment`; None (nothing written) when there is nothing to change."""
         values: dict[str, Any] = {}
         if speaker is not None:
             values["speaker"] = clean(speaker)
         if text is not None:
             values["text"] = clean(text)
         move = self.check_start(segment_id, start) if start is not None else None
+        if not values and move is None:
+            return None
         with self.store.transaction(action) as tx:
             if move is not None:
                 moved = clock.iso(move.started_at)
@@ -144,11 +159,24 @@ class Meeting(Drafts):
             tx.update("segments", {"id": segment_id}, values)
         return self.segment(segment_id)
 
-    def check_start(self, segment_id: int, start: str) -> Move | None:
-        """What moving the start of `segment_id` to `start` would do; None if it stays where it
-        is; a UserError (saying which field and what is allowed) if the rule refuses it."""
+    def save_correction(self, draft: Correction, start: datetime | None = None) -> Segment | None:
+        """`enter` in a correction dialog: what the secretary changed (the fields that differ
+        from the record as the dialog found it, and `start`) as one undoable `edit`; None when
+        nothing changed. A field left as found is not written, so it overwrites nothing."""
+        speaker, text = clean(draft.speaker), clean(draft.text)
+        return self._edit(
+            draft.segment_id,
+            speaker=speaker if speaker != draft.original_speaker else None,
+            text=text if text != draft.original_text else None,
+            start=start,
+        )
+
+    def check_start(self, segment_id: int, start: str | datetime) -> Move | None:
+        """What moving the start of `segment_id` to `start` (typed, counted from the record's
+        start; or the new start itself) would do; None if it stays where it is; a UserError
+        (saying which field and what is allowed) if the rule refuses it."""
         segment = self.segment(segment_id)
-        new = parse_start(start, segment.started_at)
+        new = start if isinstance(start, datetime) else parse_start(start, segment.started_at)
         if clock.iso(new) == clock.iso(segment.started_at):
             return None
         earlier = [

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, timedelta
 
 from reviewtui import clock
@@ -116,16 +115,6 @@ class Queries:
                 delta += max(0.0, used - planned)
                 left += max(0.0, planned - used)
         return Schedule(planned_total, delta, now + timedelta(seconds=left))
-
-    def dialog_draft(self, segment_id: int) -> tuple[str, str] | None:
-        """The (speaker, text) typed into the correction dialog of `segment_id`, if any."""
-        value = self.store.meta("dialog_draft")
-        if not value:
-            return None
-        data = json.loads(value)
-        if data.get("segment") != segment_id:
-            return None
-        return data.get("speaker", ""), data.get("text", "")
 
     def last_undoable(self) -> Undone | None:
         last = last_command(self.store, UNDOABLE)

@@ -5,17 +5,22 @@ A dialog for a segment just started (`q`, `c`) writes what is typed straight int
 typed is lost to `escape` or a crash. Typing is saved `DEBOUNCE` seconds after the last key (one
 write per pause, not one fsync'd transaction per keystroke), and at once when the dialog closes
 (enter, escape), when the app quits or is told to stop (SIGTERM, SIGHUP), and on a screen change.
-A dialog correcting an existing record keeps its typing in a draft beside the record, and
-applies it in one undoable `edit` when it closes, so ctrl+z takes the whole correction back.
-It also has a start field (a timer started late: "14:35:02" or "-0:30"), applied only on
-`enter` and checked first: a start the rule refuses (`meeting.start_move`) keeps the dialog open.
-Either way the meeting remembers which dialog is open, and a restart reopens it with its text.
+A dialog correcting an existing record (SPEC 5: saves on `enter`, discards on `escape`) never
+writes to the record while open: its typing, start field included, is kept in a draft beside
+the record (`meeting.drafts.Correction`, with the record as the dialog found it). `enter`
+applies what was changed as one undoable `edit`, so ctrl+z takes the whole correction back;
+`escape` drops the draft, and the record is as it was. The start field (a timer started late:
+"14:35:02", or "-0:30" from the start shown) is checked first: a start the rule refuses
+(`meeting.start_move`) keeps the dialog open.
+Either way the meeting remembers which dialog is open, and a restart reopens it with its text
+(a correction with its draft and the record as first found: `escape` still discards it all).
 The segment keeps running while its dialog is open.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from functools import cached_property, partial
 from typing import ClassVar
 
@@ -28,13 +33,14 @@ from textual.timer import Timer
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from reviewtui import names
+from reviewtui import clock, names
 from reviewtui.errors import UserError
 from reviewtui.i18n import t
 from reviewtui.meeting import Item, Meeting, Segment
-from reviewtui.meeting.start_move import hms
+from reviewtui.meeting.drafts import Correction
+from reviewtui.meeting.start_move import hms, parse_start
 from reviewtui.textsafe import clean
-from reviewtui.tui.keys import localize
+from reviewtui.tui.keys import localize, set_description
 from reviewtui.tui.pending import PendingWrites
 from reviewtui.tui.widgets.fields import TextField
 
@@ -92,9 +98,10 @@ class SegmentDialog(ModalScreen[None]):
         item: Item | None,
         *,
         correcting: bool = False,
-        draft: tuple[str, str] | None = None,
+        draft: Correction | None = None,
         pending: PendingWrites | None = None,
     ) -> None:
+        """`draft`: a correction reopened after a restart, with what had been typed into it."""
         super().__init__(classes="dialog")
         localize(self)
         self.meeting = meeting
@@ -102,17 +109,26 @@ class SegmentDialog(ModalScreen[None]):
         self.segment = segment
         self.item = item
         self.correcting = correcting
-        self.original = (segment.speaker, segment.text)
-        who, text = draft if draft is not None else self.original
+        self.reopened = draft is not None
+        # The record as the dialog found it (when first opened, before any restart).
+        self.found = draft if draft is not None else Correction.of(segment)
+        self.original = (self.found.original_speaker, self.found.original_text)
+        who, text = self.found.speaker, self.found.text
         who, text = clean(who), clean(text)  # an older database may hold control characters
+        if correcting:  # escape discards, and says so in the footer
+            set_description(self, "close", "dialog.key.discard")
         self.pool = who_pool(meeting, segment.kind, item)
         self.candidates: list[str] = []
         self._offered_for: str | None = None
-        self._saved = (who, text)
-        self._initial = (who, text)
         self._done = False
         self._timer: Timer | None = None
-        self._start_shown = hms(segment.started_at)
+        try:
+            self._found_start = clock.parse_iso(self.found.original_start)
+        except ValueError:  # a draft that does not say: the record's own start
+            self._found_start = segment.started_at
+        self._start_shown = hms(self._found_start)
+        self._saved = (who, text, self.found.start)
+        self._initial = (who, text)
 
     # -- layout ----------------------------------------------------------------------------------
 
@@ -143,19 +159,23 @@ class SegmentDialog(ModalScreen[None]):
             if self.correcting:  # a correction can also move the start (a timer started late)
                 with Horizontal(classes="dialog-row"):
                     yield Label(t("dialog.start"), classes="dialog-label")
-                    yield TextField(self._start_shown, id="start")
+                    yield TextField(self.found.start or self._start_shown, id="start")
                 yield Static(Text(t("dialog.start_hint"), style="dim"), id="start-hint")
-            yield Static(Text(t("dialog.hint")), id="dialog-hint")
+            hint = "dialog.hint.edit" if self.correcting else "dialog.hint"
+            yield Static(Text(t(hint)), id="dialog-hint")
 
     def on_mount(self) -> None:
         blink = getattr(self.app, "cursor_blink", True)
         for field in (self.who, self.text):  # (looked up now, kept for on_unmount)
             field.cursor_blink = blink
+        if self.correcting:
+            self.start_field.cursor_blink = blink
         self._offer(self.who.value)
-        self._write(("open_dialog",), partial(self.meeting.set_open_dialog, self.segment.id))
-        if self.correcting:  # so that a restart knows this dialog was a correction
-            draft = partial(self.meeting.save_dialog_draft, self.segment.id, *self._initial)
-            self._write(("dialog", self.segment.id), draft)
+        if self.correcting:  # the record as found goes beside the draft, for a restart
+            opened = partial(self.meeting.open_correction, self.segment.id, reopened=self.reopened)
+        else:
+            opened = partial(self.meeting.set_open_dialog, self.segment.id)
+        self._write(("open_dialog",), opened)
         kind = self.segment.kind
         # set_focus, not focus(): focus() is deferred, and keys typed fast would go astray.
         # The asker first for a question (unless reopened after a restart with one already);
@@ -176,6 +196,10 @@ class SegmentDialog(ModalScreen[None]):
     @cached_property
     def text(self) -> TextField:
         return self.query_one("#text", TextField)
+
+    @cached_property
+    def start_field(self) -> TextField:
+        return self.query_one("#start", TextField)
 
     @cached_property
     def candidate_list(self) -> CandidateList:
@@ -279,17 +303,20 @@ class SegmentDialog(ModalScreen[None]):
         event.stop()
         self.action_save()
 
-    def _save(self) -> None:
-        """Save what the dialog holds now, unless it is what was saved last."""
+    def _stop_timer(self) -> None:
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        current = (self.resolved(), self.text.value)
+
+    def _save(self) -> None:
+        """Save what the dialog holds now, unless it is what was saved last."""
+        self._stop_timer()
+        current = (self.resolved(), self.text.value, self._start_field())
         if current == self._saved or self._done:
             return
-        who, text = current
+        who, text, start = current
         if self.correcting:
-            write = partial(self.meeting.save_dialog_draft, self.segment.id, who, text)
+            write = partial(self.meeting.save_dialog_draft, self.segment.id, who, text, start)
         else:
             write = partial(
                 self.meeting.edit_segment, self.segment.id, speaker=who, text=text, action="draft"
@@ -299,45 +326,61 @@ class SegmentDialog(ModalScreen[None]):
 
     def action_save(self) -> None:
         self._accept()
-        start = self._start_typed()
-        if start is not None:
-            # A start the rule refuses keeps the dialog open on that field, saying why.
+        typed = self._start_field().strip()
+        start = None
+        if typed:
+            # A start the rule refuses keeps the dialog open on that field, saying why. A shift
+            # counts from the start shown (the record's when the dialog first opened).
             try:
+                start = parse_start(typed, self._found_start)
                 self.meeting.check_start(self.segment.id, start)
             except UserError as exc:
                 self.notify("\n".join(exc.lines), severity="error", timeout=15)
-                self.set_focus(self.query_one("#start", TextField))
+                self.set_focus(self.start_field)
                 return
         self._finish(start)
 
     def action_close(self) -> None:
-        self._finish()  # a start typed but not saved with enter is discarded (SPEC 5)
+        if self.correcting:
+            self._discard()  # SPEC 5: a correction discards on escape
+        else:
+            self._finish()  # a new record keeps what is typed (it is in the record already)
 
-    def _start_typed(self) -> str | None:
-        """What the start field asks for, or None when it is left as shown."""
+    def _start_field(self) -> str:
+        """What the start field asks for: "" when it is left as shown (or there is none)."""
         if not self.correcting:
-            return None
-        typed = self.query_one("#start", TextField).value.strip()
-        return None if typed in ("", self._start_shown) else typed
+            return ""
+        typed = self.start_field.value
+        return "" if typed.strip() in ("", self._start_shown) else typed
 
-    def _finish(self, start: str | None = None) -> None:
+    def _finish(self, start: datetime | None = None) -> None:
         """Keep what is typed (a correction as one undoable edit), forget the open dialog."""
         if self._done:
             return
-        self._save()
-        self._done = True
-        who, text = self.resolved(), self.text.value
-        if self.correcting and ((who, text) != self.original or start is not None):
-            edit = partial(
-                self.meeting.edit_segment,
-                self.segment.id,
-                speaker=who,
-                text=text,
-                start=start,
-                action="edit",
+        if self.correcting:
+            self._stop_timer()
+            self.pending.drop(("dialog", self.segment.id))  # the edit says it all
+            draft = self.found._replace(speaker=self.resolved(), text=self.text.value)
+            self._write(
+                ("edit", self.segment.id), partial(self.meeting.save_correction, draft, start)
             )
-            self._write(("edit", self.segment.id), edit)
+        else:
+            self._save()
+        self._done = True
         self._write(("open_dialog",), partial(self.meeting.set_open_dialog, None))
+        self.dismiss()
+
+    def _discard(self) -> None:
+        """Close a correction leaving the record as it was found: nothing typed is applied."""
+        if self._done:
+            return
+        self._stop_timer()
+        self._done = True
+        changed = (self.who.value.strip(), self.text.value) != self.original or self._start_field()
+        self.pending.drop(("dialog", self.segment.id))
+        self._write(("open_dialog",), partial(self.meeting.discard_correction, self.segment.id))
+        if changed:
+            self.notify(t("dialog.discarded"))
         self.dismiss()
 
     def _write(self, key: tuple[object, ...], write: Callable[[], object]) -> bool:

@@ -22,6 +22,7 @@ from reviewtui.clock import format_duration
 from reviewtui.errors import UserError
 from reviewtui.i18n import t
 from reviewtui.meeting import Item, Meeting, Segment
+from reviewtui.meeting.drafts import Correction
 from reviewtui.textsafe import shown
 from reviewtui.tui.dialogs import ConfirmDialog, SegmentDialog
 from reviewtui.tui.help import HelpScreen
@@ -288,7 +289,7 @@ class LiveScreen(MeetingScreen):
     # -- dialogs ---------------------------------------------------------------------------------
 
     def open_dialog(
-        self, segment: Segment, *, correcting: bool = False, draft: tuple[str, str] | None = None
+        self, segment: Segment, *, correcting: bool = False, draft: Correction | None = None
     ) -> None:
         item = self.meeting.item(segment.item_id)
         dialog = SegmentDialog(
@@ -317,7 +318,7 @@ class LiveScreen(MeetingScreen):
         if segment is None or segment.item_id != self.item_id:
             self._run(lambda: self.meeting.set_open_dialog(None))
             return
-        draft = self.meeting.dialog_draft(segment_id)
+        draft = self.meeting.correction(segment_id)  # None: a new record's dialog
         self.open_dialog(segment, correcting=draft is not None, draft=draft)
 
     def on_record_list_edit(self, message: RecordList.Edit) -> None:

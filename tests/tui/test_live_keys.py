@@ -715,7 +715,7 @@ async def test_restart_reopens_a_correction_with_its_draft(small_store):
         await pilot.pause()
         assert isinstance(again.screen, SegmentDialog) and again.screen.correcting
         assert field(again, "#text").value == "原文+改"
-        await pilot.press("escape")  # closes, keeping what was typed
+        await pilot.press("enter")  # saves the correction typed before the restart
         await pilot.pause()
     assert only(small_store, "comment").text == "原文+改"
     assert Meeting(small_store).open_dialog() is None
