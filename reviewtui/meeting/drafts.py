@@ -140,5 +140,8 @@ class Drafts(Queries):
                 found = Correction.of(self.segment(segment_id))
             except KeyError:
                 return None
-        typed = (str(data.get(k, "")) for k in ("speaker", "text", "start"))
-        return found._replace(**dict(zip(("speaker", "text", "start"), typed, strict=True)))
+        return found._replace(
+            speaker=str(data.get("speaker", "")),
+            text=str(data.get("text", "")),
+            start=str(data.get("start", "")),
+        )
