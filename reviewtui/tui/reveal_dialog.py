@@ -29,17 +29,12 @@ from reviewtui.store import Store
 from reviewtui.store.journal import last_command
 from reviewtui.textsafe import shown
 from reviewtui.tui.help import localize
-from reviewtui.tui.keys import InOrder
-from reviewtui.tui.widgets.fields import TextField
+from reviewtui.tui.widgets.fields import Choice, TextField
 
 if TYPE_CHECKING:
     from reviewtui.tui.results import ResultsScreen
 
 SUMMARY_UNITS = 6  # units named in the summary; the rest are counted
-
-
-class Choice(InOrder, Select[str]):
-    """A drop-down whose `tab` moves on at once, so the keys after it go to the next field."""
 
 
 class RevealDialog(ModalScreen[rv.Reveal | None]):
