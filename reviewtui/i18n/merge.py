@@ -97,8 +97,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ballot_import.title": ("导入另一台电脑录入的测评表", "Import ballots typed on another laptop"),
     "ballot_import.file": ("文件", "File"),
     "ballot_import.offered": (
-        "数据库旁最近导出的测评表文件（↑↓ 选择）：",
-        "Ballot files exported beside the database, newest first (↑↓ to pick):",
+        "数据库旁最近导出的测评表文件（↑↓ 选择；路径不含文件夹的，即在数据库旁）：",
+        "Exported beside the database, newest first (↑↓ picks; a bare file name is beside the "
+        "database):",
     ),
     "ballot_import.entry": ("录入遍次", "Entry round"),
     "ballot_import.hint": (

@@ -2,8 +2,9 @@
 (`assessment.merge.import_ballots`), run on the store the screen holds, so the first laptop
 need not quit `run` (the writer lock) to take the other laptop's file in.
 
-The dialog takes the file (the newest `*-ballots-*.csv` beside the database are offered) and
-the entry round (the screen's). A refused file (bad rows, conflicts) changes nothing and its
+The dialog takes the file (the newest `*-ballots-*.csv` beside the database are offered; a
+relative path is taken from the database's folder, not from wherever `run` was started) and the
+entry round (the screen's). A refused file (bad rows, conflicts) changes nothing and its
 lines are shown; after a conflict refusal, and only then, ctrl+o offers to skip the conflicts,
 asked once more. The import is one journaled command: ctrl+z on the screen takes it back whole,
 after asking (`ballots.last_undoable`).
@@ -11,6 +12,7 @@ after asking (`ballots.last_undoable`).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -89,6 +91,7 @@ class ImportDialog(ModalScreen[merge.MergeReport | None]):
         self.store = store
         self.entry = entry
         self.double = store.plan.assessment.double_entry
+        self.folder = store.path.resolve().parent
         self.files = offered_files(store)
         self.refused: merge.ConflictsRefused | None = None  # the conflicts ctrl+o would skip
 
@@ -97,10 +100,10 @@ class ImportDialog(ModalScreen[merge.MergeReport | None]):
             box.border_title = t("ballot_import.title")
             with Horizontal(classes="import-row"):
                 yield Label(t("ballot_import.file"), classes="import-label")
-                first = str(self.files[0]) if self.files else ""
+                first = self.files[0].name if self.files else ""
                 yield TextField(first, compact=True, id="import-path")
             if self.files:
-                yield Label(Text(t("ballot_import.offered"), style="dim"))
+                yield Static(Text(t("ballot_import.offered"), style="dim"))
                 yield OptionList(*(self._file_line(p) for p in self.files), id="import-files")
             with Horizontal(classes="import-row", id="import-entry-row"):
                 yield Label(t("ballot_import.entry"), classes="import-label")
@@ -138,8 +141,10 @@ class ImportDialog(ModalScreen[merge.MergeReport | None]):
 
     # -- what is chosen --------------------------------------------------------------------------
 
-    def path(self) -> str:
-        return clean(self.query_one("#import-path", Input).value).strip()
+    def path(self) -> Path | None:
+        """The file typed or picked; a relative path is beside the database."""
+        text = clean(self.query_one("#import-path", Input).value).strip()
+        return self.folder / Path(text).expanduser() if text else None
 
     def chosen_entry(self) -> int:
         return int(str(self.query_one("#import-entry", Select).value)) if self.double else 1
@@ -147,7 +152,7 @@ class ImportDialog(ModalScreen[merge.MergeReport | None]):
     @on(OptionList.OptionHighlighted, "#import-files")
     def _offered(self, event: OptionList.OptionHighlighted) -> None:
         field = self.query_one("#import-path", Input)
-        field.value = str(self.files[event.option_index])
+        field.value = self.files[event.option_index].name  # beside the database
         field.cursor_position = len(field.value)
 
     @on(Input.Changed, "#import-path")
@@ -189,19 +194,19 @@ class ImportDialog(ModalScreen[merge.MergeReport | None]):
 
     def action_run(self, skip_conflicts: bool = False) -> None:
         path = self.path()
-        if not path:
+        if path is None:
             self.say(t("ballot_import.no_path"))
             self.app.bell()
             return
         try:
             report = merge.import_ballots(
                 self.store,
-                Path(path).expanduser(),
+                path,
                 entry=self.chosen_entry(),
                 skip_conflicts=skip_conflicts,
             )
         except merge.ConflictsRefused as exc:
-            self.say("\n".join(refusal_lines(Form.of(self.store.plan), exc)))
+            self.say("\n".join(refusal_lines(Form.of(self.store.plan), exc, self.folder)))
             self.show_refusal(exc)
             self.app.bell()
             return
@@ -210,7 +215,7 @@ class ImportDialog(ModalScreen[merge.MergeReport | None]):
             self.show_refusal(None)
             self.app.bell()
             return
-        self.dismiss(report)
+        self.dismiss(named(report, self.folder))
 
     def action_skip(self) -> None:
         """After a conflict refusal: import the rest, each conflict keeping its entered version."""
@@ -231,10 +236,17 @@ class ImportDialog(ModalScreen[merge.MergeReport | None]):
         self.dismiss(None)
 
 
-def refusal_lines(form: Form, refused: merge.ConflictsRefused) -> list[str]:
+def named(report: merge.MergeReport, folder: Path) -> merge.MergeReport:
+    """The report with its file named as the dialog named it: a file beside the database by
+    its name alone."""
+    path = Path(report.path)
+    return replace(report, path=path.name) if path.parent == folder else report
+
+
+def refusal_lines(form: Form, refused: merge.ConflictsRefused, folder: Path) -> list[str]:
     """The conflicts as `ballots import` lists them, then what the screen offers instead of
     the command line's --skip-conflicts."""
-    report = refused.report
+    report = named(refused.report, folder)
     conflicts = sorted(report.conflicts, key=lambda c: code_sort_key(c.code))
     lines = [merge.conflict_line(form, report.path, report.entry, c) for c in conflicts]
     counts = {"count": len(conflicts), "new": refused.new, "duplicates": len(report.duplicates)}
