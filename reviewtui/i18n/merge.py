@@ -89,7 +89,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "output file or folder (default: beside the database, named with the round and laptop)",
     ),
     # The ballot screen's import (`I`, reviewtui/tui/ballot_import.py)
-    "ballot_import.key.open": ("导入文件", "Import file"),
+    "ballot_import.key.open": ("导入文件", "Import"),
     "ballot_import.key.cancel": ("取消", "Cancel"),
     "ballot_import.key.run": ("导入", "Import"),
     "ballot_import.key.skip": ("跳过冲突", "Skip conflicts"),
