@@ -25,18 +25,22 @@ class GroupProgress:
         return self.issued is not None and self.entered > self.issued
 
 
-# What ctrl+z on the ballot screen can take back: its own commands, never a whole imported file.
-UNDOABLE = ("ballot.save", "ballot.correct", "ballot.retype", "ballot.delete")
+# What ctrl+z on the ballot screen can take back: its own commands, and a file imported there
+# (or by `ballots import`), whole, once the screen has asked (`last_undoable`: what it would be).
+UNDOABLE = ("ballot.save", "ballot.correct", "ballot.retype", "ballot.delete", "ballot.import")
 
 
 @dataclass(frozen=True)
 class UndoneBallot:
-    """What `undo_last` took back: the command (`save`, `correct`, ...) and its ballot."""
+    """What `undo_last` took back: the command (`save`, `correct`, ...) and its ballot; for an
+    `import`, its first ballot, how many it added and the file's name."""
 
     action: str
     ballot_id: int | None
     code: str
     entry: int | None
+    count: int = 1
+    source: str = ""
 
 
 def default_entered_by() -> str:
@@ -83,19 +87,34 @@ def last_entered(store: Store) -> tuple[str | None, str | None]:
     return (row["grp"], row["entered_by"]) if row else (None, None)
 
 
-def undo_last(store: Store) -> UndoneBallot | None:
-    """Take back the latest save, correction, retype or delete of the ballot screen.
-
-    None when there is none; the store raises a `UserError` saying why when it refuses."""
+def last_undoable(store: Store) -> tuple[int, UndoneBallot] | None:
+    """The command ctrl+z would take back now, as (tx, what it is), without undoing it."""
     last = last_command(store, UNDOABLE)
     if last is None:
         return None
     tx, action = last
-    ballot = row_of(store, tx, "ballots")  # read before the undo changes it
-    store.undo(tx)
-    return UndoneBallot(
+    ballot = row_of(store, tx, "ballots")  # read before an undo changes it
+    (count,) = store.conn.execute(
+        "SELECT count(*) FROM journal WHERE tx = ? AND tbl = 'ballots'", (tx,)
+    ).fetchone()
+    return tx, UndoneBallot(
         action=action.split(".")[1],
         ballot_id=ballot.get("id"),
         code=str(ballot.get("code", "?")),
         entry=ballot.get("entry"),
+        count=count,
+        source=str(ballot.get("source", "")),
     )
+
+
+def undo_last(store: Store, tx: int | None = None) -> UndoneBallot | None:
+    """Take back the latest save, correction, retype, delete or import of the ballot screen.
+
+    With `tx` (from `last_undoable`, asked about first), only that command, never a newer one
+    in its place. None when there is none (or it is no longer the latest); the store raises a
+    `UserError` saying why when it refuses."""
+    found = last_undoable(store)
+    if found is None or (tx is not None and found[0] != tx):
+        return None
+    store.undo(found[0])
+    return found[1]

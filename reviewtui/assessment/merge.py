@@ -57,6 +57,16 @@ class Conflict:
     diffs: tuple[CellDiff, ...]
 
 
+class ConflictsRefused(UserError):
+    """The file was refused for its conflicts, nothing written: `report` lists them and
+    `new` counts the ballots that skipping them would add (the ballot screen offers to)."""
+
+    def __init__(self, lines: list[str], report: MergeReport, new: int) -> None:
+        super().__init__(*lines)
+        self.report = report
+        self.new = new
+
+
 @dataclass
 class MergeReport:
     path: str
@@ -137,7 +147,7 @@ def import_ballots(
             report.duplicates.append(code)
     report.hint_other_round = _maybe_other_round(store, entry, pending, new)
     if report.conflicts and not skip_conflicts:
-        raise UserError(*refusal(form, report, len(new)))
+        raise ConflictsRefused(refusal(form, report, len(new)), report, len(new))
     if new:
         report.marks = _write(
             store, form, path, new, entry, entered_by or ballots.default_entered_by()

@@ -88,4 +88,56 @@ STRINGS: dict[str, tuple[str, str]] = {
         "输出文件或文件夹（默认：数据库旁，文件名含遍次和本机名）",
         "output file or folder (default: beside the database, named with the round and laptop)",
     ),
+    # The ballot screen's import (`I`, reviewtui/tui/ballot_import.py)
+    "ballot_import.key.open": ("导入文件", "Import"),
+    "ballot_import.key.cancel": ("取消", "Cancel"),
+    "ballot_import.key.run": ("导入", "Import"),
+    "ballot_import.key.skip": ("跳过冲突", "Skip conflicts"),
+    "ballot_import.key.close": ("关闭", "Close"),
+    "ballot_import.title": ("导入另一台电脑录入的测评表", "Import ballots typed on another laptop"),
+    "ballot_import.file": ("文件", "File"),
+    "ballot_import.offered": (
+        "数据库旁最近导出的测评表文件（↑↓ 选择；路径不含文件夹的，即在数据库旁）：",
+        "Exported beside the database, newest first (↑↓ picks; a bare file name is beside the "
+        "database):",
+    ),
+    "ballot_import.entry": ("录入遍次", "Entry round"),
+    "ballot_import.hint": (
+        "enter 导入：新表加入，相同的重复表跳过；有与已录入不一致的，整个文件不导入。esc 取消",
+        "enter imports: new ballots are added, identical duplicates skipped; if one differs "
+        "from the one entered, nothing is imported. esc cancels",
+    ),
+    "ballot_import.cancel": ("取消", "Cancel"),
+    "ballot_import.skip": ("跳过冲突…", "Skip conflicts…"),
+    "ballot_import.run": ("导入", "Import"),
+    "ballot_import.no_path": ("请输入要导入的文件路径", "Type the path of the file to import"),
+    "ballot_import.refused": (
+        "{count} 张测评表与已录入的不一致，整个文件没有导入，数据库未作任何改动"
+        "（另有 {new} 张新表、{duplicates} 张相同的重复表）。请核对纸质测评表：改正录错的一方后"
+        "再导入；或按 ctrl+o 只导入新表，不一致的保留已录入的版本",
+        "{count} ballot(s) differ from the ones entered; nothing was imported and the database "
+        "is unchanged ({new} new, {duplicates} identical duplicate(s) besides). Check the paper "
+        "forms and correct whichever side is wrong, then import again; or press ctrl+o to add "
+        "only the new ballots, keeping the entered version of each conflicting one",
+    ),
+    "ballot_import.skip_confirm": (
+        "跳过 {count} 张不一致的测评表，只导入 {new} 张新表？",
+        "Skip the {count} conflicting ballot(s) and import the {new} new one(s)?",
+    ),
+    "ballot_import.skip_detail": (
+        "不一致的测评表保留本机已录入的版本；文件中的版本不导入，仍留在文件里。",
+        "Each conflicting ballot keeps the version entered here; the file's version is not "
+        "imported (it stays in the file).",
+    ),
+    "ballot_import.report_title": ("导入完成", "Imported"),
+    "ballot_import.report_close": ("enter/esc 关闭", "enter/esc to close"),
+    "ballot_import.undo_confirm": (
+        "撤销整个导入：删除导入的 {count} 张测评表（第 {entry} 遍）？",
+        "Undo the whole import: remove the {count} imported ballot(s) (entry {entry})?",
+    ),
+    "ballot_import.undo_detail": ("文件：{source}", "File: {source}"),
+    "ballot.action.import": (
+        "导入 {source} 中的 {count} 张测评表（第 {entry} 遍）",
+        "importing {count} ballot(s) from {source} (entry {entry})",
+    ),
 }

@@ -67,6 +67,8 @@ class BallotView(Screen[None]):
         Binding("d", "delete", "ballot.key.delete", id="ballot.delete"),
         Binding("e", "switch_round", "ballot.key.round", id="ballot.round"),
         Binding("x", "export", "ballot.key.export", id="ballot.export"),
+        # shift+i: another laptop's exported ballots, merged in (tui/ballot_import.py).
+        Binding("I", "import_file", "ballot_import.key.open", id="ballot.import"),
         Binding("ctrl+z", "undo", "ballot.key.undo", id="ballot.undo"),
         Binding("escape", "back", "ballot.key.back", id="ballot.back"),
         Binding("question_mark", "help", "help.key.help", key_display="?", id="ballot.help"),

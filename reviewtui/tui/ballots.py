@@ -27,6 +27,7 @@ from reviewtui.i18n import t
 from reviewtui.textsafe import shown
 from reviewtui.tui.ballot_check import confirm_save
 from reviewtui.tui.ballot_grid import BallotGrid, MismatchScreen
+from reviewtui.tui.ballot_import import open_import
 from reviewtui.tui.ballot_view import BallotView
 from reviewtui.tui.dialogs import ConfirmDialog
 from reviewtui.tui.help import HelpScreen
@@ -292,21 +293,55 @@ class BallotScreen(BallotView):
             return
         self.say(t("ballot.exported", count=count, path=path), "success")
 
+    def action_import_file(self) -> None:
+        open_import(self)
+
     def action_undo(self) -> None:
-        """Take back the latest save, correction, retype or delete made on this screen."""
+        """Take back the latest save, correction, retype or delete made on this screen, or a
+        whole imported file once the secretary has confirmed it."""
+        found = ballots.last_undoable(self.store)
+        if found is None:
+            self.say(t("ballot.nothing_to_undo"), "warning")
+            return
+        tx, what = found
+        if what.action != "import":
+            self.undo(tx)
+            return
+        entry = "?" if what.entry is None else what.entry
+        question = t("ballot_import.undo_confirm", count=what.count, entry=entry)
+        detail = Text(t("ballot_import.undo_detail", source=shown(what.source)))
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.undo(tx)
+
+        self.app.push_screen(ConfirmDialog(question, detail), answered)  # type: ignore[arg-type]
+
+    def undo(self, tx: int) -> None:
         try:
-            undone = ballots.undo_last(self.store)
+            undone = ballots.undo_last(self.store, tx)
         except UserError as exc:  # refused (something later changed it): say why
             self.say("\n".join(exc.lines), "error")
             return
         if undone is None:
             self.say(t("ballot.nothing_to_undo"), "warning")
             return
-        if self.editing is not None and self.editing.id == undone.ballot_id:
+        editing = self.editing
+        if editing is not None and (
+            editing.id == undone.ballot_id or ballots.get(self.store, editing.id) is None
+        ):  # the form showed what is undone now (an imported file: any of its ballots)
             self.reset_form()
+        elif editing is None and not self.dirty:  # the offered id may be free again
+            self.code_input.value = ballots.next_code(self.store, self.entry)
         self.refresh_all()
         entry = "?" if undone.entry is None else undone.entry
-        what = t(f"ballot.action.{undone.action}", code=undone.code, entry=entry)
+        what = t(
+            f"ballot.action.{undone.action}",
+            code=undone.code,
+            entry=entry,
+            count=undone.count,
+            source=shown(undone.source),
+        )
         self.say(t("ballot.undone", what=what), "success")
 
     def action_back(self) -> None:

@@ -72,7 +72,7 @@ def set_description(node: DOMNode, action: str, catalog_key: str) -> None:
 
 
 class InOrder:
-    """Mixin for a text field (before the Textual class: `class F(InOrder, Input)`).
+    """Mixin for a text field or a drop-down (before the Textual class: `class F(InOrder, Input)`).
 
     - A key that is not typed text runs its binding now (the field's, then its screen's, as
       Textual would later), so it acts before the keys that came after it.
@@ -87,6 +87,9 @@ class InOrder:
 
     async def _on_key(self, event: events.Key) -> None:
         widget: Widget = self  # type: ignore[assignment]
+        focused = widget.screen.focused
+        if focused is not None and focused is not widget and widget in focused.ancestors:
+            return  # bubbling up from inside (a drop-down's open list): that widget's key
         if forward_moved_on(widget, event):
             return
         if widget.screen is not widget.app.screen:

@@ -4,7 +4,8 @@ be shown, provisional results said so. `enter` (or ctrl+s) reveals, `escape` can
 
 The core decides (`assessment.reveal`): the summary is its `prepare()`, the confirmation its
 `reveal()`, one journaled command. The typed names live in the results screen's `names`, so an
-escape or a refusal loses nothing typed.
+escape or a refusal loses nothing typed. Every field takes keys in the order they came
+(`keys.InOrder`): `张三 tab 李四` arriving in one read fills both names, not the first.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from reviewtui.store import Store
 from reviewtui.store.journal import last_command
 from reviewtui.textsafe import shown
 from reviewtui.tui.help import localize
+from reviewtui.tui.widgets.fields import Choice, TextField
 
 if TYPE_CHECKING:
     from reviewtui.tui.results import ResultsScreen
@@ -74,7 +76,7 @@ class RevealDialog(ModalScreen[rv.Reveal | None]):
             box.border_title = t("reveal.dialog.title")
             with Horizontal(classes="reveal-row"):
                 yield Label(t("reveal.dialog.scope"), classes="reveal-label")
-                yield Select(
+                yield Choice(
                     [(t(f"reveal.scope.{scope}"), scope) for scope in rv.SCOPES],
                     value="all",
                     allow_blank=False,
@@ -83,10 +85,12 @@ class RevealDialog(ModalScreen[rv.Reveal | None]):
                 )
             with Horizontal(classes="reveal-row", id="reveal-top-row"):
                 yield Label(t("reveal.dialog.top"), classes="reveal-label")
-                yield Input("3", restrict=r"[0-9]*", max_length=4, compact=True, id="reveal-top")
+                yield TextField(
+                    "3", restrict=r"[0-9]*", max_length=4, compact=True, id="reveal-top"
+                )
             with Horizontal(classes="reveal-row", id="reveal-level-row"):
                 yield Label(t("reveal.dialog.level"), classes="reveal-label")
-                yield Select(
+                yield Choice(
                     [(shown(level), level) for level in self.levels],
                     value=self.levels[0],
                     allow_blank=False,
@@ -96,7 +100,7 @@ class RevealDialog(ModalScreen[rv.Reveal | None]):
             for index, role in enumerate(("counter", "supervisor")):
                 with Horizontal(classes="reveal-row"):
                     yield Label(t(f"reveal.role.{role}"), classes="reveal-label")
-                    yield Input(
+                    yield TextField(
                         self.names[index], max_length=rv.NAME_MAX, compact=True, id=f"reveal-{role}"
                     )
             yield Static(id="reveal-summary")

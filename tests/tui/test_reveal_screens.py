@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
+from textual import events
 from textual.app import App
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from reviewtui import clock, i18n
 from reviewtui.assessment import ballots
@@ -184,6 +185,46 @@ async def test_escape_cancels_and_keeps_the_names(tmp_path: Path, fake) -> None:
             await pilot.press("p")
             await pilot.pause()
             assert app.screen.query_one("#reveal-counter").value == "Zhang"  # type: ignore[attr-defined]
+    finally:
+        store.close()
+
+
+def post_burst(app: App[None], keys: list[str]) -> None:
+    """Keys posted in one go, as one terminal read brings them (tests/tui/test_text_in_order.py)."""
+    for key in keys:
+        app.post_message(events.Key(key, key if len(key) == 1 else None))
+
+
+@pytest.mark.parametrize("start", ["#reveal-counter", "#reveal-scope"])
+async def test_names_typed_in_one_burst_land_in_their_fields(
+    tmp_path: Path, fake, start: str
+) -> None:
+    """`张三 tab 李四` in one read (tmux send-keys, an input method): the tab moves on before
+    李四 is typed, from a name field and from the drop-down alike."""
+    store = sample(tmp_path)
+    try:
+        app = ResultsApp(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("p")
+            await pilot.pause()
+            dialog = app.screen
+            assert isinstance(dialog, RevealDialog)
+            dialog.set_focus(dialog.query_one(start))
+            await pilot.pause()
+            keys = ["张", "三", "tab", "李", "四"]
+            post_burst(app, keys if start == "#reveal-counter" else ["tab", *keys])
+            for _ in range(3):
+                await pilot.pause()
+            counter = dialog.query_one("#reveal-counter", Input).value
+            supervisor = dialog.query_one("#reveal-supervisor", Input).value
+            assert (counter, supervisor) == ("张三", "李四")
+            assert dialog.scope() == "all"  # the drop-down kept its choice
+            post_burst(app, ["enter"])
+            await pilot.pause()
+            assert isinstance(app.screen, ResultsScreen)
+        shown = rv.current(store.conn)
+        assert shown is not None and (shown.counter, shown.supervisor) == ("张三", "李四")
     finally:
         store.close()
 

@@ -1,4 +1,5 @@
-"""The single-line text field the secretary types in: keys in order, pastes kept and cleaned.
+"""The single-line text field the secretary types in: keys in order, pastes kept and cleaned;
+and a drop-down that takes keys in order too (`Choice`).
 
 Textual's `Input` keeps only the first line of a paste; a question pasted from a document would
 lose the rest without a word. `TextField` joins the lines with a space, removes control
@@ -8,7 +9,7 @@ characters (`textsafe.clean`), and keeps up to `keys.PASTE_LIMIT` characters, sa
 from __future__ import annotations
 
 from textual import events
-from textual.widgets import Input
+from textual.widgets import Input, Select
 
 from reviewtui.tui.keys import InOrder, pasted_line, tell_cut
 
@@ -31,3 +32,8 @@ class TextField(InOrder, Input):
         else:
             self.replace(text, *selection)
         tell_cut(self, cut)
+
+
+class Choice(InOrder, Select[str]):
+    """A drop-down whose `tab` moves on at once, so the keys after it in the same read go to
+    the next field (`keys.InOrder`); the keys of its open list stay the list's."""
