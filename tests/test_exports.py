@@ -276,6 +276,11 @@ def test_csv_timings(minutes: Minutes, lang: str) -> None:
     assert report[3:6] == ["report", t("kind.report"), "雁翅镇党委书记"]
     assert report[6:8] == ["2017-02-24T14:30:00.000+08:00", "2017-02-24T14:30:42.500+08:00"]
     assert (float(report[8]), float(report[9]), float(report[10])) == (35.5, 7.0, 30.0)
+    assert float(report[11]) == 5.5  # 35.5 s spoken of 30: over by 5.5
+    for row in body:  # a segment within its time has no overtime, never a negative one
+        if row[10] and float(row[8]) <= float(row[10]):
+            assert row[11] == ""
+    assert any(row[10] and float(row[8]) < float(row[10]) for row in body)
     kinds = [r[3] for r in body]
     assert kinds == ["report", "question", "answer", "question", "comment", "report"]
     assert body[1][12] == "第一书记怎样考核?"

@@ -368,3 +368,20 @@ def test_the_printed_form_states_the_count_the_tally_applies() -> None:
     units = tuple(f"单位{i}" for i in range(10))
     plan = with_rules(make_plan(units), min_marked=0.3)
     assert "A form grading fewer than 3 units is invalid." in _rule_lines(plan)
+
+
+def test_check_warns_of_two_share_limits_on_one_grade(cli, tmp_path: Path) -> None:
+    """Both quotas apply (the lower share decides): valid, but probably not meant, so `check`
+    says so with the line, and still exits 0."""
+    session = tmp_path / "m.toml"
+    session.write_text(
+        '[meeting]\ntitle = "规则"\ndate = "2017-02-24"\n'
+        + "".join(f'[[units]]\nname = "{u}"\n' for u in UNITS)
+        + '[assessment.rules]\nquota = [ { grade = "好", max_share = 0.5 },\n'
+        + '  { grade = "好", max_share = 0.3 } ]\n',
+        encoding="utf-8",
+    )
+    result = cli("check", session, "--lang", "en")
+    assert result.code == 0, result.output
+    assert "'好' already has a share limit (assessment.rules.quota[0])" in result.output
+    assert "assessment.rules.quota[1].grade" in result.output

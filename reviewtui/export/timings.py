@@ -50,7 +50,7 @@ def rows(minutes: Minutes) -> list[list[object]]:
                 s.seconds,
                 s.paused_seconds,
                 s.planned if s.planned is not None else "",
-                round(over, 3) if over is not None else "",
+                round(over, 3) if over is not None and over > 0 else "",  # only when over
                 s.text,
                 minutes.sha256,
             ]

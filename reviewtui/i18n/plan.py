@@ -126,6 +126,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "各类别的权重之和必须大于 0",
         "the group weights must add up to more than 0",
     ),
+    "plan.quota_twice": (
+        "“{grade}”已有比例限制（{first}）：两条都生效，以较低的比例为准",
+        "'{grade}' already has a share limit ({first}): both apply, the lower share decides",
+    ),
     "plan.agenda_reports_twice": (
         '议程中 kind = "reports" 只能出现一次',
         'kind = "reports" may appear only once in the agenda',

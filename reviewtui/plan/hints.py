@@ -50,6 +50,17 @@ def hints(plan: Plan, lines: KeyLines | None = None) -> tuple[PlanError, ...]:
     veto = plan.assessment.veto
     if veto is not None and veto.share == 0:
         found.append(("assessment.veto.share", t("plan.veto_share_zero")))
+    seen: dict[str, int] = {}
+    for i, quota in enumerate(plan.assessment.rules.quota):
+        if quota.grade in seen:  # both apply: the lower share decides, the other says nothing
+            first = f"assessment.rules.quota[{seen[quota.grade]}]"
+            found.append(
+                (
+                    f"assessment.rules.quota[{i}].grade",
+                    t("plan.quota_twice", grade=quota.grade, first=first),
+                )
+            )
+        seen.setdefault(quota.grade, i)
     return tuple(
         PlanError(key, message, lines.find(key) if lines else None) for key, message in found
     )
