@@ -32,12 +32,10 @@ from bench_tally import (
     GROUPS,
     ITEM_WEIGHTS,
     ITEMS,
-    LEVELS,
-    ONSITE_WEIGHT,
     SCALE,
-    TRIM,
     UNITS,
     best_of,
+    rank_units,
     unit_name,
     write_session,
 )
@@ -132,35 +130,7 @@ def reference(path: Path) -> tuple[dict[str, dict], dict[str, str]]:
         for (unit, _item), value in marks.items():
             grade_counts[unit][value] += 1
 
-    finals: dict[str, float | None] = {}
-    good_rates: dict[str, float | None] = {}
-    for unit in units:
-        weighted = weight_total = 0.0
-        for group, values in scores[unit].items():
-            values = sorted(values)
-            if TRIM and len(values) >= 2 * TRIM + 3:
-                values = values[TRIM:-TRIM]
-            weighted += group_weights[group] * sum(values) / len(values)
-            weight_total += group_weights[group]
-        composite = weighted / weight_total if weight_total else None
-        if composite is not None and unit in daily:
-            finals[unit] = ONSITE_WEIGHT * composite + (1 - ONSITE_WEIGHT) * daily[unit]
-        else:
-            finals[unit] = composite
-        counted = sum(grade_counts[unit].values())
-        good_rates[unit] = grade_counts[unit]["好"] / counted if counted else None
-
-    scored = [u for u in finals if finals[u] is not None]
-    ordered = sorted(scored, key=lambda u: -round(finals[u], 2))
-    results = {}
-    for position, unit in enumerate(ordered, start=1):
-        final = finals[unit]
-        previous = ordered[position - 2] if position > 1 else None
-        same = previous is not None and round(finals[previous], 2) == round(final, 2)
-        rank = results[previous]["rank"] if same else position
-        level = next((name for name, low in LEVELS if round(final, 2) >= low), None)
-        results[unit] = {"final": final, "rank": rank, "level": level, "good": good_rates[unit]}
-    return results, reasons
+    return rank_units(units, scores, grade_counts, group_weights, daily), reasons
 
 
 def main() -> int:

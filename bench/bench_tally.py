@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 
 from reviewtui.assessment.importer import import_file
@@ -121,9 +122,22 @@ def baseline(path: Path) -> dict[str, dict]:
         for (unit, _item), value in ballot["marks"].items():
             grade_counts[unit][value] += 1
 
+    units = [unit_name(u) for u in range(UNITS)]
+    return rank_units(units, scores, grade_counts, group_weights, daily)
+
+
+def rank_units(
+    units: Iterable[str],
+    scores: dict[str, dict[str, list[float]]],
+    grade_counts: dict[str, dict[str, int]],
+    group_weights: dict[str, float],
+    daily: dict[str, float],
+) -> dict[str, dict]:
+    """SPEC 6 from the valid ballots' unit scores on: group scores (trimmed), composite, final,
+    good rate, rank and level, per unit."""
     finals: dict[str, float | None] = {}
     good_rates: dict[str, float | None] = {}
-    for unit in (unit_name(u) for u in range(UNITS)):
+    for unit in units:
         weighted = weight_total = 0.0
         for group, values in scores[unit].items():
             values = sorted(values)

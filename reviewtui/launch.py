@@ -17,7 +17,6 @@ import gc
 import re
 import sys
 from collections.abc import Callable, Iterable
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -380,7 +379,8 @@ def export(
     digest: bool = False,
     ballots: bool = False,
 ) -> None:
-    from reviewtui.export import default_path, export_store, to_bytes, validate, write
+    from reviewtui.export import default_path, render, to_bytes, validate, write
+    from reviewtui.minutes import read_minutes
     from reviewtui.output import in_folder, protected_paths
     from reviewtui.store import open_session
 
@@ -390,11 +390,13 @@ def export(
     store = open_session(session, db, write=False, create=False)
     tell(store.notices)
     try:
-        if store.plan.meeting.previous:  # last year's list: a file it cannot read is a warning
-            from reviewtui.rectify import load_previous
+        minutes = read_minutes(store)
+        if minutes.previous is not None and minutes.previous.warning:  # a warning, not an error
+            tell([minutes.previous.warning])
 
-            tell([w] if (w := load_previous(store).warning) else [])
-        chosen = partial(export_store, digest=digest, ballots=ballots)
+        def chosen(_: Store, fmt: str, **options: Any) -> str | bytes:
+            return render(minutes, fmt, digest=digest, ballots=ballots, **options)
+
         data = _export_with_progress(store, fmt, layout, chosen)
         target = default_path(store.path, fmt, layout)
         # Never written over: the database (and SQLite's files beside it), the session files.

@@ -107,34 +107,26 @@ def duration(seconds: float | None) -> str:
 
 def against_plan(seconds: float, planned: float | None) -> str:
     """ "5:01(计划 5:00,超时 0:01)" — the duration, its plan, and any overtime."""
-    spent = present.duration(seconds)
-    if not planned:
-        return spent
-    over = present.overtime(seconds, planned)
-    if over is not None:
-        return t(
-            "minutes.against_over",
-            spent=spent,
-            planned=present.duration(planned),
-            over=present.duration(over),
-        )
-    return t("minutes.against", spent=spent, planned=present.duration(planned))
+    return _against(seconds, planned, "minutes.against")
 
 
 def against_limit(seconds: float, limit: float | None) -> str:
     """ "6:12(限时 5:00,超时 1:12)" — a report's time against its limit."""
+    return _against(seconds, limit, "minutes.against_limit")
+
+
+def _against(seconds: float, planned: float | None, key: str) -> str:
+    """The duration, then (`key`) its planned time and any overtime; alone without a plan."""
     spent = present.duration(seconds)
-    if not limit:
+    if not planned:
         return spent
-    over = present.overtime(seconds, limit)
+    over = present.overtime(seconds, planned)
+    shown = present.duration(planned)
     if over is not None:
         return t(
-            "minutes.against_limit_over",
-            spent=spent,
-            limit=present.duration(limit),
-            over=present.duration(over),
+            f"{key}_over", spent=spent, planned=shown, limit=shown, over=present.duration(over)
         )
-    return t("minutes.against_limit", spent=spent, limit=present.duration(limit))
+    return t(key, spent=spent, planned=shown, limit=shown)
 
 
 def kind_label(kind: str) -> str:

@@ -76,9 +76,7 @@ def load_previous(store: Store) -> Previous:
         pass
     try:
         other = Store.open_reader(path)
-    except UserError as exc:
-        return Previous(path, warning=t("rectify.previous_unreadable", path=path, reason=exc))
-    except (OSError, sqlite3.Error) as exc:
+    except (UserError, OSError, sqlite3.Error) as exc:
         return Previous(path, warning=t("rectify.previous_unreadable", path=path, reason=exc))
     try:
         title = other.plan.meeting.title
