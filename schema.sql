@@ -1,5 +1,5 @@
 -- reviewtui meeting database. One file per meeting; this file is the single source of the schema.
--- The version lives in PRAGMA user_version (3; reviewtui/store/migrations.py leads older files
+-- The version lives in PRAGMA user_version (4; reviewtui/store/migrations.py leads older files
 -- forward). Journal mode: a rollback journal with synchronous=FULL, so the .db alone is complete.
 -- All timestamps are ISO 8601 wall-clock times with their UTC offset.
 
@@ -148,6 +148,51 @@ CREATE TABLE IF NOT EXISTS tokens (
     ballot_id INTEGER REFERENCES ballots (id)
 );
 CREATE INDEX IF NOT EXISTS tokens_serial ON tokens (serial);
+
+-- The forms `print forms` printed (SPEC 5): one row per group and printing, serials
+-- `prefix` + first..last (A001…A020). Serials are checked only against these rows: a meeting
+-- that printed nothing takes any ballot id. A reprint with more forms adds a row.
+CREATE TABLE IF NOT EXISTS printed_forms (
+    id         INTEGER PRIMARY KEY,
+    grp        TEXT NOT NULL,
+    prefix     TEXT NOT NULL,
+    first      INTEGER NOT NULL CHECK (first >= 1),
+    last       INTEGER NOT NULL,
+    printed_at TEXT NOT NULL,
+    CHECK (last >= first)
+);
+CREATE INDEX IF NOT EXISTS printed_forms_prefix ON printed_forms (prefix);
+
+-- Pages read by `ballots scan` (SPEC 10). Of a page only its file's name, its page number and
+-- its SHA-256 are kept, with what came of it: the same page read twice is known by its hash.
+CREATE TABLE IF NOT EXISTS scan_pages (
+    id        INTEGER PRIMARY KEY,
+    file      TEXT NOT NULL,
+    page      INTEGER NOT NULL,             -- 1-based page of the file
+    sha256    TEXT NOT NULL,
+    read_at   TEXT NOT NULL,
+    serial    TEXT,                         -- NULL: no form of this meeting was found on it
+    entry     INTEGER NOT NULL DEFAULT 1 CHECK (entry IN (1, 2)),
+    outcome   TEXT NOT NULL
+              CHECK (outcome IN ('saved', 'held', 'duplicate', 'conflict', 'foreign', 'dropped')),
+    ballot_id INTEGER REFERENCES ballots (id) ON DELETE SET NULL
+);
+CREATE INDEX IF NOT EXISTS scan_pages_sha ON scan_pages (sha256);
+
+-- Forms held for review (a doubtful cell is never guessed): the marks read so far and a picture
+-- of the doubtful rows. The row, picture included, is deleted when the form is saved or dropped,
+-- so no picture of a rater's handwriting stays once its form is dealt with.
+CREATE TABLE IF NOT EXISTS scan_reviews (
+    id         INTEGER PRIMARY KEY,
+    page_id    INTEGER NOT NULL REFERENCES scan_pages (id) ON DELETE CASCADE,
+    serial     TEXT NOT NULL,
+    grp        TEXT NOT NULL,
+    entry      INTEGER NOT NULL DEFAULT 1 CHECK (entry IN (1, 2)),
+    cells      TEXT NOT NULL CHECK (json_valid(cells)),     -- {unit: {item: value}} read clearly
+    doubtful   TEXT NOT NULL CHECK (json_valid(doubtful)),  -- [{unit, item, why, confidence}]
+    picture    BLOB,                                        -- PNG of the doubtful rows
+    created_at TEXT NOT NULL
+);
 
 -- Every change: one row per changed database row, grouped by the command (`tx`) that made it.
 -- `op` is insert, update or delete. `old` and `new` are JSON: for an insert the new row, for a

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from reviewtui.store.connect import fsync_dir
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 APPLICATION_ID = 0x52565449  # "RVTI": marks the file as a reviewtui meeting
 
 Migration = Callable[[sqlite3.Connection], None]
@@ -174,7 +174,53 @@ def _v3(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-MIGRATIONS: dict[int, Migration] = {2: _v2, 3: _v3}
+# The statements of version 4, as written then.
+_V4_TABLES = (
+    """CREATE TABLE IF NOT EXISTS printed_forms (
+    id         INTEGER PRIMARY KEY,
+    grp        TEXT NOT NULL,
+    prefix     TEXT NOT NULL,
+    first      INTEGER NOT NULL CHECK (first >= 1),
+    last       INTEGER NOT NULL,
+    printed_at TEXT NOT NULL,
+    CHECK (last >= first)
+)""",
+    "CREATE INDEX IF NOT EXISTS printed_forms_prefix ON printed_forms (prefix)",
+    """CREATE TABLE IF NOT EXISTS scan_pages (
+    id        INTEGER PRIMARY KEY,
+    file      TEXT NOT NULL,
+    page      INTEGER NOT NULL,             -- 1-based page of the file
+    sha256    TEXT NOT NULL,
+    read_at   TEXT NOT NULL,
+    serial    TEXT,                         -- NULL: no form of this meeting was found on it
+    entry     INTEGER NOT NULL DEFAULT 1 CHECK (entry IN (1, 2)),
+    outcome   TEXT NOT NULL
+              CHECK (outcome IN ('saved', 'held', 'duplicate', 'conflict', 'foreign', 'dropped')),
+    ballot_id INTEGER REFERENCES ballots (id) ON DELETE SET NULL
+)""",
+    "CREATE INDEX IF NOT EXISTS scan_pages_sha ON scan_pages (sha256)",
+    """CREATE TABLE IF NOT EXISTS scan_reviews (
+    id         INTEGER PRIMARY KEY,
+    page_id    INTEGER NOT NULL REFERENCES scan_pages (id) ON DELETE CASCADE,
+    serial     TEXT NOT NULL,
+    grp        TEXT NOT NULL,
+    entry      INTEGER NOT NULL DEFAULT 1 CHECK (entry IN (1, 2)),
+    cells      TEXT NOT NULL CHECK (json_valid(cells)),     -- {unit: {item: value}} read clearly
+    doubtful   TEXT NOT NULL CHECK (json_valid(doubtful)),  -- [{unit, item, why, confidence}]
+    picture    BLOB,                                        -- PNG of the doubtful rows
+    created_at TEXT NOT NULL
+)""",
+)
+
+
+def _v4(conn: sqlite3.Connection) -> None:
+    """Version 4: the serials `print forms` printed (checked only against these), and the pages
+    read by `ballots scan` with the forms held for review. New tables only."""
+    for statement in _V4_TABLES:
+        conn.execute(statement)
+
+
+MIGRATIONS: dict[int, Migration] = {2: _v2, 3: _v3, 4: _v4}
 
 
 def back_up(conn: sqlite3.Connection, path: Path, version: int) -> Path:
