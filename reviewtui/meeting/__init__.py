@@ -7,8 +7,9 @@
 - `projector`: the projector's read model (one consistent read) and its view (a pure function).
 """
 
+from reviewtui.meeting import kinds
 from reviewtui.meeting.commands import Meeting
 from reviewtui.meeting.kinds import SEGMENT_KINDS, UNDOABLE
 from reviewtui.meeting.models import Item, Schedule, Segment, Undone
 
-__all__ = ["SEGMENT_KINDS", "UNDOABLE", "Item", "Meeting", "Schedule", "Segment", "Undone"]
+__all__ = ["SEGMENT_KINDS", "UNDOABLE", "Item", "Meeting", "Schedule", "Segment", "Undone", "kinds"]

@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from reviewtui import clock
+from reviewtui.meeting import kinds
 from reviewtui.meeting.drafts import Correction, Drafts
 from reviewtui.meeting.models import Item, Segment, Undone
 from reviewtui.meeting.start_move import Move, check_move, parse_start
@@ -73,6 +74,21 @@ class Meeting(Drafts):
             speaker=clean(leader),
             text=clean(text),
             planned=self.plan.timing.comment,
+        )
+
+    def start_kind(self, name: str) -> Segment:
+        """Start a segment of kind `name` the generic way its declaration says
+        (`meeting.kinds.SegmentKind`): its speaker, and its planned time from the plan."""
+        kind = kinds.KINDS[name]
+        item = self._live()
+        unit = self.plan.unit(item.unit) if item.unit else None
+        speaker = item.speaker or ""
+        if kind.speaker == "commenter":
+            speaker = unit.commenter if unit and unit.commenter else ""
+        elif kind.speaker == "asker":
+            speaker = ""
+        return self._start(
+            name, item, speaker=speaker, planned=kinds.planned(kind, self.plan, unit)
         )
 
     def toggle_pause(self) -> Segment | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from reviewtui import clock
-from reviewtui.meeting.kinds import UNDOABLE
+from reviewtui.meeting.kinds import undoable
 from reviewtui.meeting.models import Item, Schedule, Segment, Undone
 from reviewtui.plan import Plan
 from reviewtui.store import Store
@@ -117,5 +117,5 @@ class Queries:
         return Schedule(planned_total, delta, now + timedelta(seconds=left))
 
     def last_undoable(self) -> Undone | None:
-        last = last_command(self.store, UNDOABLE)
+        last = last_command(self.store, undoable())
         return Undone(last[1], last[0]) if last else None

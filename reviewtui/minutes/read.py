@@ -12,6 +12,7 @@ from reviewtui.assessment import Results, opinions, tally_store
 from reviewtui.assessment.ballots import load as load_ballots
 from reviewtui.assessment.reveal import history as reveal_history
 from reviewtui.meeting import Meeting, Segment
+from reviewtui.meeting.kinds import unit_budget
 from reviewtui.minutes.model import (
     AmendmentRecord,
     BallotRecord,
@@ -140,13 +141,7 @@ def _read(store: Store, as_of: datetime) -> Minutes:
 
 def phase_budget(plan: Plan, unit: Unit) -> tuple[tuple[str, float], ...]:
     """An on-site unit's planned time split by phase, as `Plan.unit_seconds` adds it up."""
-    timing = plan.timing
-    return (
-        ("report", plan.report_seconds(unit)),
-        ("question", timing.questions * timing.question),
-        ("answer", timing.questions * timing.answer),
-        ("comment", timing.comment if unit.commenter else 0.0),
-    )
+    return unit_budget(plan, unit)
 
 
 def _segment_record(segment: Segment, as_of: datetime) -> SegmentRecord:

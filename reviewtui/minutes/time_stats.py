@@ -22,10 +22,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from reviewtui.i18n import get_lang, t
+from reviewtui.meeting import kinds as segment_kinds
 from reviewtui.minutes.model import ItemRecord, Minutes, SegmentRecord
 from reviewtui.present import duration, overtime
-
-UNIT_PHASES = ("report", "question", "answer", "comment")
 
 
 @dataclass(frozen=True)
@@ -88,7 +87,7 @@ class Tally:
 @dataclass(frozen=True)
 class TimeStats:
     items: tuple[ItemStat, ...]  # the items that were held, in agenda order
-    kinds: tuple[Tally, ...]  # per segment kind, in SEGMENT_KINDS order
+    kinds: tuple[Tally, ...]  # per segment kind, in the registry's order (meeting.kinds)
     speakers: tuple[Tally, ...]  # who ran over, most overruns first
     planned_start: datetime | None
     started_at: datetime | None
@@ -134,7 +133,7 @@ def time_stats(minutes: Minutes) -> TimeStats:
     segments = [s for item in minutes.items for s in item.segments]
     kinds = tuple(
         _tally(kind, [s for s in segments if s.kind == kind])
-        for kind in ("report", "question", "answer", "comment", "speech")
+        for kind in segment_kinds.names()
         if any(s.kind == kind for s in segments)
     )
     by_speaker: dict[str, list[SegmentRecord]] = {}
@@ -190,7 +189,7 @@ def _over(segment: SegmentRecord) -> float | None:
 def _phases(item: ItemRecord) -> tuple[PhaseStat, ...]:
     if item.budget:
         budget = dict(item.budget)
-        names = [p for p in UNIT_PHASES if budget.get(p) or _of(item, p)]
+        names = [p for p in segment_kinds.unit_phases() if budget.get(p) or _of(item, p)]
     else:
         names = list(dict.fromkeys(s.kind for s in item.segments))
         budget = {names[0]: item.planned or 0.0} if len(names) == 1 else {}
@@ -240,7 +239,8 @@ class Table:
 
 
 def phase_name(phase: str) -> str:
-    return t(f"kind.{phase}")
+    kind = segment_kinds.get(phase)
+    return t(kind.label if kind else f"kind.{phase}")
 
 
 def phase_rows(stats: TimeStats) -> Table:

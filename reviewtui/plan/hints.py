@@ -10,19 +10,26 @@ from typing import TYPE_CHECKING
 from reviewtui.clock import format_duration
 from reviewtui.i18n import t
 from reviewtui.plan.errors import PlanError
+from reviewtui.plan.fields import TIMING, Field
 from reviewtui.plan.toml_lines import KeyLines
 
 if TYPE_CHECKING:
     from reviewtui.plan.model import Plan
 
 
+def planned_timing() -> tuple[str, ...]:
+    """The `timing` keys that plan a segment kind's time (every duration but `warn` itself)."""
+    return tuple(
+        f.name
+        for f in TIMING.fields
+        if isinstance(f, Field) and f.kind == "duration" and f.name != "warn"
+    )
+
+
 def hints(plan: Plan, lines: KeyLines | None = None) -> tuple[PlanError, ...]:
     found: list[tuple[str, str]] = []
     warn = plan.timing.warn
-    planned = [
-        (f"timing.{name}", getattr(plan.timing, name))
-        for name in ("report", "question", "answer", "comment")
-    ]
+    planned = [(f"timing.{name}", getattr(plan.timing, name)) for name in planned_timing()]
     planned += [(f"units[{i}].report", u.report) for i, u in enumerate(plan.units) if u.report]
     planned += [
         (f"agenda[{i}].duration", e.duration) for i, e in enumerate(plan.agenda) if e.duration

@@ -16,18 +16,28 @@ import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from reviewtui.meeting import kinds
+
 if TYPE_CHECKING:
     from reviewtui.store import Store
 
-SOURCES = ("question", "comment", "secretary")
+SECRETARY = "secretary"  # the source of a line the secretary added
+# As declared at import; `sources()` reads the kinds registry at call time.
+SOURCES = (*kinds.rectification_kinds(), SECRETARY)
 STATUSES = ("open", "done", "dropped")
 
 _DERIVED = """
 SELECT s.id AS segment_id, s.kind AS source, s.speaker, s.text, i.unit
 FROM segments AS s JOIN items AS i ON i.id = s.item_id
-WHERE i.kind = 'unit' AND i.unit IS NOT NULL AND s.kind IN ('question', 'comment')
+WHERE i.kind = 'unit' AND i.unit IS NOT NULL AND s.kind IN ({kinds})
 ORDER BY i.pos, s.started_at, s.id
 """
+
+
+def sources() -> tuple[str, ...]:
+    """Where a line comes from: a record of a kind that makes one (`kinds.SegmentKind`), or the
+    secretary. Each has its catalog keys `rectify.source.<source>` and `rectify.said.<source>`."""
+    return (*kinds.rectification_kinds(), SECRETARY)
 
 
 @dataclass(frozen=True)
@@ -77,7 +87,9 @@ def _stored(store: Store) -> list[dict[str, Any]]:
 def read_lines(store: Store, *, include_merged: bool = True) -> list[ProblemLine]:
     """Every line of every unit: units in plan order (then any other unit a row names), each
     unit's rows in their order, then its records that have no row yet, in the order spoken."""
-    derived = store.rows(_DERIVED)
+    derived_kinds = kinds.rectification_kinds()
+    marks = ", ".join("?" * len(derived_kinds))
+    derived = store.rows(_DERIVED.format(kinds=marks), derived_kinds) if derived_kinds else []
     records = {int(r["segment_id"]): r for r in derived}
     rows = _stored(store)
     by_unit: dict[str, list[ProblemLine]] = {}

@@ -36,7 +36,7 @@ from textual.widgets.option_list import Option
 from reviewtui import clock, names
 from reviewtui.errors import UserError
 from reviewtui.i18n import t
-from reviewtui.meeting import Item, Meeting, Segment
+from reviewtui.meeting import Item, Meeting, Segment, kinds
 from reviewtui.meeting.drafts import Correction
 from reviewtui.meeting.start_move import hms, parse_start
 from reviewtui.textsafe import clean
@@ -49,12 +49,15 @@ DEBOUNCE = 0.4  # seconds after the last key before what is typed is saved
 
 
 def who_pool(meeting: Meeting, kind: str, item: Item | None) -> list[str]:
-    """The names offered for a segment: askers for a question, leaders for a comment."""
+    """The names offered for a segment (`SegmentKind.speaker`): askers for a question, leaders
+    for a comment, the item's speaker then the leaders for the others."""
     plan = meeting.plan
     leaders = list(plan.leaders)
-    if kind == "question":
+    declared = kinds.get(kind)
+    speaker = declared.speaker if declared else "item"
+    if speaker == "asker":
         pool = [r.name for r in plan.representatives] + leaders
-    elif kind == "comment":
+    elif speaker == "commenter":
         pool = leaders
     else:
         pool = ([item.speaker] if item and item.speaker else []) + leaders
@@ -134,17 +137,18 @@ class SegmentDialog(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         kind = self.segment.kind
-        title = t(f"kind.{kind}")
+        title = t(f"kind.{kind}")  # SegmentKind.label
         if self.correcting:
             title = t("dialog.title.edit", title=title)
         elif self.segment.running:
             title = t("dialog.title.running", title=title)
         who, text = self._initial
-        text_label = t(f"dialog.text.{kind}") if kind in ("question", "answer", "comment") else None
+        declared = kinds.get(kind)
+        text_label = t(declared.text_label) if declared and declared.text_label else None
         with Vertical(id="dialog-box") as box:
             box.border_title = title
             with Horizontal(classes="dialog-row"):
-                yield Label(t(f"dialog.who.{kind}"), classes="dialog-label")
+                yield Label(t(f"dialog.who.{kind}"), classes="dialog-label")  # who_label
                 yield WhoInput(who, id="who")
             yield CandidateList(id="candidates", markup=False)
             yield Static(id="resolved")
@@ -181,7 +185,8 @@ class SegmentDialog(ModalScreen[None]):
         # The asker first for a question (unless reopened after a restart with one already);
         # the text first for a comment, whose leader is prefilled.
         named = bool(self.who.value.strip())
-        if (kind == "question" and (self.correcting or not named)) or not named:
+        asker = getattr(kinds.get(kind), "speaker", None) == "asker"
+        if (asker and (self.correcting or not named)) or not named:
             self.set_focus(self.who)
         else:
             self.set_focus(self.text)

@@ -62,6 +62,16 @@ def localize(node: DOMNode) -> None:
     )
 
 
+def prepend_bindings(node: DOMNode, bindings: list[Binding]) -> None:
+    """Put `bindings` before `node`'s own (a screen whose first keys come from a registry)."""
+    keys: dict[str, list[Binding]] = {}
+    for binding in bindings:
+        keys.setdefault(binding.key, []).append(binding)
+    for key, own in node._bindings.key_to_bindings.items():
+        keys.setdefault(key, []).extend(own)
+    node._bindings = BindingsMap.from_keys(keys)
+
+
 def set_description(node: DOMNode, action: str, catalog_key: str) -> None:
     """Change what the footer says for `action` (e.g. 述职 or 讲话, by the item shown)."""
     for bindings in node._bindings.key_to_bindings.values():

@@ -21,12 +21,12 @@ from reviewtui import clock
 from reviewtui.clock import format_duration
 from reviewtui.errors import UserError
 from reviewtui.i18n import t
-from reviewtui.meeting import Item, Meeting, Segment
+from reviewtui.meeting import Item, Meeting, Segment, kinds
 from reviewtui.meeting.drafts import Correction
 from reviewtui.textsafe import shown
 from reviewtui.tui.dialogs import ConfirmDialog, SegmentDialog
 from reviewtui.tui.help import HelpScreen
-from reviewtui.tui.keys import localize, set_description
+from reviewtui.tui.keys import localize, prepend_bindings, set_description
 from reviewtui.tui.meeting_screen import MeetingScreen
 from reviewtui.tui.widgets.address_code import AddressCode
 from reviewtui.tui.widgets.countdown import Countdown
@@ -43,8 +43,28 @@ T = TypeVar("T")
 
 TICK = 0.25  # seconds between looks at the clock; the screen is redrawn only on change
 
-# The keys of SPEC 5, shown on the first row of the footer; the rest go on the second row.
-MEETING_ACTIONS = ("report", "question", "answer", "comment", "pause", "end", "next", "back")
+# The keys of SPEC 5, shown on the first row of the footer (after the segment kinds' keys,
+# `meeting_actions`); the rest go on the second row.
+TIMER_ACTIONS = ("pause", "end", "next", "back")
+
+
+def kind_action(name: str) -> str:
+    """The action a segment kind's key runs: `action_<kind>` where the screen has one (a kind
+    with its own behaviour), else the generic `start('<kind>')`."""
+    return name if hasattr(LiveScreen, f"action_{name}") else f"start({name!r})"
+
+
+def kind_bindings() -> list[Binding]:
+    """One binding per segment kind with a key (`meeting.kinds`), in registry order."""
+    return [
+        Binding(k.key, kind_action(k.name), k.label, id=f"live.{k.name}")
+        for k in kinds.keyed()
+        if k.key
+    ]
+
+
+def meeting_actions() -> tuple[str, ...]:
+    return (*(b.action for b in kind_bindings()), *TIMER_ACTIONS)
 
 
 def item_line(meeting: Meeting, item: Item) -> Text:
@@ -73,11 +93,8 @@ class LiveScreen(MeetingScreen):
     AUTO_FOCUS = "#records"  # never a text field: single-letter keys work at once
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (80, "-wide")]
 
+    # The segment kinds' keys come first, from the registry (`kind_bindings`, added per screen).
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "report", "kind.report", id="live.report"),
-        Binding("q", "question", "kind.question", id="live.question"),
-        Binding("a", "answer", "kind.answer", id="live.answer"),
-        Binding("c", "comment", "kind.comment", id="live.comment"),
         Binding("space", "pause", "live.key.pause", key_display="live.space", id="live.pause"),
         Binding("e", "end", "live.key.end", id="live.end"),
         Binding("n", "next", "live.key.next", id="live.next"),
@@ -92,6 +109,7 @@ class LiveScreen(MeetingScreen):
 
     def __init__(self, item_id: int) -> None:
         super().__init__(id="live")
+        prepend_bindings(self, kind_bindings())
         localize(self)
         self.item_id = item_id
 
@@ -108,8 +126,9 @@ class LiveScreen(MeetingScreen):
             yield RecordList(id="records")
             yield NotesArea(meeting, self.review_app.pending, id="notes")
         with Vertical(id="keys"):
-            yield KeyBar(include=MEETING_ACTIONS, show_command_palette=False, id="keys-meeting")
-            yield KeyBar(exclude=MEETING_ACTIONS, id="keys-other")
+            actions = meeting_actions()
+            yield KeyBar(include=actions, show_command_palette=False, id="keys-meeting")
+            yield KeyBar(exclude=actions, id="keys-other")
 
     def on_mount(self) -> None:
         self._countdown = self.query_one(Countdown)  # looked up once: the tick runs 4x a second
@@ -223,6 +242,17 @@ class LiveScreen(MeetingScreen):
         ok, segment = self._run(self.meeting.start_comment)
         self.refresh_state()
         if ok and segment is not None:
+            self.open_dialog(segment)
+
+    def action_start(self, name: str) -> None:
+        """A segment kind without an action of its own (`meeting.kinds`): start it, and ask
+        what was said if its dialog does."""
+        kind = kinds.get(name)
+        if kind is None:
+            return
+        ok, segment = self._run(lambda: self.meeting.start_kind(name))
+        self.refresh_state()
+        if ok and segment is not None and kind.text:
             self.open_dialog(segment)
 
     def action_pause(self) -> None:

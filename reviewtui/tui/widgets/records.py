@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 from reviewtui import clock, textsafe
 from reviewtui.clock import format_duration
 from reviewtui.i18n import t
-from reviewtui.meeting import SEGMENT_KINDS, Item, Segment
+from reviewtui.meeting import Item, Segment, kinds
 from reviewtui.tui.keys import localize
 from reviewtui.tui.widgets.text import fit, phase_name
 
@@ -50,7 +50,7 @@ def record_tail(segment: Segment, now: datetime) -> list[tuple[str, str]]:
 
 def head_width() -> int:
     """Cells before the name: `14:35:02  提问  `."""
-    return 8 + 2 + max(cell_len(phase_name(kind)) for kind in SEGMENT_KINDS) + 2
+    return 8 + 2 + max(cell_len(phase_name(kind)) for kind in kinds.names()) + 2
 
 
 def record_text(
