@@ -218,7 +218,7 @@ ASSESSMENT = Table(
         Nested("veto", VETO, False, None),
         Field("opinions", "boolean", default=False),
         Field("quorum", "number", default=0.5, low=0, high=1),
-        Nested("rules", RULES, False, {"all_same": False, "min_marked": 0.0, "quota": []}),
+        Nested("rules", RULES, False, {}),  # its keys' own defaults
     )
 )
 PLAN = Table(
@@ -233,6 +233,21 @@ PLAN = Table(
         Nested("assessment", ASSESSMENT, False, {}),
     )
 )
+
+
+def default(table: Table, name: str) -> Any:
+    """The default of `table`'s key `name`: what the model's typed parts default to."""
+    return copy.deepcopy(table[name].default)
+
+
+def scalar_names(table: Table) -> tuple[str, ...]:
+    """The names of `table`'s scalar keys (a typed part copies these as they are)."""
+    return tuple(f.name for f in table.fields if isinstance(f, Field))
+
+
+def defaults(table: Table) -> dict[str, Any]:
+    """Every key of `table` at its default (nested tables filled)."""
+    return _fill({}, table)
 
 
 class NewerFormat(UserError):

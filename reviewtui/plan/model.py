@@ -15,7 +15,18 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reviewtui.i18n import t
-from reviewtui.plan.fields import FORMAT, normalize  # FORMAT: re-exported
+from reviewtui.plan import fields as F  # read at call time: the table may grow in a test
+from reviewtui.plan.fields import (  # FORMAT: re-exported
+    ASSESSMENT,
+    FORMAT,
+    GROUP,
+    MEETING,
+    RULES,
+    TIMING,
+    default,
+    normalize,
+    scalar_names,
+)
 
 if TYPE_CHECKING:
     from reviewtui.plan.errors import PlanError
@@ -48,12 +59,16 @@ class Quota(NamedTuple):
     max_share: float
 
 
+# The typed parts below take their defaults from the field table (`plan.fields`), declared there
+# once; `tests/test_plan_fields.py` checks every part has exactly its table's keys.
+
+
 class Rules(NamedTuple):
     """When a filled form is invalid (废票), SPEC section 6."""
 
-    all_same: bool = False
-    min_marked: float = 0.0
-    quota: tuple[Quota, ...] = ()
+    all_same: bool = default(RULES, "all_same")
+    min_marked: float = default(RULES, "min_marked")
+    quota: tuple[Quota, ...] = tuple(default(RULES, "quota"))
 
 
 class Assessment(NamedTuple):
@@ -64,9 +79,9 @@ class Assessment(NamedTuple):
     levels: tuple[Level, ...]
     double_entry: bool
     veto: Veto | None
-    opinions: bool = False
-    quorum: float = 0.5
-    rules: Rules = Rules()
+    opinions: bool = default(ASSESSMENT, "opinions")
+    quorum: float = default(ASSESSMENT, "quorum")
+    rules: Rules = Rules()  # every key at its table default
 
     def grade(self, name: str) -> Grade | None:
         return next((g for g in self.scale if g.grade == name), None)
@@ -82,15 +97,15 @@ class Timing(NamedTuple):
     answer: float
     comment: float
     warn: float
-    questions: int = 1
+    questions: int = default(TIMING, "questions")
 
 
 class Group(NamedTuple):
     name: str
     weight: float
     issued: int | None
-    expected: int | None = None
-    code: str | None = None
+    expected: int | None = default(GROUP, "expected")
+    code: str | None = default(GROUP, "code")
 
 
 class Representative(NamedTuple):
@@ -132,10 +147,10 @@ class Meeting(NamedTuple):
     start: str | None
     venue: str | None
     chair: str | None
-    organizer: str | None = None
-    recorder: str | None = None
-    headline: str | None = None
-    previous: str | None = None  # last year's .db, relative to the session file
+    organizer: str | None = default(MEETING, "organizer")
+    recorder: str | None = default(MEETING, "recorder")
+    headline: str | None = default(MEETING, "headline")
+    previous: str | None = default(MEETING, "previous")  # last year's .db, beside the session
 
 
 @dataclass(frozen=True)
@@ -223,18 +238,13 @@ class Plan:
             "units": [u._asdict() for u in self.units],
             "agenda": [e._asdict() for e in self.agenda],
             "assessment": {
+                **{name: getattr(a, name) for name in scalar_names(F.ASSESSMENT)},
                 "scale": [g._asdict() for g in a.scale],
                 "items": [i._asdict() for i in a.items],
-                "trim": a.trim,
-                "onsite_weight": a.onsite_weight,
                 "levels": [lv._asdict() for lv in a.levels],
-                "double_entry": a.double_entry,
                 "veto": {"grades": list(a.veto.grades), "share": a.veto.share} if a.veto else None,
-                "opinions": a.opinions,
-                "quorum": a.quorum,
                 "rules": {
-                    "all_same": a.rules.all_same,
-                    "min_marked": a.rules.min_marked,
+                    **{name: getattr(a.rules, name) for name in scalar_names(F.RULES)},
                     "quota": [q._asdict() for q in a.rules.quota],
                 },
             },
@@ -258,19 +268,14 @@ def build(data: dict[str, Any], warnings: tuple[PlanError, ...] = ()) -> Plan:
         units=tuple(Unit(**u) for u in data["units"]),
         agenda=tuple(AgendaEntry(**e) for e in data["agenda"]),
         assessment=Assessment(
+            **{name: a[name] for name in scalar_names(F.ASSESSMENT)},
             scale=tuple(Grade(**g) for g in a["scale"]),
             items=tuple(FormItem(**i) for i in a["items"]),
-            trim=a["trim"],
-            onsite_weight=a["onsite_weight"],
             levels=tuple(Level(**lv) for lv in a["levels"]),
-            double_entry=a["double_entry"],
             veto=Veto(tuple(veto["grades"]), veto["share"]) if veto else None,
-            opinions=a["opinions"],
-            quorum=a["quorum"],
             rules=Rules(
-                a["rules"]["all_same"],
-                a["rules"]["min_marked"],
-                tuple(Quota(**q) for q in a["rules"]["quota"]),
+                **{name: a["rules"][name] for name in scalar_names(F.RULES)},
+                quota=tuple(Quota(**q) for q in a["rules"]["quota"]),
             ),
         ),
         warnings=warnings,

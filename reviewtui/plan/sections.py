@@ -183,9 +183,8 @@ class Sections(Validator):
         return {"grades": names, "share": veto["share"]}
 
     def rules(self, raw: dict, grades: dict[str, str]) -> dict:
-        default: dict = copy.deepcopy(F.ASSESSMENT["rules"].default)
         if "rules" not in raw:
-            return default
+            return F.defaults(F.RULES)
         table = self.sub_table(raw, "rules", "assessment.rules")
         rules = self.read(table, "assessment.rules", F.RULES)
         quota = []

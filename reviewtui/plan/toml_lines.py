@@ -136,7 +136,12 @@ class KeyLines:
         prefix = ""
         array_key: str | None = None  # inside a multi-line array value
         element = -1
+        quotes: str | None = None  # inside a multi-line string: its closing quotes
         for number, line in enumerate(text.splitlines(), start=1):
+            if quotes is not None:  # a string's text, never a key or a header
+                if _closes_string(line, quotes):
+                    quotes = None
+                continue
             if array_key is not None:
                 if "{" in line:
                     element += 1
@@ -164,7 +169,10 @@ class KeyLines:
                 full = f"{prefix}.{name}" if prefix else name
                 self.lines.setdefault(full, number)
                 value = key.group(2).strip()
-                if value.startswith("[") and not _closes(value):
+                opening = value[:3]
+                if opening in ('"""', "'''") and not _closes_string(value[3:], opening):
+                    quotes = opening
+                elif value.startswith("[") and not _closes(value):
                     array_key, element = full, -1
                 elif value.startswith("["):
                     for index, chunk in enumerate(value.split("{")[1:]):
@@ -181,6 +189,13 @@ class KeyLines:
                 break
             key = parent
         return None
+
+
+def _closes_string(rest: str, quotes: str) -> bool:
+    """Whether a multi-line string ends on this line (`rest`: what follows its opening)."""
+    if quotes == "'''":  # a literal string: no escapes
+        return quotes in rest
+    return re.search(r'(?<!\\)(?:\\\\)*"""', rest) is not None
 
 
 def _closes(value: str) -> bool:

@@ -2,7 +2,8 @@
 
 The comments explain every section in the user's language, so the secretary who made the meeting
 in a workbook can still read and adjust the file (timing, grades, levels) that the workbook does
-not hold; those sections are written with their defaults.
+not hold; those sections are written with their defaults, from the plan's field table
+(`plan.fields`): a key declared there is written here without a line of its own.
 """
 
 from __future__ import annotations
@@ -11,10 +12,20 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from reviewtui.clock import format_duration
 from reviewtui.i18n import t
+from reviewtui.plan import fields as F
 
-_SCALE = (("好", 100), ("较好", 80), ("一般", 60), ("差", 40))
 _TABLES = ("leaders", "groups", "representatives", "units", "agenda")
+# The comment above a key of [assessment] (a key without one is written bare).
+_ASSESSMENT_COMMENTS = {
+    "scale": "book.toml_scale",
+    "items": "book.toml_items",
+    "trim": "book.toml_trim",
+    "onsite_weight": "book.toml_onsite",
+    "levels": "book.toml_levels",
+    "double_entry": "book.toml_double",
+}
 
 
 def value(v: Any) -> str:
@@ -30,6 +41,26 @@ def value(v: Any) -> str:
     if isinstance(v, Mapping):
         return "{ " + ", ".join(f"{k} = {value(x)}" for k, x in v.items()) + " }"
     raise TypeError(type(v))
+
+
+def _default(f: F.Field) -> str:
+    """A key's default as the secretary would write it (a duration as "5:00")."""
+    if f.kind == "duration" and isinstance(f.default, (int, float)):
+        return value(format_duration(f.default))
+    return value(f.default)
+
+
+def _entry(row: Mapping[str, Any], table: F.Table) -> dict[str, Any]:
+    """An array entry without what it would default to; whole numbers without ".0"."""
+    out: dict[str, Any] = {}
+    for key, v in row.items():
+        declared = next((f for f in table.fields if f.name == key), None)
+        if v is None or (
+            isinstance(declared, F.Field) and not declared.required and v == declared.default
+        ):
+            continue
+        out[key] = int(v) if isinstance(v, float) and v.is_integer() else v
+    return out
 
 
 def _comment(key: str) -> list[str]:
@@ -53,14 +84,8 @@ def render(data: Mapping[str, Any], source: str) -> str:
     for key, v in data.get("meeting", {}).items():
         lines.append(f"{key} = {value(v)}")
     lines += _rule("book.toml_timing")
-    lines += [
-        "[timing]",
-        'report = "5:00"',
-        'question = "1:00"',
-        'answer = "2:00"',
-        'comment = "3:00"',
-        'warn = "1:00"',
-    ]
+    lines.append("[timing]")
+    lines += [f"{f.name} = {_default(f)}" for f in F.TIMING.fields if isinstance(f, F.Field)]
     for table in _TABLES:
         rows = data.get(table, [])
         lines += _rule(f"book.toml_{table}")
@@ -69,29 +94,18 @@ def render(data: Mapping[str, Any], source: str) -> str:
             lines += [f"{key} = {value(v)}" for key, v in row.items()]
     assessment = data.get("assessment", {})
     lines += _rule("book.toml_assessment")
-    lines += ["[assessment]", *_comment("book.toml_scale")]
-    lines += [
-        "scale = [",
-        '  { grade = "好", points = 100 },',
-        '  { grade = "较好", points = 80 },',
-        '  { grade = "一般", points = 60 },',
-        '  { grade = "差", points = 40 },',
-        "]",
-    ]
-    lines += _comment("book.toml_items")
-    items = assessment.get("items") or [{"name": "总体评价"}]
-    lines.append("items = [")
-    lines += [f"  {value(item)}," for item in items]
-    lines.append("]")
-    lines += [*_comment("book.toml_trim"), "trim = 0"]
-    lines += [*_comment("book.toml_onsite"), "onsite_weight = 1.0"]
-    lines += [*_comment("book.toml_levels"), "levels = ["]
-    lines += [
-        '  { level = "好", min = 90 },',
-        '  { level = "较好", min = 80 },',
-        '  { level = "一般", min = 60 },',
-        '  { level = "差", min = 0 },',
-        "]",
-    ]
-    lines += [*_comment("book.toml_double"), "double_entry = false", ""]
+    lines.append("[assessment]")
+    for f in F.ASSESSMENT.fields:
+        if f.default is None or (isinstance(f, F.Nested) and not f.many):
+            continue  # a sub-table ([assessment.rules]) absent is its keys' defaults
+        comment = _ASSESSMENT_COMMENTS.get(f.name)
+        lines += _comment(comment) if comment else []
+        if isinstance(f, F.Field):
+            lines.append(f"{f.name} = {_default(f)}")
+            continue
+        rows = (assessment.get(f.name) if f.name == "items" else None) or f.default
+        lines.append(f"{f.name} = [")
+        lines += [f"  {value(_entry(row, f.table))}," for row in rows]
+        lines.append("]")
+    lines.append("")
     return "\n".join(lines)
