@@ -22,6 +22,7 @@ from reviewtui import clock
 from reviewtui.errors import UserError
 from reviewtui.i18n import t
 from reviewtui.store import Store
+from reviewtui.store.journal import last_command
 from reviewtui.textsafe import clean
 
 if TYPE_CHECKING:  # the projector reads reveals without loading the tally
@@ -180,6 +181,20 @@ def hide(store: Store) -> Reveal | None:
     with store.transaction("hide") as tx:
         tx.update("reveals", {"id": shown.id}, {"hidden_at": clock.iso(clock.now())})
     return get(store.conn, shown.id)
+
+
+ACTIONS = ("reveal", "hide")  # the journal actions of this module: what its own ctrl+z undoes
+
+
+def undo(store: Store) -> str | None:
+    """Undo the newest reveal or hide not undone yet (the agenda's ctrl+z undoes it too, in the
+    order of every meeting command): the action undone, or None when there is none.
+    Raises UserError when the undo is refused (`Store.undo`)."""
+    last = last_command(store, ACTIONS)
+    if last is None:
+        return None
+    store.undo(last[0])
+    return last[1]
 
 
 def _has_table(conn: sqlite3.Connection) -> bool:

@@ -13,6 +13,7 @@ import contextlib
 import threading
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -25,6 +26,9 @@ from reviewtui.i18n import t
 from reviewtui.phones import address as net
 from reviewtui.phones import pages, tokens
 from reviewtui.phones.desk import MAX_BODY, Desk, Reply
+
+if TYPE_CHECKING:
+    from reviewtui.store import Store
 
 _HEADERS = {
     "Cache-Control": "no-store",
@@ -161,21 +165,32 @@ def collect_command(
     store = open_session(session, db, write=True)  # refuses while `run` holds it; upgrades
     try:
         path = store.path
-        if not store.conn.execute("SELECT 1 FROM tokens WHERE voided_at IS NULL").fetchone():
-            raise UserError(t("phones.no_tokens", session=session))
-        printed = tokens.served_at(store)
+        host, chosen, notes = serving_address(store, host, port, session)
     finally:
         store.close()
-    host, chosen, notes = choose_address(host, port, printed)
     for note in notes:
         say(note)
     check_port_free(host, chosen)
     desk = Desk(path, on_saved=lambda counts: say(counts_line(counts)))
     server = uvicorn_server(desk, host, chosen)
-    say(t("phones.serving", url=f"http://{pages_host(host)}:{chosen}/", address=host, port=chosen))
+    say(t("phones.serving", url=serving_url(host, chosen), address=host, port=chosen))
     say(t("phones.stop_hint"))
     _run_printing_counts(server, desk, say)
     say(t("phones.stopped"))
+
+
+def serving_address(
+    store: Store, host: str | None, port: int | None, session: object
+) -> tuple[str, int, list[str]]:
+    """Where the phone forms of `store` are served (`collect` and the live screen's `w` alike):
+    refused while no token is active; else `choose_address` against the printed codes."""
+    if not tokens.active_count(store):
+        raise UserError(t("phones.no_tokens", session=session))
+    return choose_address(host, port, tokens.served_at(store))
+
+
+def serving_url(host: str, port: int) -> str:
+    return f"http://{pages_host(host)}:{port}/"
 
 
 def choose_address(

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reviewtui.errors import UserError
 from reviewtui.i18n import t
 from reviewtui.phones import tokens
 
@@ -33,15 +32,18 @@ class Collector:
 
     def start(self, store: Store, host: str | None = None, port: int | None = None) -> str:
         """Serve the phone forms; returns the address. UserError when it cannot."""
-        from reviewtui.phones.server import Background, check_port_free, choose_address
+        from reviewtui.phones.server import (
+            Background,
+            check_port_free,
+            serving_address,
+            serving_url,
+        )
 
-        if not store.conn.execute("SELECT 1 FROM tokens WHERE voided_at IS NULL").fetchone():
-            raise UserError(t("phones.no_tokens", session=store.path))
-        host, chosen, self.notes = choose_address(host, port, tokens.served_at(store))
+        host, chosen, self.notes = serving_address(store, host, port, store.path)
         check_port_free(host, chosen)
         self.server = Background(store.path, host, chosen)
         self.server.start()
-        self.url = f"http://{'[' + host + ']' if ':' in host else host}:{chosen}/"
+        self.url = serving_url(host, chosen)
         return self.url
 
     def stop(self) -> None:

@@ -2,7 +2,9 @@
 rater group and its grade distribution as bars.
 
 Every number comes from `tally_store`, the one tally behind the CLI and the exports, recomputed
-whenever the screen is shown (after ballots were saved on the ballot screen, say).
+whenever the screen is shown (after ballots were saved on the ballot screen, say): the first time
+before it is drawn, and on every return in a worker thread with its own read-only connection, so
+the screen answers keys while hundreds of ballots are tallied.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import ClassVar
 from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -20,6 +23,7 @@ from textual.widgets import DataTable, Static
 from textual.widgets.data_table import RowDoesNotExist
 
 from reviewtui.assessment.tally import Results, UnitResult, tally_store
+from reviewtui.errors import UserError
 from reviewtui.i18n import t
 from reviewtui.present import NONE, count, glossary, rate, rules, score, share
 from reviewtui.present.quorum import quorum_notes
@@ -70,6 +74,7 @@ class ResultsScreen(Screen[None]):
         localize(self)
         self.store = store
         self.results: Results | None = None
+        self._resumed = False
         self.selected: str | None = None  # the unit whose detail is shown
         self.reveal_names = ["", ""]  # 计票人, 监票人 as typed in the reveal dialog
 
@@ -90,13 +95,36 @@ class ResultsScreen(Screen[None]):
         self.reload()
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        if not self._resumed:  # shown for the first time: on_mount tallies before it is drawn
+            self._resumed = True
+            return
+        self.tally_in_background()
 
     # -- data ----------------------------------------------------------------------------------
 
     def reload(self) -> None:
         """Tally again and redraw, keeping the selected unit selected."""
-        self.results = results = tally_store(self.store)
+        self.show_results(tally_store(self.store))
+
+    @work(thread=True, exclusive=True, group="results-tally", exit_on_error=False)
+    def tally_in_background(self) -> None:
+        """Tally off the UI thread (a connection belongs to its thread: this one opens its own)."""
+        try:
+            reader = Store.open_reader(self.store.path)
+            try:
+                results = tally_store(reader)
+            finally:
+                reader.close()
+        except UserError as exc:
+            self.app.call_from_thread(self.notify, "\n".join(exc.lines), severity="error")
+            return
+        self.app.call_from_thread(self.show_results, results)
+
+    def show_results(self, results: Results) -> None:
+        """Redraw with `results`, keeping the selected unit selected."""
+        if not self.is_attached:
+            return
+        self.results = results
         table = self.query_one("#results-ranking", DataTable)
         keep = self.selected
         table.clear()

@@ -26,7 +26,6 @@ from reviewtui.export.reveals import reveal_line as minutes_line
 from reviewtui.i18n import t
 from reviewtui.minutes.model import RevealRecord
 from reviewtui.store import Store
-from reviewtui.store.journal import last_command
 from reviewtui.textsafe import shown
 from reviewtui.tui.help import localize
 from reviewtui.tui.widgets.fields import Choice, TextField
@@ -238,16 +237,15 @@ def hide_reveal(host: ResultsScreen) -> None:
 def undo_reveal(host: ResultsScreen) -> None:
     """ctrl+z here: the newest reveal or hide not undone yet (the agenda's ctrl+z undoes it
     too, in the order of every meeting command)."""
-    last = last_command(host.store, ("reveal", "hide"))
-    if last is None:
-        host.notify(t("reveal.nothing_to_undo"), severity="warning")
-        return
     try:
-        host.store.undo(last[0])
+        undone = rv.undo(host.store)
     except UserError as exc:
         host.notify("\n".join(exc.lines), severity="error")
         return
-    host.notify(t("reveal.undone", what=t(f"live.action.{last[1]}")))
+    if undone is None:
+        host.notify(t("reveal.nothing_to_undo"), severity="warning")
+        return
+    host.notify(t("reveal.undone", what=t(f"live.action.{undone}")))
     show_revealed(host)
 
 
