@@ -57,7 +57,7 @@ class AgendaScreen(MeetingScreen):
 
     AUTO_FOCUS = "#agenda-table"
     # Narrow (keys on two rows, app.tcss) below 82 columns: the keys and ctrl+p need 81 in English.
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (82, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (82, "-wide")]  # noqa: RUF012 (Textual's own annotation)
 
     def __init__(self) -> None:
         super().__init__(id="agenda")

@@ -17,7 +17,7 @@ import functools
 import gc
 import signal
 import time
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.console import RenderableType
 from textual import events
@@ -203,7 +203,7 @@ class ReviewApp(App[None]):
             field.insert(event.character)
 
     def action_command_palette(self) -> None:
-        if self.use_command_palette and not Palette.is_open(self):
+        if self.use_command_palette and not Palette.is_open(cast("App[object]", self)):
             self.push_screen(Palette(id="--command-palette", placeholder=t("palette.placeholder")))
 
     # -- every way out saves what is typed ---------------------------------------------------------

@@ -82,5 +82,5 @@ def confirm_save(
 
     question, detail, invalid = asked
     dialog = SaveConfirm(question, detail, invalid=invalid)
-    screen.app.push_screen(dialog, answered)  # type: ignore[arg-type]
+    screen.app.push_screen(dialog, answered)
     return True

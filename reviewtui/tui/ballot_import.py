@@ -230,7 +230,7 @@ class ImportDialog(ModalScreen[merge.MergeReport | None]):
             if yes:
                 self.action_run(skip_conflicts=True)
 
-        self.app.push_screen(ConfirmDialog(question, detail), answered)  # type: ignore[arg-type]
+        self.app.push_screen(ConfirmDialog(question, detail), answered)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -12,6 +12,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Label, Select, Static
 from textual.widgets.data_table import RowDoesNotExist
@@ -53,7 +54,7 @@ class BallotView(Screen[None]):
 
     CSS_PATH = "ballots.tcss"
     AUTO_FOCUS = "#ballot-grid"
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (80, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]  # noqa: RUF012 (Textual's own annotation)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "ballot.key.save", id="ballot.save"),
@@ -200,6 +201,13 @@ class BallotView(Screen[None]):
             if progress.over_issued:
                 line.append(t("ballot.over_issued"), style="bold red")
         self.query_one("#ballot-progress", Static).update(line)
+
+    def _selected_id(self) -> int | None:
+        table = self.saved_table
+        if table.row_count == 0:
+            return None
+        row_key = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key
+        return int(row_key.value) if row_key.value is not None else None
 
     def show_saved(self) -> None:
         table = self.saved_table

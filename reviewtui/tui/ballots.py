@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rich.text import Text
-from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Input, Select, Static
 
 from reviewtui.assessment import ballots, serials
@@ -54,13 +53,6 @@ class BallotScreen(BallotView):
         self.grid.load({})
         self.code_input.value = ballots.next_code(self.store, self.entry)
         self.set_focus(self.grid)
-
-    def _selected_id(self) -> int | None:
-        table = self.saved_table
-        if table.row_count == 0:
-            return None
-        row_key = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key
-        return int(row_key.value) if row_key.value is not None else None
 
     # -- messages from the widgets -----------------------------------------------------------
 
@@ -271,7 +263,7 @@ class BallotScreen(BallotView):
             if yes:
                 self.delete(target)
 
-        self.app.push_screen(ConfirmDialog(question, detail), answered)  # type: ignore[arg-type]
+        self.app.push_screen(ConfirmDialog(question, detail), answered)
 
     def delete(self, target: Ballot) -> None:
         try:
@@ -315,7 +307,7 @@ class BallotScreen(BallotView):
             if yes:
                 self.undo(tx)
 
-        self.app.push_screen(ConfirmDialog(question, detail), answered)  # type: ignore[arg-type]
+        self.app.push_screen(ConfirmDialog(question, detail), answered)
 
     def undo(self, tx: int) -> None:
         try:

@@ -175,6 +175,7 @@ class SegmentDialog(ModalScreen[None]):
         if self.correcting:
             self.start_field.cursor_blink = blink
         self._offer(self.who.value)
+        opened: Callable[[], object]
         if self.correcting:  # the record as found goes beside the draft, for a restart
             opened = partial(self.meeting.open_correction, self.segment.id, reopened=self.reopened)
         else:
@@ -320,6 +321,7 @@ class SegmentDialog(ModalScreen[None]):
         if current == self._saved or self._done:
             return
         who, text, start = current
+        write: Callable[[], object]
         if self.correcting:
             write = partial(self.meeting.save_dialog_draft, self.segment.id, who, text, start)
         else:

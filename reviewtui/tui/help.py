@@ -6,7 +6,7 @@ disagree with it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -34,7 +34,7 @@ def listed(binding: Binding) -> bool:
     return binding.show or bool(binding.id and binding.id.startswith(MY_KEYS))
 
 
-def key_rows(nodes: Iterable[DOMNode], display) -> list[tuple[str, str]]:
+def key_rows(nodes: Iterable[DOMNode], display: Callable[[Binding], str]) -> list[tuple[str, str]]:
     """(keys, description) per action, keys of one action together ("↑ ↓"), first node first."""
     rows: dict[tuple[int, str], tuple[list[str], str]] = {}
     for index, node in enumerate(nodes):

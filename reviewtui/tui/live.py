@@ -91,7 +91,7 @@ class LiveScreen(MeetingScreen):
     HELP_MEETING = True  # the help adds the dialogs' keys and the focus rules
 
     AUTO_FOCUS = "#records"  # never a text field: single-letter keys work at once
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (80, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]  # noqa: RUF012 (Textual's own annotation)
 
     # The segment kinds' keys come first, from the registry (`kind_bindings`, added per screen).
     BINDINGS: ClassVar[list[BindingType]] = [

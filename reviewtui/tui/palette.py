@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 from textual.app import ComposeResult
@@ -17,6 +18,7 @@ from textual.command import (
 )
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.fuzzy import Matcher
 from textual.markup import escape
 from textual.widgets import Button, LoadingIndicator
 
@@ -43,7 +45,7 @@ class JumpProvider(Provider):
             about = f"{item.speaker} · {about}"
         return label, escape(shown(about))  # the help line is read as markup: names must not be
 
-    def _command(self, item: Item):
+    def _command(self, item: Item) -> Callable[[], None]:
         return partial(self.app.jump_to, item.id)  # type: ignore[attr-defined]
 
     async def discover(self) -> Hits:
@@ -65,7 +67,7 @@ class JumpProvider(Provider):
             yield Hit(score, self._highlight(matcher, label), self._command(item), label, about)
 
     @staticmethod
-    def _highlight(matcher, label: str) -> Content:
+    def _highlight(matcher: Matcher, label: str) -> Content:
         """The label with the fuzzy match marked; built as plain content, never as markup."""
         content = Content(label)
         score, offsets = matcher.fuzzy_search.match(matcher.query, label)

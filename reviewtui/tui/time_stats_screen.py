@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
+from rich.text import JustifyMethod, Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -93,7 +93,7 @@ class TimeStatsScreen(Screen[None]):
         for key, tab in zip(TABLES, tables(EMPTY), strict=True):
             table = self.query_one(f"#stats-{key}", DataTable)
             for column in tab.columns:
-                justify = "left" if column.kind == "text" else "right"
+                justify: JustifyMethod = "left" if column.kind == "text" else "right"
                 table.add_column(Text(column.label, justify=justify))
 
     def on_screen_resume(self) -> None:

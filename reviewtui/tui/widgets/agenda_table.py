@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.cells import cell_len
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -80,9 +81,14 @@ class AgendaTable(ScrollView, can_focus=True):
     class Opened(Message):
         """A row was double-clicked: open its item."""
 
-        def __init__(self, key: int) -> None:
+        def __init__(self, table: AgendaTable, key: int) -> None:
             super().__init__()
+            self.table = table
             self.key = key
+
+        @property
+        def control(self) -> AgendaTable:
+            return self.table
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -153,7 +159,7 @@ class AgendaTable(ScrollView, can_focus=True):
         Each cell's style names its row and column (as a `DataTable`'s does), which also keeps
         each cell a segment of its own: a screenshot (SVG) places each segment at its cell, so a
         font whose Chinese glyphs are not exactly two cells wide cannot push later columns out."""
-        segments = []
+        segments: list[Segment] = []  # rich's
         pad = " " * PADDING
         for column, (cell, width) in enumerate(zip(cells, self._widths, strict=False)):
             if cell_len(cell.plain) > width:
@@ -255,7 +261,7 @@ class AgendaTable(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         self._scroll_cursor_into_view()
 
-    def _on_click(self, event: events.Click) -> None:
+    async def _on_click(self, event: events.Click) -> None:
         if event.y == 0 or not self._rows:
             return
         index = int(self.scroll_y) + event.y - 1
@@ -263,4 +269,4 @@ class AgendaTable(ScrollView, can_focus=True):
             return
         self.move_cursor(index)
         if event.chain >= 2:
-            self.post_message(self.Opened(self._keys[index]))
+            self.post_message(self.Opened(self, self._keys[index]))

@@ -105,4 +105,6 @@ class NotesArea(InOrder, TextArea):
 
     def action_leave(self) -> None:
         self.flush()
-        self.screen.action_leave_field()
+        leave = getattr(self.screen, "action_leave_field", None)  # the live screen's
+        if leave is not None:
+            leave()

@@ -112,11 +112,25 @@ class RecordList(OptionList):
 
     @dataclass
     class Edit(Message):
+        """enter on a record: correct it."""
+
+        records: RecordList
         segment_id: int
+
+        @property
+        def control(self) -> RecordList:
+            return self.records
 
     @dataclass
     class Delete(Message):
+        """delete on a record: remove it (after a confirmation)."""
+
+        records: RecordList
         segment_id: int
+
+        @property
+        def control(self) -> RecordList:
+            return self.records
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
@@ -187,8 +201,8 @@ class RecordList(OptionList):
 
     def action_edit(self) -> None:
         if (segment_id := self.selected_id) is not None:
-            self.post_message(self.Edit(segment_id))
+            self.post_message(self.Edit(self, segment_id))
 
     def action_delete(self) -> None:
         if (segment_id := self.selected_id) is not None:
-            self.post_message(self.Delete(segment_id))
+            self.post_message(self.Delete(self, segment_id))
