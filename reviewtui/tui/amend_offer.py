@@ -40,35 +40,7 @@ def change_line(what: str, old: Any, new: Any) -> str:
 
 
 class AmendOffer(ModalScreen[None]):
-    DEFAULT_CSS = """
-    AmendOffer {
-        align: center middle;
-    }
-    AmendOffer > #offer-box {
-        width: 90%;
-        max-width: 100;
-        height: auto;
-        max-height: 90%;
-        border: heavy $warning;
-        border-title-style: bold;
-        background: $surface;
-        padding: 0 1;
-    }
-    AmendOffer #offer-changes {
-        height: auto;
-        max-height: 1fr;
-    }
-    AmendOffer #offer-intro, AmendOffer #offer-how {
-        margin: 1 0 0 0;
-    }
-    AmendOffer #offer-how {
-        text-style: bold;
-    }
-    AmendOffer #offer-message {
-        color: $error;
-        height: auto;
-    }
-    """
+    CSS_PATH = "amend_offer.tcss"  # screens style in .tcss; DEFAULT_CSS is for widgets
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "apply", "offer.key.apply", key_display="↵", id="offer.apply"),

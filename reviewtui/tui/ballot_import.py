@@ -60,22 +60,7 @@ def offered_files(store: Store) -> list[Path]:
 class ImportDialog(ModalScreen[merge.MergeReport | None]):
     """Import a ballot file into `store`; dismisses with the merge's report, or None."""
 
-    DEFAULT_CSS = """
-    ImportDialog { align: center middle; }
-    ImportDialog > #import-box {
-        width: 96; max-width: 95%; height: auto; max-height: 90%;
-        border: round $accent; border-title-style: bold; background: $surface; padding: 1 2;
-    }
-    ImportDialog .import-row { height: auto; margin-bottom: 1; }
-    ImportDialog .import-label { width: 12; }
-    ImportDialog Input, ImportDialog Select { width: 1fr; }
-    ImportDialog #import-files { height: auto; max-height: 7; margin-bottom: 1; }
-    ImportDialog #import-scroll { height: auto; max-height: 14; }
-    ImportDialog #import-message { color: $error; }
-    ImportDialog #import-hint { color: $text-muted; margin-top: 1; }
-    ImportDialog #import-buttons { height: auto; align-horizontal: right; margin-top: 1; }
-    ImportDialog #import-buttons Button { margin-left: 2; }
-    """
+    CSS_PATH = "ballot_import.tcss"  # screens style in .tcss; DEFAULT_CSS is for widgets
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "ballot_import.key.cancel", id="ballot_import.cancel"),
@@ -259,13 +244,7 @@ def refusal_lines(form: Form, refused: merge.ConflictsRefused, folder: Path) -> 
 class ReportDialog(ModalScreen[None]):
     """What the import did, as `ballots import` prints it; enter or escape closes."""
 
-    DEFAULT_CSS = """
-    ReportDialog { align: center middle; }
-    ReportDialog > #import-report {
-        width: 96; max-width: 95%; height: auto; max-height: 80%;
-        border: round $success; border-title-style: bold; background: $surface; padding: 1 2;
-    }
-    """
+    CSS_PATH = "ballot_import.tcss"  # screens style in .tcss; DEFAULT_CSS is for widgets
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,escape", "close", "ballot_import.key.close", id="ballot_import.close"),

@@ -30,48 +30,7 @@ from reviewtui.tui.help import localize
 class ExportDialog(ModalScreen[Path | None]):
     """Export the meeting in `store`; dismisses with the written path, or None if closed."""
 
-    DEFAULT_CSS = """
-    ExportDialog {
-        align: center middle;
-    }
-    ExportDialog > #export-box {
-        width: 80;
-        max-width: 95%;
-        height: auto;
-        border: round $accent;
-        border-title-style: bold;
-        background: $surface;
-        padding: 1 2;
-    }
-    ExportDialog .export-row {
-        height: auto;
-        margin-bottom: 1;
-    }
-    ExportDialog .export-label {
-        width: 12;
-    }
-    ExportDialog Select, ExportDialog Input {
-        width: 1fr;
-    }
-    ExportDialog #export-progress {
-        display: none;
-        margin-bottom: 1;
-    }
-    ExportDialog.-running #export-progress {
-        display: block;
-    }
-    ExportDialog #export-hint {
-        color: $text-muted;
-        margin-bottom: 1;
-    }
-    ExportDialog #export-buttons {
-        height: auto;
-        align-horizontal: right;
-    }
-    ExportDialog #export-buttons Button {
-        margin-left: 2;
-    }
-    """
+    CSS_PATH = "export_dialog.tcss"  # screens style in .tcss; DEFAULT_CSS is for widgets
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "export.key.close", id="export.close"),

@@ -39,22 +39,7 @@ SUMMARY_UNITS = 6  # units named in the summary; the rest are counted
 class RevealDialog(ModalScreen[rv.Reveal | None]):
     """Reveal the results of `store`; dismisses with the stored reveal, or None if cancelled."""
 
-    DEFAULT_CSS = """
-    RevealDialog { align: center middle; }
-    RevealDialog > #reveal-box {
-        width: 76; max-width: 95%; height: auto;
-        border: round $accent; border-title-style: bold; background: $surface; padding: 1 2;
-    }
-    RevealDialog .reveal-row { height: auto; }
-    RevealDialog .reveal-label { width: 12; }
-    RevealDialog Select, RevealDialog Input { width: 1fr; }
-    RevealDialog #reveal-summary { margin: 1 0; }
-    RevealDialog #reveal-warning { color: $warning; text-style: bold; margin-bottom: 1; }
-    RevealDialog #reveal-message { color: $error; text-style: bold; }
-    RevealDialog #reveal-hint { color: $text-muted; }
-    RevealDialog #reveal-buttons { height: auto; align-horizontal: right; }
-    RevealDialog #reveal-buttons Button { margin-left: 2; }
-    """
+    CSS_PATH = "reveal_dialog.tcss"  # screens style in .tcss; DEFAULT_CSS is for widgets
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "reveal.key.cancel", id="reveal.cancel"),

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import JustifyMethod, Text
+from rich.console import JustifyMethod
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -53,14 +54,7 @@ def screen_cells(tab: Table, row: tuple[object, ...]) -> list[Text]:
 
 
 class TimeStatsScreen(Screen[None]):
-    DEFAULT_CSS = """
-    #time-stats { layout: vertical; }
-    #stats-title { height: 1; padding: 0 1; background: $panel; text-wrap: nowrap;
-                   text-overflow: ellipsis; }
-    #stats-summary { height: auto; max-height: 4; padding: 0 1; }
-    #stats-tabs { height: 1fr; }
-    #stats-tabs DataTable { height: 1fr; }
-    """
+    CSS_PATH = "time_stats.tcss"  # screens style in .tcss; DEFAULT_CSS is for widgets
     AUTO_FOCUS = "#stats-phases"
 
     BINDINGS: ClassVar[list[BindingType]] = [
