@@ -34,11 +34,6 @@ def clean(text: str, *, multiline: bool = False) -> str:
     return _INVISIBLE.sub("", _CONTROL.sub("", text))
 
 
-def has_control(text: str) -> bool:
-    """Whether `text` holds a character that `clean(multiline=True)` would remove."""
-    return bool(_CONTROL.search(text) or _INVISIBLE.search(text))
-
-
 def shown(text: str) -> str:
     """`text` safe for a terminal: every control character except a line break made visible."""
     if not _CONTROL_ANY.search(text.replace("\n", "")):

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 from reviewtui import present
 from reviewtui.i18n import CATALOG, get_lang, t
+from reviewtui.meeting import kinds
 from reviewtui.minutes import ItemRecord, Minutes
 from reviewtui.minutes.model import AmendmentRecord
 from reviewtui.present import glossary, rules
@@ -130,14 +131,8 @@ def _against(seconds: float, planned: float | None, key: str) -> str:
 
 
 def kind_label(kind: str) -> str:
-    return t(f"kind.{kind}")
-
-
-def notes_label(item: ItemRecord) -> str:
-    """What the secretary's notes are under this item: the gist of a report, of a speech…"""
-    if item.kind == "unit":
-        return t("minutes.notes")
-    return t("minutes.notes_speech") if item.kind == "speech" else t("minutes.notes_other")
+    declared = kinds.get(kind)  # the registry's name key (meeting.kinds)
+    return t(declared.label if declared else f"kind.{kind}")
 
 
 def item_heading(item: ItemRecord) -> str:

@@ -24,8 +24,7 @@ is a string cell. Control characters an older database may hold are shown as `\\
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable
 
 from openpyxl import Workbook
 
@@ -75,21 +74,3 @@ def render(
     book.save(buffer)
     c.tick(progress, total, total)
     return buffer.getvalue()
-
-
-# For a sheet written elsewhere: a row whose text stays text, a sheet with a frozen header, the
-# table's finish (borders, widths, print setup), number formats per column.
-def _append(sheet: Any, values: Sequence[Any]) -> int:
-    return xlsx_style.append(sheet, values)
-
-
-def _sheet(book: Workbook, title: str, header: Sequence[str]) -> Any:
-    return xlsx_style.sheet_with_header(book, title, header)
-
-
-def _finish(sheet: Any, minutes: Minutes, *, max_width: int = 40) -> None:
-    xlsx_style.finish_table(sheet, minutes.sha256, max_width=max_width)
-
-
-def _formats(sheet: Any, columns: dict[int, str]) -> None:
-    xlsx_style.number_formats(sheet, columns)

@@ -26,7 +26,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "minutes.unit_topic": ("{unit}：{topic}", "{unit}: {topic}"),
     "minutes.notes": ("述职要点", "Notes"),
     "minutes.notes_speech": ("讲话要点", "Notes"),
-    "minutes.notes_other": ("记录", "Notes"),
     "minutes.questions": ("现场提问", "Questions"),
     "minutes.question_head": ("{asker}（提问 {time}）", "{asker} (question, {time})"),
     "minutes.answer_head": ("回答（{time}）", "Answer ({time})"),
@@ -200,7 +199,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "导出 {fmt} 到 {path} 失败：{reason}",
         "Exporting {fmt} to {path} failed: {reason}",
     ),
-    "minutes.organizer": ("主办单位", "Organizer"),
     "minutes.recorder": ("记录人", "Recorder"),
     "minutes.attendance": ("出席情况", "Attendance"),
     "minutes.attendance_group": (

@@ -29,10 +29,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "已结束“{item}”正在计时的{phase}(ctrl+z 可撤销)",
         "Ended the {phase} running on “{item}” (ctrl+z undoes)",
     ),
-    "agenda.not_available": (
-        "“{what}”尚未提供({reason})",
-        "“{what}” is not available yet ({reason})",
-    ),
     "agenda.key.select": ("选择", "Select"),
     "agenda.key.open": ("打开", "Open"),
     "agenda.key.ballots": ("测评录入", "Ballots"),

@@ -67,7 +67,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "--entry 和 --entered-by 只能与 --entry-only 一起使用",
         "--entry and --entered-by go with --entry-only",
     ),
-    "entry_only.key.results": ("结果", "results"),
     "cli.opt.entry_only": (
         "仅录入副本：直接打开测评表录入，不提供会作会议记录的按键",
         "entry-only copy: open on ballot entry; no key that records the meeting",

@@ -320,10 +320,6 @@ STRINGS |= {
         "These changes cannot be made; the database was not changed:",
     ),
     "amend.change": ("  {what}:{old} → {new}", "  {what}: {old} → {new}"),
-    "amend.rename": (
-        "  更名:{old} → {new}(所有记录同步更新)",
-        "  renamed: {old} → {new} (in every record)",
-    ),
 }
 
 STRINGS |= {

@@ -93,7 +93,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "No lines yet: questions and comments appear here; + adds one",
     ),
     "rectify.key.edit": ("编辑", "edit"),
-    "rectify.key.mark": ("选中", "mark"),
     "rectify.key.merge": ("合并", "merge"),
     "rectify.key.drop": ("删除", "drop"),
     "rectify.key.add": ("新增", "add"),
@@ -110,10 +109,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rectify.dropped": (
         "已删除（记录保留，编辑状态可恢复）",
         "Dropped (kept; edit its status to restore)",
-    ),
-    "rectify.mark_first": (
-        "先用空格选中一条，再到另一条按 m",
-        "Mark a line with space, then m on another",
     ),
     "rectify.nothing_to_undo": ("整改清单没有可撤销的操作", "Nothing to undo in the list"),
     "rectify.undone": ("已撤销：{what}", "Undone: {what}"),

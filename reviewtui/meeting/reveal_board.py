@@ -99,9 +99,3 @@ def build_board(reveal: Reveal, now: datetime, per_page: int, paging: Paging) ->
         page=page,
         pages=pages,
     )
-
-
-def next_turn(paging: Paging, now: datetime) -> float:
-    """Seconds until the page next turns on its own."""
-    elapsed = max(0.0, (now - paging.anchor).total_seconds())
-    return PAGE_SECONDS - (elapsed % PAGE_SECONDS)

@@ -37,12 +37,6 @@ def fit(text: str, width: int, ellipsis: str = "…") -> str:
     return "".join(out) + ellipsis
 
 
-def pad(text: str, width: int) -> str:
-    """`text` fitted to `width` cells, padded with spaces to exactly `width`."""
-    fitted = fit(text, width)
-    return fitted + " " * (width - cell_len(fitted))
-
-
 def plain(text: str, style: str = "") -> Text:
     """User text as a `Text`: never read as markup (a comment with "[red]" shows literally)."""
     return Text(shown(text), style=style)
