@@ -27,6 +27,7 @@ from urllib.parse import parse_qsl
 
 from reviewtui.assessment import opinions as opinion_lines
 from reviewtui.assessment.forms import CellError, Form, Value
+from reviewtui.assessment.rule_text import rule_lines
 from reviewtui.assessment.rules import Rulebook, blank_units
 from reviewtui.errors import UserError
 from reviewtui.i18n import t
@@ -227,10 +228,8 @@ class Desk:
         )  # fmt: skip
 
     def _rule_lines(self) -> list[str]:
-        from reviewtui.prepare.printing import _rule_lines
-
         assert self.store is not None
-        return _rule_lines(self.store.plan)
+        return rule_lines(self.store.plan)
 
     def _submit(self, token: str, body: bytes) -> Reply:
         found = self._found(token)

@@ -19,6 +19,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from reviewtui.assessment.forms import Form
+from reviewtui.assessment.rule_text import rule_lines as _rule_lines  # also the phone form's
 from reviewtui.assessment.serials import printed, serials
 from reviewtui.clock import format_duration
 from reviewtui.i18n import t
@@ -167,29 +168,8 @@ def _fit(widths: list[float]) -> list[float]:
     return widths if total <= 156 else [w * 156 / total for w in widths]
 
 
-def _rule_lines(plan: Plan) -> list[str]:
-    """What makes a form invalid, in words (SPEC section 6)."""
-    lines = [t("print.rule_blank")]
-    rules = getattr(plan.assessment, "rules", None)
-    if rules is None:
-        return lines
-    if rules.all_same:
-        lines.append(t("print.rule_all_same"))
-    if rules.min_marked:
-        from reviewtui.assessment.rules import Rulebook  # the count the tally applies, exactly
-
-        lines.append(t("print.rule_min_marked", count=Rulebook(plan).min_units))
-    for quota in rules.quota:
-        lines.append(t("print.rule_quota", grade=quota.grade, share=_percent(quota.max_share)))
-    return lines
-
-
 def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
-
-
-def _percent(share: float) -> str:
-    return f"{share * 100:g}%"
 
 
 # ------------------------------------------------------------------------------------------------
