@@ -1,3 +1,3 @@
-from reviewtui.entry import main
+from reviewtui.cli.fast import main
 
 main()

@@ -13,7 +13,7 @@ renames it over the target, so a reader never sees half a file and a failure lea
 temporary name does not grow with the target's name, so any name the folder accepts works. An
 OS error (no folder, no space, read-only, a name too long) becomes a `UserError` (exit 2).
 
-Standard output is `reviewtui.entry`'s: a closed pipe ends the command quietly (exit 0).
+Standard output is `reviewtui.cli.fast`'s: a closed pipe ends the command quietly (exit 0).
 """
 
 from __future__ import annotations

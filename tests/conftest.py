@@ -12,7 +12,7 @@ Fixtures:
 - `small_session`, `sample_session`: a fresh copy of `sessions/small.toml` /
   `sessions/mentougou-2017.toml` in `tmp_path` (its database will be created beside it).
 - `small_store`: a writer `Store` created from `small_session`, closed after the test.
-- `cli`: `cli("check", path, env={"LANG": "zh_CN.UTF-8"})` runs `reviewtui.entry.main` in this
+- `cli`: `cli("check", path, env={"LANG": "zh_CN.UTF-8"})` runs `reviewtui.cli.fast.main` in this
   process and returns a `CliResult` (`code`, `stdout`, `stderr`, `output`).
 
 Paths: `ROOT`, `SESSIONS`, `BAD` (the broken session files) are module constants, also given as
@@ -138,7 +138,7 @@ def _exit_code(exc: SystemExit) -> int:
 @pytest.fixture
 def cli():
     """Run `reviewtui ARGS...` in this process, through `main` (its exit codes and messages)."""
-    from reviewtui.entry import main
+    from reviewtui.cli.fast import main
 
     def run(*args: str | Path, env: Mapping[str, str | None] | None = None) -> CliResult:
         previous = i18n.get_lang()

@@ -16,7 +16,7 @@ import pytest
 import typer.main
 
 from reviewtui import i18n, plan
-from reviewtui.cli import app
+from reviewtui.cli.app import app
 from reviewtui.clock import format_duration
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -14,8 +14,9 @@ CORE = [
     "reviewtui.clock",
     "reviewtui.i18n",
     "reviewtui.cli",
-    "reviewtui.entry",
-    "reviewtui.launch",
+    "reviewtui.cli.app",
+    "reviewtui.cli.fast",
+    "reviewtui.cli.commands",
     "reviewtui.errors",
     "reviewtui.samples",
 ]
@@ -77,7 +78,7 @@ def test_check_runs_without_textual() -> None:
     code = """
         import sys
         from pathlib import Path
-        from reviewtui.entry import main
+        from reviewtui.cli.fast import main
         for argv in (["--help"], ["check", sys.argv[1]]):
             try:
                 main(argv)

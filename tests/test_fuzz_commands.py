@@ -137,7 +137,7 @@ def sessions(draw: st.DrawFn) -> tuple[str, list[str], list[str], list[tuple[str
 
 def run_cli(*args: object) -> tuple[int, str]:
     """`reviewtui ARGS...` in this process, as the `cli` fixture runs it: (exit code, output)."""
-    from reviewtui.entry import main
+    from reviewtui.cli.fast import main
 
     runner = CliRunner()
     with runner.isolation() as (stdout, stderr, _):

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-import reviewtui.entry as entry
-from reviewtui import cli as typer_cli
-from reviewtui.entry import plain_command
+import reviewtui.cli.fast as entry
+from reviewtui.cli import app as typer_cli
+from reviewtui.cli.fast import plain_command
 
 ROOT = Path(__file__).resolve().parent.parent
 V1 = ROOT / "tests" / "fixtures" / "v1"
@@ -145,7 +145,7 @@ def _probe(args: list[str]) -> subprocess.CompletedProcess[str]:
         "import atexit, sys\n"
         "atexit.register(lambda: print(sorted(m for m in ('typer', 'rich.console', 'textual')"
         " if m in sys.modules), file=sys.stderr))\n"
-        "from reviewtui.entry import main\n"
+        "from reviewtui.cli.fast import main\n"
         f"main({args!r})\n"
     )
     return subprocess.run(
@@ -214,7 +214,7 @@ def test_export_formats_come_from_the_registry(cli) -> None:
 def test_json_on_a_terminal_escapes_every_control_and_keeps_the_data() -> None:
     import json
 
-    from reviewtui.launch import _json_text
+    from reviewtui.cli.commands.output import _json_text
 
     data = {"title": "a\x1b]0;x\x07b\x9b2J\x7f"}
     text = _json_text(data)
@@ -223,7 +223,7 @@ def test_json_on_a_terminal_escapes_every_control_and_keeps_the_data() -> None:
 
 
 def test_a_text_export_keeps_its_line_ends_and_tabs_but_no_escape() -> None:
-    from reviewtui.launch import shown_document
+    from reviewtui.cli.commands.output import shown_document
 
     assert shown_document("a,b\r\nc\td\n") == "a,b\r\nc\td\n"
     assert shown_document("x\x1b]0;t\x07\ry\r\n") == "x\\x1b]0;t\\x07\\x0dy\r\n"

@@ -267,7 +267,7 @@ def test_with_double_entry_a_phone_ballot_counts_without_retyping(
 def test_reprint_asks_on_a_terminal(tmp_path: Path, root_dir: Path, monkeypatch) -> None:
     import io
 
-    from reviewtui import launch
+    from reviewtui.cli import commands as launch
     from reviewtui.prepare.commands import print_document
 
     path = session(tmp_path, root_dir)

@@ -488,7 +488,7 @@ async def test_never_takes_the_writers_lock(small: Meeting, fake) -> None:
 
 
 def _cli(*args: str) -> tuple[int, str]:
-    from reviewtui.entry import main
+    from reviewtui.cli.fast import main
 
     runner = CliRunner()
     with runner.isolation() as (_, stderr, _):

@@ -1,8 +1,8 @@
 """The command line as Typer declares it: help texts, options, usage errors.
 
-Each command only hands back its request, `(command, parameters)`, for `reviewtui.entry` to run
-(the same way as a plain command line that skips Typer); what a command does is in
-`reviewtui.launch`. This module imports neither, so the graph has no cycle.
+Each command only hands back its request, `(command, parameters)`, for `reviewtui.cli.fast` to
+run (the same way as a plain command line that skips Typer); what a command does is in
+`reviewtui.cli.commands`. This module imports neither, so the graph has no cycle.
 """
 
 from __future__ import annotations
@@ -36,7 +36,8 @@ LangOpt = Annotated[str | None, typer.Option("--lang", metavar="zh|en", help=t("
 EXPORT_FORMATS = tuple(FORMATS)  # the export registry's, listed nowhere else
 
 
-EntryOpt = Annotated[int, typer.Option("--entry", min=1, max=2, help=t("cli.opt.entry"))]
+# `--entry` is checked once, by the command (cli.commands.options.entry_round), either way in.
+EntryOpt = Annotated[str, typer.Option("--entry", metavar="1|2", help=t("cli.opt.entry"))]
 EnteredByOpt = Annotated[
     str | None, typer.Option("--entered-by", metavar="NAME", help=t("cli.opt.entered_by"))
 ]
@@ -49,7 +50,7 @@ def run(
     lang: LangOpt = None,
     entry_only: Annotated[bool, typer.Option("--entry-only", help=t("cli.opt.entry_only"))] = False,
     entry: Annotated[
-        int | None, typer.Option("--entry", min=1, max=2, help=t("cli.opt.entry"))
+        str | None, typer.Option("--entry", metavar="1|2", help=t("cli.opt.entry"))
     ] = None,
     entered_by: EnteredByOpt = None,
 ) -> Request:
@@ -78,7 +79,7 @@ def projector(session: SessionArg, db: DbOpt = None, lang: LangOpt = None) -> Re
 def ballots_import(
     session: SessionArg,
     file: Annotated[str, typer.Argument(metavar="FILE", help=t("cli.opt.ballots_file"))],
-    entry: EntryOpt = 1,
+    entry: EntryOpt = "1",
     skip_conflicts: Annotated[
         bool, typer.Option("--skip-conflicts", help=t("cli.opt.skip_conflicts"))
     ] = False,
@@ -97,7 +98,7 @@ def ballots_export(
     output: Annotated[
         str | None, typer.Option("-o", "--output", metavar="PATH", help=t("cli.opt.ballots_out"))
     ] = None,
-    entry: EntryOpt = 1,
+    entry: EntryOpt = "1",
     db: DbOpt = None,
     lang: LangOpt = None,
 ) -> Request:

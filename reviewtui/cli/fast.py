@@ -1,14 +1,15 @@
-"""The `reviewtui` command's entry point.
+"""The `reviewtui` command's entry point (`reviewtui.cli.fast:main`): the plain-argument fast path.
 
 Building the Typer command line costs ~25 ms and Rich ~15 ms, a large share of `results --json`
 on a big meeting and of the first screen of `run` (bench/). So a command with plain arguments,
 e.g. `results SESSION [--json] [--db PATH] [--lang zh|en]`, goes straight to its function in
-`reviewtui.launch`; anything else (help, `ballots`, an unknown option, a missing value) goes
-through Typer in `reviewtui.cli`, which explains mistakes and hands back the same request. Both
+`reviewtui.cli.commands`; anything else (help, `ballots`, an unknown option, a missing value)
+goes through Typer in `reviewtui.cli.app`, which explains mistakes and hands back the same
+request. `PLAIN` takes exactly the options Typer declares (tests/test_cli_package.py). Both
 ways then run here: the language is chosen, the command runs in `guarded` (exit 0 on success, 2
 on bad input with a message, 1 only for a bug, never a traceback).
 
-Imports go one way: entry -> cli, entry -> launch; neither imports this module.
+Imports go one way: fast -> app, fast -> commands; neither imports this module.
 """
 
 from __future__ import annotations
@@ -19,10 +20,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NoReturn
 
-from reviewtui import i18n, launch
+from reviewtui import i18n
+from reviewtui.cli import commands
+from reviewtui.cli.commands.output import OutputFailed, guard_output
 from reviewtui.errors import UserError
 from reviewtui.i18n import t
-from reviewtui.launch import OutputFailed, guard_output
 from reviewtui.textsafe import shown
 
 
@@ -99,14 +101,18 @@ def plain_command(args: list[str]) -> tuple[str, dict[str, Any]] | None:
 def typer_request(args: list[str]) -> tuple[str, dict[str, Any]]:
     """The command line through Typer: the request its command returns, or its usage error
     shown and the process ended (help: exit 0; a mistake: exit 2)."""
-    from typer._click.exceptions import ClickException  # typer's own click: not public
+    from typer import TyperException  # the public base of its usage errors
 
-    from reviewtui.cli import app
+    from reviewtui.cli.app import app
 
     try:
         request = app(args=args, standalone_mode=False)
-    except ClickException as exc:  # usage errors: wrong arguments or options
-        exc.show()
+    except TyperException as exc:  # usage errors: wrong arguments or options
+        show = getattr(exc, "show", None)
+        if callable(show):
+            show()
+        else:
+            print(shown(str(exc)), file=sys.stderr, flush=True)
         sys.exit(getattr(exc, "exit_code", 2) or 2)
     if not isinstance(request, tuple):  # `--help`, or a group shown without a command
         sys.exit(request if isinstance(request, int) else 0)
@@ -116,7 +122,7 @@ def typer_request(args: list[str]) -> tuple[str, dict[str, Any]]:
 def run_request(command: str, params: dict[str, Any]) -> None:
     params = dict(params)
     set_language(params.pop("lang", None))
-    getattr(launch, command)(**params)
+    getattr(commands, command)(**params)
 
 
 def set_language(lang: str | None) -> None:

@@ -1,0 +1,49 @@
+"""What each command does, once its arguments are known: plain functions of plain values.
+
+`cli.fast` calls them by name (`getattr(commands, name)`), whether the arguments came the fast
+way (a plain command line, no Typer) or through Typer (`cli.app`); so both ways print the same
+and exit the same. Nothing here imports `cli.fast` or `cli.app`, and nothing heavy at the top:
+each command imports what it needs.
+
+- `output`: printing safely (`say`, `show`, `guard_output`, `OutputFailed`);
+- `meeting`: run, demo, check, projector;
+- `assessment`: ballots import / export, results;
+- `documents`: export; template, new, print, collect, amend.
+"""
+
+from reviewtui.cli.commands.assessment import ballots_export, ballots_import, results
+from reviewtui.cli.commands.documents import (
+    amend,
+    ask_yes,
+    collect,
+    export,
+    new,
+    print_documents,
+    template,
+)
+from reviewtui.cli.commands.meeting import check, demo, projector, run, run_tui, summary_table
+from reviewtui.cli.commands.output import OutputFailed, guard_output, say, show, tell
+
+__all__ = [
+    "OutputFailed",
+    "amend",
+    "ask_yes",
+    "ballots_export",
+    "ballots_import",
+    "check",
+    "collect",
+    "demo",
+    "export",
+    "guard_output",
+    "new",
+    "print_documents",
+    "projector",
+    "results",
+    "run",
+    "run_tui",
+    "say",
+    "show",
+    "summary_table",
+    "tell",
+    "template",
+]

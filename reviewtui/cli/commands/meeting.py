@@ -1,0 +1,180 @@
+"""The meeting's commands: `run`, `demo`, `check`, `projector` (the language is set by the caller).
+
+Each imports what it needs when it runs, so no command but `run`/`demo`/`projector` loads
+Textual.
+"""
+
+from __future__ import annotations
+
+import gc
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from reviewtui.cli.commands.options import entry_round
+from reviewtui.cli.commands.output import say, show
+from reviewtui.errors import UserError
+from reviewtui.i18n import t
+
+if TYPE_CHECKING:
+    from reviewtui.amend import Pending
+    from reviewtui.assessment.merge import EntryCopy
+    from reviewtui.plan import Plan
+    from reviewtui.store import Store
+
+
+def run(
+    session: str,
+    db: str | None = None,
+    entry_only: bool = False,
+    entry: int | str | None = None,
+    entered_by: str | None = None,
+) -> None:
+    from reviewtui.amend import open_amendable
+
+    copy = _entry_copy(entry_only, entry, entered_by)
+    # A session file changed since the database was made: when every change is an amendment
+    # the app offers them first (tui/amend_offer.py); otherwise refused here, with the reasons.
+    store, pending = open_amendable(session, db)
+    if copy is not None:
+        try:
+            from reviewtui.assessment.ballots import check_entry
+
+            check_entry(store, copy.entry)
+        except BaseException:
+            store.close()
+            raise
+    run_tui(store, pending, copy)
+
+
+def _entry_copy(
+    entry_only: bool, entry: int | str | None, entered_by: str | None
+) -> EntryCopy | None:
+    """`run --entry-only [--entry 1|2] [--entered-by NAME]`: ballot entry only, on a copy."""
+    if not entry_only:
+        if entry is not None or entered_by is not None:
+            raise UserError(t("entry_only.options"))
+        return None
+    from reviewtui.assessment.merge import EntryCopy
+    from reviewtui.textsafe import clean
+
+    return EntryCopy(entry_round(entry), clean(entered_by or "").strip())
+
+
+def demo() -> None:
+    from reviewtui.samples import fresh_copy
+    from reviewtui.store import open_session
+
+    store = open_session(fresh_copy(), write=True)
+    try:
+        run_tui(store)
+    finally:
+        print(t("cli.demo_db", db=store.path), file=sys.stderr, flush=True)
+
+
+def run_tui(store: Store, pending: Pending | None = None, copy: EntryCopy | None = None) -> None:
+    # Start-up makes many objects and frees few: collecting then finds nothing and costs ~15 ms
+    # of launch. The app turns collection back on after its first frame.
+    gc.disable()
+    from reviewtui.tui.app import run_app
+
+    run_app(store, pending, copy)
+
+
+def check(session: str) -> None:
+    from reviewtui.plan import PlanInvalid, load
+
+    path = Path(session)
+    if path.suffix.lower() == ".db":
+        from reviewtui.store import Store
+
+        store = Store.open_reader(path)
+        plan = store.plan
+        store.close()
+    else:
+        try:
+            plan = load(path)
+        except PlanInvalid as exc:
+            raise UserError(
+                *exc.render(), t("plan.errors_found", path=exc.path, count=len(exc.errors))
+            ) from None
+    say(t("check.ok", path=session))
+    show(summary_table(plan))
+    for warning in plan.warnings:  # legal but probably not meant (SPEC 2): exit 0
+        say(t("plan.warning") + warning.render(str(session)))
+    if plan.meeting.previous and path.suffix.lower() != ".db":
+        from reviewtui.rectify.previous import missing_previous
+
+        if (missing := missing_previous(path, plan.meeting.previous)) is not None:
+            say(t("plan.warning") + missing)
+
+
+def _join(names: Iterable[str]) -> str:
+    """Names in a row, told apart even when a name has a "、" in it (区委常委、组织部部长)."""
+    names = list(names)
+    return ("；" if any("、" in name for name in names) else "、").join(names)
+
+
+def summary_table(plan: Plan) -> Any:
+    """`check`'s summary: a two-column grid, long lists folded."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from reviewtui.clock import format_duration
+
+    none = t("check.none")
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(overflow="fold")
+
+    def row(label: str, value: str) -> None:
+        table.add_row(Text(label), Text(value))  # Text: a name is never read as markup
+
+    m = plan.meeting
+    row(t("check.title"), m.title)
+    row(t("check.date"), m.date)
+    row(t("check.venue"), m.venue or none)
+    row(t("check.chair"), m.chair or none)
+    onsite = plan.onsite_units
+    written = plan.written_units
+    row(f"{t('check.onsite')} ({len(onsite)})", _join(u.name for u in onsite) or none)
+    row(f"{t('check.written')} ({len(written)})", _join(u.name for u in written) or none)
+    row(f"{t('check.leaders')} ({len(plan.leaders)})", _join(plan.leaders) or none)
+    groups = [
+        f"{g.name}({t('check.weight')} {g.weight:g}"
+        + (f",{t('check.issued')} {g.issued})" if g.issued is not None else ")")
+        for g in plan.groups
+    ]
+    row(f"{t('check.groups')} ({len(plan.groups)})", "、".join(groups))
+    row(t("check.representatives"), str(len(plan.representatives)))
+    items = plan.assessment.items
+    form = "、".join(i.name + (f" (0–{i.max:g})" if i.max else "") for i in items)
+    scale = "/".join(g.grade for g in plan.assessment.scale)
+    row(t("check.form"), f"{form}: {scale}")
+    row(t("check.agenda"), f"{len(plan.expanded_agenda())} {t('check.items')}")
+    planned = plan.planned_seconds()
+    row(t("check.planned"), format_duration(planned))
+    if m.start:
+        row(t("check.start"), m.start)
+        end = plan.planned_end()  # None past the last date a calendar holds (an older database)
+        if end is not None:
+            row(t("check.end"), end.strftime("%H:%M"))
+    return table
+
+
+def projector(session: str, db: str | None = None) -> None:
+    from reviewtui.store import Store, resolve
+
+    # Never creates the database: with a .toml whose database is not there yet, the projector
+    # waits for `run` to create it; a .db that does not exist is more likely a typo.
+    target = resolve(session, db)
+    if target.toml is not None and not target.toml.exists():
+        raise UserError(t("file.missing", path=target.toml))
+    if target.db.exists():
+        Store.open_reader(target.db).close()  # not a meeting database: say so now, exit 2
+    elif target.toml is None:
+        raise UserError(t("db.missing", db=target.db))
+    from reviewtui.tui.projector import run_projector
+
+    run_projector(target.db)
