@@ -75,9 +75,10 @@ class Bucket:
 
 @dataclass
 class RateLimit:
-    """A token bucket per client address: `burst` requests at once, `rate` a second after.
-    Memory stays bounded: past `keep` addresses the longest idle are forgotten. The laptop
-    itself (loopback) is not limited: it is the secretary's own machine, not a phone."""
+    """A token bucket per key: `burst` requests at once, `rate` a second after. The key is the
+    form's token (phones behind one NAT address share nothing), or the connection for a token
+    that is no form. Memory stays bounded: past `keep` keys the longest idle are forgotten. The
+    laptop itself (loopback) is not limited: it is the secretary's own machine, not a phone."""
 
     burst: float = 30.0
     rate: float = 0.5
@@ -85,14 +86,14 @@ class RateLimit:
     buckets: dict[str, Bucket] = field(default_factory=dict)
     clock: Callable[[], float] = time.monotonic
 
-    def allow(self, address: str) -> bool:
-        if _loopback(address):
+    def allow(self, key: str, address: str = "") -> bool:
+        if _loopback(address or key):
             return True
         now = self.clock()
-        bucket = self.buckets.pop(address, None) or Bucket(self.burst, now)
+        bucket = self.buckets.pop(key, None) or Bucket(self.burst, now)
         bucket.tokens = min(self.burst, bucket.tokens + (now - bucket.at) * self.rate)
         bucket.at = now
-        self.buckets[address] = bucket  # re-inserted: the dict keeps the idlest first
+        self.buckets[key] = bucket  # re-inserted: the dict keeps the idlest first
         while len(self.buckets) > self.keep:
             del self.buckets[next(iter(self.buckets))]
         if bucket.tokens < 1:
@@ -122,11 +123,13 @@ class Desk:
         shared: bool = False,
         limit: RateLimit | None = None,
         on_saved: Callable[[list[tokens.Returned]], None] | None = None,
+        on_refused: Callable[[str], None] | None = None,
     ) -> None:
         self.path = path
         self.shared = shared
         self.limit = limit or RateLimit()
         self.on_saved = on_saved
+        self.on_refused = on_refused  # told why, whenever a submission could not be saved
         self.closed = False
         self.max_body = MAX_BODY
         self.store: Store | None = None
@@ -164,38 +167,66 @@ class Desk:
 
     # -- requests ------------------------------------------------------------------------------
 
-    def get(self, client: str, token: str) -> Reply:
-        refused = self._refused_early(client)
+    def get(self, client: str, token: str, connection: str = "") -> Reply:
+        refused = self._closed() or self._limited(client, token, connection)
         if refused:
             return refused
         with self._lock:
-            return self._guarded(lambda: self._show(token))
+            return self._guarded(lambda: self._show(token, client, connection))
 
-    def post(self, client: str, token: str, body: bytes | None) -> Reply:
-        refused = self._refused_early(client)
-        if refused:
-            return refused
+    def post(self, client: str, token: str, body: bytes | None, connection: str = "") -> Reply:
         if body is None:
             return self._message(413, "too_big", "bad")
+        refused = self._closed()
+        if refused:
+            return refused
+        if self._limited(client, token, connection):
+            return self._retry(429, "slow_down", body)
         with self._lock:
-            return self._guarded(lambda: self._submit(token, body))
+            return self._guarded(
+                lambda: self._submit(token, body), lambda: self._retry(503, "busy", body)
+            )
 
-    def _refused_early(self, client: str) -> Reply | None:
-        if not self.limit.allow(client):
-            return self._message(429, "slow_down", "bad")
+    def _closed(self) -> Reply | None:
         if self.closed or self.store is None:
             return self._message(403, "closed", "note")
         return None
 
-    def _guarded(self, answer: Callable[[], Reply]) -> Reply:
+    def _limited(self, client: str, token: str, connection: str) -> Reply | None:
+        """Too many requests for this form (or, without a well-formed token, this connection)."""
+        key = f"t:{token}" if _well_formed(token) else f"c:{connection or client}"
+        if self.limit.allow(key, client):
+            return None
+        return self._message(429, "slow_down", "bad")
+
+    def _retry(self, status: int, key: str, body: bytes) -> Reply:
+        """A refusal the rater can recover from: the marks travel back on the page."""
+        if self.on_refused is not None:
+            self.on_refused(key)
+        try:
+            go, values = self.fields(body)
+        except BadRequest:
+            return self._message(status, key, "bad")
+        return Reply(
+            status,
+            pages.retry_page(
+                getattr(self, "meeting", ""), t(f"phones.msg.{key}"),
+                t(f"phones.msg.{key}.text"), values, go,
+            ),
+        )  # fmt: skip
+
+    def _guarded(
+        self, answer: Callable[[], Reply], busy: Callable[[], Reply] | None = None
+    ) -> Reply:
         """Never a 500: a storage failure asks to try again; a bug is logged and says so."""
+        busy = busy or (lambda: self._message(503, "busy", "bad"))
         try:
             return answer()
         except StorageError:
-            return self._message(503, "busy", "bad")
+            return busy()
         except sqlite3.Error as exc:
             print(f"collect: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
-            return self._message(503, "busy", "bad")
+            return busy()
 
     def _message(self, status: int, key: str, kind: str) -> Reply:
         title = getattr(self, "meeting", "")
@@ -204,18 +235,25 @@ class Desk:
 
     def _found(self, token: str) -> tokens.Found:
         assert self.store is not None
-        if not token or len(token) > 64 or not set(token) <= _TOKEN_CHARS:
+        if not _well_formed(token):
             return tokens.Found(tokens.UNKNOWN)
         return tokens.find(self.store, token)
 
-    def _refusal(self, state: str) -> Reply:
+    def _refusal(self, state: str, *, post: bool = True) -> Reply:
+        if state in (tokens.USED, tokens.PHONED):
+            # Refresh or back after the receipt: the receipt again, not a red refusal.
+            return self._message(409 if post else 200, state, "good")
         status = {tokens.UNKNOWN: 404, tokens.VOIDED: 410}.get(state, 409)
         return self._message(status, state, "bad")
 
-    def _show(self, token: str) -> Reply:
+    def _show(self, token: str, client: str = "", connection: str = "") -> Reply:
         found = self._found(token)
+        if found.state == tokens.UNKNOWN and not self.limit.allow(
+            f"c:{connection or client}", client
+        ):  # guessing addresses: limited per connection as well
+            return self._message(429, "slow_down", "bad")
         if found.state != tokens.OK:
-            return self._refusal(found.state)
+            return self._refusal(found.state, post=False)
         return Reply(200, self._form(found))
 
     def _form(
@@ -252,23 +290,28 @@ class Desk:
             return Reply(200, self._form(found, values))
         reasons = self.warnings(marks)
         if reasons and go != "confirm":
-            return Reply(200, pages.confirm_page(self.meeting, reasons, values))
-        return self._save(token, marks, opinions)
+            back_to = self.first_concerned(marks)
+            return Reply(200, pages.confirm_page(self.meeting, reasons, values, back_to))
+        return self._save(token, marks, opinions, body)
 
     def _save(
-        self, token: str, marks: dict[tuple[str, str], Value], opinions: dict[str, str]
+        self,
+        token: str,
+        marks: dict[tuple[str, str], Value],
+        opinions: dict[str, str],
+        body: bytes,
     ) -> Reply:
         assert self.store is not None
         gate = self.store.lock
         assert isinstance(gate, Gate)
         if not gate.take():
-            return self._message(503, "busy", "bad")
+            return self._retry(503, "busy", body)
         try:
             tokens.submit(self.store, token, marks, opinions or None)
         except tokens.TokenRefused as exc:
             return self._refusal(exc.state)
         except StorageError:
-            return self._message(503, "busy", "bad")
+            return self._retry(503, "busy", body)
         except UserError as exc:  # a check of ballots.save: say which, keep nothing
             return Reply(
                 400,
@@ -353,6 +396,13 @@ class Desk:
         }
         return {unit: text for unit, text in texts.items() if text}
 
+    def first_concerned(self, marks: dict[tuple[str, str], Value]) -> int:
+        """The unit (0-based) "back to the form" lands on: the first left blank, else the top."""
+        for u, unit in enumerate(self.form.units):
+            if not any((unit, item.name) in marks for item in self.form.items):
+                return u
+        return 0
+
     def warnings(self, marks: dict[tuple[str, str], Value]) -> list[str]:
         """What the confirm page says: the rule that voids the form, and the units left blank."""
         assert self.store is not None
@@ -365,6 +415,25 @@ class Desk:
         if blanks:
             said.append(t("rules.confirm.blanks", count=blanks, units=len(plan.units)))
         return said
+
+
+def _well_formed(token: str) -> bool:
+    return bool(token) and len(token) <= 64 and set(token) <= _TOKEN_CHARS
+
+
+def same_origin(origin: str | None, referer: str | None, host: str | None) -> bool:
+    """Whether a submission was posted from this server's own page. Browsers send `Origin` with
+    a form's POST (the pages' referrer policy keeps it); a mismatch, or "null", is another site
+    posting with a token it learned. A client that sends neither is no browser page, and could
+    forge either: it is let through (the token is what authorizes)."""
+    if not host:
+        return origin is None and referer is None
+    own = f"http://{host}"
+    if origin is not None:
+        return origin == own
+    if referer is not None:
+        return referer == own or referer.startswith(own + "/")
+    return True
 
 
 def _reason_text(reason: str) -> str:

@@ -16,6 +16,7 @@ from reviewtui.phones import tokens
 
 if TYPE_CHECKING:
     from reviewtui.phones.server import Background
+    from reviewtui.phones.serving import Serving
     from reviewtui.store import Store
 
 
@@ -24,6 +25,7 @@ class Collector:
 
     def __init__(self) -> None:
         self.server: Background | None = None
+        self.serving: Serving | None = None
         self.url = ""
         self.notes: list[str] = []  # what the secretary is told on starting (no network…)
 
@@ -33,21 +35,30 @@ class Collector:
 
     def start(self, store: Store, host: str | None = None, port: int | None = None) -> str:
         """Serve the phone forms; returns the address. UserError when it cannot."""
+        from reviewtui.phones import serving
         from reviewtui.phones.server import Background, check_port_free, choose_address
 
-        if not store.conn.execute("SELECT 1 FROM tokens WHERE voided_at IS NULL").fetchone():
+        if not tokens.active_count(store):
             raise UserError(t("phones.no_tokens", session=store.path))
         host, chosen, self.notes = choose_address(host, port, tokens.served_at(store))
         check_port_free(host, chosen)
-        self.server = Background(store.path, host, chosen)
-        self.server.start()
+        serves = serving.Serving.take(store.path, "run")
+        if serves is None:  # a `collect` started after this `run` (it is refused; a race)
+            raise UserError(serving.refusal(serving.holder(store.path), "phones.already_serving"))
         self.url = f"http://{'[' + host + ']' if ':' in host else host}:{chosen}/"
+        serves.announce(self.url)
+        self.serving = serves
+        self.server = Background(store.path, host, chosen, store.plan.meeting.title)
+        self.server.start()
         return self.url
 
     def stop(self) -> None:
         if self.server is not None:
             self.server.stop()
             self.server = None
+        if self.serving is not None:
+            self.serving.release()
+            self.serving = None
 
     def status(self, store: Store) -> str:
         """What the assessment item's line adds while collecting: address and counts."""
