@@ -15,6 +15,7 @@ commits with the screen's.
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 import sqlite3
 import sys
@@ -23,6 +24,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import parse_qsl
 
 from reviewtui.assessment import opinions as opinion_lines
@@ -34,6 +36,7 @@ from reviewtui.phones import pages, tokens
 from reviewtui.store import StorageError, Store, WriterLock
 from reviewtui.store import connect as files
 
+R = TypeVar("R")
 MAX_BODY = 64 * 1024  # a 40-unit, 5-item form is under 2 KB
 MAX_FIELDS = 2000
 _TOKEN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
@@ -65,6 +68,16 @@ class Gate(WriterLock):
 class Reply:
     status: int
     body: str
+
+
+@dataclass(frozen=True)
+class Submission:
+    """A checked form, ready to save (`Desk._save_all`)."""
+
+    token: str
+    marks: dict[tuple[str, str], Value]
+    opinions: dict[str, str]
+    body: bytes  # as posted: carried back on the page if it cannot be saved now
 
 
 @dataclass
@@ -134,6 +147,7 @@ class Desk:
         self.max_body = MAX_BODY
         self.store: Store | None = None
         self._lock = threading.Lock()  # one request at a time on the connection
+        self._waiting: list[tuple[Submission, asyncio.Future[Reply]]] = []
 
     # -- life ----------------------------------------------------------------------------------
 
@@ -175,6 +189,47 @@ class Desk:
             return self._guarded(lambda: self._show(token, client, connection))
 
     def post(self, client: str, token: str, body: bytes | None, connection: str = "") -> Reply:
+        """A submission, answered at once (its own commit)."""
+        early = self._early_post(client, token, body, connection)
+        if early is not None:
+            return early
+        assert body is not None
+        ready = self._prepared(token, body)
+        if isinstance(ready, Reply):
+            return ready
+        with self._lock:
+            return self._save_all([ready])[0]
+
+    async def post_batched(
+        self, client: str, token: str, body: bytes | None, connection: str = ""
+    ) -> Reply:
+        """A submission from the server: saved with the others that arrive meanwhile, in one
+        commit (a room pressing submit at once is queued and served, never refused)."""
+        early = self._early_post(client, token, body, connection)
+        if early is not None:
+            return early
+        assert body is not None
+        ready = self._prepared(token, body)
+        if isinstance(ready, Reply):
+            return ready
+        loop = asyncio.get_running_loop()
+        answer: asyncio.Future[Reply] = loop.create_future()
+        self._waiting.append((ready, answer))
+        if len(self._waiting) == 1:  # the first of a batch: save it once the loop has read
+            loop.call_soon(self._flush)  # whatever else has arrived by then
+        return await answer
+
+    def _flush(self) -> None:
+        waiting, self._waiting = self._waiting, []
+        with self._lock:
+            replies = self._save_all([ready for ready, _ in waiting])
+        for (_, answer), reply in zip(waiting, replies, strict=True):
+            if not answer.done():
+                answer.set_result(reply)
+
+    def _early_post(
+        self, client: str, token: str, body: bytes | None, connection: str
+    ) -> Reply | None:
         if body is None:
             return self._message(413, "too_big", "bad")
         refused = self._closed()
@@ -182,6 +237,9 @@ class Desk:
             return refused
         if self._limited(client, token, connection):
             return self._retry(429, "slow_down", body)
+        return None
+
+    def _prepared(self, token: str, body: bytes) -> Reply | Submission:
         with self._lock:
             return self._guarded(
                 lambda: self._submit(token, body), lambda: self._retry(503, "busy", body)
@@ -216,8 +274,8 @@ class Desk:
         )  # fmt: skip
 
     def _guarded(
-        self, answer: Callable[[], Reply], busy: Callable[[], Reply] | None = None
-    ) -> Reply:
+        self, answer: Callable[[], R], busy: Callable[[], Reply] | None = None
+    ) -> R | Reply:
         """Never a 500: a storage failure asks to try again; a bug is logged and says so."""
         busy = busy or (lambda: self._message(503, "busy", "bad"))
         try:
@@ -270,7 +328,9 @@ class Desk:
         assert self.store is not None
         return _rule_lines(self.store.plan)
 
-    def _submit(self, token: str, body: bytes) -> Reply:
+    def _submit(self, token: str, body: bytes) -> Reply | Submission:
+        """The answer to a posted form: a page (refused, back to the form, confirm first), or
+        the submission to save."""
         found = self._found(token)
         if found.state != tokens.OK:
             return self._refusal(found.state)
@@ -292,35 +352,42 @@ class Desk:
         if reasons and go != "confirm":
             back_to = self.first_concerned(marks)
             return Reply(200, pages.confirm_page(self.meeting, reasons, values, back_to))
-        return self._save(token, marks, opinions, body)
+        return Submission(token, marks, opinions, body)
 
-    def _save(
-        self,
-        token: str,
-        marks: dict[tuple[str, str], Value],
-        opinions: dict[str, str],
-        body: bytes,
-    ) -> Reply:
+    def _save_all(self, ready: Sequence[Submission]) -> list[Reply]:
+        """Save submissions in one commit, each its own journaled command; a storage failure
+        leaves every one unsaved, each answered with its marks to submit again."""
         assert self.store is not None
         gate = self.store.lock
         assert isinstance(gate, Gate)
         if not gate.take():
-            return self._retry(503, "busy", body)
+            return [self._retry(503, "busy", one.body) for one in ready]
+        replies: list[Reply] = []
         try:
-            tokens.submit(self.store, token, marks, opinions or None)
+            with self.store.batch():
+                for one in ready:
+                    replies.append(self._save_one(one))
+        except (StorageError, sqlite3.Error) as exc:
+            if not isinstance(exc, StorageError):
+                print(f"collect: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
+            return [self._retry(503, "busy", one.body) for one in ready]
+        finally:
+            gate.release()
+        if self.on_saved is not None and any(r.status == 200 for r in replies):
+            self.on_saved(self.counts())
+        return replies
+
+    def _save_one(self, one: Submission) -> Reply:
+        assert self.store is not None
+        try:
+            tokens.submit(self.store, one.token, one.marks, one.opinions or None)
         except tokens.TokenRefused as exc:
             return self._refusal(exc.state)
-        except StorageError:
-            return self._retry(503, "busy", body)
         except UserError as exc:  # a check of ballots.save: say which, keep nothing
             return Reply(
                 400,
                 pages.message(self.meeting, t("phones.msg.refused"), " ".join(exc.lines), "bad"),
             )
-        finally:
-            gate.release()
-        if self.on_saved is not None:
-            self.on_saved(self.counts())
         return self._message(200, "received", "good")
 
     # -- reading a submission ------------------------------------------------------------------

@@ -7,9 +7,13 @@ needs and uvicorn does not do:
   sends its head in milliseconds; a silent or trickling connection holds a slot for nothing).
 - A request head over `HEAD_BYTES` is refused even when it arrives in one piece (h11 bounds
   only a head still incomplete).
-- Idle connections (no request under way) are bounded per address and in all: past the bound
-  the one idle longest is closed, so fresh requests are always served and a flood of half-open
-  connections from one address only ever evicts its own.
+- Fresh connections that have sent nothing for over `GRACE_SECONDS` are bounded per address
+  and in all: past the bound the one silent longest is closed, so fresh requests are always
+  served and a flood of half-open connections from one address only ever evicts its own. A
+  connection kept alive between two requests is not evicted (a phone may be sending its next
+  request on it; uvicorn's keep-alive timeout bounds it), nor is one just made (in a rush its
+  head may still wait in the socket while the server answers others: a room behind one NAT
+  address is a rush from one address).
 - Nothing is refused for being busy: requests queue (the server answers them one by one and
   each is short), so a rush of a whole room is served rather than turned away.
 
@@ -20,6 +24,7 @@ Every refusal at this level is a page in the meeting's language (`refusal`), nev
 from __future__ import annotations
 
 import asyncio
+import select
 import sys
 from collections import OrderedDict
 from typing import Any
@@ -28,6 +33,7 @@ import h11
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 HEAD_SECONDS = 10.0
+GRACE_SECONDS = 1.0
 HEAD_BYTES = 16 * 1024
 IDLE_PER_ADDRESS = 32
 _END_OF_HEAD = b"\r\n\r\n"
@@ -46,31 +52,34 @@ def connection_cap() -> int:
 
 
 class Idle:
-    """The idle connections of one server, oldest first, and per address."""
+    """The idle connections of one server, oldest first, and per address, with since when."""
 
     def __init__(self) -> None:
-        self.all: OrderedDict[GuardedProtocol, str] = OrderedDict()
-        self.by_address: dict[str, OrderedDict[GuardedProtocol, None]] = {}
+        self.all: OrderedDict[GuardedProtocol, tuple[str, float]] = OrderedDict()
+        self.by_address: dict[str, OrderedDict[GuardedProtocol, float]] = {}
 
-    def add(self, conn: GuardedProtocol, address: str) -> None:
-        self.all[conn] = address
-        self.by_address.setdefault(address, OrderedDict())[conn] = None
+    def add(self, conn: GuardedProtocol, address: str, since: float) -> None:
+        self.all[conn] = (address, since)
+        self.by_address.setdefault(address, OrderedDict())[conn] = since
 
     def remove(self, conn: GuardedProtocol) -> None:
-        address = self.all.pop(conn, None)
-        if address is None:
+        found = self.all.pop(conn, None)
+        if found is None:
             return
-        mine = self.by_address.get(address)
+        mine = self.by_address.get(found[0])
         if mine is not None:
             mine.pop(conn, None)
             if not mine:
-                del self.by_address[address]
+                del self.by_address[found[0]]
 
-    def oldest(self, address: str | None = None) -> GuardedProtocol | None:
+    def oldest(self, before: float, address: str | None = None) -> GuardedProtocol | None:
+        """The connection idle longest, if it has been idle since `before` or earlier."""
         if address is None:
-            return next(iter(self.all), None)
+            conn = next(iter(self.all), None)
+            return conn if conn is not None and self.all[conn][1] <= before else None
         mine = self.by_address.get(address)
-        return next(iter(mine), None) if mine else None
+        conn = next(iter(mine), None) if mine else None
+        return conn if conn is not None and mine is not None and mine[conn] <= before else None
 
     def count(self, address: str) -> int:
         return len(self.by_address.get(address, ()))
@@ -89,14 +98,19 @@ class GuardedProtocol(H11Protocol):
         self._timer: asyncio.TimerHandle | None = None
         self._address = self.client[0] if self.client else "?"
         idle = self._idle()
+        before = self.loop.time() - GRACE_SECONDS
         while idle.count(self._address) >= IDLE_PER_ADDRESS:
-            self._evict(idle.oldest(self._address))
+            victim = idle.oldest(before, self._address)
+            if victim is None:
+                break
+            self._evict(victim)
         while len(self.connections) > self.cap:
-            victim = idle.oldest()
-            if victim is None:  # every connection is busy: this one waits its turn elsewhere
+            victim = idle.oldest(before)
+            if victim is None:  # none idle long enough to close: refuse this one, with a page
                 self._refuse()
                 return
             self._evict(victim)
+        self._idle().add(self, self._address, self.loop.time())
         self._wait_for_head()
 
     def _idle(self) -> Idle:
@@ -109,7 +123,6 @@ class GuardedProtocol(H11Protocol):
 
     def _wait_for_head(self) -> None:
         self._head_seen, self._tail = 0, b""
-        self._idle().add(self, self._address)
         self._cancel_timer()
         self._timer = self.loop.call_later(HEAD_SECONDS, self._too_slow)
 
@@ -118,18 +131,43 @@ class GuardedProtocol(H11Protocol):
             self._timer.cancel()
             self._timer = None
 
-    def _evict(self, victim: GuardedProtocol | None) -> None:
-        if victim is None:
-            return
+    def _evict(self, victim: GuardedProtocol) -> None:
         self._idle().remove(victim)
+        if victim._unread():  # not idle after all: its request waits to be read
+            return
         victim._cancel_timer()
         victim.transport.close()
 
     def _too_slow(self) -> None:
         self._timer = None
-        if self.conn.their_state is h11.IDLE and not self.transport.is_closing():
-            self._idle().remove(self)
-            self.transport.close()
+        if self.conn.their_state is not h11.IDLE or self.transport.is_closing():
+            return
+        if self._unread():  # the server is the slow one: its head is there, unread
+            self._timer = self.loop.call_later(GRACE_SECONDS, self._too_slow)
+            return
+        self._idle().remove(self)
+        self.transport.close()
+
+    def timeout_keep_alive_handler(self) -> None:
+        """uvicorn's keep-alive timeout, but never over a request already sent and not yet
+        read (a busy server reads late: closing then loses a phone's submit)."""
+        if self._unread():
+            self.timeout_keep_alive_task = self.loop.call_later(
+                GRACE_SECONDS, self.timeout_keep_alive_handler
+            )
+            return
+        super().timeout_keep_alive_handler()
+
+    def _unread(self) -> bool:
+        """Whether the socket holds bytes (or the peer's close) the server has not read yet."""
+        sock = self.transport.get_extra_info("socket")
+        if sock is None:
+            return False
+        try:
+            ready, _, _ = select.select([sock.fileno()], [], [], 0)
+        except (OSError, ValueError):
+            return False
+        return bool(ready)
 
     def _refuse(self) -> None:
         self._idle().remove(self)
@@ -148,18 +186,19 @@ class GuardedProtocol(H11Protocol):
             if size > HEAD_BYTES:
                 self._refuse()
                 return
+            self._idle().remove(self)  # it spoke: no longer a fresh, silent connection
             if end >= 0:
-                self._idle().remove(self)
                 self._cancel_timer()
             else:
                 self._head_seen += len(data)
                 self._tail = seen[-(len(_END_OF_HEAD) - 1) :]
+                if self._timer is None:  # a head begun on a kept-alive connection: bounded too
+                    self._timer = self.loop.call_later(HEAD_SECONDS, self._too_slow)
         super().data_received(data)
 
     def on_response_complete(self) -> None:
         super().on_response_complete()
-        if not self.transport.is_closing():
-            self._wait_for_head()  # keep-alive: idle again until the next head
+        self._head_seen, self._tail = 0, b""  # kept alive: uvicorn's own timeout bounds it
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._idle().remove(self)

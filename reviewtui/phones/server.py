@@ -84,7 +84,8 @@ def build_app(desk: Desk) -> Starlette:
             if not same_origin(headers.get("origin"), headers.get("referer"), headers.get("host")):
                 return _html(desk._message(403, "foreign", "bad"))
             body = await _body(request, desk.max_body)
-            return _html(desk.post(_client(request), token, body, _connection(request)))
+            reply = await desk.post_batched(_client(request), token, body, _connection(request))
+            return _html(reply)
         return _html(desk.get(_client(request), token, _connection(request)))
 
     async def home(request: Request) -> Response:
@@ -128,7 +129,7 @@ def uvicorn_server(desk: Desk, host: str, port: int, title: str = "") -> object:
         log_level="warning",
         access_log=False,  # an access log would hold every token
         lifespan="on",
-        timeout_keep_alive=5,
+        timeout_keep_alive=20,  # long enough that a busy server never races a phone's next request
         h11_max_incomplete_event_size=guard.HEAD_BYTES,
         server_header=False,
         backlog=2048,  # a room submitting at once: queued by the kernel, not dropped
