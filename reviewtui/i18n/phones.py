@@ -90,6 +90,25 @@ STRINGS: dict[str, tuple[str, str]] = {
         "手机收表在测评环节按 w 开始",
         "Phone forms start with w on the assessment item",
     ),
+    # Who serves the forms (phones/serving.py)
+    "phones.run_over_collect": (
+        "这次会议的手机测评表正由另一个进程提供（{by}，进程 {pid}，{url}），run 不能同时打开会议：请先到那个窗口按 Ctrl+C 结束收表，再运行 run；在 run 的测评环节按 w 可以接着收表（同一地址，已收的表都在）",
+        "This meeting's phone forms are being served by another process ({by}, process {pid}, {url}), so run cannot open the meeting too: press ctrl+c in that window to close the collection, then start run; w on its assessment item goes on collecting (same address, every form returned so far is kept)",
+    ),
+    "phones.already_serving": (
+        "这次会议的手机测评表已经在由另一个进程提供（{by}，进程 {pid}，{url}），不能再开一个",
+        "This meeting's phone forms are already served by another process ({by}, process {pid}, {url}); a second one is refused",
+    ),
+    "phones.cannot_save": (
+        "{time} 有一份手机测评表没能保存（{why}）：手机上已提示重新提交，所填内容保留在页面上",
+        "{time} a phone form could not be saved ({why}): the phone was asked to submit again, its marks kept on the page",
+    ),
+    "phones.why.busy": (
+        "会议数据库正被 run 或其他程序占用",
+        "the meeting's database is held by run or another program",
+    ),
+    "phones.why.slow_down": ("同一份表提交过于频繁", "too many tries of one form"),
+    "phones.projector_line": ("扫码收表中  {parts}", "Collecting phone forms  {parts}"),
     # Token refusals (raised by the core)
     "phones.refused.unknown": ("这不是本次会议的测评表地址", "This is not a form of this meeting"),
     "phones.refused.voided": (
@@ -99,6 +118,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "phones.refused.used": (
         "这份测评表已经提交过，不能再用",
         "This form was already submitted and can no longer be used",
+    ),
+    "phones.refused.phoned": (
+        "这份测评表已经通过手机提交，不能再提交",
+        "This form was already submitted by phone and cannot be submitted again",
     ),
     "phones.refused.entered": (
         "这份测评表已按纸质表录入，不能再从手机提交",
@@ -115,6 +138,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     "phones.page.once": (
         "每份测评表只能提交一次，提交后不能修改。",
         "Each form submits once; it cannot be changed afterwards.",
+    ),
+    "phones.page.anonymous": (
+        "本表不记名。表号只用来保证每份表只提交一次，不与任何人对应。",
+        "This form is anonymous. Its number only makes sure each form is submitted once; it is not linked to anyone.",
+    ),
+    "phones.page.unmarked_units": ("尚未评价的单位：", "Units not yet marked: "),
+    "phones.page.unmarked_cells": ("尚未填写的栏目：", "Cells not yet filled: "),
+    "phones.page.retry": ("再次提交", "Submit again"),
+    "phones.page.retry_hint": (
+        "您填写的内容都还在。过几秒钟按“再次提交”即可，不必重新填写。",
+        "Everything you filled in is kept. Press “Submit again” in a few seconds; there is no need to fill it in again.",
     ),
     "phones.page.confirm_title": ("请确认", "Please check"),
     "phones.page.confirm_hint": (
@@ -134,10 +168,25 @@ STRINGS: dict[str, tuple[str, str]] = {
         "您的测评表已保存。这份表不能再使用，谢谢！",
         "Your form is saved. This form can no longer be used. Thank you!",
     ),
-    "phones.msg.used": ("已经提交过", "Already submitted"),
+    "phones.msg.used": ("已通过手机提交", "Submitted by phone"),
     "phones.msg.used.text": (
-        "这份测评表已经提交过，不能再提交或修改。",
-        "This form was already submitted; it cannot be submitted or changed again.",
+        "这份测评表已经通过手机提交并保存，不需要再提交，也不能修改。",
+        "This form was submitted by phone and is saved; there is nothing more to do, and it cannot be changed.",
+    ),
+    "phones.msg.phoned": ("已通过手机提交", "Submitted by phone"),
+    "phones.msg.phoned.text": (
+        "这份测评表已经通过手机提交并保存，不能再提交。",
+        "This form was already submitted by phone and is saved; it cannot be submitted again.",
+    ),
+    "phones.msg.foreign": ("没有保存", "Not saved"),
+    "phones.msg.foreign.text": (
+        "这份提交不是从本次会议的测评表页面发出的，没有保存。请重新扫描测评表上的二维码填写。",
+        "This was not sent from this meeting's form page; nothing was saved. Scan the QR code on your form and fill it in there.",
+    ),
+    "phones.msg.full": ("请稍候", "Please wait"),
+    "phones.msg.full.text": (
+        "现在同时打开测评表的人很多，请过几秒钟再刷新本页。",
+        "Many people are opening their forms right now; refresh this page in a few seconds.",
     ),
     "phones.msg.unknown": ("不是有效的测评表", "Not a form"),
     "phones.msg.unknown.text": (
@@ -171,12 +220,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "phones.msg.slow_down": ("请稍候", "Please wait"),
     "phones.msg.slow_down.text": (
-        "这台手机的请求太频繁，请过一会儿再试，没有保存任何内容。",
-        "Too many requests from this phone; try again in a moment. Nothing was saved.",
+        "这份测评表的请求太频繁，请过一会儿再试，这次没有保存。",
+        "Too many tries of this form; try again in a moment. This one was not saved.",
     ),
     "phones.msg.busy": ("暂时无法保存", "Could not save now"),
     "phones.msg.busy.text": (
-        "会务电脑暂时忙，提交没有保存，请稍后再提交一次。",
+        "会务电脑暂时忙，这次提交没有保存，请稍后再提交一次。",
         "The meeting's laptop is busy and nothing was saved; submit again in a moment.",
     ),
     "phones.msg.refused": ("没有保存", "Not saved"),

@@ -41,6 +41,7 @@ class State:
     first_start: datetime | None
     last_end: datetime | None
     reveal: Reveal | None = None  # results revealed now (当场公布): the projector shows them
+    collecting: str = ""  # while the phone forms are served: forms returned per group
 
 
 def read_state(store: Store) -> State:
@@ -56,6 +57,7 @@ def read_state(store: Store) -> State:
         segments = meeting.segments(current.id) if current else []
         span = store.row("SELECT min(started_at) AS first, max(ended_at) AS last FROM segments")
         revealed = current_reveal(conn)
+        collecting = _collecting(store)
     finally:
         conn.execute("END")
     unit = plan.unit(current.unit) if current and current.unit else None
@@ -81,7 +83,23 @@ def read_state(store: Store) -> State:
         first_start=clock.parse_iso(span["first"]) if span.get("first") else None,
         last_end=clock.parse_iso(span["last"]) if span.get("last") else None,
         reveal=revealed,
+        collecting=collecting,
     )
+
+
+def _collecting(store: Store) -> str:
+    """Forms returned of issued per group while a server serves the phone forms (never a
+    grade), as the live screen's status line shows them; empty otherwise."""
+    from reviewtui.phones import serving, tokens
+
+    if serving.holder(store.path) is None:
+        return ""
+    parts = [
+        t("phones.count_part", group=c.group, returned=c.returned, issued=c.issued,
+          phone=c.by_phone)
+        for c in tokens.counts(store)
+    ]  # fmt: skip
+    return t("phones.projector_line", parts=t("phones.count_sep").join(parts))
 
 
 @dataclass(frozen=True)
@@ -120,7 +138,23 @@ def build_view(
     reconnecting: bool = False,
     problem: str | None = None,
 ) -> View:
-    """The screen for `state` at `now`: a pure function, so every state is easy to test."""
+    """The screen for `state` at `now`: a pure function, so every state is easy to test. While
+    the phone forms are served, the bottom line shows the forms returned instead of what is
+    next."""
+    view = _build_view(state, now, db=db, reconnecting=reconnecting, problem=problem)
+    if state is not None and state.collecting:
+        view = replace(view, next=state.collecting)
+    return view
+
+
+def _build_view(
+    state: State | None,
+    now: datetime,
+    *,
+    db: Path,
+    reconnecting: bool = False,
+    problem: str | None = None,
+) -> View:
     mark = now.strftime("%H:%M")
     if reconnecting and state is not None:
         mark = f"{t('projector.reconnecting')}  {mark}"

@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from typing import Any
 
 from docx import Document
@@ -134,9 +135,51 @@ def text(value: object) -> str:
     return clean(str(value), multiline=True)
 
 
+_STYLE_IDS: weakref.WeakKeyDictionary[Any, dict[str, str]] = weakref.WeakKeyDictionary()
+
+
+def _style_id(part: Any, name: str) -> str:
+    """The id of the style `name`, looked up once per document: python-docx scans every style
+    by XPath on each `.style = name` (300 forms with QR codes took minutes)."""
+    ids = _STYLE_IDS.setdefault(part, {})
+    if name not in ids:
+        ids[name] = part.styles[name].style_id
+    return ids[name]
+
+
+def set_style(paragraph: Paragraph, name: str) -> None:
+    """`paragraph.style = name`, by the cached id."""
+    paragraph._p.get_or_add_pPr().style = _style_id(paragraph.part, name)
+
+
+def set_table_style(table: Any, name: str) -> None:
+    """`table.style = name`, by the cached id."""
+    table._tbl.tblPr.style = _style_id(table.part, name)
+
+
+_NEXT_SHAPE_IDS: weakref.WeakKeyDictionary[Any, int] = weakref.WeakKeyDictionary()
+
+
+def add_picture(run: Any, data: bytes, width: Length, height: Length) -> None:
+    """`run.add_picture`, numbering the drawings itself: python-docx finds each new drawing's id
+    by scanning every id of the document, quadratic in a print of hundreds of forms. Every
+    picture of a document goes through here, so the ids never meet."""
+    import io
+
+    from docx.oxml.shape import CT_Inline
+
+    part = run.part
+    rid, image = part.get_or_add_image(io.BytesIO(data))
+    cx, cy = image.scaled_dimensions(width, height)
+    shape_id = _NEXT_SHAPE_IDS.get(part) or part.next_id
+    _NEXT_SHAPE_IDS[part] = shape_id + 1
+    run._r.add_drawing(CT_Inline.new_pic_inline(shape_id, rid, image.filename, cx, cy))
+
+
 def add(doc: DocumentType, value: object, style: str = BODY, *, align: str = "") -> Paragraph:
     """A paragraph of `style`; multi-line text keeps its line breaks."""
-    paragraph = doc.add_paragraph(style=style)
+    paragraph = doc.add_paragraph()
+    set_style(paragraph, style)
     lines = text(value).split("\n")
     run = paragraph.add_run(lines[0])
     for line in lines[1:]:

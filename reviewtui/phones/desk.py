@@ -15,6 +15,7 @@ commits with the screen's.
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 import sqlite3
 import sys
@@ -23,6 +24,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import parse_qsl
 
 from reviewtui.assessment import opinions as opinion_lines
@@ -35,6 +37,7 @@ from reviewtui.phones import pages, tokens
 from reviewtui.store import StorageError, Store, WriterLock
 from reviewtui.store import connect as files
 
+R = TypeVar("R")
 MAX_BODY = 64 * 1024  # a 40-unit, 5-item form is under 2 KB
 MAX_FIELDS = 2000
 _TOKEN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
@@ -68,6 +71,16 @@ class Reply:
     body: str
 
 
+@dataclass(frozen=True)
+class Submission:
+    """A checked form, ready to save (`Desk._save_all`)."""
+
+    token: str
+    marks: dict[tuple[str, str], Value]
+    opinions: dict[str, str]
+    body: bytes  # as posted: carried back on the page if it cannot be saved now
+
+
 @dataclass
 class Bucket:
     tokens: float
@@ -76,9 +89,10 @@ class Bucket:
 
 @dataclass
 class RateLimit:
-    """A token bucket per client address: `burst` requests at once, `rate` a second after.
-    Memory stays bounded: past `keep` addresses the longest idle are forgotten. The laptop
-    itself (loopback) is not limited: it is the secretary's own machine, not a phone."""
+    """A token bucket per key: `burst` requests at once, `rate` a second after. The key is the
+    form's token (phones behind one NAT address share nothing), or the connection for a token
+    that is no form. Memory stays bounded: past `keep` keys the longest idle are forgotten. The
+    laptop itself (loopback) is not limited: it is the secretary's own machine, not a phone."""
 
     burst: float = 30.0
     rate: float = 0.5
@@ -86,14 +100,14 @@ class RateLimit:
     buckets: dict[str, Bucket] = field(default_factory=dict)
     clock: Callable[[], float] = time.monotonic
 
-    def allow(self, address: str) -> bool:
-        if _loopback(address):
+    def allow(self, key: str, address: str = "") -> bool:
+        if _loopback(address or key):
             return True
         now = self.clock()
-        bucket = self.buckets.pop(address, None) or Bucket(self.burst, now)
+        bucket = self.buckets.pop(key, None) or Bucket(self.burst, now)
         bucket.tokens = min(self.burst, bucket.tokens + (now - bucket.at) * self.rate)
         bucket.at = now
-        self.buckets[address] = bucket  # re-inserted: the dict keeps the idlest first
+        self.buckets[key] = bucket  # re-inserted: the dict keeps the idlest first
         while len(self.buckets) > self.keep:
             del self.buckets[next(iter(self.buckets))]
         if bucket.tokens < 1:
@@ -123,15 +137,18 @@ class Desk:
         shared: bool = False,
         limit: RateLimit | None = None,
         on_saved: Callable[[list[tokens.Returned]], None] | None = None,
+        on_refused: Callable[[str], None] | None = None,
     ) -> None:
         self.path = path
         self.shared = shared
         self.limit = limit or RateLimit()
         self.on_saved = on_saved
+        self.on_refused = on_refused  # told why, whenever a submission could not be saved
         self.closed = False
         self.max_body = MAX_BODY
         self.store: Store | None = None
         self._lock = threading.Lock()  # one request at a time on the connection
+        self._waiting: list[tuple[Submission, asyncio.Future[Reply]]] = []
 
     # -- life ----------------------------------------------------------------------------------
 
@@ -165,38 +182,110 @@ class Desk:
 
     # -- requests ------------------------------------------------------------------------------
 
-    def get(self, client: str, token: str) -> Reply:
-        refused = self._refused_early(client)
+    def get(self, client: str, token: str, connection: str = "") -> Reply:
+        refused = self._closed() or self._limited(client, token, connection)
         if refused:
             return refused
         with self._lock:
-            return self._guarded(lambda: self._show(token))
+            return self._guarded(lambda: self._show(token, client, connection))
 
-    def post(self, client: str, token: str, body: bytes | None) -> Reply:
-        refused = self._refused_early(client)
-        if refused:
-            return refused
+    def post(self, client: str, token: str, body: bytes | None, connection: str = "") -> Reply:
+        """A submission, answered at once (its own commit)."""
+        early = self._early_post(client, token, body, connection)
+        if early is not None:
+            return early
+        assert body is not None
+        ready = self._prepared(token, body)
+        if isinstance(ready, Reply):
+            return ready
+        with self._lock:
+            return self._save_all([ready])[0]
+
+    async def post_batched(
+        self, client: str, token: str, body: bytes | None, connection: str = ""
+    ) -> Reply:
+        """A submission from the server: saved with the others that arrive meanwhile, in one
+        commit (a room pressing submit at once is queued and served, never refused)."""
+        early = self._early_post(client, token, body, connection)
+        if early is not None:
+            return early
+        assert body is not None
+        ready = self._prepared(token, body)
+        if isinstance(ready, Reply):
+            return ready
+        loop = asyncio.get_running_loop()
+        answer: asyncio.Future[Reply] = loop.create_future()
+        self._waiting.append((ready, answer))
+        if len(self._waiting) == 1:  # the first of a batch: save it once the loop has read
+            loop.call_soon(self._flush)  # whatever else has arrived by then
+        return await answer
+
+    def _flush(self) -> None:
+        waiting, self._waiting = self._waiting, []
+        with self._lock:
+            replies = self._save_all([ready for ready, _ in waiting])
+        for (_, answer), reply in zip(waiting, replies, strict=True):
+            if not answer.done():
+                answer.set_result(reply)
+
+    def _early_post(
+        self, client: str, token: str, body: bytes | None, connection: str
+    ) -> Reply | None:
         if body is None:
             return self._message(413, "too_big", "bad")
-        with self._lock:
-            return self._guarded(lambda: self._submit(token, body))
+        refused = self._closed()
+        if refused:
+            return refused
+        if self._limited(client, token, connection):
+            return self._retry(429, "slow_down", body)
+        return None
 
-    def _refused_early(self, client: str) -> Reply | None:
-        if not self.limit.allow(client):
-            return self._message(429, "slow_down", "bad")
+    def _prepared(self, token: str, body: bytes) -> Reply | Submission:
+        with self._lock:
+            return self._guarded(
+                lambda: self._submit(token, body), lambda: self._retry(503, "busy", body)
+            )
+
+    def _closed(self) -> Reply | None:
         if self.closed or self.store is None:
             return self._message(403, "closed", "note")
         return None
 
-    def _guarded(self, answer: Callable[[], Reply]) -> Reply:
+    def _limited(self, client: str, token: str, connection: str) -> Reply | None:
+        """Too many requests for this form (or, without a well-formed token, this connection)."""
+        key = f"t:{token}" if _well_formed(token) else f"c:{connection or client}"
+        if self.limit.allow(key, client):
+            return None
+        return self._message(429, "slow_down", "bad")
+
+    def _retry(self, status: int, key: str, body: bytes) -> Reply:
+        """A refusal the rater can recover from: the marks travel back on the page."""
+        if self.on_refused is not None:
+            self.on_refused(key)
+        try:
+            go, values = self.fields(body)
+        except BadRequest:
+            return self._message(status, key, "bad")
+        return Reply(
+            status,
+            pages.retry_page(
+                getattr(self, "meeting", ""), t(f"phones.msg.{key}"),
+                t(f"phones.msg.{key}.text"), values, go,
+            ),
+        )  # fmt: skip
+
+    def _guarded(
+        self, answer: Callable[[], R], busy: Callable[[], Reply] | None = None
+    ) -> R | Reply:
         """Never a 500: a storage failure asks to try again; a bug is logged and says so."""
+        busy = busy or (lambda: self._message(503, "busy", "bad"))
         try:
             return answer()
         except StorageError:
-            return self._message(503, "busy", "bad")
+            return busy()
         except sqlite3.Error as exc:
             print(f"collect: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
-            return self._message(503, "busy", "bad")
+            return busy()
 
     def _message(self, status: int, key: str, kind: str) -> Reply:
         title = getattr(self, "meeting", "")
@@ -205,18 +294,25 @@ class Desk:
 
     def _found(self, token: str) -> tokens.Found:
         assert self.store is not None
-        if not token or len(token) > 64 or not set(token) <= _TOKEN_CHARS:
+        if not _well_formed(token):
             return tokens.Found(tokens.UNKNOWN)
         return tokens.find(self.store, token)
 
-    def _refusal(self, state: str) -> Reply:
+    def _refusal(self, state: str, *, post: bool = True) -> Reply:
+        if state in (tokens.USED, tokens.PHONED):
+            # Refresh or back after the receipt: the receipt again, not a red refusal.
+            return self._message(409 if post else 200, state, "good")
         status = {tokens.UNKNOWN: 404, tokens.VOIDED: 410}.get(state, 409)
         return self._message(status, state, "bad")
 
-    def _show(self, token: str) -> Reply:
+    def _show(self, token: str, client: str = "", connection: str = "") -> Reply:
         found = self._found(token)
+        if found.state == tokens.UNKNOWN and not self.limit.allow(
+            f"c:{connection or client}", client
+        ):  # guessing addresses: limited per connection as well
+            return self._message(429, "slow_down", "bad")
         if found.state != tokens.OK:
-            return self._refusal(found.state)
+            return self._refusal(found.state, post=False)
         return Reply(200, self._form(found))
 
     def _form(
@@ -231,7 +327,9 @@ class Desk:
         assert self.store is not None
         return rule_lines(self.store.plan)
 
-    def _submit(self, token: str, body: bytes) -> Reply:
+    def _submit(self, token: str, body: bytes) -> Reply | Submission:
+        """The answer to a posted form: a page (refused, back to the form, confirm first), or
+        the submission to save."""
         found = self._found(token)
         if found.state != tokens.OK:
             return self._refusal(found.state)
@@ -251,32 +349,44 @@ class Desk:
             return Reply(200, self._form(found, values))
         reasons = self.warnings(marks)
         if reasons and go != "confirm":
-            return Reply(200, pages.confirm_page(self.meeting, reasons, values))
-        return self._save(token, marks, opinions)
+            back_to = self.first_concerned(marks)
+            return Reply(200, pages.confirm_page(self.meeting, reasons, values, back_to))
+        return Submission(token, marks, opinions, body)
 
-    def _save(
-        self, token: str, marks: dict[tuple[str, str], Value], opinions: dict[str, str]
-    ) -> Reply:
+    def _save_all(self, ready: Sequence[Submission]) -> list[Reply]:
+        """Save submissions in one commit, each its own journaled command; a storage failure
+        leaves every one unsaved, each answered with its marks to submit again."""
         assert self.store is not None
         gate = self.store.lock
         assert isinstance(gate, Gate)
         if not gate.take():
-            return self._message(503, "busy", "bad")
+            return [self._retry(503, "busy", one.body) for one in ready]
+        replies: list[Reply] = []
         try:
-            tokens.submit(self.store, token, marks, opinions or None)
+            with self.store.batch():
+                for one in ready:
+                    replies.append(self._save_one(one))
+        except (StorageError, sqlite3.Error) as exc:
+            if not isinstance(exc, StorageError):
+                print(f"collect: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
+            return [self._retry(503, "busy", one.body) for one in ready]
+        finally:
+            gate.release()
+        if self.on_saved is not None and any(r.status == 200 for r in replies):
+            self.on_saved(self.counts())
+        return replies
+
+    def _save_one(self, one: Submission) -> Reply:
+        assert self.store is not None
+        try:
+            tokens.submit(self.store, one.token, one.marks, one.opinions or None)
         except tokens.TokenRefused as exc:
             return self._refusal(exc.state)
-        except StorageError:
-            return self._message(503, "busy", "bad")
         except UserError as exc:  # a check of ballots.save: say which, keep nothing
             return Reply(
                 400,
                 pages.message(self.meeting, t("phones.msg.refused"), " ".join(exc.lines), "bad"),
             )
-        finally:
-            gate.release()
-        if self.on_saved is not None:
-            self.on_saved(self.counts())
         return self._message(200, "received", "good")
 
     # -- reading a submission ------------------------------------------------------------------
@@ -352,6 +462,13 @@ class Desk:
         }
         return {unit: text for unit, text in texts.items() if text}
 
+    def first_concerned(self, marks: dict[tuple[str, str], Value]) -> int:
+        """The unit (0-based) "back to the form" lands on: the first left blank, else the top."""
+        for u, unit in enumerate(self.form.units):
+            if not any((unit, item.name) in marks for item in self.form.items):
+                return u
+        return 0
+
     def warnings(self, marks: dict[tuple[str, str], Value]) -> list[str]:
         """What the confirm page says: the rule that voids the form, and the units left blank."""
         assert self.store is not None
@@ -364,6 +481,25 @@ class Desk:
         if blanks:
             said.append(t("rules.confirm.blanks", count=blanks, units=len(plan.units)))
         return said
+
+
+def _well_formed(token: str) -> bool:
+    return bool(token) and len(token) <= 64 and set(token) <= _TOKEN_CHARS
+
+
+def same_origin(origin: str | None, referer: str | None, host: str | None) -> bool:
+    """Whether a submission was posted from this server's own page. Browsers send `Origin` with
+    a form's POST (the pages' referrer policy keeps it); a mismatch, or "null", is another site
+    posting with a token it learned. A client that sends neither is no browser page, and could
+    forge either: it is let through (the token is what authorizes)."""
+    if not host:
+        return origin is None and referer is None
+    own = f"http://{host}"
+    if origin is not None:
+        return origin == own
+    if referer is not None:
+        return referer == own or referer.startswith(own + "/")
+    return True
 
 
 def _reason_text(reason: str) -> str:

@@ -52,6 +52,10 @@ button.second{background:#fff;color:#1a5fd1;border:2px solid #1a5fd1}
 .bad{background:#fde8ea;border-left:6px solid #c62828}
 .good{background:#e6f4ea;border-left:6px solid #0b7a3e}
 ol{padding-left:1.3em;margin:.3em 0}
+form{counter-reset:left}
+.grades .blank input:checked,input[type=number]:placeholder-shown{counter-increment:left}
+.left::after{content:counter(left)}
+.left{font-weight:700;margin:14px 0 0}
 """.replace("\n", "")
 
 
@@ -73,7 +77,9 @@ def page(title: str, body: str) -> str:
     return (
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
-        '<meta name="referrer" content="no-referrer">'
+        # same-origin: a submit carries its Origin (checked by the server), and no address
+        # with a token is ever sent to another site.
+        '<meta name="referrer" content="same-origin">'
         '<meta name="robots" content="noindex,nofollow">'
         f"<title>{_e(title)}</title><style>{_CSS}</style></head><body>{body}</body></html>"
     )
@@ -104,12 +110,21 @@ def form_page(
     values = values or {}
     parts = [f"<h1>{_e(meeting)}</h1>"]
     parts.append(f'<p class="meta">{_e(t("phones.page.form_of", serial=serial, group=group))}</p>')
+    parts.append(f'<p class="meta">{_e(t("phones.page.anonymous"))}</p>')
+    if rules:  # before the first unit: a rater learns what voids a form before marking it
+        lines = "".join(f"<li>{_e(line)}</li>" for line in rules)
+        parts.append(
+            f'<div class="card note"><h2>{_e(t("phones.page.rules"))}</h2><ol>{lines}</ol></div>'
+        )
     if problems:
         items = "".join(f"<li>{_e(p)}</li>" for p in problems)
         parts.append(f'<div class="card bad"><ol>{items}</ol></div>')
     parts.append('<form method="post" autocomplete="off">')
     for u, unit in enumerate(form.units):
-        parts.append(f'<div class="card"><fieldset><legend>{u + 1}. {_e(unit)}</legend>')
+        parts.append(
+            f'<div class="card" id="{unit_anchor(u)}"><fieldset><legend>{u + 1}. {_e(unit)}'
+            "</legend>"
+        )
         for i, item in enumerate(form.items):
             name = field_name(u, i)
             if not form.one_item:
@@ -132,16 +147,18 @@ def form_page(
                 "</textarea>"
             )
         parts.append("</fieldset></div>")
-    if rules:
-        lines = "".join(f"<li>{_e(line)}</li>" for line in rules)
-        parts.append(
-            f'<div class="card"><h2>{_e(t("phones.page.rules"))}</h2><ol>{lines}</ol></div>'
-        )
+    # Counted by the page's own style as the rater marks (no script): the blank choices left.
+    left = t("phones.page.unmarked_units" if form.one_item else "phones.page.unmarked_cells")
+    parts.append(f'<p class="left">{_e(left)}</p>')
     parts.append(
         f'<button type="submit" name="go" value="submit">{_e(t("phones.page.submit"))}</button>'
     )
     parts.append(f'<p class="meta">{_e(t("phones.page.once"))}</p></form>')
     return page(t("phones.page.title"), "".join(parts))
+
+
+def unit_anchor(unit: int) -> str:
+    return f"u{unit + 1}"
 
 
 def _grade_buttons(name: str, grades: Sequence[str], chosen: str | None) -> str:
@@ -152,7 +169,8 @@ def _grade_buttons(name: str, grades: Sequence[str], chosen: str | None) -> str:
             f'<label><input type="radio" name="{name}" value="{n}"{checked}>'
             f"<span>{_e(grade)}</span></label>"
         )
-    checked = " checked" if chosen == "" else ""
+    # Blank until a grade is chosen: checked by default, so the page can count what is left.
+    checked = " checked" if not chosen else ""
     out.append(
         f'<label class="blank"><input type="radio" name="{name}" value=""{checked}>'
         f"<span>{_e(t('phones.page.blank'))}</span></label></div>"
@@ -160,20 +178,39 @@ def _grade_buttons(name: str, grades: Sequence[str], chosen: str | None) -> str:
     return "".join(out)
 
 
-def confirm_page(meeting: str, reasons: Iterable[str], values: Fields) -> str:
-    """Before saving a form the rules void, or one that leaves units blank: say what, and offer
-    to submit it as it is or to go back to it (the marks travel as hidden fields)."""
-    items = "".join(f"<li>{_e(r)}</li>" for r in reasons)
-    hidden = "".join(
+def _hidden(values: Fields) -> str:
+    return "".join(
         f'<input type="hidden" name="{_e(k)}" value="{_e(v)}">' for k, v in values.items()
     )
+
+
+def confirm_page(meeting: str, reasons: Iterable[str], values: Fields, back_to: int = 0) -> str:
+    """Before saving a form the rules void, or one that leaves units blank: say what, and offer
+    to submit it as it is or to go back to it (the marks travel as hidden fields); going back
+    lands on unit `back_to` (0-based), the first one concerned."""
+    items = "".join(f"<li>{_e(r)}</li>" for r in reasons)
     body = (
         f"<h1>{_e(meeting)}</h1>"
         f'<div class="card note"><h2>{_e(t("phones.page.confirm_title"))}</h2><ol>{items}</ol>'
         f"<p>{_e(t('phones.page.confirm_hint'))}</p></div>"
-        f'<form method="post">{hidden}'
+        f'<form method="post" action="#{unit_anchor(back_to)}">{_hidden(values)}'
         f'<button type="submit" name="go" value="edit">{_e(t("phones.page.back"))}</button>'
         f'<button type="submit" name="go" value="confirm" class="second">'
         f"{_e(t('phones.page.submit_anyway'))}</button></form>"
     )
     return page(t("phones.page.confirm_title"), body)
+
+
+def retry_page(meeting: str, heading: str, text: str, values: Fields, go: str) -> str:
+    """A submission refused for now (the laptop busy, too many tries): the rater's marks are
+    carried on the page, to submit again as they were (`go` as pressed) or to go back to."""
+    body = (
+        f"<h1>{_e(meeting)}</h1>"
+        f'<div class="card bad"><h2>{_e(heading)}</h2><p>{_e(text)}</p>'
+        f"<p>{_e(t('phones.page.retry_hint'))}</p></div>"
+        f'<form method="post">{_hidden(values)}'
+        f'<button type="submit" name="go" value="{_e(go)}">{_e(t("phones.page.retry"))}</button>'
+        f'<button type="submit" name="go" value="edit" class="second">'
+        f"{_e(t('phones.page.back'))}</button></form>"
+    )
+    return page(heading, body)

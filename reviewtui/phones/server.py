@@ -21,11 +21,13 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
+from reviewtui import clock
 from reviewtui.errors import UserError
 from reviewtui.i18n import t
 from reviewtui.phones import address as net
-from reviewtui.phones import pages, tokens
-from reviewtui.phones.desk import MAX_BODY, Desk, Reply
+from reviewtui.phones import guard, pages, tokens
+from reviewtui.phones.desk import MAX_BODY, Desk, Reply, same_origin
+from reviewtui.phones.serving import Serving, holder
 
 if TYPE_CHECKING:
     from reviewtui.store import Store
@@ -33,7 +35,7 @@ if TYPE_CHECKING:
 _HEADERS = {
     "Cache-Control": "no-store",
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",  # a submit carries its Origin; no token leaves the site
     "X-Frame-Options": "DENY",
     "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
 }
@@ -45,6 +47,14 @@ def _html(reply: Reply) -> HTMLResponse:
 
 def _client(request: Request) -> str:
     return request.client.host if request.client else "?"
+
+
+def _connection(request: Request) -> str:
+    return f"{request.client.host}:{request.client.port}" if request.client else "?"
+
+
+def _head_size(request: Request) -> int:
+    return sum(len(name) + len(value) + 4 for name, value in request.headers.raw)
 
 
 async def _body(request: Request, limit: int = MAX_BODY) -> bytes | None:
@@ -71,10 +81,16 @@ def build_app(desk: Desk) -> Starlette:
 
     async def form(request: Request) -> Response:
         token = request.path_params["token"]
+        if _head_size(request) > guard.HEAD_BYTES:
+            return _html(desk._message(431, "too_big", "bad"))
         if request.method == "POST":
+            headers = request.headers
+            if not same_origin(headers.get("origin"), headers.get("referer"), headers.get("host")):
+                return _html(desk._message(403, "foreign", "bad"))
             body = await _body(request, desk.max_body)
-            return _html(desk.post(_client(request), token, body))
-        return _html(desk.get(_client(request), token))
+            reply = await desk.post_batched(_client(request), token, body, _connection(request))
+            return _html(reply)
+        return _html(desk.get(_client(request), token, _connection(request)))
 
     async def home(request: Request) -> Response:
         reply = desk._message(200, "home", "note")  # says only how to open a form
@@ -102,20 +118,25 @@ def build_app(desk: Desk) -> Starlette:
 # Running it
 
 
-def uvicorn_server(desk: Desk, host: str, port: int) -> object:
+def uvicorn_server(desk: Desk, host: str, port: int, title: str = "") -> object:
+    """The server of `desk` on host:port; `title` heads the page a connection is refused with."""
     import uvicorn
 
+    # No `limit_concurrency`: past it uvicorn answers a bare English 503, and a room's rush is
+    # to be served, not refused. What bounds the connections is `guard` (see its docstring).
+    full = pages.message(title, t("phones.msg.full"), t("phones.msg.full.text"), "bad")
     config = uvicorn.Config(
         build_app(desk),
         host=host,
         port=port,
+        http=guard.guarded(full),
         log_level="warning",
         access_log=False,  # an access log would hold every token
         lifespan="on",
-        limit_concurrency=200,
-        timeout_keep_alive=5,
-        h11_max_incomplete_event_size=16 * 1024,
+        timeout_keep_alive=20,  # long enough that a busy server never races a phone's next request
+        h11_max_incomplete_event_size=guard.HEAD_BYTES,
         server_header=False,
+        backlog=2048,  # a room submitting at once: queued by the kernel, not dropped
     )
     return uvicorn.Server(config)
 
@@ -124,10 +145,10 @@ class Background:
     """The server in a thread of the `run` process (the live screen's `w`): its own connection,
     the process's writer lock shared."""
 
-    def __init__(self, path: Path, host: str, port: int) -> None:
+    def __init__(self, path: Path, host: str, port: int, title: str = "") -> None:
         self.desk = Desk(path, shared=True)
         self.host, self.port = host, port
-        self.server = uvicorn_server(self.desk, host, port)
+        self.server = uvicorn_server(self.desk, host, port, title)
         self.thread = threading.Thread(target=self.server.run, name="collect", daemon=True)  # type: ignore[attr-defined]
 
     def start(self) -> None:
@@ -154,7 +175,7 @@ def collect_command(
 ) -> None:
     """`reviewtui collect`: serve the phone forms until ctrl+c, printing the counts as forms
     come in. Refuses while `run` (or another writer) holds the meeting."""
-    from reviewtui.store import open_session
+    from reviewtui.store import open_session, resolve
 
     try:
         host = net.check_address(bind) if bind else None
@@ -162,21 +183,42 @@ def collect_command(
             net.check_port(port)
     except ValueError:
         raise UserError(t("phones.bad_address", address=bind, port=port)) from None
-    store = open_session(session, db, write=True)  # refuses while `run` holds it; upgrades
+    from reviewtui.phones import serving
+
+    # This side's lock first, then the writer's (phones/serving.py): of `run` and `collect`
+    # starting at once, one sees the other.
+    target = resolve(session, db)
+    serves = Serving.take(target.db, "collect") if target.db.exists() else None
+    if serves is None and target.db.exists():
+        raise UserError(serving.refusal(holder(target.db), "phones.already_serving"))
     try:
-        path = store.path
-        host, chosen, notes = serving_address(store, host, port, session)
+        store = open_session(session, db, write=True)  # refuses while `run` holds it; upgrades
+        try:
+            path = store.path
+            host, chosen, notes = serving_address(store, host, port, session)
+            title = store.plan.meeting.title
+        finally:
+            store.close()
+        for note in notes:
+            say(note)
+        check_port_free(host, chosen)
+        url = serving_url(host, chosen)
+        assert serves is not None  # a database made just now has no tokens: refused above
+        serves.announce(url)
+
+        def refused(key: str) -> None:
+            say(t("phones.cannot_save", time=clock.now().strftime("%H:%M:%S"),
+                  why=t(f"phones.why.{key}")))  # fmt: skip
+
+        desk = Desk(path, on_saved=lambda counts: say(counts_line(counts)), on_refused=refused)
+        server = uvicorn_server(desk, host, chosen, title)
+        say(t("phones.serving", url=url, address=host, port=chosen))
+        say(t("phones.stop_hint"))
+        _run_printing_counts(server, desk, say)
+        say(t("phones.stopped"))
     finally:
-        store.close()
-    for note in notes:
-        say(note)
-    check_port_free(host, chosen)
-    desk = Desk(path, on_saved=lambda counts: say(counts_line(counts)))
-    server = uvicorn_server(desk, host, chosen)
-    say(t("phones.serving", url=serving_url(host, chosen), address=host, port=chosen))
-    say(t("phones.stop_hint"))
-    _run_printing_counts(server, desk, say)
-    say(t("phones.stopped"))
+        if serves is not None:
+            serves.release()
 
 
 def serving_address(

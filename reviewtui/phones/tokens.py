@@ -34,6 +34,7 @@ ACTION_SUBMIT = "ballot.phone"
 
 # What a token lookup finds
 OK, UNKNOWN, VOIDED, USED, ENTERED = "ok", "unknown", "voided", "used", "entered"
+PHONED = "phoned"  # its serial came in by phone already (a reprint's new code, the old one used)
 
 
 @dataclass(frozen=True)
@@ -142,16 +143,20 @@ def find(store: Store, token: str) -> Found:
         return Found(USED, serial, group)
     if voided is not None:
         return Found(VOIDED, serial, group)
-    if _entered(store.conn, serial):
-        return Found(ENTERED, serial, group)
+    source = _entered(store.conn, serial)
+    if source is not None:
+        return Found(PHONED if source == SOURCE else ENTERED, serial, group)
     return Found(OK, serial, group)
 
 
-def _entered(conn: sqlite3.Connection, serial: str) -> bool:
-    """A ballot of this serial is already in, in either round (entered on paper, or by an
-    earlier token)."""
-    row = conn.execute("SELECT 1 FROM ballots WHERE code = ?", (serial,))
-    return row.fetchone() is not None
+def _entered(conn: sqlite3.Connection, serial: str) -> str | None:
+    """The source of a ballot of this serial already in, in either round (entered on paper, or
+    submitted by an earlier token); None when there is none."""
+    row = conn.execute(
+        "SELECT source FROM ballots WHERE code = ? ORDER BY source = ? DESC LIMIT 1",
+        (serial, SOURCE),
+    ).fetchone()
+    return None if row is None else str(row[0])
 
 
 def submit(
@@ -202,8 +207,9 @@ def submit(
     except TokenRefused:
         raise
     except UserError:
-        if _entered(store.conn, found.serial):  # entered on paper meanwhile
-            raise TokenRefused(ENTERED) from None
+        source = _entered(store.conn, found.serial)
+        if source is not None:  # entered on paper, or by phone, meanwhile
+            raise TokenRefused(PHONED if source == SOURCE else ENTERED) from None
         raise
 
 

@@ -41,7 +41,7 @@ def _new_page(paragraph: Any) -> None:
 def _cell(cell: Any, value: object, *, bold: bool = False, size: Pt = o.SIZE_SMALL_4) -> None:
     cell.text = ""
     paragraph = cell.paragraphs[0]
-    paragraph.style = o.TABLE_TEXT
+    o.set_style(paragraph, o.TABLE_TEXT)
     run = paragraph.add_run(o.text(value))
     run.font.size = size
     run.bold = bold
@@ -56,21 +56,24 @@ def _table(
     height: float = 0,
 ) -> Any:
     table = doc.add_table(rows=1 + len(rows), cols=len(head))
-    table.style = "Table Grid"
+    o.set_table_style(table, "Table Grid")
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    # python-docx rebuilds a row's cells on every `.cells`: take each row's once.
+    lines = list(table.rows)
+    cells = [line.cells for line in lines]
     for c, heading in enumerate(head):
-        _cell(table.rows[0].cells[c], heading, bold=True)
+        _cell(cells[0][c], heading, bold=True)
     for r, row in enumerate(rows, start=1):
         for c, value in enumerate(row):
-            _cell(table.rows[r].cells[c], value)
+            _cell(cells[r][c], value)
         if height:
-            table.rows[r].height = Mm(height)
-            table.rows[r].height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+            lines[r].height = Mm(height)
+            lines[r].height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
     table.autofit = False
     for c, width in enumerate(widths):
         table.columns[c].width = Mm(width)
-        for row in table.rows:
-            row.cells[c].width = Mm(width)
+        for line in cells:
+            line[c].width = Mm(width)
     _repeat_header(table)
     return table
 

@@ -49,6 +49,7 @@ class Store:
         self.version = SCHEMA_VERSION
         self.backup: Path | None = None  # the copy made before this open upgraded the file
         self._wal = False  # still in WAL (a reader held an old file): checkpoint every command
+        self._batching = False  # inside `batch`: each command is a savepoint of one commit
         self._plan: Plan | None = None
         self._keys: dict[str, list[str]] = {}
         self._cascades: dict[str, list[tuple[str, dict[str, str]]]] = {}
@@ -310,6 +311,10 @@ class Store:
         """
         if not self.writable:
             raise RuntimeError("read-only store")
+        if self._batching:
+            with self._savepoint(action) as tx:
+                yield tx
+            return
         self._guard_file()
         try:
             self.conn.execute("BEGIN IMMEDIATE")
@@ -329,6 +334,51 @@ class Store:
             self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
         if any(table == "meta" and key == ["plan"] for table, key in tx.touched):
             self._plan = None
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Several commands in one commit, one set of syncs (a room's phones submitting at
+        once). Each command is still its own journaled command (its own `tx`, undone alone),
+        in a savepoint: one that fails rolls back alone, the others commit. A storage failure
+        rolls back the whole batch and is raised (StorageError), as for one command."""
+        if not self.writable:
+            raise RuntimeError("read-only store")
+        self._guard_file()
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self._batching = True
+            try:
+                yield
+            finally:
+                self._batching = False
+            self.conn.execute("COMMIT")
+        except BaseException as exc:
+            try:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+            if is_storage_failure(exc):
+                raise write_failed(exc) from exc
+            raise
+        if self._wal:
+            self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        self._plan = None  # a command of the batch may have amended it
+
+    @contextmanager
+    def _savepoint(self, action: str) -> Iterator[Tx]:
+        self.conn.execute("SAVEPOINT command")
+        try:
+            tx = Tx(self, action)
+            yield tx
+        except BaseException:
+            try:
+                self.conn.execute("ROLLBACK TO command")
+                self.conn.execute("RELEASE command")
+            except sqlite3.Error:
+                pass  # the transaction itself failed: `batch` rolls it all back
+            raise
+        self.conn.execute("RELEASE command")
 
     def _guard_file(self) -> None:
         """Refuse to write into a database file that was removed or replaced under us.

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from reviewtui.errors import UserError
 from reviewtui.i18n import t
 from reviewtui.phones import tokens
 
 if TYPE_CHECKING:
     from reviewtui.phones.server import Background
+    from reviewtui.phones.serving import Serving
     from reviewtui.store import Store
 
 
@@ -23,6 +25,7 @@ class Collector:
 
     def __init__(self) -> None:
         self.server: Background | None = None
+        self.serving: Serving | None = None
         self.url = ""
         self.notes: list[str] = []  # what the secretary is told on starting (no network…)
 
@@ -32,6 +35,7 @@ class Collector:
 
     def start(self, store: Store, host: str | None = None, port: int | None = None) -> str:
         """Serve the phone forms; returns the address. UserError when it cannot."""
+        from reviewtui.phones import serving
         from reviewtui.phones.server import (
             Background,
             check_port_free,
@@ -41,15 +45,23 @@ class Collector:
 
         host, chosen, self.notes = serving_address(store, host, port, store.path)
         check_port_free(host, chosen)
-        self.server = Background(store.path, host, chosen)
-        self.server.start()
+        serves = serving.Serving.take(store.path, "run")
+        if serves is None:  # a `collect` started after this `run` (it is refused; a race)
+            raise UserError(serving.refusal(serving.holder(store.path), "phones.already_serving"))
         self.url = serving_url(host, chosen)
+        serves.announce(self.url)
+        self.serving = serves
+        self.server = Background(store.path, host, chosen, store.plan.meeting.title)
+        self.server.start()
         return self.url
 
     def stop(self) -> None:
         if self.server is not None:
             self.server.stop()
             self.server = None
+        if self.serving is not None:
+            self.serving.release()
+            self.serving = None
 
     def status(self, store: Store) -> str:
         """What the assessment item's line adds while collecting: address and counts."""

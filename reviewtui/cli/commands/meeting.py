@@ -7,6 +7,7 @@ Textual.
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -37,6 +38,7 @@ def run(
     # A session file changed since the database was made: when every change is an amendment
     # the app offers them first (tui/amend_offer.py); otherwise refused here, with the reasons.
     store, pending = open_amendable(session, db)
+    _refuse_over_collect(store)
     if copy is not None:
         try:
             from reviewtui.assessment.ballots import check_entry
@@ -46,6 +48,17 @@ def run(
             store.close()
             raise
     run_tui(store, pending, copy)
+
+
+def _refuse_over_collect(store: Store) -> None:
+    """`run` holds the writer's lock now; a `collect` serving the phone forms would get "busy"
+    for every submission from here on: refuse, saying how to hand the collection over."""
+    from reviewtui.phones.serving import holder, refusal
+
+    other = holder(store.path)
+    if other is not None and other.pid != os.getpid():
+        store.close()
+        raise UserError(refusal(other, "phones.run_over_collect"))
 
 
 def _entry_copy(
