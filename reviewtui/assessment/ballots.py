@@ -142,7 +142,7 @@ def save(
     runs inside that transaction with the ballot's id, for writes that must commit with it (a
     phone form's token); what it raises rolls everything back.
     """
-    plan = store.plan
+    plan = store.current_plan()  # amended meanwhile by another connection? check against that
     form = Form.of(plan)
     code = serials.normalized(plan, normalize_code(code))
     check_entry(store, entry)
@@ -164,6 +164,8 @@ def save(
     if action is None:
         action = "ballot.save" if replacing is None else "ballot.correct"
     with store.transaction(action) as tx:
+        if not store.holds_plan(plan):  # amended between the checks and this transaction
+            raise UserError(t("ballot.plan_changed"))
         taken = store.conn.execute(
             "SELECT id FROM ballots WHERE code = ? AND entry = ?", (code, entry)
         ).fetchone()

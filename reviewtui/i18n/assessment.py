@@ -19,6 +19,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "“{value}”不是测评表上的项目",
         "'{value}' is not an item of the form",
     ),
+    "ballot.plan_changed": (
+        "会议方案刚刚修改过（单位或测评表有变），这张表没有保存；请按现在的方案重新填写",
+        "the meeting's plan was just amended (units or the form changed): this ballot was not "
+        "saved; fill it in again on the plan as it is now",
+    ),
     "ballot.cell_where": ("{unit} / {item}：", "{unit} / {item}: "),
     "ballot.bad_entry": (
         "录入遍次只能是 1 或 2，不能是 {entry}",

@@ -55,6 +55,9 @@ ol{padding-left:1.3em;margin:.3em 0}
 """.replace("\n", "")
 
 
+PLAN_FIELD = "plan"  # the plan's fingerprint the form was made from (fields go by position)
+
+
 def field_name(unit: int, item: int) -> str:
     return f"c{unit}_{item}"
 
@@ -97,6 +100,7 @@ def form_page(
     values: Fields | None = None,
     problems: Sequence[str] = (),
     opinions: int = 0,
+    fingerprint: str = "",
 ) -> str:
     """The form of one token: a card per unit, a row of grade buttons per graded item, a number
     field per numeric item, and an opinion line per unit when the form has them (`opinions`:
@@ -108,6 +112,8 @@ def form_page(
         items = "".join(f"<li>{_e(p)}</li>" for p in problems)
         parts.append(f'<div class="card bad"><ol>{items}</ol></div>')
     parts.append('<form method="post" autocomplete="off">')
+    if fingerprint:
+        parts.append(f'<input type="hidden" name="{PLAN_FIELD}" value="{_e(fingerprint)}">')
     for u, unit in enumerate(form.units):
         parts.append(f'<div class="card"><fieldset><legend>{u + 1}. {_e(unit)}</legend>')
         for i, item in enumerate(form.items):

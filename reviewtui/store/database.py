@@ -50,6 +50,8 @@ class Store:
         self.backup: Path | None = None  # the copy made before this open upgraded the file
         self._wal = False  # still in WAL (a reader held an old file): checkpoint every command
         self._plan: Plan | None = None
+        self._plan_text = ""  # the meta row `_plan` was read from
+        self._plan_seen = -1  # `data_version` when the plan was last compared with the file
         self._keys: dict[str, list[str]] = {}
         self._cascades: dict[str, list[tuple[str, dict[str, str]]]] = {}
         self._inode: int | None = os.stat(path).st_ino if lock else None
@@ -228,8 +230,32 @@ class Store:
     @property
     def plan(self) -> Plan:
         if self._plan is None:
-            self._plan = from_json(self.meta("plan") or "{}")
+            self._plan_text = self.meta("plan") or "{}"
+            self._plan = from_json(self._plan_text)
         return self._plan
+
+    def current_plan(self) -> Plan:
+        """The plan as committed now: another connection (`amend`, the live screen beside the
+        phone server) may have amended it since `plan` was read. Cheap when nothing changed:
+        `data_version` moves only when another connection commits."""
+        version = self.data_version()
+        if version != self._plan_seen:
+            self._plan_seen = version
+            if self._plan is not None and (self.meta("plan") or "{}") != self._plan_text:
+                self._plan = None
+        return self.plan
+
+    def holds_plan(self, plan: Plan) -> bool:
+        """Whether `plan` is still the committed one (read inside a transaction, it stays so
+        until the commit)."""
+        return plan is self._plan and (self.meta("plan") or "{}") == self._plan_text
+
+    def plan_fingerprint(self) -> str:
+        """A short name of the plan as it is now (the phone form carries it)."""
+        import hashlib
+
+        self.current_plan()
+        return hashlib.sha256(self._plan_text.encode()).hexdigest()[:16]
 
     @functools.cached_property
     def db(self) -> sqlite_utils.Database:
