@@ -85,7 +85,8 @@ def test_the_form_follows_an_amendment(meeting: tuple[Path, Path, list[tokens.Is
     try:
         saved = ballots.find(store, "B001", 1)
         assert saved is not None
-        assert {unit for unit, _ in saved.marks} == {RENAMED, "城子街道工委", "王平镇党委", "潭柘寺镇党委"}
+        units = {unit for unit, _ in saved.marks}
+        assert units == {RENAMED, "城子街道工委", "王平镇党委", "潭柘寺镇党委"}
     finally:
         store.close()
 
@@ -99,7 +100,7 @@ def test_the_core_refuses_a_mark_for_a_unit_the_plan_lacks(
     conn = files.connect(db, readonly=False)
     stale = Store(db, conn, lock=Gate(db, shared=True))
     try:
-        assert [u.name for u in stale.plan.units][0] == "雁翅镇党委"
+        assert stale.plan.units[0].name == "雁翅镇党委"
         _amend(toml)
         marks = {("雁翅镇党委", "总体评价"): "好", ("城子街道工委", "总体评价"): "好"}
         with pytest.raises(UserError) as refused:

@@ -329,8 +329,10 @@ class Desk:
                 if value not in ("submit", "confirm", "edit"):
                     raise BadRequest
                 go = value
-            elif (name in names and len(value) <= 40) or (name == pages.PLAN_FIELD and len(value) <= 64) or (
-                name in lines and len(value) <= self.opinions
+            elif (
+                (name in names and len(value) <= 40)
+                or (name == pages.PLAN_FIELD and len(value) <= 64)
+                or (name in lines and len(value) <= self.opinions)
             ):
                 values[name] = value
             else:
