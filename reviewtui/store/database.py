@@ -23,6 +23,7 @@ from reviewtui.errors import UserError
 from reviewtui.i18n import t
 from reviewtui.plan import Plan, from_json
 from reviewtui.store import connect as files
+from reviewtui.store import hot_journal
 from reviewtui.store.errors import StorageError, damaged, is_storage_failure, write_failed
 from reviewtui.store.journal import Tx
 from reviewtui.store.journal import undo as undo_tx
@@ -104,6 +105,7 @@ class Store:
                         },
                     )
             store.conn.close()
+            hot_journal.random_change_counter(building)  # this file's own: see hot_journal
             try:
                 os.link(building, path)  # fails if another process created it meanwhile
             except FileExistsError:
@@ -126,9 +128,12 @@ class Store:
             )
         try:
             moved = files.set_aside(path) if foreign else None
+            journal = hot_journal.settle(path)  # before SQLite could play a stranger's back
             store = cls(path, files.connect(path, readonly=False), lock=lock)
             if moved:
                 store.notices.append(t("db.foreign_wal_moved", db=path, wal=moved))
+            if journal:
+                store.notices.append(t("db.foreign_journal_moved", db=path, journal=journal))
             try:
                 store._check_version(migrate=True)
                 store._use_rollback_journal()
@@ -146,13 +151,42 @@ class Store:
         header = files.inspect(path)
         if files.foreign_wal(path, header):
             raise UserError(t("db.foreign_wal", db=path, wal=files.sidecars(path)[0]))
+        journal = cls._settle_for_reader(path)
         store = cls(path, files.connect(path, readonly=True), lock=None)
+        if journal:
+            store.notices.append(t("db.foreign_journal_moved", db=path, journal=journal))
         try:
             store._check_version(migrate=False)
         except sqlite3.DatabaseError as exc:
             store.close()
             raise damaged(path, exc) from None
         return store
+
+    @staticmethod
+    def _settle_for_reader(path: Path) -> Path | None:
+        """A hot journal beside a file no writer holds: a stranger's is set aside (returned), the
+        file's own played back, so a reader reads the last commit, as the next writer would.
+        With a writer at work its journal is live, not hot, and left alone."""
+        if not hot_journal.is_hot(path):
+            return None
+        lock = WriterLock(path)
+        try:
+            if not lock.acquire():
+                return None
+        except OSError:
+            return None  # a file this user may not write: read it as it is
+        try:
+            moved = hot_journal.settle(path)
+            if moved is None:
+                hot_journal.recover(path)
+            return moved
+        except OSError as exc:
+            raise UserError(
+                t("db.foreign_journal", db=path, journal=hot_journal.journal_of(path),
+                  reason=exc.strerror or exc)
+            ) from None  # fmt: skip
+        finally:
+            lock.release()
 
     def _use_rollback_journal(self) -> None:
         """Leave WAL for the rollback journal; a reader of an old WAL file may hold it back
