@@ -162,8 +162,9 @@ def main() -> None:
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
-    print(f"import of {args.ballots:,} ballots ({args.ballots * len(UNITS):,} marks): {took:.1f} s;"
-          f" after it: readable {whole[0]}, records present {whole[1]}, ballots {whole[2]:,}")  # fmt: skip
+    marks = args.ballots * len(UNITS)
+    print(f"import of {args.ballots:,} ballots ({marks:,} marks): {took:.1f} s; after it: "
+          f"readable {whole[0]}, records present {whole[1]}, ballots {whole[2]:,}")  # fmt: skip
     print("\ncopies of the .db alone taken while the import ran:")
     for at, readable, present, count in during:
         print(f"  at {at:5.1f} s: readable {readable!s:5}  records present {present!s:5}  "
