@@ -55,6 +55,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "A -wal file beside {db} did not belong to it: it was renamed to {wal}, set aside, and "
         "nothing of it entered this meeting.",
     ),
+    "db.incomplete": (
+        "{db}：不是完整的会议数据库（缺少数据表：{tables}）",
+        "{db}: not a complete meeting database (tables missing: {tables})",
+    ),
     "db.foreign_journal_moved": (
         "{db} 旁边有一个不属于它的 -journal 文件（别的副本或别的会议中断时留下的），"
         "已改名为 {journal} 放在一边，没有回放进本会议。",

@@ -10,13 +10,14 @@ belongs to its thread): one request at a time, each commit short.
 from __future__ import annotations
 
 import contextlib
+import sys
 import threading
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
@@ -67,10 +68,18 @@ def build_app(desk: Desk) -> Starlette:
 
     async def form(request: Request) -> Response:
         token = request.path_params["token"]
-        if request.method == "POST":
-            body = await _body(request, desk.max_body)
-            return _html(desk.post(_client(request), token, body))
-        return _html(desk.get(_client(request), token))
+        try:
+            if request.method == "POST":
+                body = await _body(request, desk.max_body)
+                return _html(desk.post(_client(request), token, body))
+            return _html(desk.get(_client(request), token))
+        except ClientDisconnect:
+            # The phone went away mid-submit (out of the room's Wi-Fi): nothing was saved and
+            # nobody is there to read an answer. Not an error of the server's: say nothing.
+            return Response(status_code=400)
+        except Exception as exc:
+            print(f"collect: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
+            return _html(desk._message(503, "busy", "bad"))
 
     async def home(request: Request) -> Response:
         reply = desk._message(200, "home", "note")  # says only how to open a form

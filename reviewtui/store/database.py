@@ -75,7 +75,9 @@ class Store:
         path.parent.mkdir(parents=True, exist_ok=True)
         import secrets  # here: only a new database needs it (every command's start pays imports)
 
-        building = path.with_name(f".{path.name}.creating-{os.getpid()}-{secrets.token_hex(4)}")
+        # A short name (the folder takes the database's own name, up to its limit, but no more).
+        stem = path.name[:24]
+        building = path.with_name(f".{stem}.creating-{os.getpid()}-{secrets.token_hex(4)}")
         leftovers = (building, *_journals(building))
         # Owner-only from the first byte; SQLite gives its journal the same mode.
         os.close(os.open(building, os.O_CREAT | os.O_EXCL | os.O_RDWR, 0o600))
@@ -240,6 +242,12 @@ class Store:
         if problem != "ok":
             self.close()
             raise UserError(t("db.corrupt", db=self.path, reason=problem), t("db.advice_corrupt"))
+        missing = _missing_tables(self.conn, version)
+        if missing:  # a file that claims the format but lacks its tables (a fragment, a forgery)
+            self.close()
+            raise UserError(
+                t("db.incomplete", db=self.path, tables=", ".join(missing)), t("db.advice_corrupt")
+            )
         self.version = version
         if version < SCHEMA_VERSION and migrate:
             self.backup = upgrade(self.conn, self.path, version)
@@ -429,6 +437,14 @@ class Store:
         any of them: see `reviewtui.store.journal`.
         """
         return undo_tx(self, target_tx)
+
+
+def _missing_tables(conn: sqlite3.Connection, version: int) -> list[str]:
+    """The record tables (and, from version 2, the lock note's) this database lacks: every
+    release's database holds them (tables a version adds later are the upgrade's to add)."""
+    needed = [*RECORD_TABLES, *(["writer"] if version >= 2 else [])]
+    found = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return [name for name in needed if name not in found]
 
 
 def _free_name(path: Path, tag: str) -> Path:
