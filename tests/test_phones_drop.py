@@ -39,7 +39,7 @@ def test_a_phone_dropping_mid_submit_prints_no_traceback(tmp_path: Path, root_di
         assert done.status_code == 200  # still serving
     finally:
         proc.send_signal(signal.SIGINT)
-        out, err = proc.communicate(timeout=20)
+        _, err = proc.communicate(timeout=20)
     assert proc.returncode == 0, err
     assert "Traceback" not in err and "Exception" not in err, err
     assert [code for code, *_ in ballot_rows(db)] == [made[1].serial]
