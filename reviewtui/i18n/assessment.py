@@ -134,6 +134,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "表头“{value}”不是本次会议的述职单位",
         "the column '{value}' is not a unit of this meeting",
     ),
+    "import.unknown_column": (
+        "未知的列“{value}”：逐项格式的列只有 {columns}；请删去这一列",
+        "unknown column '{value}': the long form's columns are {columns} only; remove it",
+    ),
     "import.unit_column_twice": ("单位“{value}”有两列", "the unit '{value}' has two columns"),
     "import.bad_header": (
         "无法识别的表头“{found}”：应为 ballot,group,unit,item,value（可加 opinion 列），或 ballot,group "
