@@ -271,7 +271,7 @@ def summary_table(plan: Plan) -> Any:
 
 
 def projector(session: str, db: str | None = None) -> None:
-    from reviewtui.store import Store, resolve
+    from reviewtui.store import resolve
 
     # Never creates the database: with a .toml whose database is not there yet, the projector
     # waits for `run` to create it; a .db that does not exist is more likely a typo.
@@ -279,7 +279,13 @@ def projector(session: str, db: str | None = None) -> None:
     if target.toml is not None and not target.toml.exists():
         raise UserError(t("file.missing", path=target.toml))
     if target.db.exists():
-        Store.open_reader(target.db).close()  # not a meeting database: say so now, exit 2
+        # Not a meeting database, or a session file changed since: say so now, exit 2 (as
+        # `results` and `export` do), not a projector silently showing another plan.
+        from reviewtui.store import open_session
+
+        store = open_session(session, db, write=False, create=False)
+        tell(store.notices)
+        store.close()
     elif target.toml is None:
         raise UserError(t("db.missing", db=target.db))
     from reviewtui.tui.projector import run_projector
@@ -294,6 +300,7 @@ def ballots_import(
     db: str | None = None,
     skip_conflicts: bool = False,
     entered_by: str | None = None,
+    other_meeting: bool = False,
 ) -> None:
     from reviewtui.assessment.forms import Form
     from reviewtui.assessment.merge import import_ballots, summary
@@ -305,8 +312,9 @@ def ballots_import(
     try:
         who = clean(entered_by).strip() if entered_by else None
         done = import_ballots(
-            store, Path(file), entry=entry, entered_by=who, skip_conflicts=skip_conflicts
-        )
+            store, Path(file), entry=entry, entered_by=who, skip_conflicts=skip_conflicts,
+            other_meeting=other_meeting,
+        )  # fmt: skip
         lines = summary(Form.of(store.plan), done)
     finally:
         store.close()

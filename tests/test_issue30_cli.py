@@ -119,3 +119,14 @@ def test_a_database_holding_only_meta_exits_2(cli, tmp_path: Path) -> None:
         done = cli(command, db, "--lang", "en")
         assert done.code == 2, done.output
         assert "not a complete meeting database" in done.stderr
+
+
+def test_the_projector_says_the_session_file_changed(cli, tmp_path: Path) -> None:
+    session = _session(tmp_path)
+    assert cli("results", session).code == 0  # the database made from it
+    session.write_text(
+        session.read_text(encoding="utf-8").replace("issued = 5", "issued = 6"), encoding="utf-8"
+    )
+    done = cli("projector", session, "--lang", "en")
+    assert done.code == 2, done.output
+    assert "has changed since the database" in done.stderr and "issued" in done.stderr

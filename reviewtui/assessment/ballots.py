@@ -17,8 +17,8 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from reviewtui import clock
+from reviewtui.assessment import file_identity, serials
 from reviewtui.assessment import opinions as opinion_lines
-from reviewtui.assessment import serials
 from reviewtui.assessment.ballot_compare import (
     CONFIRMED,
     MISMATCHED,
@@ -255,6 +255,8 @@ def export_csv(store: Store, path: str | Path, *, entry: int = 1) -> int:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     with_opinions = any(ballot.opinions for ballot in ballots)
+    # The meeting's identity above the SPEC header: `import` refuses another meeting's file.
+    writer.writerow([inert_cell(cell) for cell in file_identity.header_row(store)])
     writer.writerow(OPINION_HEADER if with_opinions else LONG_HEADER)
     for ballot in ballots:
         written: set[str] = set()

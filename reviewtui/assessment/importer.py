@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reviewtui import clock
-from reviewtui.assessment import opinions, rules, serials
+from reviewtui.assessment import file_identity, opinions, rules, serials
 from reviewtui.assessment.ballot_files import (  # reading files: the module beside this one
     Rows,
     _blank,
@@ -323,6 +323,9 @@ def check_file(
     """The ballots of a file and every error in it, in line order. Nothing is written."""
     lines, rows = table
     first = next((i for i, cells in enumerate(rows) if not _blank(cells)), None)
+    if first is not None and file_identity.found(rows[first : first + 1]) is not None:
+        # `ballots export`'s line naming its meeting (`import_file` has checked it)
+        first = next((i for i, c in enumerate(rows) if i > first and not _blank(c)), None)
     if first is None:
         return {}, [t("import.empty", path=path)]
     header_line, header_cells = lines[first], rows[first]
@@ -389,13 +392,20 @@ def check_file(
 
 
 def import_file(
-    store: Store, path: str | Path, *, entry: int = 1, entered_by: str | None = None
+    store: Store,
+    path: str | Path,
+    *,
+    entry: int = 1,
+    entered_by: str | None = None,
+    other_meeting: bool = False,
 ) -> ImportResult:
-    """Add every ballot of the file, or none: raises UserError listing every bad row."""
+    """Add every ballot of the file, or none: raises UserError listing every bad row, or when
+    the file was exported from another meeting (unless `other_meeting`)."""
     path = Path(path)
     check_entry(store, entry)
     form = Form.of(store.plan)
     table = read_rows(path)
+    file_identity.check(store, path, table[1], other=other_meeting)
     pending, errors = check_file(
         form, path, table, codes(store, entry), entry, spreadsheet=_is_xlsx(path), plan=store.plan
     )

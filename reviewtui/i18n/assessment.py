@@ -134,6 +134,16 @@ STRINGS: dict[str, tuple[str, str]] = {
         "表头“{value}”不是本次会议的述职单位",
         "the column '{value}' is not a unit of this meeting",
     ),
+    "import.other_meeting": (
+        "{path} 是从另一次会议（“{title}”）导出的测评表，不是本次会议（“{ours}”）的；没有导入。"
+        "如确实要把它导入本次会议，请加 --other-meeting 再导入",
+        "{path} was exported from another meeting ('{title}'), not this one ('{ours}'): nothing "
+        "was imported. If it is meant for this meeting, import it again with --other-meeting",
+    ),
+    "cli.opt.other_meeting": (
+        "导入从另一次会议导出的测评表（文件第一行写明了它的会议）",
+        "Import a ballot file exported from another meeting (its first line names the meeting)",
+    ),
     "import.unknown_column": (
         "未知的列“{value}”：逐项格式的列只有 {columns}；请删去这一列",
         "unknown column '{value}': the long form's columns are {columns} only; remove it",
