@@ -94,11 +94,12 @@ def check_target(path: Path, protect: Iterable[str | Path] = ()) -> None:
             raise UserError(t("export.is_dir", path=path))
         if not stat.S_ISREG(found.st_mode):
             raise UserError(t("output.not_regular", path=path))
-        _refuse_meeting_files(path)
     real = os.path.realpath(path)
     for other in protect:
         if os.path.realpath(other) == real or (found is not None and _same_file(found, other)):
             raise UserError(t("output.meeting_file", path=path, file=other))
+    if found is not None:
+        _refuse_meeting_files(path)
 
 
 _SQLITE = b"SQLite format 3\x00"
