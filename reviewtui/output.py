@@ -4,6 +4,8 @@
 
 - the meeting's own files: its database (and the `-wal`, `-shm`, `-journal` beside it) and its
   session file, compared by real path and by inode (a hard link is the same file);
+- any SQLite database (a meeting's, whatever its name) and the files SQLite keeps beside one,
+  and a session file in use (NAME.toml with its meeting NAME.db beside it): `--force` or not;
 - a symbolic link (a rename would replace the link; following it writes somewhere unseen);
 - anything that is not a regular file: a folder, a device such as `/dev/null`, a FIFO, a socket.
 
@@ -96,6 +98,33 @@ def check_target(path: Path, protect: Iterable[str | Path] = ()) -> None:
     for other in protect:
         if os.path.realpath(other) == real or (found is not None and _same_file(found, other)):
             raise UserError(t("output.meeting_file", path=path, file=other))
+    if found is not None:
+        _refuse_meeting_files(path)
+
+
+_SQLITE = b"SQLite format 3\x00"
+
+
+def _is_database(path: Path) -> bool:
+    try:
+        with open(path, "rb") as file:
+            return file.read(len(_SQLITE)) == _SQLITE
+    except OSError:
+        return False
+
+
+def _refuse_meeting_files(path: Path) -> None:
+    """An existing target that is a database, a file SQLite keeps beside one, or the session
+    file of a meeting beside it: never an output's to replace, whatever it is called."""
+    for side in SIDE_FILES[1:]:
+        if path.name.endswith(side) and _is_database(path.with_name(path.name[: -len(side)])):
+            raise UserError(t("output.meeting_file", path=path, file=path.name[: -len(side)]))
+    if _is_database(path):
+        raise UserError(t("output.is_database", path=path))
+    if path.suffix.lower() == ".toml":
+        db = path.with_suffix(".db")
+        if _is_database(db):
+            raise UserError(t("output.session_in_use", path=path, db=db))
 
 
 def _same_file(found: os.stat_result, other: str | Path) -> bool:

@@ -315,7 +315,7 @@ DIES_MID_COMMIT = """
     import sys, time
     from reviewtui.store import Store
     store = Store.open_writer(__import__("pathlib").Path(sys.argv[1]))
-    store.conn.execute("PRAGMA cache_size = 10")  # spill pages into the file before COMMIT
+    store.conn.execute("PRAGMA cache_size = 10")  # would spill pages into the file (it may not)
     with store.transaction("big") as tx:
         for n in range(3000):
             tx.set_meta(f"k{n}", "y" * 500)
@@ -324,7 +324,9 @@ DIES_MID_COMMIT = """
 """
 
 
-def test_a_writer_killed_mid_commit_is_finished_by_the_next_run(cli, tmp_path: Path) -> None:
+def test_a_writer_killed_mid_write_leaves_the_last_commit(cli, tmp_path: Path) -> None:
+    """A reader first after the kill reads the last commit (issue 30.3: readers play a hot
+    journal back too, and this release's writer never spills into the file before COMMIT)."""
     db = _made(tmp_path)
     child = subprocess.Popen(
         [sys.executable, "-c", textwrap.dedent(DIES_MID_COMMIT), str(db)],
@@ -336,10 +338,8 @@ def test_a_writer_killed_mid_commit_is_finished_by_the_next_run(cli, tmp_path: P
     finally:
         child.kill()
         child.wait(timeout=30)
-    refused = cli("results", db, "--lang", "en", env={"LANG": "en_US.UTF-8", "LC_ALL": None})
-    assert refused.code == 2 and "reviewtui run" in refused.stderr, refused.output
-    Store.open_writer(db).close()  # what `run` does first: the unfinished write is taken back
     assert cli("results", db, "--json").code == 0
+    Store.open_writer(db).close()
     reader = Store.open_reader(db)
     try:
         assert reader.meta("k1") is None

@@ -73,7 +73,8 @@ def test_export_then_import_round_trip(cli, tmp_path: Path) -> None:
     assert exported.code == 0, exported.output
     assert f"Wrote 3 ballot(s) of entry round 1 to {out}" in exported.stdout
     assert "ballots import MEETING out.csv --entry 1" in exported.stdout
-    assert out.read_text("utf-8-sig").splitlines()[0] == HEADER.strip()
+    named, header = out.read_text("utf-8-sig").splitlines()[:2]
+    assert named.startswith("#reviewtui-meeting,") and header == HEADER.strip()  # its meeting
     imported = cli("ballots", "import", first, out, "--entered-by", "laptopB")
     assert imported.code == 0, imported.output
     assert f"Imported 3 ballot(s) (4 marks) from {out} as entry round 1" in imported.stdout
@@ -94,7 +95,8 @@ def test_export_names_the_round_and_the_laptop_beside_the_database(cli, tmp_path
     assert done.code == 0, done.output
     (written,) = (tmp_path / "a").glob("m-ballots-2-*.csv")
     assert f"to {written}" in done.stdout
-    assert written.read_text("utf-8-sig").count("\n") == 1 + 3  # header, one line per unit
+    # the meeting's line, the header, one line per unit
+    assert written.read_text("utf-8-sig").count("\n") == 2 + 3
     # A folder given to -o gets the same name inside it.
     folder = tmp_path / "out"
     folder.mkdir()

@@ -92,18 +92,26 @@ def _xlsx_rows(path: Path) -> Rows:
     from openpyxl.utils.exceptions import InvalidFileException
 
     _check_unpacked(path)
+    # SyntaxError: xml.etree's ParseError, for a part that is not XML or one that expands
+    # itself ("billion laughs": expat stops it) as the sheet is read, not only at the open.
+    unreadable = (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError,
+                  SyntaxError)  # fmt: skip
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        try:
+            if not book.worksheets:
+                return (), ()
+            rows = [list(cells) for cells in book.worksheets[0].iter_rows(values_only=True)]
+        finally:
+            book.close()
+        formulas = _has_formulas(path)
+    except unreadable as exc:
         raise UserError(t("import.bad_xlsx", path=path, reason=exc)) from None
-    try:
-        if not book.worksheets:
-            return (), ()
-        rows = [list(cells) for cells in book.worksheets[0].iter_rows(values_only=True)]
-    finally:
-        book.close()
-    if _has_formulas(path):
-        _refuse_uncomputed(path, rows)
+    if formulas:
+        try:
+            _refuse_uncomputed(path, rows)
+        except unreadable as exc:
+            raise UserError(t("import.bad_xlsx", path=path, reason=exc)) from None
     return range(1, len(rows) + 1), rows
 
 

@@ -17,8 +17,8 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from reviewtui import clock
+from reviewtui.assessment import file_identity, serials
 from reviewtui.assessment import opinions as opinion_lines
-from reviewtui.assessment import serials
 from reviewtui.assessment.ballot_compare import (
     CONFIRMED,
     MISMATCHED,
@@ -142,7 +142,7 @@ def save(
     runs inside that transaction with the ballot's id, for writes that must commit with it (a
     phone form's token); what it raises rolls everything back.
     """
-    plan = store.plan
+    plan = store.current_plan()  # amended meanwhile by another connection? check against that
     form = Form.of(plan)
     code = serials.normalized(plan, normalize_code(code))
     check_entry(store, entry)
@@ -164,6 +164,8 @@ def save(
     if action is None:
         action = "ballot.save" if replacing is None else "ballot.correct"
     with store.transaction(action) as tx:
+        if not store.holds_plan(plan):  # amended between the checks and this transaction
+            raise UserError(t("ballot.plan_changed"))
         taken = store.conn.execute(
             "SELECT id FROM ballots WHERE code = ? AND entry = ?", (code, entry)
         ).fetchone()
@@ -253,6 +255,8 @@ def export_csv(store: Store, path: str | Path, *, entry: int = 1) -> int:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     with_opinions = any(ballot.opinions for ballot in ballots)
+    # The meeting's identity above the SPEC header: `import` refuses another meeting's file.
+    writer.writerow([inert_cell(cell) for cell in file_identity.header_row(store)])
     writer.writerow(OPINION_HEADER if with_opinions else LONG_HEADER)
     for ballot in ballots:
         written: set[str] = set()

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reviewtui import clock
-from reviewtui.assessment import opinions, rules, serials
+from reviewtui.assessment import file_identity, opinions, rules, serials
 from reviewtui.assessment.ballot_files import (  # reading files: the module beside this one
     Rows,
     _blank,
@@ -128,14 +128,14 @@ class _Checker:
 
     def value(self, item: FormItem, raw: object) -> Value | CellError | None:
         known = self.values[item.name]
-        found = known.get(raw, _UNSEEN)
+        found = known.get(_key(raw), _UNSEEN)
         if found is not _UNSEEN:
             return found  # type: ignore[return-value]
         try:
             parsed: Value | CellError | None = self.form.parse(item, raw)
         except CellError as exc:
             parsed = exc
-        known[raw] = parsed
+        known[_key(raw)] = parsed
         return parsed
 
     def ballot(self, line: int, code: str, group_raw: object) -> _Pending | None:
@@ -224,32 +224,32 @@ class _Checker:
                     continue
                 cells = [*cells[:width], *([None] * (width - len(cells)))]
             code_raw, group_raw, unit_raw, item_raw, value_raw = cells[:5]
-            if code_raw != last_code or group_raw != last_group:
+            if _key(code_raw) != last_code or _key(group_raw) != last_group:
                 # A new ballot, or the same one in another group (an error `ballot` reports).
                 code = self.code(line, code_raw, cells)
                 if not code:
                     last_code = _UNSEEN
                     continue
                 pending = self.ballot(line, code, group_raw)
-                last_code, last_group = code_raw, group_raw
+                last_code, last_group = _key(code_raw), _key(group_raw)
             if pending is None:
                 last_code = _UNSEEN  # report every row of a bad ballot, not just the first
                 continue
-            unit = unit_of.get(unit_raw)
+            unit = unit_of.get(_key(unit_raw))
             if unit is None:
                 text = _text(unit_raw)
                 found_unit = self.units.get(name_key(text))
                 if found_unit is not None:
-                    unit = unit_of[unit_raw] = found_unit
+                    unit = unit_of[_key(unit_raw)] = found_unit
                 else:
                     self.error(line, t("import.unknown_unit", value=_echo(text)), "unit")
-            item = item_of.get(item_raw)
+            item = item_of.get(_key(item_raw))
             if item is None:
                 name = _text(item_raw)
                 found = self.items.get(name_key(name)) if name else self.default_item
                 items = "、".join(i.name for i in self.form.items)
                 if found is not None:
-                    item = item_of[item_raw] = found
+                    item = item_of[_key(item_raw)] = found
                 elif name:
                     self.error(
                         line, t("import.unknown_item", value=_echo(name), items=items), "item"
@@ -261,7 +261,7 @@ class _Checker:
             if width > 5 and cells[5] is not None:
                 self.opinion(line, pending, unit, cells[5])
             # The common case inline (a known value, a new cell); `cell` handles the rest.
-            value = self.values[item.name].get(value_raw, _UNSEEN)
+            value = self.values[item.name].get(_key(value_raw), _UNSEEN)
             line_cells = pending.lines.get(unit)
             if value is _UNSEEN or isinstance(value, CellError) or line_cells is None:
                 self.cell(line, pending, unit, item, value_raw, "value")
@@ -305,6 +305,11 @@ class _Checker:
                 self.error(first, message, "ballot")
 
 
+def _key(raw: object) -> tuple[type, object]:
+    """A cell as a cache key: its type too, for True == 1 (an xlsx TRUE is not the grade 1)."""
+    return (type(raw), raw)
+
+
 def check_file(
     form: Form,
     path: Path,
@@ -318,6 +323,9 @@ def check_file(
     """The ballots of a file and every error in it, in line order. Nothing is written."""
     lines, rows = table
     first = next((i for i, cells in enumerate(rows) if not _blank(cells)), None)
+    if first is not None and file_identity.found(rows[first : first + 1]) is not None:
+        # `ballots export`'s line naming its meeting (`import_file` has checked it)
+        first = next((i for i, c in enumerate(rows) if i > first and not _blank(c)), None)
     if first is None:
         return {}, [t("import.empty", path=path)]
     header_line, header_cells = lines[first], rows[first]
@@ -329,6 +337,16 @@ def check_file(
     checker.spreadsheet = spreadsheet
     if tuple(header) == OPINION_HEADER and not (plan is not None and plan.assessment.opinions):
         return {}, [t("import.at", path=path, line=header_line) + t("opinion.column_off")]
+    if tuple(header[:5]) == LONG_HEADER and tuple(header) not in (LONG_HEADER, OPINION_HEADER):
+        # The long form with a column of its own (a remark, an index): name it as such, not
+        # as a unit the wide form would take it for.
+        where = t("import.at", path=path, line=header_line)
+        known = ",".join(OPINION_HEADER)
+        extra = [c for i, c in enumerate(header_cells[5 : len(header)], start=5)
+                 if _text(c) and not (i == 5 and header[5] == "opinion")]  # fmt: skip
+        return {}, [
+            where + t("import.unknown_column", value=_echo(_text(c)), columns=known) for c in extra
+        ]
     if tuple(header) in (LONG_HEADER, OPINION_HEADER):
         checker.width = len(header)
         checker.long_rows(body_lines, body)
@@ -374,13 +392,20 @@ def check_file(
 
 
 def import_file(
-    store: Store, path: str | Path, *, entry: int = 1, entered_by: str | None = None
+    store: Store,
+    path: str | Path,
+    *,
+    entry: int = 1,
+    entered_by: str | None = None,
+    other_meeting: bool = False,
 ) -> ImportResult:
-    """Add every ballot of the file, or none: raises UserError listing every bad row."""
+    """Add every ballot of the file, or none: raises UserError listing every bad row, or when
+    the file was exported from another meeting (unless `other_meeting`)."""
     path = Path(path)
     check_entry(store, entry)
     form = Form.of(store.plan)
     table = read_rows(path)
+    file_identity.check(store, path, table[1], other=other_meeting)
     pending, errors = check_file(
         form, path, table, codes(store, entry), entry, spreadsheet=_is_xlsx(path), plan=store.plan
     )

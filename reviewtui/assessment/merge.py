@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reviewtui import clock
-from reviewtui.assessment import ballots, rules
+from reviewtui.assessment import ballots, file_identity, rules
 from reviewtui.assessment import opinions as opinion_lines
 from reviewtui.assessment.ballot_compare import CellDiff, compare_pair
 from reviewtui.assessment.ballot_files import _is_xlsx, read_rows
@@ -116,13 +116,16 @@ def import_ballots(
     entry: int = 1,
     entered_by: str | None = None,
     skip_conflicts: bool = False,
+    other_meeting: bool = False,
 ) -> MergeReport:
     """Merge the file's ballots into this round: new ones added, duplicates skipped, conflicts
-    refused (UserError listing each, nothing written) unless `skip_conflicts`."""
+    refused (UserError listing each, nothing written) unless `skip_conflicts`. A file exported
+    from another meeting is refused unless `other_meeting` (`file_identity`)."""
     path = Path(path)
     ballots.check_entry(store, entry)
     form = Form.of(store.plan)
     table = read_rows(path)
+    file_identity.check(store, path, table[1], other=other_meeting)
     # Ids already entered are no error here (taken=set()): they are sorted out below.
     pending, errors = check_file(
         form, path, table, set(), entry, spreadsheet=_is_xlsx(path), plan=store.plan

@@ -84,12 +84,15 @@ def ballots_import(
         bool, typer.Option("--skip-conflicts", help=t("cli.opt.skip_conflicts"))
     ] = False,
     entered_by: EnteredByOpt = None,
+    other_meeting: Annotated[
+        bool, typer.Option("--other-meeting", help=t("cli.opt.other_meeting"))
+    ] = False,
     db: DbOpt = None,
     lang: LangOpt = None,
 ) -> Request:
     return "ballots_import", {"session": session, "file": file, "entry": entry, "db": db,
                               "skip_conflicts": skip_conflicts, "entered_by": entered_by,
-                              "lang": lang}  # fmt: skip
+                              "other_meeting": other_meeting, "lang": lang}  # fmt: skip
 
 
 @ballots_app.command("export", help=t("cli.ballots_export.help"))

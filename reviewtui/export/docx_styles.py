@@ -39,8 +39,8 @@ def new_minutes_document(minutes: Minutes, *, layout: str) -> DocumentType:
         doc.styles[name].paragraph_format.keep_with_next = True
     props = doc.core_properties
     props.identifier = f"sha256:{minutes.sha256}"
-    props.comments = c.sha_line(minutes)
-    props.keywords = subject
+    props.comments = o.fit_property(c.sha_line(minutes))
+    props.keywords = o.fit_property(subject)
     if layout == "column":
         o.remove_page_numbers(doc)
     return doc

@@ -19,6 +19,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "“{value}”不是测评表上的项目",
         "'{value}' is not an item of the form",
     ),
+    "ballot.plan_changed": (
+        "会议方案刚刚修改过（单位或测评表有变），这张表没有保存；请按现在的方案重新填写",
+        "the meeting's plan was just amended (units or the form changed): this ballot was not "
+        "saved; fill it in again on the plan as it is now",
+    ),
     "ballot.cell_where": ("{unit} / {item}：", "{unit} / {item}: "),
     "ballot.bad_entry": (
         "录入遍次只能是 1 或 2，不能是 {entry}",
@@ -128,6 +133,20 @@ STRINGS: dict[str, tuple[str, str]] = {
     "import.unknown_unit_column": (
         "表头“{value}”不是本次会议的述职单位",
         "the column '{value}' is not a unit of this meeting",
+    ),
+    "import.other_meeting": (
+        "{path} 是从另一次会议（“{title}”）导出的测评表，不是本次会议（“{ours}”）的；没有导入。"
+        "如确实要把它导入本次会议，请加 --other-meeting 再导入",
+        "{path} was exported from another meeting ('{title}'), not this one ('{ours}'): nothing "
+        "was imported. If it is meant for this meeting, import it again with --other-meeting",
+    ),
+    "cli.opt.other_meeting": (
+        "导入从另一次会议导出的测评表（文件第一行写明了它的会议）",
+        "Import a ballot file exported from another meeting (its first line names the meeting)",
+    ),
+    "import.unknown_column": (
+        "未知的列“{value}”：逐项格式的列只有 {columns}；请删去这一列",
+        "unknown column '{value}': the long form's columns are {columns} only; remove it",
     ),
     "import.unit_column_twice": ("单位“{value}”有两列", "the unit '{value}' has two columns"),
     "import.bad_header": (

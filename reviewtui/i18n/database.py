@@ -55,6 +55,24 @@ STRINGS: dict[str, tuple[str, str]] = {
         "A -wal file beside {db} did not belong to it: it was renamed to {wal}, set aside, and "
         "nothing of it entered this meeting.",
     ),
+    "db.incomplete": (
+        "{db}：不是完整的会议数据库（缺少数据表：{tables}）",
+        "{db}: not a complete meeting database (tables missing: {tables})",
+    ),
+    "db.foreign_journal_moved": (
+        "{db} 旁边有一个不属于它的 -journal 文件（别的副本或别的会议中断时留下的），"
+        "已改名为 {journal} 放在一边，没有回放进本会议。",
+        "A -journal file beside {db} did not belong to it (left by another copy or another "
+        "meeting, interrupted): it was renamed to {journal}, set aside, and nothing of it was "
+        "played back into this meeting.",
+    ),
+    "db.foreign_journal": (
+        "{db}：旁边的 {journal} 不属于它，打开会把别的会议的内容写进本会议；无法把它移开（{reason}）。"
+        "请把 {journal} 移走，然后重试。",
+        "{db}: {journal} beside it does not belong to it, and opening would write another "
+        "meeting's pages into this one; it could not be moved away ({reason}). Move {journal} "
+        "away, then try again.",
+    ),
     "db.upgraded": (
         "{db} 已升级到本版本的数据库结构;升级前的原文件保存在 {backup}。",
         "{db} was upgraded to this release's database format; the file as it was is kept as "

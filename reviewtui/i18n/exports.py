@@ -157,6 +157,18 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{path}: is the meeting's own file ({file}), which is never written over; choose "
         "another name",
     ),
+    "output.is_database": (
+        "{path}：这是一个数据库文件（可能是某次会议的全部记录），任何输出都不会写到它上面，"
+        "--force 也不会；请另选文件名",
+        "{path}: is a database file (perhaps a whole meeting's record); no output is ever "
+        "written over it, --force or not; choose another name",
+    ),
+    "output.session_in_use": (
+        "{path}：这是会议 {db} 正在使用的会议方案文件，不会被覆盖（--force 也不会）；请写到另一个"
+        "文件名，再用 reviewtui amend 把改动带入会议",
+        "{path}: is the session file of the meeting {db}, in use; it is never written over "
+        "(--force or not): write to another name, then bring the changes in with reviewtui amend",
+    ),
     "output.no_folder": (
         "{path}：文件夹 {folder} 不存在",
         "{path}: the folder {folder} does not exist",

@@ -229,6 +229,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The meeting's laptop is busy and nothing was saved; submit again in a moment.",
     ),
     "phones.msg.refused": ("没有保存", "Not saved"),
+    "phones.plan_changed": (
+        "会议方案刚刚修改过（单位或测评表有变），您的表没有保存：请按下面现在的表重新填写后提交。",
+        "The meeting's plan was just amended (units or the form changed): your form was not "
+        "saved. Fill in the form below, as it is now, and submit it again.",
+    ),
     "phones.msg.no_page": ("没有这个页面", "No such page"),
     "phones.msg.no_page.text": ("请扫描您那份测评表上的二维码。", "Scan the QR code on your form."),
     "phones.msg.no_method": ("不支持这种请求", "Not supported"),

@@ -72,6 +72,14 @@ TABLE_TEXT = "Official Table"
 NOTE = "Official Note"  # small print beside a table (a form's instructions)
 
 
+PROPERTY_LIMIT = 255  # python-docx refuses a longer core property (Word's own limit)
+
+
+def fit_property(text: str) -> str:
+    """`text` cut to what a document property holds (the document's pages keep it whole)."""
+    return text if len(text) <= PROPERTY_LIMIT else text[: PROPERTY_LIMIT - 1] + "…"
+
+
 def new_document(*, title: str, author: str = "", subject: str = "") -> DocumentType:
     """An empty document with the official page, grid, styles, footer and properties."""
     doc = Document()
@@ -81,10 +89,10 @@ def new_document(*, title: str, author: str = "", subject: str = "") -> Document
     _footers(doc)
     props = doc.core_properties
     now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
-    props.title = clean(title)
-    props.subject = clean(subject)
-    props.author = clean(author)
-    props.last_modified_by = clean(author)
+    props.title = fit_property(clean(title))
+    props.subject = fit_property(clean(subject))
+    props.author = fit_property(clean(author))
+    props.last_modified_by = fit_property(clean(author))
     props.created = props.modified = now
     props.last_printed = now
     props.revision = 1

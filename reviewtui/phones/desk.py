@@ -158,13 +158,25 @@ class Desk:
         # The rollback journal every writer of the meeting uses (`connect`'s docstring).
         conn.execute(f"PRAGMA journal_mode = {files.JOURNAL_MODE}")
         self.store = Store(self.path, conn, lock=Gate(self.path, shared=self.shared))
-        self.form = Form.of(self.store.plan)
-        self.rules = Rulebook(self.store.plan)
-        self.meeting = self.store.plan.meeting.title
-        self.opinions = opinion_lines.LIMIT if self.store.plan.assessment.opinions else 0
+        self.closed = False
+        self._follow_plan()
+
+    def _follow_plan(self) -> None:
+        """The form as the plan is now: `amend` (or the live screen) may change the plan while
+        phones are served. Checked on every request; cheap unless another connection committed
+        (`Store.current_plan`)."""
+        assert self.store is not None
+        plan = self.store.current_plan()
+        if getattr(self, "plan", None) is plan:
+            return
+        self.plan = plan
+        self.fingerprint = self.store.plan_fingerprint()
+        self.form = Form.of(plan)
+        self.rules = Rulebook(plan)
+        self.meeting = plan.meeting.title
+        self.opinions = opinion_lines.LIMIT if plan.assessment.opinions else 0
         # Room for every opinion line written out in full (a CJK character is 9 bytes encoded)
         self.max_body = MAX_BODY + len(self.form.units) * self.opinions * 9
-        self.closed = False
 
     def close(self) -> None:
         """Collection closed: every later request gets the closed page."""
@@ -280,6 +292,7 @@ class Desk:
         """Never a 500: a storage failure asks to try again; a bug is logged and says so."""
         busy = busy or (lambda: self._message(503, "busy", "bad"))
         try:
+            self._follow_plan()
             return answer()
         except StorageError:
             return busy()
@@ -320,7 +333,7 @@ class Desk:
     ) -> str:
         return pages.form_page(
             self.meeting, self.form, found.serial, found.group, self._rule_lines(), values,
-            problems, self.opinions,
+            problems, self.opinions, self.fingerprint,
         )  # fmt: skip
 
     def _rule_lines(self) -> list[str]:
@@ -335,6 +348,10 @@ class Desk:
             return self._refusal(found.state)
         try:
             go, values = self.fields(body)
+            if values.get(pages.PLAN_FIELD, self.fingerprint) != self.fingerprint:
+                # Filled in on the plan before an amendment: its fields (by position) may name
+                # other units now. Show the form as it is, empty, and say why.
+                return Reply(409, self._form(found, None, [t("phones.plan_changed")]))
             marks = self.marks(values)
         except BadRequest:
             return self._message(400, "malformed", "bad")
@@ -383,6 +400,7 @@ class Desk:
         except tokens.TokenRefused as exc:
             return self._refusal(exc.state)
         except UserError as exc:  # a check of ballots.save: say which, keep nothing
+            self._follow_plan()  # amended between the checks and the save: show it as it is
             return Reply(
                 400,
                 pages.message(self.meeting, t("phones.msg.refused"), " ".join(exc.lines), "bad"),
@@ -420,8 +438,10 @@ class Desk:
                 if value not in ("submit", "confirm", "edit"):
                     raise BadRequest
                 go = value
-            elif (name in names and len(value) <= 40) or (
-                name in lines and len(value) <= self.opinions
+            elif (
+                (name in names and len(value) <= 40)
+                or (name == pages.PLAN_FIELD and len(value) <= 64)
+                or (name in lines and len(value) <= self.opinions)
             ):
                 values[name] = value
             else:

@@ -59,6 +59,9 @@ form{counter-reset:left}
 """.replace("\n", "")
 
 
+PLAN_FIELD = "plan"  # the plan's fingerprint the form was made from (fields go by position)
+
+
 def field_name(unit: int, item: int) -> str:
     return f"c{unit}_{item}"
 
@@ -103,6 +106,7 @@ def form_page(
     values: Fields | None = None,
     problems: Sequence[str] = (),
     opinions: int = 0,
+    fingerprint: str = "",
 ) -> str:
     """The form of one token: a card per unit, a row of grade buttons per graded item, a number
     field per numeric item, and an opinion line per unit when the form has them (`opinions`:
@@ -120,6 +124,8 @@ def form_page(
         items = "".join(f"<li>{_e(p)}</li>" for p in problems)
         parts.append(f'<div class="card bad"><ol>{items}</ol></div>')
     parts.append('<form method="post" autocomplete="off">')
+    if fingerprint:
+        parts.append(f'<input type="hidden" name="{PLAN_FIELD}" value="{_e(fingerprint)}">')
     for u, unit in enumerate(form.units):
         parts.append(
             f'<div class="card" id="{unit_anchor(u)}"><fieldset><legend>{u + 1}. {_e(unit)}'

@@ -10,6 +10,7 @@ belongs to its thread): one request at a time, each commit short.
 from __future__ import annotations
 
 import contextlib
+import sys
 import threading
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
@@ -81,16 +82,25 @@ def build_app(desk: Desk) -> Starlette:
 
     async def form(request: Request) -> Response:
         token = request.path_params["token"]
-        if _head_size(request) > guard.HEAD_BYTES:
-            return _html(desk._message(431, "too_big", "bad"))
-        if request.method == "POST":
-            headers = request.headers
-            if not same_origin(headers.get("origin"), headers.get("referer"), headers.get("host")):
-                return _html(desk._message(403, "foreign", "bad"))
-            body = await _body(request, desk.max_body)
-            reply = await desk.post_batched(_client(request), token, body, _connection(request))
-            return _html(reply)
-        return _html(desk.get(_client(request), token, _connection(request)))
+        try:
+            if _head_size(request) > guard.HEAD_BYTES:
+                return _html(desk._message(431, "too_big", "bad"))
+            if request.method == "POST":
+                headers = request.headers
+                origin, referer = headers.get("origin"), headers.get("referer")
+                if not same_origin(origin, referer, headers.get("host")):
+                    return _html(desk._message(403, "foreign", "bad"))
+                body = await _body(request, desk.max_body)
+                client, link = _client(request), _connection(request)
+                return _html(await desk.post_batched(client, token, body, link))
+            return _html(desk.get(_client(request), token, _connection(request)))
+        except ClientDisconnect:
+            # The phone went away mid-submit (out of the room's Wi-Fi): nothing was saved and
+            # nobody is there to read an answer. Not an error of the server's: say nothing.
+            return Response(status_code=400)
+        except Exception as exc:
+            print(f"collect: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
+            return _html(desk._message(503, "busy", "bad"))
 
     async def home(request: Request) -> Response:
         reply = desk._message(200, "home", "note")  # says only how to open a form

@@ -21,9 +21,13 @@ def _write_new(path: Path, data: bytes, *, force: bool, protect: tuple[Path, ...
     """Write `path` whole or not at all, by the safe writer (`reviewtui.output`: never onto
     `protect`, a link or a device; exclusive temporary file, the target's mode kept); an
     existing file is kept unless `force`."""
-    from reviewtui.output import write_file
+    from reviewtui.output import reason, write_file
 
-    if path.exists() and path.is_file() and not path.is_symlink() and not force:
+    try:
+        exists = path.is_file() and not path.is_symlink()
+    except OSError as exc:  # a name too long for the folder, a loop of links
+        raise UserError(t("output.cannot_write", path=path, reason=reason(exc))) from None
+    if exists and not force:
         raise UserError(t("book.exists", path=path))
     write_file(data, path, protect=protect)
 

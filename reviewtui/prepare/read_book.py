@@ -91,11 +91,15 @@ def read(path: Path) -> Book:
         raise UserError(t("book.not_xlsx", path=path)) from None
     names = {name_key(ws.title).lower(): ws for ws in book.worksheets}
     reader = _Reader()
-    for sheet in layout.SHEETS:
-        ws = names.get(name_key(sheet.zh).lower()) or names.get(sheet.key.lower())
-        if ws is not None:
-            reader.sheet(sheet, ws)
-    book.close()
+    try:
+        for sheet in layout.SHEETS:
+            ws = names.get(name_key(sheet.zh).lower()) or names.get(sheet.key.lower())
+            if ws is not None:
+                reader.sheet(sheet, ws)
+    except SyntaxError:  # xml's ParseError as a sheet is read: not XML, or a "billion laughs"
+        raise UserError(t("book.not_xlsx", path=path)) from None
+    finally:
+        book.close()
     return Book(reader.data, reader.cells, reader.problems)
 
 

@@ -97,6 +97,11 @@ def connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
+        if not readonly:
+            # Dirty pages stay in memory until COMMIT (never spilled into the file mid-way): a
+            # copy of the `.db` alone, taken while a long command (an import) runs or after it
+            # was killed, is the file as the last commit left it.
+            conn.execute("PRAGMA cache_spill = OFF")
     except sqlite3.DatabaseError as exc:
         raise damaged(path, exc) from None
     return conn

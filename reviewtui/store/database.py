@@ -23,6 +23,7 @@ from reviewtui.errors import UserError
 from reviewtui.i18n import t
 from reviewtui.plan import Plan, from_json
 from reviewtui.store import connect as files
+from reviewtui.store import hot_journal
 from reviewtui.store.errors import StorageError, damaged, is_storage_failure, write_failed
 from reviewtui.store.journal import Tx
 from reviewtui.store.journal import undo as undo_tx
@@ -51,6 +52,8 @@ class Store:
         self._wal = False  # still in WAL (a reader held an old file): checkpoint every command
         self._batching = False  # inside `batch`: each command is a savepoint of one commit
         self._plan: Plan | None = None
+        self._plan_text = ""  # the meta row `_plan` was read from
+        self._plan_seen = -1  # `data_version` when the plan was last compared with the file
         self._keys: dict[str, list[str]] = {}
         self._cascades: dict[str, list[tuple[str, dict[str, str]]]] = {}
         self._inode: int | None = os.stat(path).st_ino if lock else None
@@ -73,7 +76,9 @@ class Store:
         path.parent.mkdir(parents=True, exist_ok=True)
         import secrets  # here: only a new database needs it (every command's start pays imports)
 
-        building = path.with_name(f".{path.name}.creating-{os.getpid()}-{secrets.token_hex(4)}")
+        # A short name (the folder takes the database's own name, up to its limit, but no more).
+        stem = path.name[:24]
+        building = path.with_name(f".{stem}.creating-{os.getpid()}-{secrets.token_hex(4)}")
         leftovers = (building, *_journals(building))
         # Owner-only from the first byte; SQLite gives its journal the same mode.
         os.close(os.open(building, os.O_CREAT | os.O_EXCL | os.O_RDWR, 0o600))
@@ -103,6 +108,7 @@ class Store:
                         },
                     )
             store.conn.close()
+            hot_journal.random_change_counter(building)  # this file's own: see hot_journal
             try:
                 os.link(building, path)  # fails if another process created it meanwhile
             except FileExistsError:
@@ -125,9 +131,12 @@ class Store:
             )
         try:
             moved = files.set_aside(path) if foreign else None
+            journal = hot_journal.settle(path)  # before SQLite could play a stranger's back
             store = cls(path, files.connect(path, readonly=False), lock=lock)
             if moved:
                 store.notices.append(t("db.foreign_wal_moved", db=path, wal=moved))
+            if journal:
+                store.notices.append(t("db.foreign_journal_moved", db=path, journal=journal))
             try:
                 store._check_version(migrate=True)
                 store._use_rollback_journal()
@@ -145,13 +154,42 @@ class Store:
         header = files.inspect(path)
         if files.foreign_wal(path, header):
             raise UserError(t("db.foreign_wal", db=path, wal=files.sidecars(path)[0]))
+        journal = cls._settle_for_reader(path)
         store = cls(path, files.connect(path, readonly=True), lock=None)
+        if journal:
+            store.notices.append(t("db.foreign_journal_moved", db=path, journal=journal))
         try:
             store._check_version(migrate=False)
         except sqlite3.DatabaseError as exc:
             store.close()
             raise damaged(path, exc) from None
         return store
+
+    @staticmethod
+    def _settle_for_reader(path: Path) -> Path | None:
+        """A hot journal beside a file no writer holds: a stranger's is set aside (returned), the
+        file's own played back, so a reader reads the last commit, as the next writer would.
+        With a writer at work its journal is live, not hot, and left alone."""
+        if not hot_journal.is_hot(path):
+            return None
+        lock = WriterLock(path)
+        try:
+            if not lock.acquire():
+                return None
+        except OSError:
+            return None  # a file this user may not write: read it as it is
+        try:
+            moved = hot_journal.settle(path)
+            if moved is None:
+                hot_journal.recover(path)
+            return moved
+        except OSError as exc:
+            raise UserError(
+                t("db.foreign_journal", db=path, journal=hot_journal.journal_of(path),
+                  reason=exc.strerror or exc)
+            ) from None  # fmt: skip
+        finally:
+            lock.release()
 
     def _use_rollback_journal(self) -> None:
         """Leave WAL for the rollback journal; a reader of an old WAL file may hold it back
@@ -205,6 +243,12 @@ class Store:
         if problem != "ok":
             self.close()
             raise UserError(t("db.corrupt", db=self.path, reason=problem), t("db.advice_corrupt"))
+        missing = _missing_tables(self.conn, version)
+        if missing:  # a file that claims the format but lacks its tables (a fragment, a forgery)
+            self.close()
+            raise UserError(
+                t("db.incomplete", db=self.path, tables=", ".join(missing)), t("db.advice_corrupt")
+            )
         self.version = version
         if version < SCHEMA_VERSION and migrate:
             self.backup = upgrade(self.conn, self.path, version)
@@ -229,8 +273,32 @@ class Store:
     @property
     def plan(self) -> Plan:
         if self._plan is None:
-            self._plan = from_json(self.meta("plan") or "{}")
+            self._plan_text = self.meta("plan") or "{}"
+            self._plan = from_json(self._plan_text)
         return self._plan
+
+    def current_plan(self) -> Plan:
+        """The plan as committed now: another connection (`amend`, the live screen beside the
+        phone server) may have amended it since `plan` was read. Cheap when nothing changed:
+        `data_version` moves only when another connection commits."""
+        version = self.data_version()
+        if version != self._plan_seen:
+            self._plan_seen = version
+            if self._plan is not None and (self.meta("plan") or "{}") != self._plan_text:
+                self._plan = None
+        return self.plan
+
+    def holds_plan(self, plan: Plan) -> bool:
+        """Whether `plan` is still the committed one (read inside a transaction, it stays so
+        until the commit)."""
+        return plan is self._plan and (self.meta("plan") or "{}") == self._plan_text
+
+    def plan_fingerprint(self) -> str:
+        """A short name of the plan as it is now (the phone form carries it)."""
+        import hashlib
+
+        self.current_plan()
+        return hashlib.sha256(self._plan_text.encode()).hexdigest()[:16]
 
     @functools.cached_property
     def db(self) -> sqlite_utils.Database:
@@ -419,6 +487,14 @@ class Store:
         any of them: see `reviewtui.store.journal`.
         """
         return undo_tx(self, target_tx)
+
+
+def _missing_tables(conn: sqlite3.Connection, version: int) -> list[str]:
+    """The record tables (and, from version 2, the lock note's) this database lacks: every
+    release's database holds them (tables a version adds later are the upgrade's to add)."""
+    needed = [*RECORD_TABLES, *(["writer"] if version >= 2 else [])]
+    found = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return [name for name in needed if name not in found]
 
 
 def _free_name(path: Path, tag: str) -> Path:

@@ -5,7 +5,11 @@ One row per changed database row, grouped by the command (`tx`) that made it:
 - delete: `old` is the row, `new` NULL (rows an ON DELETE CASCADE would remove are deleted and
   journaled first, so undo can bring them back);
 - update: `old` and `new` hold only the columns that changed (a database of schema version 1
-  journaled whole rows; undo reads both alike: the changed columns are those that differ).
+  journaled whole rows; undo reads both alike: the changed columns are those that differ). A
+  long text changed in place (the notes, saved as the secretary types) is journaled as its
+  change, not as two full copies: `new` holds its fingerprint `{"$text": [sha256, length]}`,
+  `old` the splice that turns the new text back into the old `{"$splice": [start, end, text]}`
+  (`long_text`); older rows, holding whole texts, undo as they always did.
 
 Undo reverts only what its command changed, and refuses (`UndoRefused`, nothing written) when a
 later command changed the same columns of the same row, or the row an insert made is no longer as
@@ -21,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from reviewtui import clock
 from reviewtui.i18n import CATALOG, t
+from reviewtui.store import long_text
 from reviewtui.store.errors import UndoRefused
 
 if TYPE_CHECKING:
@@ -155,7 +160,11 @@ class Tx:
         )
         new = self._fetch(table, key, changes)
         assert new is not None
-        self._journal(table, key, {k: old[k] for k in changes}, new)
+        before = {k: old[k] for k in changes}
+        for name in changes:
+            if long_text.worth(before[name], new[name]):
+                before[name], new[name] = long_text.encode(before[name], new[name])
+        self._journal(table, key, before, new)
         return True
 
     def delete(self, table: str, key: dict[str, Any]) -> bool:
@@ -213,7 +222,8 @@ def row_of(store: Store, tx: int, table: str) -> dict[str, Any]:
     if entry is None:
         return {}
     key = json.loads(entry[0])
-    row = {**json.loads(entry[1]), **key}
+    known = {c: v for c, v in json.loads(entry[1]).items() if not long_text.encoded(v)}
+    row = {**known, **key}
     where = " AND ".join(f"{name} = ?" for name in key)
     stored = store.rows(f"SELECT * FROM {table} WHERE {where}", tuple(key.values()))
     return {**(stored[0] if stored else {}), **row}
@@ -245,9 +255,9 @@ def undo(store: Store, target_tx: int) -> int:
                 tx.insert(table, old)
             else:
                 columns = _changed(old, new, key)
-                if current is None or any(current[c] != new[c] for c in columns):
+                if current is None or any(not long_text.same(current[c], new[c]) for c in columns):
                     raise _refused(store, entry)
-                tx.update(table, key, {c: old[c] for c in columns})
+                tx.update(table, key, {c: long_text.decode(old[c], current[c]) for c in columns})
         store.conn.execute("UPDATE journal SET undone_by = ? WHERE tx = ?", (tx.id, target_tx))
     return tx.id
 

@@ -31,6 +31,7 @@ from reviewtui.i18n import t
 from reviewtui.meeting import Meeting
 from reviewtui.store import Store
 from reviewtui.textsafe import shown
+from reviewtui.tui import paste_guard
 from reviewtui.tui.agenda import AgendaScreen, ended_notice
 from reviewtui.tui.keys import localize
 from reviewtui.tui.palette import JumpProvider, Palette
@@ -70,6 +71,7 @@ class ReviewApp(App[None]):
         entry_copy: EntryCopy | None = None,
     ) -> None:
         super().__init__()
+        paste_guard.install()  # a paste holding ESC comes as one paste, in order
         # `run --entry-only`: a second laptop typing ballots; nothing of the meeting is recorded.
         self.entry_copy = entry_copy
         # The session file's amendments `run` offers before the meeting goes on; declined, the

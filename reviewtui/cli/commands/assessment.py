@@ -21,6 +21,7 @@ def ballots_import(
     db: str | None = None,
     skip_conflicts: bool = False,
     entered_by: str | None = None,
+    other_meeting: bool = False,
 ) -> None:
     from reviewtui.assessment.forms import Form
     from reviewtui.assessment.merge import import_ballots, summary
@@ -33,8 +34,9 @@ def ballots_import(
     try:
         who = clean(entered_by).strip() if entered_by else None
         done = import_ballots(
-            store, Path(file), entry=entry, entered_by=who, skip_conflicts=skip_conflicts
-        )
+            store, Path(file), entry=entry, entered_by=who, skip_conflicts=skip_conflicts,
+            other_meeting=other_meeting,
+        )  # fmt: skip
         lines = summary(Form.of(store.plan), done)
     finally:
         store.close()

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reviewtui.cli.commands.options import entry_round
-from reviewtui.cli.commands.output import say, show
+from reviewtui.cli.commands.output import say, show, tell
 from reviewtui.errors import UserError
 from reviewtui.i18n import t
 
@@ -177,7 +177,7 @@ def summary_table(plan: Plan) -> Any:
 
 
 def projector(session: str, db: str | None = None) -> None:
-    from reviewtui.store import Store, resolve
+    from reviewtui.store import resolve
 
     # Never creates the database: with a .toml whose database is not there yet, the projector
     # waits for `run` to create it; a .db that does not exist is more likely a typo.
@@ -185,7 +185,13 @@ def projector(session: str, db: str | None = None) -> None:
     if target.toml is not None and not target.toml.exists():
         raise UserError(t("file.missing", path=target.toml))
     if target.db.exists():
-        Store.open_reader(target.db).close()  # not a meeting database: say so now, exit 2
+        # Not a meeting database, or a session file changed since: say so now, exit 2 (as
+        # `results` and `export` do), not a projector silently showing another plan.
+        from reviewtui.store import open_session
+
+        store = open_session(session, db, write=False, create=False)
+        tell(store.notices)
+        store.close()
     elif target.toml is None:
         raise UserError(t("db.missing", db=target.db))
     from reviewtui.tui.projector import run_projector
