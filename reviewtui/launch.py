@@ -346,8 +346,16 @@ def results(session: str, as_json: bool = False, db: str | None = None) -> None:
 
     store = open_session(session, db, write=False)
     tell(store.notices)
+    extra: list[str] = []
     try:
         outcome = tally_store(store)
+        if store.plan.meeting.previous:  # last year beside this year: only when it is named
+            from reviewtui.assessment.history import with_history
+
+            outcome, history = with_history(store, outcome)
+            if history is not None:
+                tell(list(history.warnings))
+                extra = _withdrawn(history, outcome)
         veto = store.plan.assessment.veto
         present = None if as_json else _present(store)
     finally:
@@ -357,10 +365,25 @@ def results(session: str, as_json: bool = False, db: str | None = None) -> None:
         guard_output(lambda: (sys.stdout.write(text), sys.stdout.flush()))
         return
     from rich.console import Group
+    from rich.text import Text
 
     from reviewtui.present.tables import ranking_table, summary_lines
 
-    show(Group(ranking_table(outcome), *summary_lines(outcome, veto, present)))
+    lines = summary_lines(outcome, veto, present) + [Text(shown(line)) for line in extra]
+    tables = [ranking_table(outcome)]
+    if outcome.previous is not None:
+        from reviewtui.present.tables import previous_table
+
+        tables.append(previous_table(outcome))
+    show(Group(*tables, *lines))
+
+
+def _withdrawn(history: Any, outcome: Any) -> list[str]:
+    from reviewtui.i18n import get_lang
+
+    gone = history.withdrawn([u.unit for u in outcome.units])
+    sep = "、" if get_lang() == "zh" else ", "
+    return [t("compare.withdrawn", units=sep.join(gone))] if gone else []
 
 
 def _present(store: Store) -> dict[str, int]:

@@ -70,6 +70,18 @@ class UnitResult:
 
 
 @dataclass(frozen=True)
+class PastResult:
+    """A unit's result in an earlier meeting (`[meeting] previous`): rank, final, level."""
+
+    rank: int | None
+    final: float | None
+    level: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"rank": self.rank, "final": self.final, "level": self.level}
+
+
+@dataclass(frozen=True)
 class Results:
     meeting: str
     entered: int
@@ -87,6 +99,9 @@ class Results:
     # Each invalid ballot's reason (SPEC 6: blank, all_same, min_marked, quota:<grade>), in
     # ballot-code order.
     invalid_reasons: Mapping[str, str] = field(default_factory=dict)
+    # Last year's result per unit (None: a unit new this year), only when the plan names a
+    # previous meeting (`assessment.history.attach`); None otherwise, and the JSON has no key.
+    previous: Mapping[str, PastResult | None] | None = None
 
     @property
     def returned(self) -> int:
@@ -98,6 +113,14 @@ class Results:
 
     def to_json(self) -> dict[str, Any]:
         """Exactly SPEC section 7: numbers unrounded, null where undefined, units in rank order."""
+        out = self._json()
+        if self.previous is not None:
+            for unit in out["units"]:
+                past = self.previous.get(unit["unit"])
+                unit["previous"] = None if past is None else past.to_json()
+        return out
+
+    def _json(self) -> dict[str, Any]:
         return {
             "meeting": self.meeting,
             "ballots": {

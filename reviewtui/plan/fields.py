@@ -140,6 +140,9 @@ UNIT = Table(
         Field("topic", "text"),
         Field("report", "duration", low=0, high=DAY, positive=True),
         Field("daily", "number", low=0, high=100),
+        # The names the unit had in the meeting before (`[meeting] previous`): last year's
+        # results are matched through them, never by guesswork.
+        Field("aliases", "names", default=[]),
     )
 )
 AGENDA = Table(

@@ -106,6 +106,7 @@ class Unit(NamedTuple):
     topic: str | None
     report: float | None  # planned report seconds, None: timing.report
     daily: float | None
+    aliases: tuple[str, ...] = ()  # its names in the meeting before (`[meeting] previous`)
 
 
 class AgendaEntry(NamedTuple):
@@ -220,7 +221,7 @@ class Plan:
             "leaders": list(self.leaders),
             "groups": [g._asdict() for g in self.groups],
             "representatives": [r._asdict() for r in self.representatives],
-            "units": [u._asdict() for u in self.units],
+            "units": [{**u._asdict(), "aliases": list(u.aliases)} for u in self.units],
             "agenda": [e._asdict() for e in self.agenda],
             "assessment": {
                 "scale": [g._asdict() for g in a.scale],
@@ -255,7 +256,7 @@ def build(data: dict[str, Any], warnings: tuple[PlanError, ...] = ()) -> Plan:
         leaders=tuple(data["leaders"]),
         groups=tuple(Group(**g) for g in data["groups"]),
         representatives=tuple(Representative(**r) for r in data["representatives"]),
-        units=tuple(Unit(**u) for u in data["units"]),
+        units=tuple(Unit(**{**u, "aliases": tuple(u["aliases"] or ())}) for u in data["units"]),
         agenda=tuple(AgendaEntry(**e) for e in data["agenda"]),
         assessment=Assessment(
             scale=tuple(Grade(**g) for g in a["scale"]),

@@ -13,7 +13,7 @@ from rich.text import Text
 from reviewtui.assessment.tally import Results
 from reviewtui.i18n import t
 from reviewtui.plan import Veto
-from reviewtui.present import glossary, rules
+from reviewtui.present import compare, glossary, rules
 from reviewtui.present.numbers import count
 from reviewtui.present.quorum import quorum_notes
 from reviewtui.textsafe import shown
@@ -31,6 +31,19 @@ def ranking_table(results: Results) -> Table:
         cells = [Text(shown(text)) for text in glossary.row(unit)]
         cells[glossary.RANKING.index(glossary.FINAL)].stylize("bold")
         table.add_row(*cells)
+    return table
+
+
+def previous_table(results: Results) -> Table:
+    """Last year beside this year (`[meeting] previous`): a table of its own under the ranking,
+    so both fit an 80-column terminal. Units in this year's rank order."""
+    table = Table(title=Text(t("compare.title")), title_justify="left")
+    table.add_column(Text(t("results.col.unit")), min_width=12)
+    for label in compare.header():
+        table.add_column(Text(label), justify="right", no_wrap=True)
+    for unit in results.units:
+        row = [glossary.UNIT.text(unit), *compare.cells(results, unit)]
+        table.add_row(*(Text(shown(x)) for x in row))
     return table
 
 

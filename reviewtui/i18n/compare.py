@@ -1,0 +1,59 @@
+"""Strings of charts and of last year beside this year (`[meeting] previous`, unit aliases)."""
+
+STRINGS: dict[str, tuple[str, str]] = {
+    "plan.alias_is_unit": (
+        "“{name}”是本次会议另一个单位的名称（{first}），不能作曾用名",
+        '"{name}" is the name of another unit of this meeting ({first}): not an alias',
+    ),
+    "history.loop": (
+        "[meeting] previous：{path} 已在往年会议链中（首尾相接），不再往前读",
+        "[meeting] previous: {path} is already in the chain of earlier meetings (a loop); "
+        "read no further",
+    ),
+    "history.unreadable": (
+        "往年测评结果未能读取（{path}）：{reason}",
+        "The results of an earlier meeting could not be read ({path}): {reason}",
+    ),
+    # last year beside this year
+    "compare.title": ("与上年比较", "Compared with last year"),
+    "compare.col.prev_rank": ("上年名次", "Last rank"),
+    "compare.col.prev_final": ("上年得分", "Last final"),
+    "compare.col.prev_level": ("上年等次", "Last level"),
+    "compare.col.change": ("变化", "Change"),
+    "compare.col.rank_change": ("名次变化", "Rank change"),
+    "compare.col.score_change": ("得分变化", "Score change"),
+    "compare.new": ("新增", "new"),
+    "compare.rank_up": ("名次 ↑{n}", "rank ↑{n}"),
+    "compare.rank_down": ("名次 ↓{n}", "rank ↓{n}"),
+    "compare.rank_same": ("名次持平", "rank same"),
+    "compare.score": ("得分 {delta}", "score {delta}"),
+    "compare.withdrawn": ("上年参评、本年未参评：{units}", "Last year, not this year: {units}"),
+    "compare.last_year": ("上年：{title}", "Last year: {title}"),
+    "compare.feedback": (
+        "上年你单位排名第 {rank} 位，综合得分 {final} 分，考核等次为“{level}”；与上年相比，{change}。",
+        "Last year your unit ranked {rank}, scored {final}, level {level}; compared with last "
+        "year: {change}.",
+    ),
+    "compare.feedback_new": (
+        "你单位为本年新增参评单位，无上年结果。",
+        "Your unit is new this year.",
+    ),
+    "compare.trend": ("历年测评情况", "Results over the years"),
+    "compare.col.year": ("年份", "Year"),
+    "compare.col.meeting": ("会议", "Meeting"),
+    "compare.absent": ("未参评", "not assessed"),
+    # charts
+    "chart.sheet": ("图表", "charts"),
+    "chart.scores": ("各单位综合得分", "Final score of each unit"),
+    "chart.grades": ("各单位测评等次得票分布", "Grades given to each unit"),
+    "chart.this_year": ("本年", "This year"),
+    "chart.last_year": ("上年", "Last year"),
+    "chart.axis": ("条长自 {low} 分起，满 {high} 分", "Bars start at {low}, full at {high}"),
+    "chart.unit": ("本单位", "Your unit"),
+    "chart.mean": ("参评单位平均", "Mean of all units"),
+    "chart.best": ("参评单位最高", "Best of all units"),
+    "chart.against": ("本单位与参评单位比较", "Your unit against the meeting"),
+    "chart.distribution": ("各等次得票", "Marks of each grade"),
+    "chart.share": ("{count} 票（{rate}）", "{count} ({rate})"),
+    "chart.bar": ("得分", "Score"),
+}
