@@ -27,6 +27,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "compare.rank_down": ("名次 ↓{n}", "rank ↓{n}"),
     "compare.rank_same": ("名次持平", "rank same"),
     "compare.score": ("得分 {delta}", "score {delta}"),
+    "compare.line": (
+        "上年：第 {rank} 名，{final} 分，{level}；{change}",
+        "Last year: rank {rank}, {final}, {level}; {change}",
+    ),
+    "compare.line_new": ("上年：无（新增）", "Last year: none (new)"),
     "compare.withdrawn": ("上年参评、本年未参评：{units}", "Last year, not this year: {units}"),
     "compare.last_year": ("上年：{title}", "Last year: {title}"),
     "compare.feedback": (
@@ -49,11 +54,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "chart.this_year": ("本年", "This year"),
     "chart.last_year": ("上年", "Last year"),
     "chart.axis": ("条长自 {low} 分起，满 {high} 分", "Bars start at {low}, full at {high}"),
+    "chart.axis_count": ("条长满格为 {high} 票", "A full bar is {high} marks"),
+    "chart.axis_short": ("{low}–{high} 分", "{low}–{high}"),
     "chart.unit": ("本单位", "Your unit"),
     "chart.mean": ("参评单位平均", "Mean of all units"),
     "chart.best": ("参评单位最高", "Best of all units"),
     "chart.against": ("本单位与参评单位比较", "Your unit against the meeting"),
     "chart.distribution": ("各等次得票", "Marks of each grade"),
-    "chart.share": ("{count} 票（{rate}）", "{count} ({rate})"),
+    "chart.grade": ("等次", "Grade"),
+    "chart.votes": ("票数", "Marks"),
+    "chart.part": ("占比", "Share"),
     "chart.bar": ("得分", "Score"),
 }

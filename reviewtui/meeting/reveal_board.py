@@ -65,7 +65,7 @@ def rows_of(reveal: Reveal) -> list[BoardRow]:
 
 
 def axis_caption(reveal: Reveal) -> str:
-    return score_axis(score_value(u.get("final")) for u in reveal.units).caption
+    return score_axis(score_value(u.get("final")) for u in reveal.units).short_caption
 
 
 def scope_label(reveal: Reveal) -> str:

@@ -26,6 +26,7 @@ from reviewtui.present import numbers as n
 class Axis:
     low: float
     high: float
+    counts: bool = False  # a bar of marks (full at `high` marks), not of a score
 
     def fraction(self, value: float | None) -> float:
         """Where `value` lies between low (0) and high (1), clamped."""
@@ -39,7 +40,14 @@ class Axis:
 
     @property
     def caption(self) -> str:
+        if self.counts:
+            return t("chart.axis_count", high=_figure(self.high))
         return t("chart.axis", low=_figure(self.low), high=_figure(self.high))
+
+    @property
+    def short_caption(self) -> str:
+        """ "60–100 分": where a narrow column has no room for the sentence."""
+        return t("chart.axis_short", low=_figure(self.low), high=_figure(self.high))
 
 
 @dataclass(frozen=True)
@@ -120,11 +128,11 @@ def grade_chart(results: Results, unit: str, grades: Sequence[str]) -> BarChart:
             grade,
             float(count),
             n.count(count),
-            t("chart.share", count=count, rate=n.rate(count / total if total else None)),
+            n.rate(count / total if total else None),
         )
         for grade, count in zip(grades, counts, strict=True)
     )
-    return BarChart(t("chart.distribution"), bars, Axis(0.0, float(max(total, 1))))
+    return BarChart(t("chart.distribution"), bars, Axis(0.0, float(max(total, 1)), counts=True))
 
 
 def distribution(results: Results, grades: Sequence[str]) -> Stacked:

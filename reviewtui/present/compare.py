@@ -51,6 +51,20 @@ def change_words(unit: UnitResult, before: PastResult | None) -> str:
     )
 
 
+def unit_line(results: Results, unit: UnitResult) -> str:
+    """ "上年：第3名 80.00 较好；名次 ↑1，得分 +14.67", or "上年：新增"."""
+    before = past(results, unit.unit)
+    if before is None:
+        return t("compare.line_new")
+    return t(
+        "compare.line",
+        rank=n.count(before.rank),
+        final=n.score(before.final),
+        level=before.level or n.NONE,
+        change=change_words(unit, before),
+    )
+
+
 def header() -> list[str]:
     """Beside a unit's name (and this year's figures): last year's, then the changes."""
     return [

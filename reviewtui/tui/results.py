@@ -19,9 +19,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 from textual.widgets.data_table import RowDoesNotExist
 
+from reviewtui.assessment.history import History, attach, load_history
 from reviewtui.assessment.tally import Results, UnitResult, tally_store
 from reviewtui.i18n import t
-from reviewtui.present import NONE, count, glossary, rate, rules, score, share
+from reviewtui.present import NONE, compare, count, glossary, rate, rules, score, share
 from reviewtui.present.quorum import quorum_notes
 from reviewtui.store import Store
 from reviewtui.textsafe import shown
@@ -72,6 +73,7 @@ class ResultsScreen(Screen[None]):
         self.results: Results | None = None
         self.selected: str | None = None  # the unit whose detail is shown
         self.reveal_names = ["", ""]  # 计票人, 监票人 as typed in the reveal dialog
+        self.history: History | None = None  # last year's (`[meeting] previous`), read once
 
     def compose(self) -> ComposeResult:
         yield Static(id="results-title")
@@ -87,6 +89,9 @@ class ResultsScreen(Screen[None]):
         table = self.query_one("#results-ranking", DataTable)
         for column in glossary.RANKING:
             table.add_column(Text(column.label), key=column.id)
+        if self.store.plan.meeting.previous:  # last year beside this year
+            for n, label in enumerate(compare.header()):
+                table.add_column(Text(label), key=f"previous-{n}")
         self.reload()
 
     def on_screen_resume(self) -> None:
@@ -96,12 +101,15 @@ class ResultsScreen(Screen[None]):
 
     def reload(self) -> None:
         """Tally again and redraw, keeping the selected unit selected."""
-        self.results = results = tally_store(self.store)
+        self.results = results = self.beside_last_year(tally_store(self.store))
         table = self.query_one("#results-ranking", DataTable)
         keep = self.selected
         table.clear()
         for unit in results.units:
-            table.add_row(*screen_row(unit), key=unit.unit)
+            cells = screen_row(unit)
+            if results.previous is not None:
+                cells += [Text(shown(x), justify="right") for x in compare.cells(results, unit)]
+            table.add_row(*cells, key=unit.unit)
         if keep is not None:
             try:
                 table.move_cursor(row=table.get_row_index(keep))
@@ -114,6 +122,17 @@ class ResultsScreen(Screen[None]):
         self.show_detail()
         self.show_notes(results)
         show_revealed(self)
+
+    def beside_last_year(self, results: Results) -> Results:
+        """With last year's results per unit, when the plan names them; the earlier meetings
+        are read once (they do not change), this year's tally every time."""
+        if not self.store.plan.meeting.previous:
+            return results
+        if self.history is None:
+            self.history = load_history(self.store)
+            for warning in self.history.warnings:
+                self.notify(shown(warning), severity="warning", timeout=15)
+        return attach(results, self.history)
 
     def on_data_table_row_highlighted(self, message: DataTable.RowHighlighted) -> None:
         if message.row_key.value is not None:
@@ -151,7 +170,11 @@ class ResultsScreen(Screen[None]):
             groups.update("")
             grades.update("")
             return
-        groups.update(self.group_table(results, unit))
+        table = self.group_table(results, unit)
+        if results.previous is not None:  # last year's rank, score and level, and the change
+            table.caption = Text(shown(compare.unit_line(results, unit)))
+            table.caption_justify = "left"
+        groups.update(table)
         grades.update(self.grade_bars(unit))
 
     def group_table(self, results: Results, unit: UnitResult) -> Table:
