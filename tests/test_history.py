@@ -140,3 +140,40 @@ def test_without_previous_no_key(tmp_path: Path, cli) -> None:
     db = chain(tmp_path, cli, years=1)
     result = cli("results", db, "--json")
     assert "previous" not in json.loads(result.stdout)["units"][0]
+
+
+# ------------------------------------------------------------------------------------------------
+# The alias, declared in the session file and the workbook, checked by `check`
+
+
+def test_check_refuses_an_alias_that_names_another_unit(tmp_path: Path, cli) -> None:
+    session = tmp_path / "m.toml"
+    text = (
+        '[meeting]\ntitle = "会"\ndate = "2018-02-24"\n'
+        '[[units]]\nname = "甲"\n[[units]]\nname = "乙"\naliases = ["丙", "甲"]\n'
+    )
+    session.write_text(text, encoding="utf-8")
+    result = cli("check", session, "--lang", "zh")
+    assert result.code == 2
+    assert "units[1].aliases[1]" in result.output
+    assert "不能作曾用名" in result.output
+    session.write_text(text.replace('"丙", "甲"', '"丙"'), encoding="utf-8")
+    assert cli("check", session).code == 0
+
+
+def test_the_workbook_column_gives_aliases(tmp_path: Path, cli) -> None:
+    from openpyxl import load_workbook
+
+    book = tmp_path / "m.xlsx"
+    assert cli("template", book, "--lang", "zh").code == 0
+    wb = load_workbook(book)
+    sheet = wb["单位"]
+    head = [c.value for c in sheet[1]]
+    column = head.index("曾用名") + 1
+    sheet.cell(2, column, "城子街道工委、城子工委")
+    wb.save(book)
+    out = tmp_path / "m.toml"
+    result = cli("new", book, "-o", out, "--lang", "zh")
+    assert result.code == 0, result.output
+    assert 'aliases = ["城子街道工委", "城子工委"]' in out.read_text(encoding="utf-8")
+    assert cli("check", out).code == 0
