@@ -36,7 +36,7 @@ def minutes(tmp_path: Path, cli, lang: str) -> Minutes:
         store.close()
 
 
-def _ref(series_ref) -> str:  # noqa: ANN001
+def _ref(series_ref) -> str:
     return series_ref.numRef.f if series_ref.numRef is not None else series_ref.strRef.f
 
 
@@ -79,7 +79,7 @@ def test_xlsx_charts_refer_to_the_right_cells(minutes: Minutes) -> None:
     assert t("compare.withdrawn", units=C) in notes
 
 
-def _bar_rows(table) -> list[tuple[str, int]]:  # noqa: ANN001
+def _bar_rows(table) -> list[tuple[str, int]]:
     """(label, shaded cells) of each row of a bar table."""
     out = []
     for row in table.rows[1:]:
@@ -145,7 +145,7 @@ def test_projector_bars_readable(minutes: Minutes, width: int) -> None:
     assert lengths == sorted(lengths, reverse=True) and lengths[-1] >= 2
 
 
-def reveal_now():  # noqa: ANN201
+def reveal_now():
     from reviewtui import clock
 
     return clock.parse_iso("2018-02-24T16:00:00")
