@@ -2,8 +2,11 @@
 must not alter them (issue 25: a meeting without categories is unchanged) is held to it.
 
 `python tests/reference_outputs.py` writes them under tests/fixtures/reference/ (run it only at
-a change that means to alter them, and say so in the commit). Zip documents are compared part by
-part (docx, xlsx), leaving out docProps/core.xml (its creation time is the moment of writing).
+a change that means to alter them, and say so in the commit): the text formats whole, and a
+manifest of the SHA-256 of every output and of every part of a zip document (docx, xlsx),
+leaving out docProps/core.xml (its creation time is the moment of writing). The database's own
+fingerprint, printed in several outputs, is replaced by `<sha256>`: it depends on where the
+meeting was built and on the stored plan, not on what the outputs say.
 """
 
 from __future__ import annotations
@@ -41,12 +44,13 @@ def outputs(db: Path) -> dict[str, bytes]:
         store.close()
     out: dict[str, bytes] = {}
     for fmt in FORMATS:
+        sha = minutes.sha256.encode()
         data = to_bytes(render(minutes, fmt))
         if data[:2] == b"PK":
             for name, part in parts(data).items():
-                out[f"{fmt}/{name}"] = part
+                out[f"{fmt}/{name}"] = part.replace(sha, b"<sha256>")
         else:
-            out[fmt] = data
+            out[fmt] = data.replace(sha, b"<sha256>")
     out["results.json"] = (
         __import__("json")
         .dumps(minutes.results.to_json(), ensure_ascii=False, indent=1, sort_keys=True)
@@ -74,16 +78,28 @@ def build_meeting(folder: Path) -> Path:
         clock.set_source(None)
 
 
+TEXTS = ("md", "json", "csv", "results.json")
+
+
+def manifest(found: dict[str, bytes]) -> dict[str, str]:
+    import hashlib
+
+    return {name: hashlib.sha256(data).hexdigest() for name, data in sorted(found.items())}
+
+
 def main() -> None:
+    import json
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
         found = outputs(build_meeting(Path(tmp)))
-    for name, data in found.items():
-        path = REFERENCE / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-    print(f"{len(found)} files under {REFERENCE}")
+    REFERENCE.mkdir(parents=True, exist_ok=True)
+    for name in TEXTS:
+        stem = name.split(".")[0]
+        (REFERENCE / f"{stem}.{'json' if name.endswith('json') else name}").write_bytes(found[name])
+    text = json.dumps(manifest(found), indent=1, sort_keys=True) + "\n"
+    (REFERENCE / "manifest.json").write_text(text, encoding="utf-8")
+    print(f"{len(found)} outputs in {REFERENCE / 'manifest.json'}")
 
 
 if __name__ == "__main__":
