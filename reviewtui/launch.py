@@ -340,7 +340,9 @@ def ballots_export(
     say(t("merge.import_there", name=target.name, entry=entry))
 
 
-def results(session: str, as_json: bool = False, db: str | None = None) -> None:
+def results(
+    session: str, as_json: bool = False, db: str | None = None, check: str | None = None
+) -> None:
     from reviewtui.assessment.tally import tally_store
     from reviewtui.store import open_session
 
@@ -349,6 +351,11 @@ def results(session: str, as_json: bool = False, db: str | None = None) -> None:
     extra: list[str] = []
     try:
         outcome = tally_store(store)
+        if check is not None:  # 校验码: does this database still give the printed code?
+            from reviewtui.assessment.check_code import verify
+
+            say(verify(store, outcome, check))
+            return
         if store.plan.meeting.previous:  # last year beside this year: only when it is named
             from reviewtui.assessment.history import with_history
 
@@ -367,10 +374,10 @@ def results(session: str, as_json: bool = False, db: str | None = None) -> None:
     from rich.console import Group
     from rich.text import Text
 
-    from reviewtui.present.tables import ranking_table, summary_lines
+    from reviewtui.present.tables import ranking_tables, summary_lines
 
     lines = summary_lines(outcome, veto, present) + [Text(shown(line)) for line in extra]
-    tables = [ranking_table(outcome)]
+    tables = ranking_tables(outcome)
     if outcome.previous is not None:
         from reviewtui.present.tables import previous_table
 

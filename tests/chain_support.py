@@ -35,7 +35,7 @@ def unit_toml(name: str, aliases: Sequence[str] = (), extra: str = "") -> str:
 def build_year(
     folder: Path,
     year: int,
-    units: Sequence[tuple[str, Sequence[str]]],
+    units: Sequence[tuple[str, Sequence[str]] | tuple[str, Sequence[str], str]],
     ballots: Sequence[tuple[str, Sequence[str]]],
     cli: Callable[..., Any],
     *,
@@ -47,10 +47,14 @@ def build_year(
     folder.mkdir(parents=True, exist_ok=True)
     prev = f'previous = "{previous}"\n' if previous else ""
     text = HEAD.format(year=year, previous=prev)
-    text += "".join(unit_toml(name, aliases) for name, aliases in units) + tail
+    text += "".join(
+        unit_toml(u[0], u[1], f'category = "{u[2]}"' if len(u) > 2 else "")  # type: ignore[misc]
+        for u in units
+    )
+    text += tail
     session = folder / f"m{year}.toml"
     session.write_text(text, encoding="utf-8")
-    names = [name for name, _ in units]
+    names = [u[0] for u in units]
     rows = ["ballot,group," + ",".join(names)]
     for n, (group, grades) in enumerate(ballots, start=1):
         rows.append(f"{'A' if group == '区级领导' else 'B'}{n:03d},{group}," + ",".join(grades))

@@ -63,6 +63,8 @@ class UnitResult:
     grade_counts: dict[str, int]
     good_rate: float | None
     good_or_fair_rate: float | None
+    category: str | None = None  # 分类排名 (plan `category`)
+    category_rank: int | None = None  # the rank among the units of its category
 
     @property
     def final_rounded(self) -> float | None:
@@ -102,6 +104,9 @@ class Results:
     # Last year's result per unit (None: a unit new this year), only when the plan names a
     # previous meeting (`assessment.history.attach`); None otherwise, and the JSON has no key.
     previous: Mapping[str, PastResult | None] | None = None
+    # Some unit has a category: each unit's category and rank in it are in the JSON.
+    categories: bool = False
+    rank_by: str = "all"
 
     @property
     def returned(self) -> int:
@@ -114,6 +119,10 @@ class Results:
     def to_json(self) -> dict[str, Any]:
         """Exactly SPEC section 7: numbers unrounded, null where undefined, units in rank order."""
         out = self._json()
+        if self.categories:
+            for unit, result in zip(out["units"], self.units, strict=True):
+                unit["category"] = result.category
+                unit["category_rank"] = result.category_rank
         if self.previous is not None:
             for unit in out["units"]:
                 past = self.previous.get(unit["unit"])

@@ -152,6 +152,10 @@ def feedback_charts(doc: DocumentType, minutes: Minutes, unit: str) -> None:
     found = results.unit(unit)
     if found is None or found.final is None:
         return
+    if found.category and found.category_rank is not None:  # 分类排名
+        peers = sum(1 for u in results.units if u.category == found.category)
+        o.add(doc, t("feedback.category_rank", category=found.category, count=peers,
+                     rank=found.category_rank))  # fmt: skip
     against = charts.unit_chart(results, unit)
     caption(doc, against.title)
     bar_table(doc, against, ("", glossary.FINAL.label, glossary.LEVEL.label))

@@ -178,3 +178,16 @@ def _values_only() -> DataLabelList:
     labels.showSerName = labels.showCatName = labels.showLegendKey = False
     labels.showPercent = labels.showBubbleSize = False
     return labels
+
+
+def check_code_row(
+    sheet: Worksheet, row: int, minutes: Minutes, width: int, widths: dict[int, float]
+) -> int:
+    """The 校验码 above the signatures, saying what it covers and how to verify it; the last
+    row written."""
+    if not minutes.check_code:
+        return row
+    row += 2
+    line = t("check_code.line", code=minutes.check_code)
+    s.wrapped_text_row(sheet, row, line, 1, width, widths, size=10)
+    return row

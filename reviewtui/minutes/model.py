@@ -211,6 +211,7 @@ class Minutes:
     # The earlier meetings (`[meeting] previous`, followed back), when the plan names one; then
     # `results.previous` holds last year's result of each unit.
     history: History | None = None
+    check_code: str = ""  # 校验码 of the ballots and results (`assessment.check_code`)
 
     def rectification_lines(self, *, dropped: bool = True) -> tuple[ProblemLine, ...]:
         """The lines of the list as handed on: merged ones are in their absorber."""

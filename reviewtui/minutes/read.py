@@ -59,6 +59,9 @@ def read_minutes(store: Store, *, as_of: datetime | None = None) -> Minutes:
 def _read(store: Store, as_of: datetime) -> Minutes:
     plan = store.plan
     results = tally_results(store)
+    from reviewtui.assessment.check_code import check_code
+
+    code = check_code(store, results)
     earlier = None
     if plan.meeting.previous:  # last year beside this year
         from reviewtui.assessment.history import with_history
@@ -141,6 +144,7 @@ def _read(store: Store, as_of: datetime) -> Minutes:
         previous=load_previous(store) if plan.meeting.previous else None,
         levels=tuple(level.level for level in plan.assessment.levels),
         history=earlier,
+        check_code=code,
     )
 
 

@@ -67,6 +67,7 @@ class Assessment(NamedTuple):
     opinions: bool = False
     quorum: float = 0.5
     rules: Rules = Rules()
+    rank_by: str = "all"  # "category": the results are laid out one category at a time
 
     def grade(self, name: str) -> Grade | None:
         return next((g for g in self.scale if g.grade == name), None)
@@ -107,6 +108,7 @@ class Unit(NamedTuple):
     report: float | None  # planned report seconds, None: timing.report
     daily: float | None
     aliases: tuple[str, ...] = ()  # its names in the meeting before (`[meeting] previous`)
+    category: str | None = None  # 分类排名: ranked among the units of its category too
 
 
 class AgendaEntry(NamedTuple):
@@ -238,6 +240,7 @@ class Plan:
                     "min_marked": a.rules.min_marked,
                     "quota": [q._asdict() for q in a.rules.quota],
                 },
+                "rank_by": a.rank_by,
             },
         }
 
@@ -273,6 +276,7 @@ def build(data: dict[str, Any], warnings: tuple[PlanError, ...] = ()) -> Plan:
                 a["rules"]["min_marked"],
                 tuple(Quota(**q) for q in a["rules"]["quota"]),
             ),
+            rank_by=a["rank_by"],
         ),
         warnings=warnings,
     )

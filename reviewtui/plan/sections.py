@@ -26,6 +26,10 @@ class Sections(Validator):
         speakers = {**spellings([chair] if chair else []), **leaders}
         data["agenda"] = self.agenda(raw, speakers)
         data["assessment"] = self.assessment(self.sub_table(raw, "assessment", "assessment"))
+        if data["assessment"].get("rank_by") == "category":  # 分类排名 needs the categories
+            for n, unit in enumerate(data["units"]):
+                if not unit.get("category"):
+                    self.error(f"units[{n}].category", t("plan.category_needed"))
         return data
 
     def entries(self, raw: dict, name: str, key: str, table: F.Table) -> list[tuple[str, dict]]:

@@ -36,11 +36,13 @@ BAR_WIDTH = 24  # cells of the longest grade bar
 BAR_STYLES = ("green", "cyan", "yellow", "red", "magenta", "blue", "white", "white", "white")
 
 
-def screen_row(unit: UnitResult) -> list[Text]:
+def screen_row(
+    unit: UnitResult, columns: tuple[glossary.Column, ...] = glossary.RANKING
+) -> list[Text]:
     """One ranking row as the screen shows it: the glossary's cells, the final score bold, the
     unit's name cut to UNIT_WIDTH cells, figures right-aligned."""
     cells: list[Text] = []
-    for column, text in zip(glossary.RANKING, glossary.row(unit), strict=True):
+    for column, text in zip(columns, glossary.row(unit, columns), strict=True):
         if column is glossary.UNIT:
             text = fit(text, UNIT_WIDTH)
         cell = Text(shown(text), justify="right" if column.numeric else "left")
@@ -74,6 +76,7 @@ class ResultsScreen(Screen[None]):
         self.selected: str | None = None  # the unit whose detail is shown
         self.reveal_names = ["", ""]  # 计票人, 监票人 as typed in the reveal dialog
         self.history: History | None = None  # last year's (`[meeting] previous`), read once
+        self.columns: tuple[glossary.Column, ...] = glossary.RANKING
 
     def compose(self) -> ComposeResult:
         yield Static(id="results-title")
@@ -87,7 +90,10 @@ class ResultsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#results-ranking", DataTable)
-        for column in glossary.RANKING:
+        if any(u.category for u in self.store.plan.units):  # 分类排名
+            self.columns = (*glossary.RANKING[:2], glossary.CATEGORY, glossary.CATEGORY_RANK,
+                            *glossary.RANKING[2:])  # fmt: skip
+        for column in self.columns:
             table.add_column(Text(column.label), key=column.id)
         if self.store.plan.meeting.previous:  # last year beside this year
             for n, label in enumerate(compare.header()):
@@ -105,8 +111,8 @@ class ResultsScreen(Screen[None]):
         table = self.query_one("#results-ranking", DataTable)
         keep = self.selected
         table.clear()
-        for unit in results.units:
-            cells = screen_row(unit)
+        for unit in glossary.ordered(results):
+            cells = screen_row(unit, self.columns)
             if results.previous is not None:
                 cells += [Text(shown(x), justify="right") for x in compare.cells(results, unit)]
             table.add_row(*cells, key=unit.unit)
