@@ -63,6 +63,7 @@ def test_sheet_order_and_the_ballots_only_on_request(minutes: Minutes, lang: str
     plain = book_of(minutes)
     assert plain.sheetnames == [
         t("export.sheet.results"),
+        t("chart.sheet"),  # the charts over the figures (no last-year sheet: no previous)
         t("export.sheet.groups"),
         t("export.sheet.timings"),
         t("stats.title"),
@@ -73,6 +74,7 @@ def test_sheet_order_and_the_ballots_only_on_request(minutes: Minutes, lang: str
     internal = book_of(minutes, ballots=True)
     assert internal.sheetnames == [
         t("export.sheet.results"),
+        t("chart.sheet"),  # the charts over the figures (no last-year sheet: no previous)
         t("export.sheet.groups"),
         t("export.sheet.ballots_internal"),
         t("export.sheet.timings"),
@@ -244,7 +246,7 @@ def test_every_figure_equals_results_json_rounded(cli, tmp_path: Path) -> None:
         assert row[col["good_rate"]] == pytest.approx(half_up(unit["good_rate"] * 100, "0.1") / 100)
         assert row[col["votes"]] == unit["votes"] and row[col["level"]] == unit["level"]
     # The per-group sheet: every group's votes and score, rounded the same way.
-    groups = book.worksheets[1]
+    groups = book[t("export.sheet.groups")]
     head = [c.value for c in groups[1]]
     by_unit = {r[1]: r for r in groups.iter_rows(min_row=2, values_only=True) if r[1]}
     for unit in units:

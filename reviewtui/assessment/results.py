@@ -63,10 +63,24 @@ class UnitResult:
     grade_counts: dict[str, int]
     good_rate: float | None
     good_or_fair_rate: float | None
+    category: str | None = None  # 分类排名 (plan `category`)
+    category_rank: int | None = None  # the rank among the units of its category
 
     @property
     def final_rounded(self) -> float | None:
         return None if self.final is None else round2(self.final)
+
+
+@dataclass(frozen=True)
+class PastResult:
+    """A unit's result in an earlier meeting (`[meeting] previous`): rank, final, level."""
+
+    rank: int | None
+    final: float | None
+    level: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"rank": self.rank, "final": self.final, "level": self.level}
 
 
 @dataclass(frozen=True)
@@ -87,6 +101,12 @@ class Results:
     # Each invalid ballot's reason (SPEC 6: blank, all_same, min_marked, quota:<grade>), in
     # ballot-code order.
     invalid_reasons: Mapping[str, str] = field(default_factory=dict)
+    # Last year's result per unit (None: a unit new this year), only when the plan names a
+    # previous meeting (`assessment.history.attach`); None otherwise, and the JSON has no key.
+    previous: Mapping[str, PastResult | None] | None = None
+    # Some unit has a category: each unit's category and rank in it are in the JSON.
+    categories: bool = False
+    rank_by: str = "all"
 
     @property
     def returned(self) -> int:
@@ -98,6 +118,18 @@ class Results:
 
     def to_json(self) -> dict[str, Any]:
         """Exactly SPEC section 7: numbers unrounded, null where undefined, units in rank order."""
+        out = self._json()
+        if self.categories:
+            for unit, result in zip(out["units"], self.units, strict=True):
+                unit["category"] = result.category
+                unit["category_rank"] = result.category_rank
+        if self.previous is not None:
+            for unit in out["units"]:
+                past = self.previous.get(unit["unit"])
+                unit["previous"] = None if past is None else past.to_json()
+        return out
+
+    def _json(self) -> dict[str, Any]:
         return {
             "meeting": self.meeting,
             "ballots": {

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from reviewtui.assessment import quorum
+from reviewtui.assessment.categories import category_ranks
 from reviewtui.assessment.double_entry import MarkKey, mark_key, resolve_double
 from reviewtui.assessment.forms import (
     Value,
@@ -250,7 +251,10 @@ def _combine(
     expected = quorum.expected_total(plan.groups)
     invalid_codes = tuple(sorted(invalid_reasons, key=code_sort_key))
     forms_back = sum(g.returned for g in group_counts)
+    ordered = category_ranks(plan, ordered)
     return Results(
+        categories=any(u.category for u in plan.units),
+        rank_by=a.rank_by,
         meeting=plan.meeting.title,
         entered=entered,
         valid=valid,

@@ -115,8 +115,12 @@ def results(
     as_json: Annotated[bool, typer.Option("--json", help=t("cli.opt.json"))] = False,
     db: DbOpt = None,
     lang: LangOpt = None,
+    check: Annotated[
+        str | None, typer.Option("--check", metavar="CODE", help=t("cli.opt.check_code"))
+    ] = None,
 ) -> Request:
-    return "results", {"session": session, "as_json": as_json, "db": db, "lang": lang}
+    return "results", {"session": session, "as_json": as_json, "db": db, "lang": lang,
+                       "check": check}  # fmt: skip
 
 
 @app.command(help=t("cli.export.help"))

@@ -48,7 +48,7 @@ PLAIN: dict[str, Plain] = {
     "demo": Plain((), {"--lang": "lang"}),
     "check": Plain(("session",), {"--lang": "lang"}),
     "projector": Plain(("session",), _DB_LANG),
-    "results": Plain(("session",), _DB_LANG, {"--json": "as_json"}),
+    "results": Plain(("session",), {**_DB_LANG, "--check": "check"}, {"--json": "as_json"}),
     "export": Plain(
         ("session",),
         {"--format": "fmt", "-o": "output", "--output": "output", "--layout": "layout", **_DB_LANG},

@@ -149,9 +149,12 @@ def count(value: int | None) -> str:
     return present.count(value)
 
 
-def ranking_header() -> list[str]:
-    """The ranking's column names, as the glossary orders them (the screen's order too)."""
-    return glossary.header()
+def ranking_header(minutes: Minutes | None = None) -> list[str]:
+    """The ranking's column names, as the glossary orders them (the screen's order too), with
+    the category columns when units have categories (分类排名)."""
+    if minutes is None:
+        return glossary.header()
+    return glossary.header(glossary.with_categories(glossary.RANKING, minutes.results))
 
 
 def has_results(minutes: Minutes) -> bool:
@@ -161,7 +164,8 @@ def has_results(minutes: Minutes) -> bool:
 
 def ranking_rows(minutes: Minutes) -> list[list[str]]:
     """The ranking as text, in the tally's order (rank order, unranked last)."""
-    return [glossary.row(u) for u in minutes.results.units]
+    columns = glossary.with_categories(glossary.RANKING, minutes.results)
+    return [glossary.row(u, columns) for u in glossary.ordered(minutes.results)]
 
 
 def ranking_notes(minutes: Minutes) -> list[str]:

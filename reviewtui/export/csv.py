@@ -33,7 +33,7 @@ def write_rows(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
 
 def header(minutes: Minutes) -> list[str]:
     return [
-        *glossary.header(glossary.RANKING_FULL),
+        *glossary.header(glossary.with_categories(glossary.RANKING_FULL, minutes.results)),
         *(glossary.grade_count_label(g) for g in minutes.grades),
         t("export.col.sha256"),
     ]
@@ -42,7 +42,7 @@ def header(minutes: Minutes) -> list[str]:
 def rows(minutes: Minutes) -> list[list[object]]:
     return [
         [
-            *glossary.row(u, glossary.RANKING_FULL),
+            *glossary.row(u, glossary.with_categories(glossary.RANKING_FULL, minutes.results)),
             *(u.grade_counts.get(g, 0) for g in minutes.grades),
             minutes.sha256,
         ]

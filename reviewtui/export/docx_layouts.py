@@ -25,6 +25,8 @@ from reviewtui.office import official as o
 
 # Column widths in cm; each table fills the 15.6 cm type area.
 RANKING_WIDTHS = [1.2, 4.8, 1.9, 1.9, 1.9, 1.2, 1.2, 1.5]
+# With 类别 and 类别内名次 after the unit (分类排名).
+RANKING_CATEGORY_WIDTHS = [1.0, 3.6, 1.6, 1.2, 1.6, 1.6, 1.6, 1.0, 1.0, 1.4]
 RECONCILIATION_WIDTHS = [3.6, 1.6, 1.6, 1.6, 1.6, 1.6, 4.0]
 TITLE_CHARS = int(o.TYPE_WIDTH.pt // o.SIZE_2.pt)  # 二号 characters on a line: 20
 
@@ -127,7 +129,8 @@ def _assessment(doc: DocumentType, n: int, minutes: Minutes) -> None:
     if not c.has_results(minutes):
         o.add(doc, t("minutes.no_results"))
         return
-    table(doc, c.ranking_header(), c.ranking_rows(minutes), RANKING_WIDTHS, left=(1,))
+    widths = RANKING_CATEGORY_WIDTHS if minutes.results.categories else RANKING_WIDTHS
+    table(doc, c.ranking_header(minutes), c.ranking_rows(minutes), widths, left=(1,))
     for line in c.ranking_notes(minutes):
         o.add(doc, line, o.NOTE).paragraph_format.space_before = Pt(4)
     if minutes.reveals:  # 当场公布: when, what, and who confirmed the count

@@ -15,6 +15,7 @@ from docx.document import Document as DocumentType
 from reviewtui import present
 from reviewtui.export import common as c
 from reviewtui.export import official_parts as parts
+from reviewtui.export.docx_charts import feedback_charts
 from reviewtui.export.rectify import said_by
 from reviewtui.i18n import t
 from reviewtui.minutes import ItemRecord, Minutes
@@ -52,6 +53,7 @@ def _unit_page(
         row = [*(result.grade_counts.get(g, 0) for g in minutes.grades)]
         width = o.TYPE_WIDTH.mm / len(head)
         parts.table(doc, head, [[*row, present.rate(result.good_rate)]], [width] * len(head))
+    feedback_charts(doc, minutes, unit)  # against the meeting, grades as bars, last year
 
     parts.heading(doc, t("feedback.comments"))
     comments = [cm for cm in (item.comments if item else ()) if cm.text.strip()]

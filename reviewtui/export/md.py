@@ -126,7 +126,7 @@ def _assessment(n: int, minutes: Minutes) -> list[str]:
     out += [line for text in lines[1:] for line in (text, "")]
     out += [f"### {c.sub_ordinal(2)}{t('minutes.results')}", ""]
     if c.has_results(minutes):
-        out += [*table(c.ranking_header(), c.ranking_rows(minutes)), ""]
+        out += [*table(c.ranking_header(minutes), c.ranking_rows(minutes)), ""]
         out += [line for text in c.ranking_notes(minutes) for line in (escape(text), "")]
     else:
         out += [t("minutes.no_results"), ""]

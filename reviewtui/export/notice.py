@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from reviewtui import present
 from reviewtui.export import common as c
 from reviewtui.export import official_parts as parts
+from reviewtui.export.docx_charts import notice_charts
 from reviewtui.i18n import get_lang, t
 from reviewtui.minutes import Minutes
 from reviewtui.office import official as o
@@ -108,6 +109,7 @@ def render(
         o.add(doc, t("notice.level_line", level=level, count=len(names), units=_join(names)))
     if not levels:
         o.add(doc, t("notice.no_results"))
+    notice_charts(doc, minutes)  # the scores as bars, and last year beside this year
     c.tick(progress, 2, 4)
 
     best = minutes.levels[0] if minutes.levels else (levels[0][0] if levels else "")

@@ -24,19 +24,21 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from reviewtui.export import common as c
 from reviewtui.export import xlsx_style as s
+from reviewtui.export.xlsx_charts import check_code_row
 from reviewtui.i18n import t
 from reviewtui.minutes import Minutes
 from reviewtui.present import glossary
 from reviewtui.present.glossary import Column
 
 HEAD = 3  # the ranking's header row
-CENTRED = {"rank", "level", "votes"}
+CENTRED = {"rank", "level", "votes", "category_rank"}
 
 
 def columns(minutes: Minutes) -> tuple[Column, ...]:
     """The ranking's columns; 日常考核 only when some unit has a day-to-day score."""
     has_daily = any(u.daily is not None for u in minutes.results.units)
-    return tuple(col for col in glossary.RANKING if has_daily or col is not glossary.DAILY)
+    found = tuple(col for col in glossary.RANKING if has_daily or col is not glossary.DAILY)
+    return glossary.with_categories(found, minutes.results)
 
 
 def results_sheet(book: Workbook, minutes: Minutes) -> Worksheet:
@@ -46,7 +48,7 @@ def results_sheet(book: Workbook, minutes: Minutes) -> Worksheet:
     for n, col in enumerate(cols, start=1):
         s.put(sheet.cell(HEAD, n), col.label)
     s.header_row(sheet, HEAD, 1, width)
-    for u in minutes.results.units:
+    for u in glossary.ordered(minutes.results):
         s.append(sheet, glossary.values(u, cols))
     last = HEAD + len(minutes.results.units)
     formats = {"score": s.SCORE, "rate": s.RATE}
@@ -78,6 +80,7 @@ def results_sheet(book: Workbook, minutes: Minutes) -> Worksheet:
     for note in notes:
         row += 1
         s.wrapped_text_row(sheet, row, note, 1, width, widths, size=10)
+    row = check_code_row(sheet, row, minutes, width, widths)
     row += 2
     s.wrapped_text_row(
         sheet, row, t("export.results.signatures"), 1, width, widths, size=12, min_height=36

@@ -14,7 +14,8 @@ from datetime import datetime
 from reviewtui import clock
 from reviewtui.assessment.reveal import Reveal
 from reviewtui.i18n import t
-from reviewtui.present import score
+from reviewtui.present import score, score_value
+from reviewtui.present.charts import score_axis
 
 PAGE_SECONDS = 8.0
 
@@ -25,6 +26,7 @@ class BoardRow:
     unit: str
     score: str  # rounded half up to 2 decimals (SPEC 6, shown scores)
     level: str
+    bar: float = 0.0  # the bar's length, 0..1 of the axis (`present.charts`), same on every page
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ class Board:
     rows: tuple[BoardRow, ...]
     page: int  # 0-based
     pages: int
+    axis: str = ""  # where the bars start and end, in words
 
     @property
     def page_label(self) -> str:
@@ -47,10 +50,22 @@ class Board:
 
 
 def rows_of(reveal: Reveal) -> list[BoardRow]:
+    units = reveal.units
+    axis = score_axis(score_value(u.get("final")) for u in units)
     return [
-        BoardRow(str(u["rank"]), u["unit"], score(u.get("final")), u.get("level") or "")
-        for u in reveal.units
+        BoardRow(
+            str(u["rank"]),
+            u["unit"],
+            score(u.get("final")),
+            u.get("level") or "",
+            axis.fraction(score_value(u.get("final"))),
+        )
+        for u in units
     ]
+
+
+def axis_caption(reveal: Reveal) -> str:
+    return score_axis(score_value(u.get("final")) for u in reveal.units).short_caption
 
 
 def scope_label(reveal: Reveal) -> str:
@@ -98,4 +113,5 @@ def build_board(reveal: Reveal, now: datetime, per_page: int, paging: Paging) ->
         rows=tuple(rows[page * per_page : (page + 1) * per_page]),
         page=page,
         pages=pages,
+        axis=axis_caption(reveal),
     )

@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from reviewtui.assessment import Results
+from reviewtui.assessment.history import History
 from reviewtui.assessment.tally import GroupCount
 from reviewtui.plan import Veto
 from reviewtui.rectify import Previous, ProblemLine
@@ -207,6 +208,10 @@ class Minutes:
     rectification: tuple[ProblemLine, ...] = ()
     previous: Previous | None = None  # last year's list (`[meeting] previous`), if any
     levels: tuple[str, ...] = ()  # the plan's levels (考核等次), best first
+    # The earlier meetings (`[meeting] previous`, followed back), when the plan names one; then
+    # `results.previous` holds last year's result of each unit.
+    history: History | None = None
+    check_code: str = ""  # 校验码 of the ballots and results (`assessment.check_code`)
 
     def rectification_lines(self, *, dropped: bool = True) -> tuple[ProblemLine, ...]:
         """The lines of the list as handed on: merged ones are in their absorber."""

@@ -60,6 +60,14 @@ def read_minutes(store: Store, *, as_of: datetime | None = None) -> Minutes:
 def _read(store: Store, as_of: datetime) -> Minutes:
     plan = store.plan
     results = tally_results(store)
+    from reviewtui.assessment.check_code import check_code
+
+    code = check_code(store, results)
+    earlier = None
+    if plan.meeting.previous:  # last year beside this year
+        from reviewtui.assessment.history import with_history
+
+        results, earlier = with_history(store, results)
     opinion_texts = opinions.by_unit(store, results)
     notes = {r["item_id"]: r["text"] for r in store.rows("SELECT item_id, text FROM notes")}
     meeting = Meeting(store)  # its queries only: a reader store is enough
@@ -136,6 +144,8 @@ def _read(store: Store, as_of: datetime) -> Minutes:
         rectification=tuple(read_lines(store)),
         previous=load_previous(store) if plan.meeting.previous else None,
         levels=tuple(level.level for level in plan.assessment.levels),
+        history=earlier,
+        check_code=code,
     )
 
 

@@ -140,6 +140,11 @@ UNIT = Table(
         Field("topic", "text"),
         Field("report", "duration", low=0, high=DAY, positive=True),
         Field("daily", "number", low=0, high=100),
+        # The names the unit had in the meeting before (`[meeting] previous`): last year's
+        # results are matched through them, never by guesswork.
+        Field("aliases", "names", default=[]),
+        # 分类排名: units of one category are ranked among themselves too.
+        _name("category"),
     )
 )
 AGENDA = Table(
@@ -219,6 +224,8 @@ ASSESSMENT = Table(
         Field("opinions", "boolean", default=False),
         Field("quorum", "number", default=0.5, low=0, high=1),
         Nested("rules", RULES, False, {}),  # its keys' own defaults
+        # How the results are laid out: one ranking ("all") or one per category ("category").
+        Field("rank_by", "choice", default="all", choices=("all", "category")),
     )
 )
 PLAN = Table(

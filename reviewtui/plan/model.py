@@ -82,6 +82,7 @@ class Assessment(NamedTuple):
     opinions: bool = default(ASSESSMENT, "opinions")
     quorum: float = default(ASSESSMENT, "quorum")
     rules: Rules = Rules()  # every key at its table default
+    rank_by: str = default(ASSESSMENT, "rank_by")  # "category": one ranking per category
 
     def grade(self, name: str) -> Grade | None:
         return next((g for g in self.scale if g.grade == name), None)
@@ -121,6 +122,8 @@ class Unit(NamedTuple):
     topic: str | None
     report: float | None  # planned report seconds, None: timing.report
     daily: float | None
+    aliases: tuple[str, ...] = ()  # its names in the meeting before (`[meeting] previous`)
+    category: str | None = None  # 分类排名: ranked among the units of its category too
 
 
 class AgendaEntry(NamedTuple):
@@ -235,7 +238,7 @@ class Plan:
             "leaders": list(self.leaders),
             "groups": [g._asdict() for g in self.groups],
             "representatives": [r._asdict() for r in self.representatives],
-            "units": [u._asdict() for u in self.units],
+            "units": [{**u._asdict(), "aliases": list(u.aliases)} for u in self.units],
             "agenda": [e._asdict() for e in self.agenda],
             "assessment": {
                 **{name: getattr(a, name) for name in scalar_names(F.ASSESSMENT)},
@@ -265,7 +268,7 @@ def build(data: dict[str, Any], warnings: tuple[PlanError, ...] = ()) -> Plan:
         leaders=tuple(data["leaders"]),
         groups=tuple(Group(**g) for g in data["groups"]),
         representatives=tuple(Representative(**r) for r in data["representatives"]),
-        units=tuple(Unit(**u) for u in data["units"]),
+        units=tuple(Unit(**{**u, "aliases": tuple(u["aliases"] or ())}) for u in data["units"]),
         agenda=tuple(AgendaEntry(**e) for e in data["agenda"]),
         assessment=Assessment(
             **{name: a[name] for name in scalar_names(F.ASSESSMENT)},

@@ -8,6 +8,7 @@ from typing import Any
 from reviewtui.i18n import t
 from reviewtui.plan import fields as F
 from reviewtui.plan.validate import Validator, show, spellings
+from reviewtui.textsafe import name_key
 
 
 class Sections(Validator):
@@ -25,6 +26,10 @@ class Sections(Validator):
         speakers = {**spellings([chair] if chair else []), **leaders}
         data["agenda"] = self.agenda(raw, speakers)
         data["assessment"] = self.assessment(self.sub_table(raw, "assessment", "assessment"))
+        if data["assessment"].get("rank_by") == "category":  # 分类排名 needs the categories
+            for n, unit in enumerate(data["units"]):
+                if not unit.get("category"):
+                    self.error(f"units[{n}].category", t("plan.category_needed"))
         return data
 
     def entries(self, raw: dict, name: str, key: str, table: F.Table) -> list[tuple[str, dict]]:
@@ -70,15 +75,39 @@ class Sections(Validator):
             self.error("units", t("plan.no_units"))
             return []
         entries = self.entries(raw, "units", "units", F.UNIT)
+        known: list[tuple[str, str | None]] = []
         for where, unit in entries:
             unit["reporter"] = unit["reporter"] or unit["name"]
+            aliases = unit["aliases"] or []
+            unit["aliases"] = [name for _, name in aliases]
+            known += [(where, unit["name"])] + [(alias_at, name) for alias_at, name in aliases]
             unit["commenter"] = self.resolve(
                 unit["commenter"], leaders, f"{where}.commenter", "plan.unknown_leader"
             )
         if not entries and not any(e.key == "units" for e in self.errors):
             self.error("units", t("plan.no_units"))
         self.unique([(w, u["name"]) for w, u in entries], "name")
+        self.aliases_apart(known)
         return [u for _, u in entries if u["name"]]
+
+    def aliases_apart(self, known: list[tuple[str, str | None]]) -> None:
+        """An alias (a name the unit had before) names one unit only, and no unit of this
+        meeting by its present name: last year's results must go to one unit, unguessed."""
+        names = {
+            name_key(n): w for w, n in known if n and not w.split(".")[-1].startswith("aliases")
+        }
+        seen: dict[str, str] = {}
+        for where, name in known:
+            if not name or not where.split(".")[-1].startswith("aliases"):
+                continue
+            identity = name_key(name)
+            owner = where.rsplit(".", 1)[0]
+            if identity in names and names[identity] != owner:
+                self.error(where, t("plan.alias_is_unit", name=show(name), first=names[identity]))
+            elif identity in seen and seen[identity] != owner:
+                self.error(where, t("plan.duplicate", name=show(name), first=seen[identity]))
+            else:
+                seen[identity] = owner
 
     def agenda(self, raw: dict, speakers: dict[str, str]) -> list[dict]:
         if "agenda" not in raw:

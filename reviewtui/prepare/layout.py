@@ -57,6 +57,8 @@ UNITS = Sheet(
         Column("topic", "述职题目", width=36),
         Column("report", "述职限时", "duration", 10),
         Column("daily", "日常考核得分", "number", 12),
+        Column("aliases", "曾用名", "names", 24),  # names in the meeting before, 、-separated
+        Column("category", "类别", width=12),  # 分类排名
     ),
 )
 LEADERS = Sheet("leaders", "领导", (Column("name", "姓名或职务", width=28),))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import stat
 import unicodedata
 import zipfile
@@ -232,6 +233,8 @@ def _convert(column: Column, value: Any) -> Any:
             words = "、".join(f"{zh}({v})" for v, zh in layout.CHOICES[column.choices])
             raise ValueError(t("book.bad_choice", value=text, choices=words))
         return chosen
+    if kind == "names":  # several names in one cell: 城子街道工委、城子工委
+        return [n for n in re.split(r"[、,，;；\n]+", _text(value)) if n.strip()]
     if kind == "duration":
         if isinstance(value, dt.time):
             # Excel reads "5:00" typed into a general cell as 05:00 (five o'clock): a limit

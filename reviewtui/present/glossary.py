@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from reviewtui.assessment.tally import UnitResult
+from reviewtui.assessment.tally import Results, UnitResult
 from reviewtui.i18n import get_lang, t
 from reviewtui.plan import Veto
 from reviewtui.present import numbers as n
@@ -68,10 +68,30 @@ VOTES = Column("votes", "count", lambda u: u.votes)
 GOOD_RATE = Column("good_rate", "rate", lambda u: u.good_rate)
 GOOD_OR_FAIR_RATE = Column("good_or_fair_rate", "rate", lambda u: u.good_or_fair_rate)
 
+CATEGORY = Column("category", "text", lambda u: u.category)
+CATEGORY_RANK = Column("category_rank", "count", lambda u: u.category_rank)
+
 # The ranking, in the order every output shows it.
 RANKING: tuple[Column, ...] = (RANK, UNIT, FINAL, COMPOSITE, DAILY, LEVEL, VOTES, GOOD_RATE)
 # The ranking with every figure, for the spreadsheet and the CSV (grade counts follow).
 RANKING_FULL: tuple[Column, ...] = (*RANKING, GOOD_OR_FAIR_RATE)
+
+
+def with_categories(columns: Sequence[Column], results: Results) -> tuple[Column, ...]:
+    """`columns` with 类别 and 类别内名次 after the unit, when some unit has a category (分类排名);
+    unchanged otherwise, so a meeting without categories reads as before."""
+    if not results.categories:
+        return tuple(columns)
+    at = list(columns).index(UNIT) + 1
+    return (*columns[:at], CATEGORY, CATEGORY_RANK, *columns[at:])
+
+
+def ordered(results: Results) -> list[UnitResult]:
+    """The units in the order the plan asks them shown: rank order, or with `rank_by =
+    "category"` one category after another, each in its own rank order."""
+    from reviewtui.assessment.categories import laid_out
+
+    return [u for _, units in laid_out(results) for u in units]
 
 
 def header(columns: Sequence[Column] = RANKING) -> list[str]:

@@ -72,3 +72,20 @@ def overtime(seconds: float, planned: float | None) -> float | None:
         return None
     over = seconds - planned
     return over if over >= 1 else None
+
+
+def score_change(this: float | None, before: float | None) -> str:
+    """The change of a score as shown: the difference of the two shown (rounded) figures, signed,
+    to 2 decimals ("+2.15", "-0.30", "0.00"), so that it adds up on paper; a dash when either
+    is missing."""
+    if this is None or before is None:
+        return NONE
+    delta = Decimal(f"{round2(this):.2f}") - Decimal(f"{round2(before):.2f}")
+    return f"{delta:+.2f}" if delta else "0.00"
+
+
+def rank_change(this: int | None, before: int | None) -> int | None:
+    """Places gained since (positive: up), or None when either rank is missing."""
+    if this is None or before is None:
+        return None
+    return before - this

@@ -13,24 +13,67 @@ from rich.text import Text
 from reviewtui.assessment.tally import Results
 from reviewtui.i18n import t
 from reviewtui.plan import Veto
-from reviewtui.present import glossary, rules
+from reviewtui.present import compare, glossary, rules
 from reviewtui.present.numbers import count
 from reviewtui.present.quorum import quorum_notes
 from reviewtui.textsafe import shown
 
 
+def ranking_tables(results: Results) -> list[Table]:
+    """The ranking; with `rank_by = "category"` one table per category (分类排名), each ranked
+    within its category, the overall rank beside it."""
+    from reviewtui.assessment.categories import laid_out
+
+    if results.rank_by != "category" or not results.categories:
+        return [ranking_table(results)]
+    columns: list[glossary.Column] = [glossary.CATEGORY_RANK, glossary.UNIT, glossary.RANK]
+    has_daily = any(u.daily is not None for u in results.units)
+    columns += [c for c in glossary.RANKING[2:] if has_daily or c is not glossary.DAILY]
+    tables: list[Table] = []
+    for category, units in laid_out(results):
+        name = category or t("results.no_category")
+        title = t("results.category_head", category=name, count=len(units))
+        if not tables:
+            title = shown(results.meeting) + "\n" + title
+        table = Table(title=Text(shown(title)), title_justify="left")
+        for column in columns:
+            label = t("results.col.overall_rank") if column is glossary.RANK else column.label
+            table.add_column(Text(label), justify="right" if column.numeric else "left",
+                             no_wrap=column is not glossary.UNIT)  # fmt: skip
+        for unit in units:
+            table.add_row(*(Text(shown(x)) for x in glossary.row(unit, columns)))
+        tables.append(table)
+    return tables
+
+
 def ranking_table(results: Results) -> Table:
     table = Table(title=Text(shown(results.meeting)), title_justify="left", show_lines=False)
-    for column in glossary.RANKING:
+    columns = glossary.with_categories(glossary.RANKING, results)
+    if results.categories and all(u.daily is None for u in results.units):
+        columns = tuple(c for c in columns if c is not glossary.DAILY)  # room for the categories
+    for column in columns:
         table.add_column(
             Text(column.label),
             justify="right" if column.numeric else "left",
             no_wrap=column is not glossary.UNIT,
         )
-    for unit in results.units:
-        cells = [Text(shown(text)) for text in glossary.row(unit)]
-        cells[glossary.RANKING.index(glossary.FINAL)].stylize("bold")
+    for unit in glossary.ordered(results):
+        cells = [Text(shown(text)) for text in glossary.row(unit, columns)]
+        cells[columns.index(glossary.FINAL)].stylize("bold")
         table.add_row(*cells)
+    return table
+
+
+def previous_table(results: Results) -> Table:
+    """Last year beside this year (`[meeting] previous`): a table of its own under the ranking,
+    so both fit an 80-column terminal. Units in this year's rank order."""
+    table = Table(title=Text(t("compare.title")), title_justify="left")
+    table.add_column(Text(t("results.col.unit")), min_width=12)
+    for label in compare.header():
+        table.add_column(Text(label), justify="right", no_wrap=True)
+    for unit in results.units:
+        row = [glossary.UNIT.text(unit), *compare.cells(results, unit)]
+        table.add_row(*(Text(shown(x)) for x in row))
     return table
 
 

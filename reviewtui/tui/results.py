@@ -22,10 +22,11 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 from textual.widgets.data_table import RowDoesNotExist
 
+from reviewtui.assessment.history import History, attach, load_history
 from reviewtui.assessment.tally import Results, UnitResult, tally_store
 from reviewtui.errors import UserError
 from reviewtui.i18n import t
-from reviewtui.present import NONE, count, glossary, rate, rules, score, share
+from reviewtui.present import NONE, compare, count, glossary, rate, rules, score, share
 from reviewtui.present.quorum import quorum_notes
 from reviewtui.store import Store
 from reviewtui.textsafe import shown
@@ -39,11 +40,13 @@ BAR_WIDTH = 24  # cells of the longest grade bar
 BAR_STYLES = ("green", "cyan", "yellow", "red", "magenta", "blue", "white", "white", "white")
 
 
-def screen_row(unit: UnitResult) -> list[Text]:
+def screen_row(
+    unit: UnitResult, columns: tuple[glossary.Column, ...] = glossary.RANKING
+) -> list[Text]:
     """One ranking row as the screen shows it: the glossary's cells, the final score bold, the
     unit's name cut to UNIT_WIDTH cells, figures right-aligned."""
     cells: list[Text] = []
-    for column, text in zip(glossary.RANKING, glossary.row(unit), strict=True):
+    for column, text in zip(columns, glossary.row(unit, columns), strict=True):
         if column is glossary.UNIT:
             text = fit(text, UNIT_WIDTH)
         cell = Text(shown(text), justify="right" if column.numeric else "left")
@@ -77,6 +80,8 @@ class ResultsScreen(Screen[None]):
         self._resumed = False
         self.selected: str | None = None  # the unit whose detail is shown
         self.reveal_names = ["", ""]  # 计票人, 监票人 as typed in the reveal dialog
+        self.history: History | None = None  # last year's (`[meeting] previous`), read once
+        self.columns: tuple[glossary.Column, ...] = glossary.RANKING
 
     def compose(self) -> ComposeResult:
         yield Static(id="results-title")
@@ -90,8 +95,14 @@ class ResultsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#results-ranking", DataTable)
-        for column in glossary.RANKING:
+        if any(u.category for u in self.store.plan.units):  # 分类排名
+            self.columns = (*glossary.RANKING[:2], glossary.CATEGORY, glossary.CATEGORY_RANK,
+                            *glossary.RANKING[2:])  # fmt: skip
+        for column in self.columns:
             table.add_column(Text(column.label), key=column.id)
+        if self.store.plan.meeting.previous:  # last year beside this year
+            for n, label in enumerate(compare.header()):
+                table.add_column(Text(label), key=f"previous-{n}")
         self.reload()
 
     def on_screen_resume(self) -> None:
@@ -124,12 +135,15 @@ class ResultsScreen(Screen[None]):
         """Redraw with `results`, keeping the selected unit selected."""
         if not self.is_attached:
             return
-        self.results = results
+        self.results = results = self.beside_last_year(results)
         table = self.query_one("#results-ranking", DataTable)
         keep = self.selected
         table.clear()
-        for unit in results.units:
-            table.add_row(*screen_row(unit), key=unit.unit)
+        for unit in glossary.ordered(results):
+            cells = screen_row(unit, self.columns)
+            if results.previous is not None:
+                cells += [Text(shown(x), justify="right") for x in compare.cells(results, unit)]
+            table.add_row(*cells, key=unit.unit)
         if keep is not None:
             try:
                 table.move_cursor(row=table.get_row_index(keep))
@@ -142,6 +156,17 @@ class ResultsScreen(Screen[None]):
         self.show_detail()
         self.show_notes(results)
         show_revealed(self)
+
+    def beside_last_year(self, results: Results) -> Results:
+        """With last year's results per unit, when the plan names them; the earlier meetings
+        are read once (they do not change), this year's tally every time."""
+        if not self.store.plan.meeting.previous:
+            return results
+        if self.history is None:
+            self.history = load_history(self.store)
+            for warning in self.history.warnings:
+                self.notify(shown(warning), severity="warning", timeout=15)
+        return attach(results, self.history)
 
     def on_data_table_row_highlighted(self, message: DataTable.RowHighlighted) -> None:
         if message.row_key.value is not None:
@@ -179,7 +204,11 @@ class ResultsScreen(Screen[None]):
             groups.update("")
             grades.update("")
             return
-        groups.update(self.group_table(results, unit))
+        table = self.group_table(results, unit)
+        if results.previous is not None:  # last year's rank, score and level, and the change
+            table.caption = Text(shown(compare.unit_line(results, unit)))
+            table.caption_justify = "left"
+        groups.update(table)
         grades.update(self.grade_bars(unit))
 
     def group_table(self, results: Results, unit: UnitResult) -> Table:

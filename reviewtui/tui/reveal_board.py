@@ -6,7 +6,8 @@ Drawn only when the page (the `Board`) changes. User text is `shown()` and never
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -71,17 +72,34 @@ def ranking(board: Board) -> Table:
     # No box: Rich draws `leading` only between boxed rows, so the blank lines are rows.
     table = Table(expand=True, box=None, padding=(0, 2), header_style="dim")
     table.add_column(Text(t("results.col.rank")), justify="right", min_width=4, no_wrap=True)
-    table.add_column(Text(t("results.col.unit")), ratio=6, no_wrap=True, overflow="ellipsis")
-    table.add_column(Text(t("results.col.final")), justify="right", ratio=2, no_wrap=True)
-    table.add_column(Text(t("results.col.level")), justify="center", ratio=2, no_wrap=True)
+    table.add_column(Text(t("results.col.unit")), ratio=5, no_wrap=True, overflow="ellipsis")
+    table.add_column(Text(shown(board.axis)), ratio=4, no_wrap=True, overflow="crop")
+    table.add_column(Text(t("results.col.final")), justify="right", min_width=6, no_wrap=True)
+    table.add_column(Text(t("results.col.level")), justify="left", min_width=4, no_wrap=True)
     for index, row in enumerate(board.rows):
         if index:
             table.add_row()
         table.add_row(
-            Text(row.rank), Text(shown(row.unit)), Text(row.score), Text(shown(row.level)),
-            style="bold",
+            Text(row.rank), Text(shown(row.unit)), BarCell(row.bar), Text(row.score),
+            Text(shown(row.level)), style="bold",
         )  # fmt: skip
     return table
+
+
+class BarCell:
+    """A bar as long as its share of the column: full blocks, a half block for the rest. Its
+    length is the figure; the level in words stands beside it (never colour alone)."""
+
+    def __init__(self, fraction: float) -> None:
+        self.fraction = fraction
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(1, options.max_width)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        halves = round(self.fraction * options.max_width * 2)
+        full, half = divmod(halves, 2)
+        yield Text("█" * full + ("▌" if half else "") or "▏")
 
 
 def foot(board: Board) -> Table:

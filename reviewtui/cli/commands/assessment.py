@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reviewtui.cli.commands.options import entry_round
 from reviewtui.cli.commands.output import _json_text, guard_output, say, show, tell
 from reviewtui.i18n import t
+from reviewtui.textsafe import shown
 
 if TYPE_CHECKING:
     from reviewtui.store import Store
@@ -71,14 +72,29 @@ def ballots_export(
     say(t("merge.import_there", name=target.name, entry=entry))
 
 
-def results(session: str, as_json: bool = False, db: str | None = None) -> None:
+def results(
+    session: str, as_json: bool = False, db: str | None = None, check: str | None = None
+) -> None:
     from reviewtui.assessment.tally import tally_store
     from reviewtui.store import open_session
 
     store = open_session(session, db, write=False)
     tell(store.notices)
+    extra: list[str] = []
     try:
         outcome = tally_store(store)
+        if check is not None:  # 校验码: does this database still give the printed code?
+            from reviewtui.assessment.check_code import verify
+
+            say(verify(store, outcome, check))
+            return
+        if store.plan.meeting.previous:  # last year beside this year: only when it is named
+            from reviewtui.assessment.history import with_history
+
+            outcome, history = with_history(store, outcome)
+            if history is not None:
+                tell(list(history.warnings))
+                extra = _withdrawn(history, outcome)
         veto = store.plan.assessment.veto
         present = None if as_json else _present(store)
     finally:
@@ -88,10 +104,25 @@ def results(session: str, as_json: bool = False, db: str | None = None) -> None:
         guard_output(lambda: (sys.stdout.write(text), sys.stdout.flush()))
         return
     from rich.console import Group
+    from rich.text import Text
 
-    from reviewtui.present.tables import ranking_table, summary_lines
+    from reviewtui.present.tables import ranking_tables, summary_lines
 
-    show(Group(ranking_table(outcome), *summary_lines(outcome, veto, present)))
+    lines = summary_lines(outcome, veto, present) + [Text(shown(line)) for line in extra]
+    tables = ranking_tables(outcome)
+    if outcome.previous is not None:
+        from reviewtui.present.tables import previous_table
+
+        tables.append(previous_table(outcome))
+    show(Group(*tables, *lines))
+
+
+def _withdrawn(history: Any, outcome: Any) -> list[str]:
+    from reviewtui.i18n import get_lang
+
+    gone = history.withdrawn([u.unit for u in outcome.units])
+    sep = "、" if get_lang() == "zh" else ", "
+    return [t("compare.withdrawn", units=sep.join(gone))] if gone else []
 
 
 def _present(store: Store) -> dict[str, int]:
