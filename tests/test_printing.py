@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -30,8 +31,20 @@ def plan():  # type: ignore[no-untyped-def]
     return load(SAMPLE)
 
 
+@cache
+def rendered(kind: str, lang: str) -> object:
+    """The sample meeting's document, made and reopened once per module (a document of 102 forms
+    takes seconds): the tests only read it."""
+    before = i18n.get_lang()
+    i18n.set_lang(lang)
+    try:
+        return _reopen(documents.document(load(SAMPLE), kind))
+    finally:
+        i18n.set_lang(before)
+
+
 def test_forms_one_page_each_with_serials_units_and_boxes(plan) -> None:  # type: ignore[no-untyped-def]
-    doc = _reopen(documents.document(plan, "forms"))
+    doc = rendered("forms", "zh")
     issued = sum(g.issued for g in plan.groups)
     assert len(doc.tables) == issued == 102
     breaks = [p for p in doc.paragraphs if p.paragraph_format.page_break_before]
@@ -49,7 +62,7 @@ def test_forms_one_page_each_with_serials_units_and_boxes(plan) -> None:  # type
 
 
 def test_agenda_times_from_the_planned_start(plan) -> None:  # type: ignore[no-untyped-def]
-    doc = _reopen(documents.document(plan, "agenda"))
+    doc = rendered("agenda", "zh")
     rows = [[c.text for c in r.cells] for r in doc.tables[0].rows]
     assert rows[1][-1] == "14:30–14:33"
     report = next(r for r in rows if r[1] == "雁翅镇党委述职")
@@ -58,7 +71,7 @@ def test_agenda_times_from_the_planned_start(plan) -> None:  # type: ignore[no-u
 
 
 def test_script_reads_as_the_chair_reads_it(plan) -> None:  # type: ignore[no-untyped-def]
-    text = "\n".join(p.text for p in _reopen(documents.document(plan, "script")).paragraphs)
+    text = "\n".join(p.text for p in rendered("script", "zh").paragraphs)  # type: ignore[attr-defined]
     assert "首先,请雁翅镇党委书记述职,时间 5 分钟。" in text
     assert "请区长对雁翅镇党委的述职进行点评。" in text
     assert "本次共发放测评表 102 份,其中区级领导 12 份" in text
@@ -68,12 +81,12 @@ def test_script_reads_as_the_chair_reads_it(plan) -> None:  # type: ignore[no-un
 
 
 def test_signin_one_sheet_per_group_with_expected_rows(plan) -> None:  # type: ignore[no-untyped-def]
-    doc = _reopen(documents.document(plan, "signin"))
+    doc = rendered("signin", "zh")
     assert [len(t.rows) - 1 for t in doc.tables] == [g.issued for g in plan.groups]
 
 
 def test_official_page_fonts_and_footers(plan) -> None:  # type: ignore[no-untyped-def]
-    doc = _reopen(documents.document(plan, "agenda"))
+    doc = rendered("agenda", "zh")
     section = doc.sections[0]
     assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
     assert round(section.top_margin.mm) == 37 and round(section.left_margin.mm) == 28
@@ -95,6 +108,5 @@ def test_official_page_fonts_and_footers(plan) -> None:  # type: ignore[no-untyp
 
 
 def test_english_documents(plan) -> None:  # type: ignore[no-untyped-def]
-    i18n.set_lang("en")
-    doc = _reopen(documents.document(load(SAMPLE), "forms"))
+    doc = rendered("forms", "en")
     assert any(p.text.startswith("Serial: A001") for p in doc.paragraphs)
