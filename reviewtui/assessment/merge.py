@@ -30,6 +30,7 @@ from reviewtui.assessment.ballot_compare import CellDiff, compare_pair
 from reviewtui.assessment.ballot_files import _is_xlsx, read_rows
 from reviewtui.assessment.ballot_records import Ballot
 from reviewtui.assessment.forms import Form, Value, code_sort_key, format_value
+from reviewtui.assessment import serials
 from reviewtui.assessment.importer import _Pending, _write, check_file
 from reviewtui.errors import UserError
 from reviewtui.i18n import t
@@ -125,7 +126,14 @@ def import_ballots(
     table = read_rows(path)
     # Ids already entered are no error here (taken=set()): they are sorted out below.
     pending, errors = check_file(
-        form, path, table, set(), entry, spreadsheet=_is_xlsx(path), plan=store.plan
+        form,
+        path,
+        table,
+        set(),
+        entry,
+        spreadsheet=_is_xlsx(path),
+        plan=store.plan,
+        printed=serials.Printed.load(store.conn),
     )
     if errors:
         if len(errors) > 1 or pending:
