@@ -13,6 +13,7 @@ import contextlib
 import threading
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
+from types import FrameType
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -110,6 +111,7 @@ def uvicorn_server(desk: Desk, host: str, port: int) -> object:
         lifespan="on",
         limit_concurrency=200,
         timeout_keep_alive=5,
+        timeout_graceful_shutdown=1,  # a way out is bounded (reviewtui.way_out)
         h11_max_incomplete_event_size=16 * 1024,
         server_header=False,
     )
@@ -209,6 +211,21 @@ def _run_printing_counts(server: object, desk: Desk, say: Callable[[str], None])
         say(counts_line(desk.counts()))
 
     desk.open = open_and_say  # type: ignore[method-assign]
+    # Every way out is bounded (SPEC 5): SIGHUP (the terminal closed) and a closed Windows
+    # console stop the server like ctrl+c; any of them, and uvicorn's own SIGINT and SIGTERM,
+    # start the watchdog that ends the process if the shutdown waits (a phone's connection, a
+    # terminal that no longer takes output).
+    from reviewtui.way_out import WayOut
+
+    way_out = WayOut(lambda: setattr(server, "should_exit", True))
+    way_out.install()
+    uvicorn_exit = server.handle_exit
+
+    def handle_exit(sig: int, frame: FrameType | None) -> None:
+        way_out.arm()
+        uvicorn_exit(sig, frame)
+
+    server.handle_exit = handle_exit  # type: ignore[method-assign]
     with contextlib.suppress(KeyboardInterrupt):  # uvicorn raises it again once shut down
         server.run()
 
