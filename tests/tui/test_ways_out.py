@@ -94,8 +94,11 @@ def close_terminal(server: Server, name: str, pid: int) -> float | None:
     closed = time.monotonic()
     while alive(pid):
         if time.monotonic() - closed > GONE_WITHIN:
+            ran_on = time.monotonic() - closed
             os.kill(pid, signal.SIGKILL)
-            return time.monotonic() - closed
+            while alive(pid):
+                time.sleep(0.05)
+            return ran_on
         time.sleep(0.05)
     return None
 
