@@ -191,7 +191,6 @@ def run_tui(store: Store, pending: Pending | None = None, copy: EntryCopy | None
 
 def check(session: str) -> None:
     from reviewtui.plan import PlanInvalid, load
-
     from reviewtui.store import resolve
 
     path = Path(session)

@@ -110,9 +110,11 @@ def test_after_print_forms_serials_are_checked_against_what_was_printed(
     assert done.code == 0, done.output
     db = session.with_suffix(".db")
     assert db.exists()  # the database is made to record what was printed
-    rows = sqlite3.connect(db).execute(
-        "SELECT grp, prefix, first, last, printed_at FROM printed_forms ORDER BY id"
-    ).fetchall()
+    rows = (
+        sqlite3.connect(db)
+        .execute("SELECT grp, prefix, first, last, printed_at FROM printed_forms ORDER BY id")
+        .fetchall()
+    )
     assert [r[:4] for r in rows] == [
         ("县委委员", "A", 1, 2),
         ("党代表", "B", 1, 3),

@@ -54,7 +54,6 @@ from reviewtui.assessment.forms import (
 from reviewtui.errors import UserError
 from reviewtui.i18n import t
 from reviewtui.output import protected_paths, write_file
-from reviewtui.plan import Plan
 from reviewtui.store import Store, Tx
 from reviewtui.textsafe import inert_cell
 

@@ -24,13 +24,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reviewtui import clock
-from reviewtui.assessment import ballots, rules
+from reviewtui.assessment import ballots, rules, serials
 from reviewtui.assessment import opinions as opinion_lines
 from reviewtui.assessment.ballot_compare import CellDiff, compare_pair
 from reviewtui.assessment.ballot_files import _is_xlsx, read_rows
 from reviewtui.assessment.ballot_records import Ballot
 from reviewtui.assessment.forms import Form, Value, code_sort_key, format_value
-from reviewtui.assessment import serials
 from reviewtui.assessment.importer import _Pending, _write, check_file
 from reviewtui.errors import UserError
 from reviewtui.i18n import t

@@ -125,7 +125,7 @@ class Printed:
 
 
 def _when(iso: str) -> str:
-    """"2026-12-04 14:02" of a stored timestamp (as much of it as it holds)."""
+    """The minute of a stored timestamp ("2026-12-04 14:02"), as much of it as it holds."""
     return iso[:16].replace("T", " ")
 
 

@@ -121,7 +121,9 @@ class BallotScreen(BallotView):
         replacing = self.editing.id if self.editing is not None else None
         action = "ballot.retype" if self.retyping else None
         # A printed form's serial decides its group, even before the screen has shown it.
-        owner = serials.Printed.load(self.store.conn).group_of(normalize_code(self.code_input.value))
+        owner = serials.Printed.load(self.store.conn).group_of(
+            normalize_code(self.code_input.value)
+        )
         if owner is not None and owner != self.group:
             self.group = owner
             self.group_select.value = owner

@@ -33,7 +33,9 @@ async def test_a_dialog_key_is_one_commit_and_no_journal_step_for_the_dialog(
         assert len(commits) == 1
         kind = {"q": "question", "c": "comment"}[key]
         segment = only(small_store, kind)
-        actions = [row[0] for row in small_store.conn.execute("SELECT DISTINCT action FROM journal")]
+        actions = [
+            row[0] for row in small_store.conn.execute("SELECT DISTINCT action FROM journal")
+        ]
         assert "ui" not in actions  # the open dialog is screen state, never a journal step
         # A crash now: the restart finds the dialog that was open, to reopen it.
         assert Meeting(small_store).open_dialog() == segment.id
