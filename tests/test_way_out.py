@@ -55,7 +55,7 @@ class FakeKernel32:
     def __init__(self) -> None:
         self.handlers: list[object] = []
 
-    def SetConsoleCtrlHandler(self, handler: object, add: int) -> int:  # noqa: N802 - the API's name
+    def SetConsoleCtrlHandler(self, handler: object, add: int) -> int:
         assert add == 1
         self.handlers.append(handler)
         return 1
