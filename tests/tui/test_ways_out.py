@@ -26,6 +26,7 @@ from pathlib import Path
 
 import pytest
 
+from reviewtui.errors import UserError
 from reviewtui.meeting import Meeting
 from reviewtui.store import Store
 
@@ -80,11 +81,19 @@ class Server:
 
 
 def alive(pid: int) -> bool:
+    """Any thread of the process still runs (a zombie that waits to be reaped has ended; but a
+    main thread that ended while other threads run shows as a zombie too)."""
     try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
     except OSError:
         return False
-    return ") Z" not in stat  # a zombie has ended; its parent reaps it
+    for task in tasks:
+        try:
+            if ") Z" not in (task / "stat").read_text():
+                return True
+        except OSError:
+            continue
+    return False
 
 
 def close_terminal(server: Server, name: str, pid: int) -> float | None:
@@ -159,7 +168,11 @@ def check_after(attempt: Try) -> None:
         attempt.problems.append(f"still running {attempt.survived:.1f} s after the close")
     if not db.exists():
         return  # closed before the database was made: nothing to keep, nothing held
-    store = Store.open_writer(db)  # the next `run` gets the meeting: nobody holds it
+    try:
+        store = Store.open_writer(db)  # the next `run` gets the meeting: nobody holds it
+    except UserError as exc:
+        attempt.problems.append(" ".join(exc.lines))
+        return
     try:
         if attempt.typed:
             question = Meeting(store).segments()[-1]
