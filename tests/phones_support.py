@@ -30,10 +30,14 @@ def session(tmp_path: Path, root: Path, extra: str = RULES) -> Path:
 
 
 def issued(path: Path) -> tuple[Path, list[tokens.Issued]]:
-    """The meeting's database made, a token issued for every printed form."""
+    """The meeting's database made, a token issued for every printed form, and the forms
+    recorded as printed, as `print forms --qr` does."""
+    from reviewtui.assessment import serials
+
     store = open_session(path, write=True)
     try:
         made = tokens.issue(store)
+        serials.record(store, store.plan)
         return store.path, made
     finally:
         store.close()

@@ -1,4 +1,5 @@
-"""Form serials: a printed form's serial gives its group; unprinted numbers are refused."""
+"""Form serials: a printed form's serial gives its group; unprinted numbers are refused, and
+only where the meeting recorded printing forms."""
 
 from __future__ import annotations
 
@@ -18,19 +19,36 @@ def test_prefixes_follow_group_order_and_serials_the_forms_issued() -> None:
     assert len(serials.serials(PLAN, first)) == first.issued == 12
 
 
-def test_a_serial_names_its_group_in_any_case_and_padding() -> None:
+PRINTED = serials.Printed(
+    [
+        serials.PrintRun("区级领导", "A", 1, 12, "2017-02-20T09:00:00+08:00"),
+        serials.PrintRun("党代表", "B", 1, 40, "2017-02-20T09:00:00+08:00"),
+    ]
+)
+
+
+def test_a_printed_serial_names_its_group_in_any_case_and_padding() -> None:
     for code in ("B017", "b17", "B0017"):
-        found = serials.parse(PLAN, code)
-        assert found is not None and found[0].name == "党代表" and found[1] == 17
-        assert serials.normalized(PLAN, code) == "B017"
-    assert serials.parse(PLAN, "17") is None and serials.parse(PLAN, "Z001") is None
+        assert PRINTED.group_of(code) == "党代表"
+        assert PRINTED.normalized(code) == "B017"
+    assert PRINTED.parse("17") is None and PRINTED.parse("Z001") is None
+    assert PRINTED.parse("C001") is None  # C was never printed: a free-form id
+    assert PRINTED.normalized("c1") == "c1"
 
 
-def test_numbers_outside_the_printed_range() -> None:
-    assert serials.out_of_range(PLAN, "A012") is None
-    assert serials.out_of_range(PLAN, "A013") == ("A013", "A001", "A012")
-    assert serials.out_of_range(PLAN, "A000") == ("A000", "A001", "A012")
-    assert serials.out_of_range(PLAN, "free-id") is None
+def test_numbers_outside_the_printed_range_say_what_was_printed_and_when() -> None:
+    assert PRINTED.problems("A012", "区级领导") == []
+    for code in ("A013", "A000"):
+        (problem,) = PRINTED.problems(code, "区级领导")
+        assert "A001–A012" in problem and "2017-02-20 09:00" in problem
+    assert "党代表" in PRINTED.problems("B001", "区级领导")[0]
+    assert PRINTED.problems("free-id", "区级领导") == []
+
+
+def test_nothing_printed_means_every_id_is_free_form() -> None:
+    nothing = serials.Printed([])
+    assert not nothing
+    assert nothing.problems("A999", "党代表") == [] and nothing.normalized("a7") == "a7"
 
 
 def test_save_and_import_refuse_unprinted_or_foreign_serials(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -42,6 +60,7 @@ def test_save_and_import_refuse_unprinted_or_foreign_serials(tmp_path) -> None: 
     from reviewtui.store import Store
 
     store = Store.create(tmp_path / "m.db", PLAN)
+    serials.record(store, PLAN)  # what `print forms` records
     item = PLAN.assessment.items[0].name
     marks = {(u.name, item): "好" for u in PLAN.units}
     saved = ballots.save(store, code="a7", group="区级领导", marks=marks)

@@ -54,7 +54,6 @@ from reviewtui.assessment.forms import (
 from reviewtui.errors import UserError
 from reviewtui.i18n import t
 from reviewtui.output import protected_paths, write_file
-from reviewtui.plan import Plan
 from reviewtui.store import Store, Tx
 from reviewtui.textsafe import inert_cell
 
@@ -106,16 +105,10 @@ def check_entry(store: Store, entry: int) -> None:
         raise UserError(t("ballot.no_double_entry"))
 
 
-def serial_problems(plan: Plan, code: str, group: str) -> list[str]:
-    """What is wrong with a printed form's serial: never printed, or another group's."""
-    unprinted = serials.out_of_range(plan, code)
-    if unprinted:
-        return [t("ballot.serial_unprinted", serial=unprinted[0], first=unprinted[1],
-                  last=unprinted[2])]  # fmt: skip
-    found = serials.parse(plan, code)
-    if found and found[0].name != group:
-        return [t("ballot.serial_group", serial=code, group=found[0].name, given=group)]
-    return []
+def serial_problems(printed: serials.Printed, code: str, group: str) -> list[str]:
+    """What is wrong with a printed form's serial: never printed, or another group's. Checked
+    only against the forms this meeting printed (`printed_forms`); other ids are free-form."""
+    return printed.problems(code, group)
 
 
 def save(
@@ -144,7 +137,8 @@ def save(
     """
     plan = store.current_plan()  # amended meanwhile by another connection? check against that
     form = Form.of(plan)
-    code = serials.normalized(plan, normalize_code(code))
+    printed = serials.Printed.load(store.conn)
+    code = printed.normalized(normalize_code(code))
     check_entry(store, entry)
     problems: list[str] = []
     if not code:
@@ -153,7 +147,7 @@ def save(
         problems.append(bad_code.message)
     if group not in form.groups:
         problems.append(t("ballot.unknown_group", value=group))
-    problems += serial_problems(plan, code, group)
+    problems += serial_problems(printed, code, group)
     problems += form.check(marks)
     if opinions is not None:
         problems += opinion_lines.problems(plan, opinions)

@@ -81,10 +81,15 @@ class _Checker:
     """
 
     def __init__(
-        self, form: Form, path: Path, taken: set[str], entry: int, plan: Plan | None = None
+        self,
+        form: Form,
+        path: Path,
+        taken: set[str],
+        entry: int,
+        printed: serials.Printed | None = None,
     ) -> None:
         self.form = form
-        self.plan = plan  # for printed forms' serials; None: ids are free-form
+        self.printed = printed or serials.Printed([])  # empty: every id is free-form
         self.path = path
         self.taken = taken
         self.entry = entry
@@ -120,8 +125,7 @@ class _Checker:
             self.error(line, problem.message, "ballot")
             return ""
         code = normalize_code(raw)
-        if self.plan is not None:
-            code = serials.normalized(self.plan, code)
+        code = self.printed.normalized(code)
         if not code and not _blank(cells):
             self.error(line, t("import.no_ballot"), "ballot")
         return code
@@ -155,7 +159,7 @@ class _Checker:
         pending = self.ballots.get(code)
         if pending is None:
             # A printed form's serial must be one that was printed, of this group.
-            problems = serial_problems(self.plan, code, group) if self.plan else []
+            problems = serial_problems(self.printed, code, group)
             if problems:
                 self.error(line, problems[0], "ballot")
                 return None
@@ -319,6 +323,7 @@ def check_file(
     *,
     spreadsheet: bool = False,
     plan: Plan | None = None,
+    printed: serials.Printed | None = None,
 ) -> tuple[dict[str, _Pending], list[str]]:
     """The ballots of a file and every error in it, in line order. Nothing is written."""
     lines, rows = table
@@ -333,7 +338,7 @@ def check_file(
     while header and not header[-1]:
         header.pop()
     body_lines, body = lines[first + 1 :], rows[first + 1 :]
-    checker = _Checker(form, path, taken, entry, plan)
+    checker = _Checker(form, path, taken, entry, printed)
     checker.spreadsheet = spreadsheet
     if tuple(header) == OPINION_HEADER and not (plan is not None and plan.assessment.opinions):
         return {}, [t("import.at", path=path, line=header_line) + t("opinion.column_off")]
@@ -407,7 +412,14 @@ def import_file(
     table = read_rows(path)
     file_identity.check(store, path, table[1], other=other_meeting)
     pending, errors = check_file(
-        form, path, table, codes(store, entry), entry, spreadsheet=_is_xlsx(path), plan=store.plan
+        form,
+        path,
+        table,
+        codes(store, entry),
+        entry,
+        spreadsheet=_is_xlsx(path),
+        plan=store.plan,
+        printed=serials.Printed.load(store.conn),
     )
     if errors:
         if len(errors) > 1 or pending:

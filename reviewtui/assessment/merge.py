@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reviewtui import clock
-from reviewtui.assessment import ballots, file_identity, rules
+from reviewtui.assessment import ballots, file_identity, rules, serials
 from reviewtui.assessment import opinions as opinion_lines
 from reviewtui.assessment.ballot_compare import CellDiff, compare_pair
 from reviewtui.assessment.ballot_files import _is_xlsx, read_rows
@@ -128,7 +128,14 @@ def import_ballots(
     file_identity.check(store, path, table[1], other=other_meeting)
     # Ids already entered are no error here (taken=set()): they are sorted out below.
     pending, errors = check_file(
-        form, path, table, set(), entry, spreadsheet=_is_xlsx(path), plan=store.plan
+        form,
+        path,
+        table,
+        set(),
+        entry,
+        spreadsheet=_is_xlsx(path),
+        plan=store.plan,
+        printed=serials.Printed.load(store.conn),
     )
     if errors:
         if len(errors) > 1 or pending:

@@ -359,11 +359,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{path}:{line}: {column} ({cell}): ",
     ),
     "ballot.serial_unprinted": (
-        "编号 {serial} 不在印发的测评表范围内({first}–{last})",
-        "serial {serial} was never printed (the forms run {first}–{last})",
+        "编号 {serial} 的测评表没有印过(“{group}”印的是 {first}–{last},{when} 打印)",
+        "serial {serial} was never printed (the forms of '{group}' printed run {first}–{last}, printed {when})",
     ),
     "ballot.serial_group": (
-        "编号 {serial} 是“{group}”的测评表,不是“{given}”的",
-        "serial {serial} is a form of '{group}', not of '{given}'",
+        "编号 {serial} 是“{group}”的测评表({when} 打印),不是“{given}”的",
+        "serial {serial} is a form of '{group}' (printed {when}), not of '{given}'",
     ),
 }

@@ -39,7 +39,9 @@ class Meeting(Drafts):
             planned = self.plan.report_seconds(unit) if unit else planned
         return self._start(kind, item, speaker=item.speaker or "", planned=planned)
 
-    def start_question(self, asker: str = "", text: str = "") -> Segment:
+    def start_question(self, asker: str = "", text: str = "", *, dialog: bool = False) -> Segment:
+        """`dialog`: its dialog opens at once; which dialog is open is kept with the segment,
+        in the same commit (screen state, for a restart; see `Drafts.set_open_dialog`)."""
         item = self._live()
         return self._start(
             "question",
@@ -47,9 +49,10 @@ class Meeting(Drafts):
             speaker=clean(asker),
             text=clean(text),
             planned=self.plan.timing.question,
+            dialog=dialog,
         )
 
-    def start_answer(self) -> Segment | None:
+    def start_answer(self, *, dialog: bool = False) -> Segment | None:
         """The answer to the latest question of the live item; None if it has no question."""
         item = self._live()
         question = self.latest_question(item.id)
@@ -61,9 +64,12 @@ class Meeting(Drafts):
             speaker=item.speaker or "",
             planned=self.plan.timing.answer,
             question_id=question.id,
+            dialog=dialog,
         )
 
-    def start_comment(self, leader: str | None = None, text: str = "") -> Segment:
+    def start_comment(
+        self, leader: str | None = None, text: str = "", *, dialog: bool = False
+    ) -> Segment:
         item = self._live()
         if leader is None:
             unit = self.plan.unit(item.unit) if item.unit else None
@@ -74,6 +80,7 @@ class Meeting(Drafts):
             speaker=clean(leader),
             text=clean(text),
             planned=self.plan.timing.comment,
+            dialog=dialog,
         )
 
     def start_kind(self, name: str) -> Segment:
@@ -239,6 +246,7 @@ class Meeting(Drafts):
         planned: float | None,
         text: str = "",
         question_id: int | None = None,
+        dialog: bool = False,
     ) -> Segment:
         now = clock.now()
         with self.store.transaction(kind) as tx:
@@ -259,6 +267,9 @@ class Meeting(Drafts):
             )
             if item.status != "live":
                 tx.update("items", {"id": item.id}, {"status": "live"})
+            if dialog:  # screen state beside the record: no second commit for the key press
+                tx.set_screen_state("dialog", str(segment_id))
+                tx.set_screen_state("dialog_draft", None)
         return self.segment(segment_id)
 
     def _end(self, tx: Tx, segment: Segment, now: datetime) -> None:

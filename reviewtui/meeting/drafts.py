@@ -77,9 +77,16 @@ class Drafts(Queries):
 
     def set_open_dialog(self, segment_id: int | None) -> None:
         """Remember which dialog of a new record is open, so a restart reopens it with its text
-        (typed straight into the record). `None`: no dialog is open (any draft is dropped)."""
+        (typed straight into the record). `None`: no dialog is open (any draft is dropped).
+
+        Screen state, not a meeting record: never journaled, and nothing is written when it is
+        already so (the command that opened the dialog, `q`, `a`, `c`, recorded it with its
+        segment: one commit for the key press)."""
+        value = None if segment_id is None else str(segment_id)
+        if self.store.meta("dialog") == value and self.store.meta("dialog_draft") is None:
+            return
         with self.store.transaction("ui") as tx:
-            tx.set_meta("dialog", None if segment_id is None else str(segment_id))
+            tx.set_screen_state("dialog", value)
             tx.set_meta("dialog_draft", None)
 
     def open_correction(self, segment_id: int, *, reopened: bool = False) -> Correction:
@@ -87,7 +94,7 @@ class Drafts(Queries):
         now as its original; `reopened` after a restart, its draft (and original) is kept."""
         kept = self.correction(segment_id) if reopened else None
         with self.store.transaction("ui") as tx:
-            tx.set_meta("dialog", str(segment_id))
+            tx.set_screen_state("dialog", str(segment_id))
             if kept is None:
                 kept = Correction.of(self.segment(segment_id))
                 tx.set_meta("dialog_draft", kept.to_json())
@@ -109,7 +116,7 @@ class Drafts(Queries):
         if self.open_dialog() not in (None, segment_id):
             return  # another dialog is open (a late write): it keeps its state
         with self.store.transaction("ui") as tx:
-            tx.set_meta("dialog", None)
+            tx.set_screen_state("dialog", None)
             tx.set_meta("dialog_draft", None)
 
     def correction(self, segment_id: int) -> Correction | None:

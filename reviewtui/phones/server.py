@@ -14,6 +14,7 @@ import sys
 import threading
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING
 
 from starlette.applications import Starlette
@@ -144,6 +145,7 @@ def uvicorn_server(desk: Desk, host: str, port: int, title: str = "") -> object:
         access_log=False,  # an access log would hold every token
         lifespan="on",
         timeout_keep_alive=20,  # long enough that a busy server never races a phone's next request
+        timeout_graceful_shutdown=1,  # a way out is bounded (reviewtui.way_out)
         h11_max_incomplete_event_size=guard.HEAD_BYTES,
         server_header=False,
         backlog=2048,  # a room submitting at once: queued by the kernel, not dropped
@@ -276,6 +278,21 @@ def _run_printing_counts(server: object, desk: Desk, say: Callable[[str], None])
         say(counts_line(desk.counts()))
 
     desk.open = open_and_say  # type: ignore[method-assign]
+    # Every way out is bounded (SPEC 5): SIGHUP (the terminal closed) and a closed Windows
+    # console stop the server like ctrl+c; any of them, and uvicorn's own SIGINT and SIGTERM,
+    # start the watchdog that ends the process if the shutdown waits (a phone's connection, a
+    # terminal that no longer takes output).
+    from reviewtui.way_out import WayOut
+
+    way_out = WayOut(lambda: setattr(server, "should_exit", True))
+    way_out.install()
+    uvicorn_exit = server.handle_exit
+
+    def handle_exit(sig: int, frame: FrameType | None) -> None:
+        way_out.arm()
+        uvicorn_exit(sig, frame)
+
+    server.handle_exit = handle_exit  # type: ignore[method-assign]
     with contextlib.suppress(KeyboardInterrupt):  # uvicorn raises it again once shut down
         server.run()
 

@@ -105,6 +105,8 @@ def print_document(
         if kind != "forms":
             raise UserError(t("phones.qr_forms_only", kind=kind))
         return _print_forms_qr(session, out, db, address, port, yes=yes, confirm=confirm)
+    if kind == "forms":
+        return _print_forms(session, out, db, force=force)
     plan = plan_of(session, db)
     doc = BUILDERS[kind](plan)
     target = _print_target(session, kind, out)
@@ -124,6 +126,24 @@ def _written(plan: Plan, kind: str, target: Path) -> list[str]:
     return [t("print.written", what=t(f"print.{kind}"), path=target, pages=pages)]
 
 
+def _print_forms(session: str, out: Path | None, db: str | None, *, force: bool) -> list[str]:
+    """The numbered forms, recorded in the meeting's database (created if need be) once the
+    document is written: serials are checked only against what was printed (SPEC 5)."""
+    from reviewtui.assessment import serials
+    from reviewtui.prepare.printing import forms
+    from reviewtui.store import open_session
+
+    target = _print_target(session, "forms", out)
+    protect = _meeting_files(session, db)
+    store = open_session(session, db, write=True)
+    try:
+        _write_new(target, _docx_bytes(forms(store.plan)), force=force, protect=protect)
+        serials.record(store, store.plan)
+        return _written(store.plan, "forms", target)
+    finally:
+        store.close()
+
+
 def _print_forms_qr(
     session: str,
     out: Path | None,
@@ -137,6 +157,7 @@ def _print_forms_qr(
     """The forms with their QR codes: one new token per form, written to the database (created
     if need be) only once the document is built; tokens of an earlier print are voided, after
     the secretary confirms it (`--yes`, or the question `confirm` asks)."""
+    from reviewtui.assessment import serials
     from reviewtui.phones import address as net
     from reviewtui.phones import tokens
     from reviewtui.prepare.printing import forms
@@ -166,6 +187,7 @@ def _print_forms_qr(
         data = _docx_bytes(forms(store.plan, urls))
         tokens.record(store, made, replace=True, served_at=f"{host}:{chosen_port}")
         _write_new(target, data, force=True, protect=protect)
+        serials.record(store, store.plan)
         lines = _written(store.plan, "forms", target)
         lines.append(t("phones.tokens_issued", count=len(made), voided=active))
         lines.append(t("phones.collect_hint", address=host, port=chosen_port, session=session))

@@ -186,6 +186,19 @@ class Tx:
         self._journal(table, key, old, None)
         return True
 
+    def set_screen_state(self, key: str, value: str | None) -> None:
+        """A `meta` fact that is screen state (which dialog is open), not a meeting record:
+        written with this transaction, never journaled, so it is no undo step and no extra
+        durable commit of the command it goes with."""
+        if value is None:
+            self.conn.execute("DELETE FROM meta WHERE key = ?", (key,))
+        else:
+            self.conn.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
     def set_meta(self, key: str, value: str | None) -> None:
         if value is None:
             self.delete("meta", {"key": key})

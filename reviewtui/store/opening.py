@@ -23,6 +23,8 @@ class Target(NamedTuple):
 
 
 def resolve(session: str | Path, db: str | Path | None = None) -> Target:
+    """The one rule of what a SESSION argument is, for every command: `.toml` is a session file
+    (its database beside it, or `db`); `.db`, `.sqlite`, `.sqlite3` a meeting database."""
     path = Path(session)
     if path.suffix.lower() == ".toml":
         return Target(Path(db) if db else path.with_suffix(".db"), path)

@@ -5,17 +5,16 @@ live screen of that item at once, the segment still running from its original st
 reopens the dialog that was open, with what had been typed into it.
 
 Typed text (notes, dialogs) is saved a moment after the last key; every way out saves it first:
-`ctrl+q`, any `exit()`, and SIGTERM or SIGHUP (the terminal window closed), which the app takes
-as a request to quit cleanly.
+`ctrl+q`, any `exit()`, and SIGTERM or SIGHUP (the terminal window closed) or a closed Windows
+console, which the app takes as a request to quit cleanly. From then on the process has a bounded
+time to end (`reviewtui.way_out`, `stopping.run_bounded`), even if the terminal is gone.
 """
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import functools
 import gc
-import signal
 import time
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -36,6 +35,7 @@ from reviewtui.tui.agenda import AgendaScreen, ended_notice
 from reviewtui.tui.keys import localize
 from reviewtui.tui.palette import JumpProvider, Palette
 from reviewtui.tui.pending import PendingWrites
+from reviewtui.tui.stopping import Stoppable, run_bounded
 
 if TYPE_CHECKING:
     from reviewtui.amend import Pending
@@ -55,7 +55,7 @@ def _live_screen() -> type[LiveScreen]:
     return LiveScreen
 
 
-class ReviewApp(App[None]):
+class ReviewApp(Stoppable, App[None]):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {JumpProvider}
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -105,7 +105,7 @@ class ReviewApp(App[None]):
         return AgendaScreen() if self.entry_copy is None else Screen()
 
     def on_mount(self) -> None:
-        self._catch_signals()
+        self.watch_way_out()
         if self.freeze_gc:
             self.call_after_refresh(_settle_gc)
         self._show_notices()
@@ -217,22 +217,21 @@ class ReviewApp(App[None]):
             if flush is not None:
                 flush()
 
-    def _catch_signals(self) -> None:
-        """SIGTERM (a shutdown, `kill`) and SIGHUP (the terminal closed): save, then quit."""
-        loop = asyncio.get_running_loop()
-        for number in (signal.SIGTERM, signal.SIGHUP):
-            # Not on Windows, nor off the main thread (tests): the other ways out still save.
-            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(number, self._stop_on_signal, number)
-
-    def _stop_on_signal(self, number: int) -> None:
-        self.flush()
-        self._write_pending()
+    def stop_asked(self) -> None:
+        """SIGTERM, SIGHUP (the terminal closed), a closed Windows console: save, then quit."""
+        try:
+            with contextlib.suppress(Exception):  # a screen half built must not stop the exit
+                self.flush()
+                self._write_pending()
+        finally:
+            if self.way_out is not None:
+                self.way_out.saved()
         self.exit()  # asked to stop, and stopped cleanly with nothing lost: exit status 0
 
     def exit(
         self, result: None = None, return_code: int = 0, message: RenderableType | None = None
     ) -> None:
+        self.bound_exit()  # from here the process is gone within the way out's grace
         with contextlib.suppress(Exception):  # a screen half torn down must not stop the exit
             self.flush()
         super().exit(result, return_code, message)
@@ -265,7 +264,7 @@ def run_app(
     app = ReviewApp(store, pending=pending, entry_copy=entry_copy)
     app.freeze_gc = True
     try:
-        app.run()
+        run_bounded(app)
     finally:
         store.close()
     if app.declined is not None:

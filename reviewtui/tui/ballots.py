@@ -73,10 +73,11 @@ class BallotScreen(BallotView):
 
     def on_input_changed(self, message: Input.Changed) -> None:
         if message.input.id == "ballot-code":
-            code = serials.normalized(self.store.plan, normalize_code(message.value))
-            found = serials.parse(self.store.plan, code)
-            if found and found[0].name != self.group:  # a printed form's serial names its group
-                self.group_select.value = found[0].name
+            printed = serials.Printed.load(self.store.conn)  # read anew: a print may come later
+            code = printed.normalized(normalize_code(message.value))
+            owner = printed.group_of(code)
+            if owner is not None and owner != self.group:  # a printed form's serial: its group
+                self.group_select.value = owner
             mine = self.editing is not None and self.editing.code == code
             if code and not mine and code in ballots.codes(self.store, self.entry):
                 self.say(t("ballot.taken_live", code=code, entry=self.entry), "warning")
@@ -112,10 +113,12 @@ class BallotScreen(BallotView):
         replacing = self.editing.id if self.editing is not None else None
         action = "ballot.retype" if self.retyping else None
         # A printed form's serial decides its group, even before the screen has shown it.
-        found = serials.parse(self.plan, normalize_code(self.code_input.value))
-        if found is not None and found[0].name != self.group:
-            self.group = found[0].name
-            self.group_select.value = self.group
+        owner = serials.Printed.load(self.store.conn).group_of(
+            normalize_code(self.code_input.value)
+        )
+        if owner is not None and owner != self.group:
+            self.group = owner
+            self.group_select.value = owner
         try:
             saved = ballots.save(
                 self.store,

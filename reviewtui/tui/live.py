@@ -9,6 +9,7 @@ it; the screen then re-reads what it shows from the database.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from rich.text import Text
@@ -225,13 +226,13 @@ class LiveScreen(MeetingScreen):
         self.refresh_state()
 
     def action_question(self) -> None:
-        ok, segment = self._run(self.meeting.start_question)
+        ok, segment = self._run(partial(self.meeting.start_question, dialog=True))
         self.refresh_state()
         if ok and segment is not None:
             self.open_dialog(segment)
 
     def action_answer(self) -> None:
-        ok, segment = self._run(self.meeting.start_answer)
+        ok, segment = self._run(partial(self.meeting.start_answer, dialog=True))
         if ok and segment is None:
             self.notify(t("live.no_question"), severity="warning")
         self.refresh_state()
@@ -239,7 +240,7 @@ class LiveScreen(MeetingScreen):
             self.open_dialog(segment)
 
     def action_comment(self) -> None:
-        ok, segment = self._run(self.meeting.start_comment)
+        ok, segment = self._run(partial(self.meeting.start_comment, dialog=True))
         self.refresh_state()
         if ok and segment is not None:
             self.open_dialog(segment)

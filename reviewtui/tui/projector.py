@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from rich.console import RenderableType
 from rich.segment import Segment as Cells
 from rich.text import Text
 from textual.app import App, ComposeResult, RenderResult
@@ -59,6 +60,7 @@ from reviewtui.meeting.reveal_board import Paging, build_board, start_paging, tu
 from reviewtui.store import Store
 from reviewtui.textsafe import shown
 from reviewtui.tui.reveal_board import RevealBoard, rows_per_page
+from reviewtui.tui.stopping import Stoppable, run_bounded
 
 BUSY_TIMEOUT_MS = 100  # a reader must never freeze the screen waiting for a lock
 
@@ -176,8 +178,9 @@ def changed_region(old: Art | None, new: Art | None) -> Region | None:
     return Region(x0, y0, x1 - x0 + 1, y1 - y0 + 1)
 
 
-class ProjectorApp(App[None]):
-    """The second-screen view of one meeting database."""
+class ProjectorApp(Stoppable, App[None]):
+    """The second-screen view of one meeting database. Nothing is typed here: a way out
+    (`q`, SIGTERM, SIGHUP, a closed console) just ends it, within a bounded time."""
 
     CSS_PATH = "projector.tcss"
     ENABLE_COMMAND_PALETTE = False
@@ -214,7 +217,19 @@ class ProjectorApp(App[None]):
         yield RevealBoard(id="board")
 
     def on_mount(self) -> None:
+        self.watch_way_out()
         self.tick()
+
+    def stop_asked(self) -> None:
+        if self.way_out is not None:
+            self.way_out.saved()  # nothing typed to save
+        self.exit()
+
+    def exit(
+        self, result: None = None, return_code: int = 0, message: RenderableType | None = None
+    ) -> None:
+        self.bound_exit()
+        super().exit(result, return_code, message)
 
     def on_unmount(self) -> None:
         self._close()
@@ -333,7 +348,7 @@ class ProjectorApp(App[None]):
 
 
 def run_projector(db_path: str | Path) -> None:
-    ProjectorApp(db_path).run()
+    run_bounded(ProjectorApp(db_path))
 
 
 __all__ = [  # the read model and the font live in the core; imported from here too

@@ -392,6 +392,9 @@ async def test_results_screen_x_opens_the_export_dialog_on_xlsx(small: Store) ->
 
 
 async def test_a_printed_serial_gives_the_group_and_an_unprinted_one_is_refused(small: Store):
+    from reviewtui.assessment import serials
+
+    serials.record(small, small.plan)  # what `print forms` records: A001–A003, B001–B005
     app = ScreenApp(small)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -410,6 +413,28 @@ async def test_a_printed_serial_gives_the_group_and_an_unprinted_one_is_refused(
         await pilot.pause()
         assert "A004" not in stored(small)  # only 3 forms were issued to 区级领导
         assert "A004" in message(app) and "A001–A003" in message(app)
+        assert "printed 20" in message(app)  # and when they were printed
+
+
+async def test_without_printed_forms_an_office_numbering_is_free_form(small: Store) -> None:
+    """Nothing printed: `C024` and `B0001` are the office's own ids, kept as typed; they name
+    no group, and a group returning more forms than issued is saved (and flagged), not refused."""
+    app = ScreenApp(small)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, BallotScreen) and screen.group == "区级领导"
+        for code in ("C024", "B0001", "A007", "A008"):  # 区级领导 was issued 3 forms
+            await pilot.press("i", *["backspace"] * 8, *code, "enter")
+            await pilot.pause()
+            assert screen.group == "区级领导"  # no letter names a group: nothing was printed
+            await pilot.press("1", "2", "3", "ctrl+s")
+            await pilot.pause()
+        saved = stored(small)
+        codes = ("C024", "B0001", "A007", "A008")
+        assert {code: saved[code][0] for code in codes} == dict.fromkeys(codes, "区级领导")
+    result = tally_store(small)
+    assert {g.name: g.over_issued for g in result.groups}["区级领导"]
 
 
 async def test_a_burst_through_the_id_field_lands_where_it_was_typed(small: Store) -> None:
@@ -417,6 +442,9 @@ async def test_a_burst_through_the_id_field_lands_where_it_was_typed(small: Stor
     field and those after enter to the grid, though focus moves in the middle of the read."""
     from textual import events
 
+    from reviewtui.assessment import serials
+
+    serials.record(small, small.plan)  # printed: b4 is form B004 of 党代表
     app = ScreenApp(small)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -97,9 +97,11 @@ def run_tui(store: Store, pending: Pending | None = None, copy: EntryCopy | None
 
 def check(session: str) -> None:
     from reviewtui.plan import PlanInvalid, load
+    from reviewtui.store import resolve
 
     path = Path(session)
-    if path.suffix.lower() == ".db":
+    target = resolve(session)  # the one rule of what SESSION is, as for every command
+    if target.toml is None:
         from reviewtui.store import Store
 
         store = Store.open_reader(path)
@@ -116,7 +118,7 @@ def check(session: str) -> None:
     show(summary_table(plan))
     for warning in plan.warnings:  # legal but probably not meant (SPEC 2): exit 0
         say(t("plan.warning") + warning.render(str(session)))
-    if plan.meeting.previous and path.suffix.lower() != ".db":
+    if plan.meeting.previous and target.toml is not None:
         from reviewtui.rectify.previous import missing_previous
 
         if (missing := missing_previous(path, plan.meeting.previous)) is not None:
