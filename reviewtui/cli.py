@@ -36,6 +36,26 @@ LangOpt = Annotated[str | None, typer.Option("--lang", metavar="zh|en", help=t("
 EXPORT_FORMATS = tuple(FORMATS)  # the export registry's, listed nowhere else
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from reviewtui.version import version_line
+
+        print(version_line())
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help=t("cli.opt.version")
+        ),
+    ] = False,
+) -> None:
+    """Options before the command (`--version`)."""
+
+
 EntryOpt = Annotated[int, typer.Option("--entry", min=1, max=2, help=t("cli.opt.entry"))]
 EnteredByOpt = Annotated[
     str | None, typer.Option("--entered-by", metavar="NAME", help=t("cli.opt.entered_by"))

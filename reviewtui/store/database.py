@@ -23,6 +23,7 @@ from reviewtui.errors import UserError
 from reviewtui.i18n import t
 from reviewtui.plan import Plan, from_json
 from reviewtui.store import connect as files
+from reviewtui.store import release
 from reviewtui.store.errors import StorageError, damaged, is_storage_failure, write_failed
 from reviewtui.store.journal import Tx
 from reviewtui.store.journal import undo as undo_tx
@@ -54,6 +55,7 @@ class Store:
         self._cascades: dict[str, list[tuple[str, dict[str, str]]]] = {}
         self._inode: int | None = os.stat(path).st_ino if lock else None
         self.notices: list[str] = []  # things the user must be told (e.g. a restored file)
+        self._stamped = False  # this release recorded as the last writer (store/release.py)
 
     @property
     def writable(self) -> bool:
@@ -88,6 +90,7 @@ class Store:
                 tx.set_meta("plan", plan.to_json())
                 tx.set_meta("source", str(source.resolve()) if source else "")
                 tx.set_meta("created_at", now)
+                release.stamp(store.conn, created=True)
                 for pos, item in enumerate(plan.expanded_agenda(), start=1):
                     tx.insert(
                         "items",
@@ -315,7 +318,10 @@ class Store:
             self.conn.execute("BEGIN IMMEDIATE")
             tx = Tx(self, action)
             yield tx
+            if not self._stamped:
+                release.stamp(self.conn)
             self.conn.execute("COMMIT")
+            self._stamped = True
         except BaseException as exc:
             try:
                 if self.conn.in_transaction:

@@ -15,7 +15,6 @@ import asyncio
 import contextlib
 import functools
 import gc
-import signal
 import time
 from typing import TYPE_CHECKING, ClassVar
 
@@ -26,6 +25,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Input
 
+from reviewtui import portable
 from reviewtui.errors import UserError
 from reviewtui.i18n import t
 from reviewtui.meeting import Meeting
@@ -218,7 +218,7 @@ class ReviewApp(App[None]):
     def _catch_signals(self) -> None:
         """SIGTERM (a shutdown, `kill`) and SIGHUP (the terminal closed): save, then quit."""
         loop = asyncio.get_running_loop()
-        for number in (signal.SIGTERM, signal.SIGHUP):
+        for number in portable.shutdown_signals():  # no SIGHUP on Windows
             # Not on Windows, nor off the main thread (tests): the other ways out still save.
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(number, self._stop_on_signal, number)
