@@ -7,7 +7,8 @@
   3.11, 3.12 and 3.13 on Windows x64, install.bat, reviewtui.bat and 说明.txt.
 - reviewtui-VERSION-linux-aarch64.tar.gz: the same wheel kit for ARM Linux, with install.sh.
 
-Option: `--only linux|windows|aarch64` (repeatable) builds some of them.
+Options: `--only linux|windows|aarch64` (repeatable) builds some of them; `--leave-out X` builds
+the Linux folder without module or data file X, to prove the release tests then fail.
 Everything is fetched through pip from the configured index while building; the artifacts then
 install and run with no network. The build tools are pinned in pyproject's `build` extra and in
 constraints.txt. A kit is checked to be complete for every Python it names before it is packed
@@ -73,29 +74,47 @@ def build_venv(own: Path) -> Path:
     return python
 
 
-def pyinstaller_args(own_dist: Path, work: Path) -> list[str]:
-    """The PyInstaller command line: every module and data file the manifest names."""
+def pyinstaller_args(own_dist: Path, work: Path, leave_out: tuple[str, ...] = ()) -> list[str]:
+    """The PyInstaller command line: every module and data file the manifest names (but those
+    in `leave_out`, to prove that the release tests catch a missing one)."""
     args = ["--onedir", "--noconfirm", "--clean", "--name", "reviewtui", "--console"]
+    args += ["--additional-hooks-dir", str(hooks(work))]
     args += ["--distpath", str(own_dist), "--workpath", str(work), "--specpath", str(work)]
     for module in manifest.own_modules():
-        args += ["--hidden-import", module]
+        if module not in leave_out:
+            args += ["--hidden-import", module]
     for package in manifest.SUBMODULES_OF:
         args += ["--collect-submodules", package]
     for package in manifest.DATA_OF:
         args += ["--collect-data", package]
     for source, folder in manifest.own_data():
-        args += ["--add-data", f"{source}{os.pathsep}{folder}"]
+        if f"{folder}/{Path(source).name}" not in leave_out:
+            args += ["--add-data", f"{source}{os.pathsep}{folder}"]
     # Test and development tools the environment may hold are not part of the program.
     for module in ("pytest", "hypothesis", "playwright", "mypy", "ruff", "tkinter"):
         args += ["--exclude-module", module]
     return [*args, str(HERE / "launcher.py")]
 
 
-def linux_x86_64(python: Path, name: str) -> Path:
+def hooks(work: Path) -> Path:
+    """PyInstaller hooks for the packages whose folders must exist (manifest.SOURCE_KEPT)."""
+    folder = work / "hooks"
+    folder.mkdir(parents=True, exist_ok=True)
+    for package in manifest.SOURCE_KEPT:
+        (folder / f"hook-{package}.py").write_text(
+            "from PyInstaller.utils.hooks import collect_data_files\n"
+            f"datas = collect_data_files({package!r})\n"
+            'module_collection_mode = "pyz+py"\n',
+            "utf-8",
+        )
+    return folder
+
+
+def linux_x86_64(python: Path, name: str, leave_out: tuple[str, ...] = ()) -> Path:
     frozen = BUILD / "pyinstaller"
     shutil.rmtree(frozen, ignore_errors=True)
     run(python, "-m", "PyInstaller", "-y", "--log-level", "WARN",
-        *pyinstaller_args(frozen / "dist", frozen / "work"))  # fmt: skip
+        *pyinstaller_args(frozen / "dist", frozen / "work", leave_out))  # fmt: skip
     folder = frozen / "dist" / "reviewtui"
     readme = (HERE / "linux" / "README-offline.txt").read_text("utf-8")
     (folder / "说明.txt").write_text(readme.replace("@VERSION@", version()), "utf-8")
@@ -155,6 +174,14 @@ def linux_aarch64(python: Path, own: Path, name: str) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--only", action="append", choices=("linux", "windows", "aarch64"))
+    parser.add_argument(
+        "--leave-out",
+        action="append",
+        default=[],
+        metavar="MODULE|FILE",
+        help="build without this module (reviewtui.export.docx) or data file "
+        "(reviewtui/schema.sql): proves the release tests fail then; never for a release",
+    )
     args = parser.parse_args(argv)
     which = set(args.only or ("linux", "windows", "aarch64"))
     name = f"reviewtui-{version()}"
@@ -164,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     python = build_venv(own)
     made = []
     if "linux" in which:
-        made.append(linux_x86_64(python, name))
+        made.append(linux_x86_64(python, name, tuple(args.leave_out)))
     if "windows" in which:
         made.append(windows_x64(python, own, name))
     if "aarch64" in which:

@@ -26,6 +26,11 @@ SUBMODULES_OF = ("uvicorn", "textual", "rich", "pypinyin")
 # Third-party packages with data files read at run time (templates, style sheets, tables).
 DATA_OF = ("docx", "openpyxl", "textual", "rich", "pypinyin", "segno")
 
+# Third-party packages that find their data through their own folders (python-docx opens
+# `docx/parts/../templates/default-footer.xml`): their source folders must exist in the build,
+# so their modules are collected as files beside the archive too (PyInstaller's "pyz+py").
+SOURCE_KEPT = ("docx",)
+
 # Files outside the package that the wheel puts inside it (pyproject's force-include), as
 # (source in the repository, folder inside the bundle).
 FORCED = (

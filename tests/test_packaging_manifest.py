@@ -135,5 +135,12 @@ def test_third_party_data_read_at_run_time_is_collected() -> None:
 
     template = Path(docx.__file__).parent / "templates" / "default.docx"
     assert template.is_file()
+    # python-docx reaches its templates through its parts folder ("parts/../templates"): the
+    # folder must exist in the build, which only keeping its source files there gives.
+    parts = Path(docx.__file__).parent / "parts"
+    uses_dotdot = any(
+        "'..'" in f.read_text("utf-8") or '".."' in f.read_text("utf-8") for f in parts.glob("*.py")
+    )
+    assert not uses_dotdot or "docx" in manifest.SOURCE_KEPT
     assert {"docx", "openpyxl", "textual"} <= set(manifest.DATA_OF)
     assert "textual" in manifest.SUBMODULES_OF  # textual.widgets loads widgets on first use
