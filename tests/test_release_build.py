@@ -179,9 +179,10 @@ def test_collect_answers_one_form_on_loopback(frozen: Frozen) -> None:
         reply = httpx2.post(url, data={"c0_0": "1", "c1_0": "2", "c2_0": "3"}, timeout=10)
         assert reply.status_code == 200, reply.text
     finally:
-        proc.send_signal(signal.SIGTERM)
+        proc.send_signal(signal.SIGINT)  # ctrl+c, as the screen says (SIGTERM: wt-i20's)
         out, err = proc.communicate(timeout=60)
     assert proc.returncode == 0, out + err
+    assert "Collection closed" in out
     conn = sqlite3.connect(folder / "m.db")
     try:
         rows = conn.execute("SELECT code, source FROM ballots").fetchall()
