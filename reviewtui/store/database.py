@@ -55,7 +55,6 @@ class Store:
         self._cascades: dict[str, list[tuple[str, dict[str, str]]]] = {}
         self._inode: int | None = os.stat(path).st_ino if lock else None
         self.notices: list[str] = []  # things the user must be told (e.g. a restored file)
-        self._stamped = False  # this release recorded as the last writer (store/release.py)
 
     @property
     def writable(self) -> bool:
@@ -90,7 +89,7 @@ class Store:
                 tx.set_meta("plan", plan.to_json())
                 tx.set_meta("source", str(source.resolve()) if source else "")
                 tx.set_meta("created_at", now)
-                release.stamp(store.conn, created=True)
+                release.stamp(tx, created=True)
                 for pos, item in enumerate(plan.expanded_agenda(), start=1):
                     tx.insert(
                         "items",
@@ -318,10 +317,8 @@ class Store:
             self.conn.execute("BEGIN IMMEDIATE")
             tx = Tx(self, action)
             yield tx
-            if not self._stamped:
-                release.stamp(self.conn)
+            release.stamp(tx)  # this release as the last writer, when it is not already
             self.conn.execute("COMMIT")
-            self._stamped = True
         except BaseException as exc:
             try:
                 if self.conn.in_transaction:
