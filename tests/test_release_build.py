@@ -79,7 +79,7 @@ class Frozen:
         if offline and NO_NETWORK:
             command = ["unshare", "-n", *command]
         return subprocess.run(
-            command, cwd=self.work, capture_output=True, text=True, timeout=300, check=False
+            command, cwd=self.work, capture_output=True, text=True, timeout=600, check=False
         )
 
 
@@ -126,9 +126,9 @@ def test_results_every_export_and_every_print(frozen: Frozen) -> None:
             with zipfile.ZipFile(out) as archive:
                 props = archive.read("docProps/core.xml").decode("utf-8")
             assert __version__ in props, f"{name}: the release is not in its properties"
-    for kind in KINDS:
+    for kind in KINDS:  # the small meeting: the sample's 102 forms take minutes on a busy CI
         out = frozen.work / f"print-{kind}.docx"
-        ok(frozen.run("print", "m.toml", kind, "-o", out))
+        ok(frozen.run("print", "small.toml", kind, "-o", out))
         assert zipfile.is_zipfile(out), kind
     ok(frozen.run("demo", "--help"))
     conn = sqlite3.connect(frozen.work / "m.db")
