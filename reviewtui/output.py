@@ -7,7 +7,8 @@
 - any SQLite database (a meeting's, whatever its name) and the files SQLite keeps beside one,
   and a session file in use (NAME.toml with its meeting NAME.db beside it): `--force` or not;
 - a symbolic link (a rename would replace the link; following it writes somewhere unseen);
-- anything that is not a regular file: a folder, a device such as `/dev/null`, a FIFO, a socket.
+- anything that is not a regular file: a folder, a device such as `/dev/null`, a FIFO, a socket;
+- a name Windows forbids (`CON`, `aux.docx`, `a:b`), on every system (`reviewtui.portable`).
 
 It writes a temporary file created exclusively (`O_EXCL`, `O_NOFOLLOW`, an unpredictable name)
 in the target's folder, fsyncs it, gives it the target's mode (a 0600 file stays 0600), and
@@ -29,6 +30,7 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 
+from reviewtui import portable
 from reviewtui.errors import UserError
 from reviewtui.i18n import t
 
@@ -81,6 +83,9 @@ def in_folder(path: str | Path, name: str) -> Path:
 
 def check_target(path: Path, protect: Iterable[str | Path] = ()) -> None:
     """Refuse (UserError) a target that must not be written; see the module's docstring."""
+    windows = portable.name_problem(portable.file_name(str(path)))
+    if windows is not None:
+        raise UserError(t("output.cannot_write", path=path, reason=t(windows)))
     try:
         found = os.lstat(path)
     except FileNotFoundError:

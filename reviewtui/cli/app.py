@@ -38,6 +38,28 @@ EXPORT_FORMATS = tuple(FORMATS)  # the export registry's, listed nowhere else
 
 # `--entry` is checked once, by the command (cli.commands.options.entry_round), either way in.
 EntryOpt = Annotated[str, typer.Option("--entry", metavar="1|2", help=t("cli.opt.entry"))]
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from reviewtui.version import version_line
+
+        print(version_line())
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help=t("cli.opt.version")
+        ),
+    ] = False,
+) -> None:
+    """Options before the command (`--version`)."""
+
+
 EnteredByOpt = Annotated[
     str | None, typer.Option("--entered-by", metavar="NAME", help=t("cli.opt.entered_by"))
 ]

@@ -25,7 +25,9 @@ from reviewtui.cli import commands
 from reviewtui.cli.commands.output import OutputFailed, guard_output
 from reviewtui.errors import UserError
 from reviewtui.i18n import t
+from reviewtui.portable import tolerant_console
 from reviewtui.textsafe import shown
+from reviewtui.version import version_line
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,10 @@ PLAIN: dict[str, Plain] = {
 
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else list(argv)
+    tolerant_console()
+    if args == ["--version"]:  # fast: no Typer (cli.py declares it too, for --help)
+        print(version_line())
+        sys.exit(0)
     request = plain_command(args)
     if request is None:
         guarded(lambda: run_request(*typer_request(args)))

@@ -26,6 +26,7 @@ from rich.cells import cell_len
 from reviewtui.export.common import ProgressFn, safe_text, tick
 from reviewtui.i18n import t
 from reviewtui.minutes import Minutes
+from reviewtui.office.release import stamp_workbook
 from reviewtui.rectify import ProblemLine
 
 COLUMNS = ("unit", "problem", "source", "measure", "owner", "deadline", "status")
@@ -140,6 +141,7 @@ def render(
 ) -> bytes:
     minutes = safe_text(minutes)  # control characters shown, never written raw
     book = Workbook()
+    stamp_workbook(book)
     sheet = book.active
     assert sheet is not None
     sheet.title = t("rectify.sheet")[:31]

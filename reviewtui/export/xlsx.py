@@ -34,6 +34,7 @@ from reviewtui.export import xlsx_charts, xlsx_sheets, xlsx_style
 from reviewtui.export.xlsx_results import results_sheet
 from reviewtui.export.xlsx_time_stats import time_stats_sheet
 from reviewtui.minutes import Minutes
+from reviewtui.office.release import stamp_workbook
 
 Sheet = Callable[[Workbook, Minutes], object]
 
@@ -71,6 +72,7 @@ def render(
     book.active = 0
     book.properties.title = minutes.meeting.title
     book.properties.description = c.sha_line(minutes)
+    stamp_workbook(book)
     buffer = io.BytesIO()
     book.save(buffer)
     c.tick(progress, total, total)

@@ -31,6 +31,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "database path (default: the .toml's name with .db)",
     ),
     "cli.opt.lang": ("界面语言 zh 或 en", "language: zh or en"),
+    "cli.opt.version": ("显示版本号后退出", "show the version and exit"),
     "cli.opt.entry": ("双录入的第几遍(1 或 2)", "double-entry round (1 or 2)"),
     "cli.opt.json": ("输出 JSON", "print JSON"),
     "cli.opt.format": ("格式:{choices}", "format: {choices}"),

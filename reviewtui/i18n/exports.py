@@ -178,6 +178,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     "output.reason.denied": ("没有写入权限", "permission denied"),
     "output.reason.read_only": ("只读的磁盘", "the disk is read-only"),
     "output.reason.no_folder": ("文件夹不存在", "the folder does not exist"),
+    "output.reason.windows_device": (
+        "Windows 不允许这个文件名（CON、PRN、AUX、NUL、COM1、LPT1 等是设备名，带扩展名也不行），请另选文件名",
+        "Windows does not allow this file name (CON, PRN, AUX, NUL, COM1, LPT1… are device names, also with an extension); choose another name",
+    ),
+    "output.reason.windows_char": (
+        '文件名里有 Windows 不允许的字符（< > : " / \\ | ? * 或控制字符），请另选文件名',
+        'the file name has a character Windows does not allow (< > : " / \\ | ? * or a control character); choose another name',
+    ),
+    "output.reason.windows_end": (
+        "文件名以空格或句点结尾，Windows 不允许，请另选文件名",
+        "the file name ends in a space or a dot, which Windows does not allow; choose another name",
+    ),
     "output.reason.io": (
         "读写错误，请检查磁盘或 U 盘",
         "an I/O error: check the disk or USB stick",

@@ -33,6 +33,8 @@ from docx.shared import Length, Mm, Pt, RGBColor, Twips
 from docx.text.paragraph import Paragraph
 from rich.cells import cell_len
 
+from reviewtui import __version__
+from reviewtui.office import release
 from reviewtui.textsafe import clean
 
 LATIN = "Times New Roman"
@@ -103,16 +105,9 @@ def new_document(*, title: str, author: str = "", subject: str = "") -> Document
     return doc
 
 
-# Extended properties of our own: no application, page or word count of the template's.
-APP_PROPERTIES = (
-    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
-    b"<Application>reviewtui</Application><DocSecurity>0</DocSecurity></Properties>"
-)
-
-
 def _own_package(doc: DocumentType) -> None:
-    """Drop the template's thumbnail and replace its app.xml (see the module's docstring)."""
+    """Drop the template's thumbnail and custom XML (a bibliography store of Word's, not
+    ours), replace its app.xml, and record the release (see the module's docstring)."""
     rels = doc.part.package.rels
     for r_id, rel in list(rels.items()):
         if rel.is_external:
@@ -120,7 +115,11 @@ def _own_package(doc: DocumentType) -> None:
         if rel.reltype == RT.THUMBNAIL:
             del rels[r_id]  # a part no relationship names is not written
         elif rel.reltype == RT.EXTENDED_PROPERTIES:
-            rel.target_part._blob = APP_PROPERTIES  # a plain Part: its bytes are written as is
+            rel.target_part._blob = release.app_properties()  # a plain Part: written as is
+    for r_id, rel in list(doc.part.rels.items()):
+        if not rel.is_external and rel.reltype == RT.CUSTOM_XML:
+            del doc.part.rels[r_id]
+    doc.core_properties.version = __version__
 
 
 def set_fonts(owner: Any, east_asia: str, latin: str = LATIN) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from reviewtui.i18n import get_lang, t
+from reviewtui.office.release import stamp_workbook
 from reviewtui.prepare import layout
 from reviewtui.prepare.layout import Column, Sheet
 
@@ -72,6 +73,7 @@ def write_workbook(
 
     lang = lang or get_lang()
     book = Workbook()
+    stamp_workbook(book)
     guide = book.active
     assert guide is not None
     guide.title = layout.INSTRUCTIONS_ZH if lang == "zh" else layout.INSTRUCTIONS_EN

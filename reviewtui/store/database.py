@@ -23,7 +23,7 @@ from reviewtui.errors import UserError
 from reviewtui.i18n import t
 from reviewtui.plan import Plan, from_json
 from reviewtui.store import connect as files
-from reviewtui.store import hot_journal
+from reviewtui.store import hot_journal, release
 from reviewtui.store.errors import StorageError, damaged, is_storage_failure, write_failed
 from reviewtui.store.journal import Tx
 from reviewtui.store.journal import undo as undo_tx
@@ -94,6 +94,7 @@ class Store:
                 tx.set_meta("plan", plan.to_json())
                 tx.set_meta("source", str(source.resolve()) if source else "")
                 tx.set_meta("created_at", now)
+                release.stamp(tx, created=True)
                 for pos, item in enumerate(plan.expanded_agenda(), start=1):
                     tx.insert(
                         "items",
@@ -388,6 +389,7 @@ class Store:
             self.conn.execute("BEGIN IMMEDIATE")
             tx = Tx(self, action)
             yield tx
+            release.stamp(tx)  # this release as the last writer, when it is not already
             self.conn.execute("COMMIT")
         except BaseException as exc:
             try:
