@@ -50,8 +50,9 @@ def name_problem(name: str) -> str | None:
 
 
 def shutdown_signals() -> tuple[signal.Signals, ...]:
-    """SIGTERM (a shutdown, `kill`) and, where it exists, SIGHUP (the terminal closed)."""
-    names = ("SIGTERM", "SIGHUP")
+    """SIGTERM (a shutdown, `kill`) and, where they exist, SIGHUP (the terminal closed) and
+    SIGBREAK (ctrl+break in a Windows console)."""
+    names = ("SIGTERM", "SIGHUP", "SIGBREAK")
     return tuple(getattr(signal, name) for name in names if hasattr(signal, name))
 
 

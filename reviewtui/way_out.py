@@ -30,6 +30,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from reviewtui import portable
+
 GRACE = 1.5  # seconds from a request to stop until the process is gone, at the latest
 CTRL_CLOSE_EVENT, CTRL_LOGOFF_EVENT, CTRL_SHUTDOWN_EVENT = 2, 5, 6
 CONSOLE_CLOSING = (CTRL_CLOSE_EVENT, CTRL_LOGOFF_EVENT, CTRL_SHUTDOWN_EVENT)
@@ -70,12 +72,7 @@ class WayOut:
         """Catch the requests to stop this platform has (only on the main thread: signals)."""
         if self.platform == "win32":
             self._install_console_handler()
-            numbers = [getattr(signal, "SIGBREAK", None), signal.SIGTERM]
-        else:
-            numbers = [signal.SIGTERM, getattr(signal, "SIGHUP", None)]
-        for number in numbers:
-            if number is None:
-                continue
+        for number in portable.shutdown_signals():  # only those this system has
             with contextlib.suppress(ValueError, OSError):  # not the main thread, or no such signal
                 signal.signal(number, self._on_signal)
 
