@@ -147,13 +147,17 @@ def test_minutes_docx_follows_gbt_9704(cli, sample_db: Path, lang: str) -> None:
     mm = {k: round(int(margins.get(w(k))) / 56.6929) for k in ("top", "bottom", "left", "right")}
     assert mm == {"top": 37, "bottom": 35, "left": 28, "right": 26}
 
-    # 22 lines of 580 twips fill the 225 mm type area; 28 characters of 三号, condensed by the
-    # style's w:spacing, fill its 156 mm (a character grid, charSpace, is left out on purpose:
-    # LibreOffice and WPS would halve the characters per line).
+    # 22 lines of the grid fit the 225 mm type area, and only just (a 580-twip pitch gives 22 ×
+    # 580 = 12,760 > 12,756 twips: LibreOffice sets 21 lines); 28 characters of 三号, condensed
+    # by the style's w:spacing, fit its 156 mm (a character grid, charSpace, is left out on
+    # purpose: LibreOffice and WPS would halve the characters per line).
     grid = sect.find("w:docGrid", NS)
-    assert grid.get(w("type")) == "lines" and grid.get(w("linePitch")) == "580"
+    pitch = int(grid.get(w("linePitch")))
+    height = int(size.get(w("h"))) - int(margins.get(w("top"))) - int(margins.get(w("bottom")))
+    width = int(size.get(w("w"))) - int(margins.get(w("left"))) - int(margins.get(w("right")))
+    assert grid.get(w("type")) == "lines" and 22 * pitch <= height < 23 * pitch
+    assert pitch == 579
     assert grid.get(w("charSpace")) is None
-    assert abs(22 * 580 / 56.6929 - 225) < 0.5
 
     styles = {s.get(w("styleId")): s for s in xml["word/styles.xml"].iterfind("w:style", NS)}
 
@@ -176,9 +180,10 @@ def test_minutes_docx_follows_gbt_9704(cli, sample_db: Path, lang: str) -> None:
         32,
     )
     spacing = int(style("Official Body").find("w:rPr/w:spacing", NS).get(w("val")))
-    assert abs(28 * (16 + spacing / 20) * 25.4 / 72 - 156) < 0.5
+    advance = 16 * 20 + spacing  # one character's advance, in twips
+    assert 28 * advance <= width < 29 * advance
     line = style("Official Body").find("w:pPr/w:spacing", NS)
-    assert (line.get(w("line")), line.get(w("lineRule"))) == ("580", "exact")
+    assert (line.get(w("line")), line.get(w("lineRule"))) == (str(pitch), "exact")
 
     # Every paragraph of the body is in one of the official styles (no template style left).
     used = {

@@ -78,7 +78,7 @@ def test_official_page_fonts_and_footers(plan) -> None:  # type: ignore[no-untyp
     assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
     assert round(section.top_margin.mm) == 37 and round(section.left_margin.mm) == 28
     grid = section._sectPr.xpath("./w:docGrid")[0]
-    assert grid.get(official.qn("w:linePitch")) == "580"
+    assert grid.get(official.qn("w:linePitch")) == "579"
     body = doc.styles[official.BODY]
     assert body.font.size.pt == 16
     assert body.element.xpath("./w:rPr/w:rFonts/@w:eastAsia") == ["仿宋_GB2312"]

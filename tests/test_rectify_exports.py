@@ -158,7 +158,7 @@ def test_feedback_and_notice_on_the_official_page(minutes: Minutes) -> None:
         assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
         assert round(section.top_margin.mm) == 37 and round(section.left_margin.mm) == 28
         grid = section._sectPr.find(qn("w:docGrid"))
-        assert grid.get(qn("w:type")) == "lines" and grid.get(qn("w:linePitch")) == "580"
+        assert grid.get(qn("w:type")) == "lines" and grid.get(qn("w:linePitch")) == "579"
         title = doc.paragraphs[0]
         assert title.style.name == "Official Title" and title.style.font.size.pt == 22
         body = doc.styles["Official Body"]

@@ -2,7 +2,7 @@
 
 - A4; margins 37 mm top, 35 mm bottom, 28 mm left, 26 mm right: a 156 × 225 mm type area.
 - A 28 × 22 grid: a line grid of 22 lines (`w:docGrid`, exact line spacing of one grid line),
-  and 三号 (16 pt) text condensed by 0.2 pt so that 28 characters fill the 156 mm line. (A
+  and 三号 (16 pt) text condensed by 0.25 pt so that 28 characters fit the 156 mm line. (A
   character grid, `linesAndChars`, gives 28 in Word but 14 in LibreOffice and WPS, which put a
   16 pt character into two 15.8 pt cells.)
 - Title 二号 方正小标宋简体; headings 黑体, then 楷体_GB2312, then 仿宋 bold, all 三号.
@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Any
 
 from docx import Document
@@ -58,9 +59,11 @@ SIZE_5 = Pt(10.5)  # 五号
 TYPE_WIDTH = Mm(156)
 TYPE_HEIGHT = Mm(225)
 LINES, CHARS = 22, 28
-LINE_PITCH = round(TYPE_HEIGHT.twips / LINES)  # 580 twips: 22 lines in 225 mm
-# Character spacing in twentieths of a point: 28 characters of 16 pt in 156 mm (-4, i.e. -0.2 pt).
-CONDENSE = int((TYPE_WIDTH.pt / CHARS - SIZE_3.pt) * 20)
+# Both rounded down: a grid a twip too large loses a line (580 × 22 > 12,756 twips gives 21 in
+# LibreOffice) or a character (Word breaks at 27).
+LINE_PITCH = math.floor(TYPE_HEIGHT.twips / LINES)  # 579 twips: 22 lines in 225 mm
+# Character spacing in twentieths of a point: 28 characters of 16 pt in 156 mm (-5, -0.25 pt).
+CONDENSE = math.floor((TYPE_WIDTH.twips / CHARS) - SIZE_3.pt * 20)
 
 BODY = "Official Body"
 TITLE = "Official Title"
