@@ -5,7 +5,6 @@ every figure is formatted by `reviewtui.present`, every result column named by i
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any, TypeVar
@@ -14,6 +13,7 @@ from reviewtui import present
 from reviewtui.i18n import CATALOG, get_lang, t
 from reviewtui.minutes import ItemRecord, Minutes
 from reviewtui.minutes.model import AmendmentRecord
+from reviewtui.plan.changes import PlanChange, describe
 from reviewtui.present import glossary, rules
 from reviewtui.present.quorum import quorum_notes
 from reviewtui.textsafe import for_document
@@ -299,18 +299,10 @@ def amendment_lines(minutes: Minutes) -> list[str]:
 
 
 def _amendment(a: AmendmentRecord) -> str:
-    """ "00:19 群众代表发放测评表份数由 20 改为 18" where the entry and its field have names the
-    reader knows; the plan's key path ("groups[3].issued") otherwise."""
-    at, old, new = a.at[11:16], _shown(a.old), _shown(a.new)
-    field = a.what.rsplit(".", 1)[-1]
-    if (
-        a.subject
-        and re.fullmatch(r"\w+\[\d+\]\.\w+", a.what)
-        and f"minutes.field.{field}" in CATALOG
-    ):
-        return t("minutes.amendment_named", at=at, subject=a.subject,
-                 field=t(f"minutes.field.{field}"), old=old, new=new)  # fmt: skip
-    return t("minutes.amendment", at=at, what=a.what, old=old, new=new)
+    """ "14:19 区农委述职限时由 5 分钟 改为 6 分钟", "14:19 增加提问代表：党代表 孙立军": the
+    change in words (`plan.changes.describe`), after the time it was made."""
+    said = describe(PlanChange(a.what, a.old, a.new, a.subject))
+    return f"{a.at[11:16]} {said}"
 
 
 def meeting_facts(minutes: Minutes) -> list[tuple[str, str]]:
@@ -339,15 +331,6 @@ def meeting_facts(minutes: Minutes) -> list[tuple[str, str]]:
     if changes:
         facts.append((t("minutes.amendments"), "\n".join(changes)))
     return facts
-
-
-def _shown(value: object) -> str:
-    """An amended value as the minutes show it: text as is, anything else as JSON."""
-    import json
-
-    if value is None:
-        return DASH
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
 def item_facts(item: ItemRecord) -> list[tuple[str, str]]:
