@@ -96,6 +96,15 @@ def long_date(iso_date: str) -> str:
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"  # not %B: that follows the locale
 
 
+def moment_in_words(moment: datetime) -> str:
+    """ "2017年2月24日 14时35分（UTC+08:00）", "24 February 2017, 14:35 (UTC+08:00)": a moment
+    as a reader says it, with the offset it is told in."""
+    offset = moment.strftime("%z")
+    zone = f"UTC{offset[:3]}:{offset[3:]}" if offset else ""
+    day = long_date(moment.date().isoformat())
+    return t("export.about.moment", date=day, h=moment.hour, m=f"{moment.minute:02d}", zone=zone)
+
+
 def hms(moment: datetime | None) -> str:
     """Wall-clock time as recorded (in the meeting's own offset)."""
     return moment.strftime("%H:%M:%S") if moment else DASH

@@ -3,9 +3,10 @@
 Each unit, in agenda order, on a page of its own (a page break before every unit but the first):
 the addressee, its rank, score and level, its grade distribution and 好评率, the district leaders'
 comments on it, the raters' opinions (意见建议, when the forms had them; never with a form's
-serial or group), and its problem lines (the rectification list as handed on: merged lines are in
-the line that absorbed them, dropped lines left out). Every figure is formatted by
-`reviewtui.present`, as `results` shows it (SPEC 6). Built on the official page.
+serial or group), and its problems (the rectification list as the secretary edited it, each with
+who raised it, a merged line with every asker: `problems`; "其余 N 条见整改清单" for the rest).
+Every figure is formatted by `reviewtui.present`, as `results` shows it (SPEC 6). Built on the
+official page.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from docx.document import Document as DocumentType
 from reviewtui import present
 from reviewtui.export import common as c
 from reviewtui.export import official_parts as parts
-from reviewtui.export.rectify import said_by
+from reviewtui.export.problems import joined as _join
+from reviewtui.export.problems import problems
 from reviewtui.i18n import t
 from reviewtui.minutes import ItemRecord, Minutes
 from reviewtui.office import official as o
@@ -66,16 +68,15 @@ def _unit_page(
             o.add(doc, f"{n}. {text}")
 
     parts.heading(doc, t("feedback.problems"))
-    lines = [x for x in minutes.rectification_lines(dropped=False) if x.unit == unit]
-    for n, line in enumerate(lines, start=1):
-        problem = line.problem.strip() or c.DASH
-        if line.source == "secretary" and not line.speaker:
-            o.add(doc, f"{n}. {problem}")  # raised by the organizer itself: no "(会务补充)"
-        else:
-            o.add(doc, t("feedback.problem_line", n=n, problem=problem, source=said_by(line)))
-    if not lines:
+    listed, rest = problems(minutes, unit)
+    for n, entry in enumerate(listed, start=1):
+        source = _join(entry.sources)
+        o.add(doc, t("feedback.problem_line", n=n, problem=entry.text, source=source))
+    if rest:
+        o.add(doc, t("notice.problems_rest", n=rest))
+    elif not listed:
         o.add(doc, t("feedback.no_problems"))
-    else:
+    if listed:
         o.add(doc, t("feedback.ask"))
     # no empty line before the signature: a page per unit matters more on a letter like this
     parts.signature(

@@ -1,4 +1,5 @@
-"""Strings of an amendment said in words (`amend`'s output, the minutes)."""
+"""Strings of issue 26: amendments said in words (`amend`'s output, the minutes), and the
+documents as filed."""
 
 STRINGS: dict[str, tuple[str, str]] = {
     "amend.list.units": ("述职单位", "Reporting unit"),
@@ -50,4 +51,21 @@ STRINGS: dict[str, tuple[str, str]] = {
     "amend.field.assessment.onsite_weight": ("现场述职单位测评得分权重", "Weight of the rating"),
     "amend.field.assessment.opinions": ("测评表设意见栏", "Opinion column on the form"),
     "amend.field.assessment.quorum": ("有效测评的最低回收比例", "Quorum of forms returned"),
+    # the xlsx 说明 sheet's export time (issue 26, 12)
+    "export.about.moment": ("{date} {h}时{m}分（{zone}）", "{date}, {h}:{m} ({zone})"),
+    # a --qr form's one sentence on the phone (issue 26, 12)
+    "print.form_qr": (
+        "也可不在本表划“√”，改用手机扫描上方二维码填写；用手机提交后，这份纸质表即作废。",
+        "Instead of ticking, you may scan the QR code above and fill in the form on your phone; "
+        "once it is submitted by phone, this paper form is void.",
+    ),
+    # notice and feedback problems (issue 26, 4)
+    "notice.problem_by": (
+        "{n}. {problem}（{units}；{sources}）",
+        "{n}. {problem} ({units}; {sources})",
+    ),
+    "notice.problems_rest": (
+        "其余 {n} 条见整改清单。",
+        "The other {n} line(s): see the rectification list.",
+    ),
 }

@@ -154,6 +154,8 @@ def _one_form(
     o.add(doc, t("print.form_howto_title"), o.NOTE).runs[0].bold = True
     lines = [t("print.form_howto_grade") if graded else t("print.form_howto_score")]
     lines += _rule_lines(plan)
+    if url is not None:
+        lines.append(t("print.form_qr"))
     lines.append(t("print.form_hand_in"))
     for n, line in enumerate(lines, start=1):
         o.add(doc, f"{n}. {line}", o.NOTE)

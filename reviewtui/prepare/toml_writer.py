@@ -12,8 +12,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from reviewtui.i18n import t
+from reviewtui.plan.language import EN_SCALE, is_english
 
 _SCALE = (("好", 100), ("较好", 80), ("一般", 60), ("差", 40))
+MINS = (90, 80, 60, 0)  # the levels' lowest scores, best first
 _TABLES = ("leaders", "groups", "representatives", "units", "agenda")
 
 
@@ -70,28 +72,24 @@ def render(data: Mapping[str, Any], source: str) -> str:
     assessment = data.get("assessment", {})
     lines += _rule("book.toml_assessment")
     lines += ["[assessment]", *_comment("book.toml_scale")]
-    lines += [
-        "scale = [",
-        '  { grade = "好", points = 100 },',
-        '  { grade = "较好", points = 80 },',
-        '  { grade = "一般", points = 60 },',
-        '  { grade = "差", points = 40 },',
-        "]",
-    ]
+    english = is_english(dict(data))  # an English meeting's grades are English (issue 26, 7)
+    scale: list[dict[str, Any]] = [{"grade": g, "points": p} for g, p in _SCALE]
+    scale = EN_SCALE if english else scale
+    lines.append("scale = [")
+    lines += [f"  {{ grade = {value(g['grade'])}, points = {int(g['points'])} }}," for g in scale]
+    lines.append("]")
     lines += _comment("book.toml_items")
-    items = assessment.get("items") or [{"name": "总体评价"}]
+    items = assessment.get("items") or (
+        [{"name": "Overall"}] if english else [{"name": "总体评价"}]
+    )
     lines.append("items = [")
     lines += [f"  {value(item)}," for item in items]
     lines.append("]")
     lines += [*_comment("book.toml_trim"), "trim = 0"]
     lines += [*_comment("book.toml_onsite"), "onsite_weight = 1.0"]
     lines += [*_comment("book.toml_levels"), "levels = ["]
-    lines += [
-        '  { level = "好", min = 90 },',
-        '  { level = "较好", min = 80 },',
-        '  { level = "一般", min = 60 },',
-        '  { level = "差", min = 0 },',
-        "]",
-    ]
+    names = [g["grade"] for g in scale]
+    lines += [f"  {{ level = {value(n)}, min = {m} }}," for n, m in zip(names, MINS, strict=True)]
+    lines.append("]")
     lines += [*_comment("book.toml_double"), "double_entry = false", ""]
     return "\n".join(lines)

@@ -1,0 +1,126 @@
+"""Documents as a 组织部 files them (issue 26): each point read from the document's XML or text."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+
+from reviewtui import i18n
+from reviewtui.export import render
+from reviewtui.minutes import read_minutes
+from reviewtui.plan import load, loads
+from reviewtui.prepare import documents, printing
+from reviewtui.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+SMALL = ROOT / "sessions" / "small.toml"  # Chinese; its forms render quickly
+ENGLISH = """\
+[meeting]
+title = "Annual review meeting of the district's party secretaries"
+date = "2017-02-24"
+start = "14:30"
+venue = "Party school hall"
+chair = "Deputy Secretary"
+
+[[leaders]]
+name = "Secretary"
+
+[[groups]]
+name = "Delegates"
+weight = 1.0
+issued = 3
+
+[[units]]
+name = "Yanchi Town"
+reporter = "Yanchi Town secretary"
+mode = "onsite"
+commenter = "Secretary"
+
+[[units]]
+name = "Wangping Town"
+reporter = "Wangping Town secretary"
+mode = "written"
+"""
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _text(doc: object) -> str:
+    buffer = io.BytesIO()
+    doc.save(buffer)  # type: ignore[attr-defined]
+    reopened = Document(io.BytesIO(buffer.getvalue()))
+    cells = [c.text for t in reopened.tables for r in t.rows for c in r.cells]
+    return "\n".join([p.text for p in reopened.paragraphs] + cells)
+
+
+# ------------------------------------------------------------------------------------------------
+# 7. An English meeting's scale and levels are English; a Chinese meeting keeps Chinese
+
+
+def test_an_english_meeting_grades_in_english(tmp_path: Path) -> None:
+    i18n.set_lang("en")
+    plan = loads(ENGLISH, "en.toml")
+    assert [g.grade for g in plan.assessment.scale] == ["Good", "Fairly good", "Fair", "Poor"]
+    assert [lv.level for lv in plan.assessment.levels] == ["Good", "Fairly good", "Fair", "Poor"]
+    assert [i.name for i in plan.assessment.items] == ["Overall"]
+    form = _text(documents.document(plan, "forms"))
+    assert "Good" in form and "Fairly good" in form and not CJK.search(form)
+    # the minutes, the notice and the workbook of the meeting say its levels in English
+    store = Store.create(tmp_path / "en.db", plan)
+    minutes = read_minutes(store)
+    store.close()
+    book = load_workbook(io.BytesIO(render(minutes, "xlsx")))
+    head = [c.value for c in book[i18n.t("export.sheet.results")][3]]
+    assert not any(isinstance(v, str) and CJK.search(v) for v in head)
+    # the same file loaded by a Chinese user is the same plan: the file decides, not the user
+    i18n.set_lang("zh")
+    assert loads(ENGLISH, "en.toml").assessment.scale == plan.assessment.scale
+
+
+def test_a_chinese_meeting_keeps_chinese_grades() -> None:
+    i18n.set_lang("en")
+    plan = load(SMALL)
+    assert [g.grade for g in plan.assessment.scale] == ["好", "较好", "一般", "差"]
+    assert "较好" in _text(documents.document(plan, "forms"))
+
+
+def test_the_workbook_writer_gives_an_english_meeting_english_grades() -> None:
+    from reviewtui.prepare import toml_writer
+
+    data = {"meeting": {"title": "Annual review", "date": "2017-02-24"}}
+    text = toml_writer.render(data, "book.xlsx")
+    assert '{ grade = "Good", points = 100 }' in text and '{ level = "Poor", min = 0 }' in text
+    assert "好" not in text.split("[assessment]")[1].split("double_entry")[0]
+
+
+# ------------------------------------------------------------------------------------------------
+# 12. The --qr sentence; the 说明 sheet's export time in local time, in words
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_qr_form_says_the_code_is_an_alternative_and_voids_the_paper(lang: str) -> None:
+    i18n.set_lang(lang)
+    plan = loads(ENGLISH, "en.toml") if lang == "en" else load(SMALL)
+    with_qr = _text(printing.forms(plan, {"A001": "http://192.168.1.10:8000/f/x"}))
+    plain = _text(printing.forms(plan))
+    sentence = i18n.t("print.form_qr")
+    assert sentence in with_qr and sentence not in plain
+    assert with_qr.count(sentence) == 1  # only the form with a code says it
+    assert ("作废" if lang == "zh" else "void") in sentence and sentence.count("。") <= 1
+
+
+def test_the_about_sheet_gives_the_export_time_in_words(tmp_path: Path) -> None:
+    i18n.set_lang("zh")
+    store = Store.create(tmp_path / "m.db", load(SMALL))
+    minutes = read_minutes(store)
+    store.close()
+    sheet = load_workbook(io.BytesIO(render(minutes, "xlsx")))["说明"]
+    values = {row[0].value: row[1].value for row in sheet.iter_rows() if row[0].value}
+    shown = values["导出时间"]
+    local = minutes.as_of.astimezone()
+    assert shown.startswith(f"{local.year}年{local.month}月{local.day}日 {local.hour}时")
+    assert not re.search(r"\dT\d", shown) and re.search(r"（UTC[+-]\d\d:\d\d）$", shown)
