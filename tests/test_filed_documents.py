@@ -124,3 +124,64 @@ def test_the_about_sheet_gives_the_export_time_in_words(tmp_path: Path) -> None:
     local = minutes.as_of.astimezone()
     assert shown.startswith(f"{local.year}年{local.month}月{local.day}日 {local.hour}时")
     assert not re.search(r"\dT\d", shown) and re.search(r"（UTC[+-]\d\d:\d\d）$", shown)
+
+
+# ------------------------------------------------------------------------------------------------
+# 4. Notice and feedback: the rectification list as edited, every line or "其余 N 条", sources
+
+
+@pytest.fixture
+def edited_minutes(small_session: Path, fake_clock: object) -> object:
+    from test_minutes import build
+
+    from reviewtui.rectify import Rectification
+    from reviewtui.store import open_session
+
+    db = build(small_session, fake_clock)  # type: ignore[arg-type]
+    store = open_session(db, write=True)
+    rect = Rectification(store)
+    first, second, _comment = rect.lines("雁翅镇党委")
+    # the two questions made one problem in the secretary's words; the praise left as it is
+    rect.merge(first.key, second.key)  # "第一书记怎样考核?; 还有什么困难?"
+    rect.edit(first.key, problem="第一书记考核办法不健全")
+    for n in range(13):
+        rect.add("城子街道工委", f"台账问题第{n + 1}项")
+    minutes = read_minutes(store)
+    store.close()
+    return minutes
+
+
+def _paragraphs(data: bytes) -> list[str]:
+    return [p.text for p in Document(io.BytesIO(data)).paragraphs]
+
+
+def test_the_notice_lists_the_edited_list_with_its_askers_and_counts_the_rest(
+    edited_minutes: object,
+) -> None:
+    i18n.set_lang("zh")
+    text = _paragraphs(render(edited_minutes, "notice"))  # type: ignore[arg-type]
+    section = text[text.index(i18n.t("notice.s3")) + 1 : text.index(i18n.t("notice.s4"))]
+    merged = next(p for p in section if "第一书记考核办法不健全" in p)
+    # a merged line keeps both askers
+    assert "党代表 张建国提问" in merged and "党代表 李秀英提问" in merged
+    # no raw question, no praise pasted as a problem
+    raw = [p for p in section if "?" in p or "？" in p]
+    assert not raw, raw
+    assert not any("措施有力" in p for p in section)
+    # 14 lines in the secretary's words, 12 listed: the other 2 and the comment are counted
+    listed = [p for p in section if re.match(r"\d+\. ", p)]
+    assert len(listed) == 12
+    assert section[-1] == "其余 3 条见整改清单。"
+
+
+def test_the_feedback_letter_lists_its_units_problems_with_their_sources(
+    edited_minutes: object,
+) -> None:
+    i18n.set_lang("zh")
+    text = _paragraphs(render(edited_minutes, "feedback"))  # type: ignore[arg-type]
+    start = text.index("雁翅镇党委：")
+    letter = text[start : text.index("城子街道工委：")]
+    problems = letter[letter.index(i18n.t("feedback.problems")) + 1 :]
+    assert problems[0] == "1. 第一书记考核办法不健全（党代表 张建国提问、党代表 李秀英提问）"
+    assert problems[1] == "其余 1 条见整改清单。"
+    assert not any("措施有力" in p for p in problems)

@@ -70,8 +70,11 @@ def _unit_page(
     parts.heading(doc, t("feedback.problems"))
     listed, rest = problems(minutes, unit)
     for n, entry in enumerate(listed, start=1):
-        source = _join(entry.sources)
-        o.add(doc, t("feedback.problem_line", n=n, problem=entry.text, source=source))
+        if entry.sources:
+            source = _join(entry.sources)
+            o.add(doc, t("feedback.problem_line", n=n, problem=entry.text, source=source))
+        else:  # raised by the organizer itself: no "(会务补充)"
+            o.add(doc, f"{n}. {entry.text}")
     if rest:
         o.add(doc, t("notice.problems_rest", n=rest))
     elif not listed:

@@ -106,7 +106,8 @@ def render(
     parts.heading(doc, t("notice.s3"))
     listed, rest = common_problems(minutes)
     for n, entry in enumerate(listed, start=1):
-        o.add(doc, t("notice.problem_by", n=n, problem=entry.text, units=_join(entry.units),
+        key = "notice.problem_by" if entry.sources else "notice.problem"
+        o.add(doc, t(key, n=n, problem=entry.text, units=_join(entry.units),
                      sources=_join(entry.sources)))  # fmt: skip
     if rest:
         o.add(doc, t("notice.problems_rest", n=rest))

@@ -33,11 +33,14 @@ def is_problem(line: ProblemLine) -> bool:
 
 
 def sources(minutes: Minutes, line: ProblemLine) -> list[str]:
-    """Who raised the line: its own speaker, then those of every line merged into it."""
+    """Who raised the line: its own speaker, then those of every line merged into it (the
+    organizer's own lines name nobody: the documents are the organizer's)."""
     absorbed = [x for x in minutes.rectification if x.merged_into is not None and
                 x.merged_into == line.id]  # fmt: skip
     out: list[str] = []
     for x in (line, *absorbed):
+        if x.source == "secretary" and not x.speaker:
+            continue
         said = said_by(x)
         if said not in out:
             out.append(said)

@@ -83,9 +83,7 @@ def results_sheet(book: Workbook, minutes: Minutes) -> Worksheet:
     row += 2
     signatures = t("export.results.signatures")
     s.wrapped_text_row(sheet, row, signatures, 1, width, widths, size=12, min_height=48)
-    sheet.cell(row, 1).alignment = Alignment(
-        horizontal="left", vertical="bottom", wrap_text=True
-    )
+    sheet.cell(row, 1).alignment = Alignment(horizontal="left", vertical="bottom", wrap_text=True)
 
     sheet.freeze_panes = sheet.cell(HEAD + 1, 1)
     s.print_setup(sheet, minutes.sha256)
