@@ -185,3 +185,61 @@ def test_the_feedback_letter_lists_its_units_problems_with_their_sources(
     assert problems[0] == "1. 第一书记考核办法不健全（党代表 张建国提问、党代表 李秀英提问）"
     assert problems[1] == "其余 1 条见整改清单。"
     assert not any("措施有力" in p for p in problems)
+
+
+# ------------------------------------------------------------------------------------------------
+# 8. Handouts: full-width punctuation, a Chinese date, titles broken where a phrase ends, and a
+# script the chair can read; 11. sign-in: time and venue, its group on every page, no orphan
+
+
+def _docx(plan: object, kind: str) -> object:
+    buffer = io.BytesIO()
+    documents.document(plan, kind).save(buffer)  # type: ignore[arg-type]
+    return Document(io.BytesIO(buffer.getvalue()))
+
+
+@pytest.fixture
+def sample_plan() -> object:
+    i18n.set_lang("zh")
+    return load(ROOT / "sessions" / "mentougou-2017.toml")
+
+
+def test_handouts_in_full_width_punctuation_with_a_chinese_date(sample_plan: object) -> None:
+    for kind in ("agenda", "script", "signin"):
+        doc = _docx(sample_plan, kind)
+        texts = [p.text for p in doc.paragraphs]
+        title = texts[0]
+        assert "\n" in title and not title.split("\n")[0].endswith("抓基")  # a phrase's end
+        own = sample_plan.meeting.title  # type: ignore[attr-defined]
+        for text in texts[1:]:  # the title is the plan's own text, as written
+            text = text.replace("\n", "").replace(own, "")
+            assert not re.search(r"[\u4e00-\u9fff][,:;(]|[,:;)][\u4e00-\u9fff]", text), text
+        if kind != "script":
+            assert "时间：2017年2月24日 14:30" in texts and "地点：区委党校报告厅" in texts
+
+
+def test_the_script_reads_as_the_chair_says_it(sample_plan: object) -> None:
+    texts = [p.text for p in _docx(sample_plan, "script").paragraphs]
+    body = "\n".join(texts)
+    assert "请区委副书记主持人" not in body and "下面，我说明议程，时间 3 分钟。" in texts
+    assert "（议程" not in body and "现在进行第一项议程：主持人说明议程。" in texts
+    assert texts[3].startswith("根据（请填写")
+    # six leaders, one of them 区委常委、组织部部长: joined so that they read as six
+    leaders = next(t for t in texts if t.startswith("出席今天会议的区领导有："))
+    assert leaders.count("，") == 5 and "区委常委、组织部部长" in leaders
+
+
+def test_signin_pages_name_their_group_and_keep_the_last_rows_together(
+    sample_plan: object,
+) -> None:
+    from docx.oxml.ns import qn
+
+    doc = _docx(sample_plan, "signin")
+    for table in doc.tables:
+        caption, head = table.rows[0], table.rows[1]
+        assert caption.cells[0].text.startswith("类别：")
+        for row in (caption, head):  # repeated at the top of every page the table runs onto
+            assert row._tr.trPr.find(qn("w:tblHeader")) is not None
+        assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows)
+        before_last = table.rows[-2].cells[0].paragraphs[0]
+        assert before_last.paragraph_format.keep_with_next

@@ -68,4 +68,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "其余 {n} 条见整改清单。",
         "The other {n} line(s): see the rectification list.",
     ),
+    # the chair's script (issue 26, 8)
+    "script.basis": (
+        "根据（请填写通知名称及文号）要求，",
+        "(Fill in the notice this meeting is held under.) ",
+    ),
+    "script.now": ("现在进行第{n}项议程：{what}。", "We now come to item {n}: {what}."),
+    "script.chair_word": ("主持人", "Chair "),
+    "script.chair_speech": ("下面，我{title}，时间 {time}。", "First, {title} ({time})."),
 }

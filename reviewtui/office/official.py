@@ -164,17 +164,19 @@ TITLE_BREAK_MARKS = "、，,；："  # not a bracket: 党(工)委 is one word
 TITLE_BREAK_WORDS = ("书记", "党委", "工委", "年度", "工作", "会议")
 
 
-def title_lines(title: str) -> str:
+def title_lines(title: str, cells: int = 0) -> str:
     """A title too long for one line of 二号, broken in two where a phrase ends and the lines
     come out most even — not wherever the 20th character falls ("……抓基/层党建……"). Left to
-    Word when it fits one line, needs three, or has no such place."""
+    Word when it fits one line, needs three, or has no such place. `cells`: a line's width in
+    cells when the title is set smaller than 二号 (56 for 三号)."""
+    width = cells or TITLE_CELLS
     s = title.strip()
-    if "\n" in s or cell_len(s) <= TITLE_CELLS:
+    if "\n" in s or cell_len(s) <= width:
         return title
     best: tuple[int, int] | None = None  # (unevenness, index)
     for i in range(1, len(s)):
         head, tail = s[:i], s[i:]
-        if cell_len(head) > TITLE_CELLS or cell_len(tail) > TITLE_CELLS:
+        if cell_len(head) > width or cell_len(tail) > width:
             continue
         if head[-1] not in TITLE_BREAK_MARKS and not head.endswith(TITLE_BREAK_WORDS):
             continue
