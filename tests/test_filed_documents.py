@@ -243,3 +243,24 @@ def test_signin_pages_name_their_group_and_keep_the_last_rows_together(
         assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows)
         before_last = table.rows[-2].cells[0].paragraphs[0]
         assert before_last.paragraph_format.keep_with_next
+
+
+# ------------------------------------------------------------------------------------------------
+# 9. Each feedback letter its own section, on a new page, numbered from 1
+
+
+def test_each_feedback_letter_is_a_section_numbered_from_one(edited_minutes: object) -> None:
+    from docx.oxml.ns import qn
+
+    i18n.set_lang("zh")
+    doc = Document(io.BytesIO(render(edited_minutes, "feedback")))  # type: ignore[arg-type]
+    units = edited_minutes.units  # type: ignore[attr-defined]
+    assert len(doc.sections) == len(units)
+    for section in doc.sections[1:]:
+        assert section.start_type == 2  # WD_SECTION.NEW_PAGE
+        number = section._sectPr.find(qn("w:pgNumType"))
+        assert number is not None and number.get(qn("w:start")) == "1"
+        children = [c.tag.split("}")[1] for c in section._sectPr]
+        assert children.index("pgNumType") < children.index("docGrid")  # schema order
+        assert section._sectPr.find(qn("w:docGrid")).get(qn("w:linePitch")) == "579"
+        assert "PAGE" in section.footer.paragraphs[0]._p.xml

@@ -111,13 +111,16 @@ def test_rectify_workbook_of_an_empty_list(small_store: Store) -> None:
 
 
 def pages(doc: Document) -> list[list[str]]:
-    """The paragraphs, split where a page break starts a paragraph."""
-    found: list[list[str]] = []
+    """The paragraphs, split where a page break starts a paragraph or a section ends (each
+    feedback letter is a section of its own)."""
+    found: list[list[str]] = [[]]
     for paragraph in doc.paragraphs:
-        if not found or paragraph.paragraph_format.page_break_before:
+        if paragraph.paragraph_format.page_break_before and found[-1]:
             found.append([])
         found[-1].append(paragraph.text)
-    return found
+        if paragraph._p.find(qn("w:pPr") + "/" + qn("w:sectPr")) is not None:
+            found.append([])
+    return [page for page in found if page]
 
 
 def test_feedback_one_page_per_unit_numbers_as_results(

@@ -1,6 +1,7 @@
 """反馈意见 (`--format feedback`): one page per unit, to send it its results and its problems.
 
-Each unit, in agenda order, on a page of its own (a page break before every unit but the first):
+Each unit, in agenda order, a letter of its own: a section starting on a new page, its pages
+numbered from 1 (so each letter prints and files alone):
 the addressee, its rank, score and level, its grade distribution and 好评率, the district leaders'
 comments on it, the raters' opinions (意见建议, when the forms had them; never with a form's
 serial or group), and its problems (the rectification list as the secretary edited it, each with
@@ -12,6 +13,9 @@ official page.
 from __future__ import annotations
 
 from docx.document import Document as DocumentType
+from docx.enum.section import WD_SECTION
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 
 from reviewtui import present
 from reviewtui.export import common as c
@@ -27,9 +31,9 @@ def _unit_page(
     doc: DocumentType, minutes: Minutes, unit: str, item: ItemRecord | None, *, first: bool
 ) -> None:
     m = minutes.meeting
-    title = o.add(doc, t("feedback.title"), o.TITLE)
-    if not first:
-        parts.new_page(title)
+    if not first:  # a letter of its own: a new section, on a new page, numbered from 1
+        _new_letter(doc)
+    o.add(doc, t("feedback.title"), o.TITLE)
     parts.unindented(doc, t("feedback.to", unit=unit))
     o.add(doc, t("feedback.intro", date=c.long_date(m.date), title=m.title))
 
@@ -85,6 +89,20 @@ def _unit_page(
     parts.signature(
         doc, [m.organizer or t("notice.signature"), t("feedback.date_placeholder")], blank=False
     )
+
+
+def _new_letter(doc: DocumentType) -> None:
+    section = doc.add_section(WD_SECTION.NEW_PAGE)  # the page, grid and footers carried on
+    number = section._sectPr.find(qn("w:pgNumType"))
+    if number is None:  # in its place in the schema's order: before the columns and the grid
+        number = OxmlElement("w:pgNumType")
+        after = [section._sectPr.find(qn(f"w:{tag}")) for tag in ("cols", "docGrid")]
+        anchor = next((e for e in after if e is not None), None)
+        if anchor is not None:
+            anchor.addprevious(number)
+        else:
+            section._sectPr.append(number)
+    number.set(qn("w:start"), "1")
 
 
 def render(
