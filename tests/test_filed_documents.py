@@ -264,3 +264,25 @@ def test_each_feedback_letter_is_a_section_numbered_from_one(edited_minutes: obj
         assert children.index("pgNumType") < children.index("docGrid")  # schema order
         assert section._sectPr.find(qn("w:docGrid")).get(qn("w:linePitch")) == "579"
         assert "PAGE" in section.footer.paragraphs[0]._p.xml
+
+
+def test_an_english_grade_is_not_broken_inside_a_word() -> None:
+    i18n.set_lang("en")
+    doc = Document(io.BytesIO(_save(printing.forms(loads(ENGLISH, "en.toml")))))
+    grid = doc.tables[0]._tbl.tblGrid
+    widths = [int(col.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}w"))
+              for col in grid]  # fmt: skip
+    head = [c.text for c in doc.tables[0].rows[0].cells]
+    fairly = widths[head.index("Fairly good")]
+    assert fairly > widths[head.index("Good")] and fairly >= 20 * 56.7 * 0.75  # twips
+    i18n.set_lang("zh")
+    chinese = Document(io.BytesIO(_save(printing.forms(load(SMALL)))))
+    cols = [int(c.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}w"))
+            for c in chinese.tables[0]._tbl.tblGrid]  # fmt: skip
+    assert len(set(cols[2:6])) == 1  # four grade columns of one width
+
+
+def _save(doc: object) -> bytes:
+    buffer = io.BytesIO()
+    doc.save(buffer)  # type: ignore[attr-defined]
+    return buffer.getvalue()

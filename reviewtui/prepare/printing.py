@@ -18,6 +18,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from rich.cells import cell_len
 
 from reviewtui.assessment.forms import Form
 from reviewtui.assessment.serials import printed, serials
@@ -134,7 +135,7 @@ def _one_form(
     for item in form.items:
         if item.max is None:
             head += [f"{item.name}\n{g}" if many else g for g in grades]
-            widths += [14.0] * len(grades)
+            widths += [_grade_width(g) for g in grades]
         else:
             head.append(t("print.col_score", item=item.name, max=_number(item.max)))
             widths.append(22.0)
@@ -316,6 +317,15 @@ def signin(plan: Plan) -> DocumentType:
         _caption_row(table, t("print.signin_group", group=group.name, count=expected))
         _no_orphan_row(table)
     return doc
+
+
+def _grade_width(grade: str) -> float:
+    """A grade's column (mm): room for its longest word unbroken ("Fairly good" breaks at its
+    space, never inside "Fairly"); 14 mm for a Chinese grade."""
+    if not grade.isascii():
+        return 14.0
+    longest = max((cell_len(word) for word in grade.split()), default=1)
+    return max(14.0, 2.6 * longest + 7)
 
 
 def _long_date(iso_date: str) -> str:
