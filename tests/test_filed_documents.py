@@ -286,3 +286,26 @@ def _save(doc: object) -> bytes:
     buffer = io.BytesIO()
     doc.save(buffer)  # type: ignore[attr-defined]
     return buffer.getvalue()
+
+
+# ------------------------------------------------------------------------------------------------
+# 10. Identical opinions listed once, with how many raters wrote them
+
+
+def test_identical_opinions_are_listed_once_with_their_count(edited_minutes: object) -> None:
+    import dataclasses
+
+    from reviewtui.export.problems import opinion_lines
+
+    i18n.set_lang("zh")
+    texts = ("加强队伍建设", "台账要规范", "加强队伍建设", "加强队伍建设")
+    assert opinion_lines(texts) == ["加强队伍建设（3 人提出）", "台账要规范"]
+    items = edited_minutes.items  # type: ignore[attr-defined]
+    first = next(i for i in items if i.unit == "雁翅镇党委")
+    items = tuple(dataclasses.replace(i, opinions=texts) if i is first else i for i in items)
+    minutes = dataclasses.replace(edited_minutes, items=items)  # type: ignore[type-var]
+    for fmt in ("docx", "feedback"):
+        body = "\n".join(_paragraphs(render(minutes, fmt)))
+        assert "加强队伍建设（3 人提出）" in body and body.count("加强队伍建设") == 1
+    md = render(minutes, "md")
+    assert isinstance(md, str) and "- 加强队伍建设（3 人提出）" in md

@@ -18,6 +18,7 @@ from rich.cells import cell_len
 
 from reviewtui.export import common as c
 from reviewtui.export.docx_styles import centered, labelled, table
+from reviewtui.export.problems import opinion_lines
 from reviewtui.export.reveals import reveal_line
 from reviewtui.i18n import get_lang, t
 from reviewtui.minutes import ItemRecord, Minutes, time_stats
@@ -102,7 +103,7 @@ def _item(doc: DocumentType, n: int, item: ItemRecord, minutes: Minutes) -> None
             labelled(doc, c.comment_head(cm.leader, cm.seconds), cm.text)
     if item.opinions:  # the forms' 意见建议, never with the serial or group of a form
         subheading("opinion.title")
-        for i, text in enumerate(item.opinions, start=1):
+        for i, text in enumerate(opinion_lines(item.opinions), start=1):  # each text once
             o.add(doc, f"{i}. {text}")
     previous = minutes.previous_of(item.unit) if item.unit else ()
     if previous:  # last year's problem lines (`[meeting] previous`), to follow up

@@ -21,7 +21,7 @@ from reviewtui import present
 from reviewtui.export import common as c
 from reviewtui.export import official_parts as parts
 from reviewtui.export.problems import joined as _join
-from reviewtui.export.problems import problems
+from reviewtui.export.problems import opinion_lines, problems
 from reviewtui.i18n import t
 from reviewtui.minutes import ItemRecord, Minutes
 from reviewtui.office import official as o
@@ -68,7 +68,7 @@ def _unit_page(
 
     if item is not None and item.opinions:  # the raters' own words, never whose form they were
         parts.heading(doc, t("opinion.title"))
-        for n, text in enumerate(item.opinions, start=1):
+        for n, text in enumerate(opinion_lines(item.opinions), start=1):  # each text once
             o.add(doc, f"{n}. {text}")
 
     parts.heading(doc, t("feedback.problems"))

@@ -67,3 +67,16 @@ def problems(minutes: Minutes, unit: str | None = None) -> tuple[list[Problem], 
 
 def joined(names: list[str]) -> str:
     return ("、" if get_lang() == "zh" else ", ").join(names)
+
+
+def opinion_lines(texts: tuple[str, ...] | list[str]) -> list[str]:
+    """The raters' opinions, each text once, in the order first written, with "（N 人提出）"
+    when several forms wrote it (compared as names are: NFKC, spaces)."""
+    from reviewtui.i18n import t
+
+    counted: dict[str, tuple[str, int]] = {}
+    for text in texts:
+        key = name_key(text.strip())
+        first, n = counted.get(key, (text.strip(), 0))
+        counted[key] = (first, n + 1)
+    return [text + (t("opinion.raised_by", n=n) if n > 1 else "") for text, n in counted.values()]

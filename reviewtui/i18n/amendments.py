@@ -76,4 +76,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "script.now": ("现在进行第{n}项议程：{what}。", "We now come to item {n}: {what}."),
     "script.chair_word": ("主持人", "Chair "),
     "script.chair_speech": ("下面，我{title}，时间 {time}。", "First, {title} ({time})."),
+    # the raters' opinions, each once (issue 26, 10)
+    "opinion.raised_by": ("（{n} 人提出）", " ({n} raters)"),
 }
