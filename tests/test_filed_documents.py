@@ -309,3 +309,16 @@ def test_identical_opinions_are_listed_once_with_their_count(edited_minutes: obj
         assert "加强队伍建设（3 人提出）" in body and body.count("加强队伍建设") == 1
     md = render(minutes, "md")
     assert isinstance(md, str) and "- 加强队伍建设（3 人提出）" in md
+
+
+def test_empty_break_and_form_items_have_no_heading_and_headings_keep_with_next(
+    edited_minutes: object,
+) -> None:
+    i18n.set_lang("zh")
+    doc = Document(io.BytesIO(render(edited_minutes, "docx")))  # type: ignore[arg-type]
+    headings = [p.text for p in doc.paragraphs if p.style.name == "Official Heading 1"]
+    assert not any(h.endswith(("填写测评表", "休息")) for h in headings), headings
+    numbers = [h.split("、")[0] for h in headings]
+    assert numbers == ["一二三四五六七八九十"[i] for i in range(len(numbers))]  # no gap
+    for name in ("Official Heading 1", "Official Heading 2", "Official Heading 3"):
+        assert doc.styles[name].paragraph_format.keep_with_next

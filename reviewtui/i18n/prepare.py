@@ -199,7 +199,10 @@ STRINGS |= {
     "print.date": ("时间：", "Date: "),
     "print.venue": ("地点：", "Venue: "),
     "print.chair": ("主持：", "Chair: "),
-    "print.signin_group": ("类别：{group}    应到 {count} 人", "Group: {group}    expected {count}"),
+    "print.signin_group": (
+        "类别：{group}    应到 {count} 人",
+        "Group: {group}    expected {count}",
+    ),
     "print.script_title": ("{title}主持词", "{title}: the chair's script"),
     "print.bad_kind": (
         "未知的文档“{kind}”:可选 {kinds}",

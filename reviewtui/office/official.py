@@ -254,6 +254,8 @@ def _styles(doc: DocumentType) -> None:
     _style(doc, HEADING_1, HEADING_FONT, SIZE_3, indent=True)
     _style(doc, HEADING_2, SUBHEADING_FONT, SIZE_3, indent=True)
     _style(doc, HEADING_3, BODY_FONT, SIZE_3, bold=True, indent=True)
+    for heading in (HEADING_1, HEADING_2, HEADING_3):  # never the last line of a page
+        doc.styles[heading].paragraph_format.keep_with_next = True
     _style(doc, TABLE_TEXT, BODY_FONT, SIZE_5)
     _style(doc, NOTE, BODY_FONT, SIZE_SMALL_4)
     for name, align in ((TABLE_TEXT, WD_ALIGN_PARAGRAPH.CENTER), (NOTE, WD_ALIGN_PARAGRAPH.LEFT)):
