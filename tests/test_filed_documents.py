@@ -322,3 +322,18 @@ def test_empty_break_and_form_items_have_no_heading_and_headings_keep_with_next(
     assert numbers == ["一二三四五六七八九十"[i] for i in range(len(numbers))]  # no gap
     for name in ("Official Heading 1", "Official Heading 2", "Official Heading 3"):
         assert doc.styles[name].paragraph_format.keep_with_next
+
+
+def test_a_written_units_letter_points_to_its_raters_opinions(edited_minutes: object) -> None:
+    import dataclasses
+
+    i18n.set_lang("zh")
+    items = edited_minutes.items  # type: ignore[attr-defined]
+    written = next(i for i in items if i.mode == "written")
+    opinions = ("材料翔实", "材料翔实", "台账要规范")
+    items = tuple(dataclasses.replace(i, opinions=opinions) if i is written else i for i in items)
+    minutes = dataclasses.replace(edited_minutes, items=items)  # type: ignore[type-var]
+    text = _paragraphs(render(minutes, "feedback"))
+    letter = text[text.index(f"{written.unit}：") :]
+    assert "1. 材料翔实（2 人提出）" in letter and "2. 台账要规范" in letter
+    assert i18n.t("feedback.no_problems") not in letter

@@ -81,9 +81,11 @@ def _unit_page(
             o.add(doc, f"{n}. {entry.text}")
     if rest:
         o.add(doc, t("notice.problems_rest", n=rest))
+    elif not listed and item is not None and item.opinions:
+        o.add(doc, t("feedback.problems_in_opinions"))  # a written unit: its raters' words
     elif not listed:
         o.add(doc, t("feedback.no_problems"))
-    if listed:
+    if listed or (item is not None and item.opinions):
         o.add(doc, t("feedback.ask"))
     # no empty line before the signature: a page per unit matters more on a letter like this
     parts.signature(

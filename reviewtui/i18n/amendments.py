@@ -78,4 +78,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "script.chair_speech": ("下面，我{title}，时间 {time}。", "First, {title} ({time})."),
     # the raters' opinions, each once (issue 26, 10)
     "opinion.raised_by": ("（{n} 人提出）", " ({n} raters)"),
+    "feedback.problems_in_opinions": (
+        "整改清单未列出问题，请对照上述与会人员意见建议认真整改。",
+        "The rectification list names no problem: please act on the raters' opinions above.",
+    ),
 }
