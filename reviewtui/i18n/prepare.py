@@ -311,20 +311,20 @@ STRINGS |= {
         "'{group}' would expect {expected}, fewer than the {came} already recorded as present or excused; correct the attendance in the settings first",
     ),
     "amend.none": (
-        "会议文件与数据库中的会议安排一致,无需修改",
+        "会议文件与数据库中的会议安排一致，无需修改",
         "the session file matches the meeting's plan: nothing to amend",
     ),
     "amend.applied": (
-        "已修改会议安排({count} 项),可在会议中按 ctrl+z 撤销:",
+        "已修改会议安排（{count} 项），可在会议中按 ctrl+z 撤销：",
         "Amended the meeting's plan ({count} change(s)); ctrl+z in the meeting undoes it:",
     ),
     "amend.refused": (
-        "以下修改不能进行,数据库未作任何改动:",
+        "以下修改不能进行，数据库未作任何改动：",
         "These changes cannot be made; the database was not changed:",
     ),
     "amend.change": ("  {what}:{old} → {new}", "  {what}: {old} → {new}"),
     "amend.rename": (
-        "  更名:{old} → {new}(所有记录同步更新)",
+        "  更名：{old} → {new}（所有记录同步更新）",
         "  renamed: {old} → {new} (in every record)",
     ),
 }
