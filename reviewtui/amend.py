@@ -8,15 +8,14 @@ ballots, renaming a unit onto another's name, changing the form once ballots exi
 with its reason. `apply` makes every change in one journaled command ("amend"): undoable, and
 listed in the minutes from the journal (`history`).
 
-A rename is a name that changed at the same place in its list while neither name is in the
-other list: a misspelt name corrected. It is applied everywhere the name is used (agenda items,
-segments' speakers, ballot lines, ballots' groups).
+Lists are compared by name (`plan.changes`): an inserted name is an insertion, and a rename is
+a name removed where another is inserted, one for one: a misspelt name corrected. It is applied
+everywhere the name is used (agenda items, segments' speakers, ballot lines, ballots' groups).
 """
 
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -24,7 +23,9 @@ from reviewtui import attendance as _attendance
 from reviewtui.attendance import Attendance, Counts, attendance, set_attendance
 from reviewtui.errors import UserError
 from reviewtui.i18n import CATALOG, t
-from reviewtui.plan import AgendaItem, Plan, diff, from_json
+from reviewtui.plan import AgendaItem, Plan, from_json
+from reviewtui.plan.changes import changes as plan_changes
+from reviewtui.plan.changes import renames as plan_renames
 from reviewtui.store import Store, Target, Tx
 from reviewtui.store.opening import open_and_compare, plan_changed_message
 
@@ -37,6 +38,7 @@ class Change(NamedTuple):
     what: str  # key path in the plan, e.g. "groups[1].issued"
     old: Any
     new: Any
+    subject: str = ""  # the entry's name before the change ("区农委"), or ""
 
 
 class Refusal(NamedTuple):
@@ -62,22 +64,12 @@ class Amendment(NamedTuple):
     subject: str = ""  # the name of the entry changed, in the plan then ("群众代表"), or ""
 
 
-def _renames(old: list[str], new: list[str]) -> dict[str, str]:
-    return {
-        a: b for a, b in zip(old, new, strict=False) if a != b and a not in new and b not in old
-    }
-
-
 def propose(store: Store, plan: Plan) -> Proposal:
     old = store.plan
-    changes = [Change(*d) for d in diff(old.data, plan.data)]
+    changes = [Change(*c) for c in plan_changes(old.data, plan.data)]
     renames = {
-        "units": _renames([u.name for u in old.units], [u.name for u in plan.units]),
-        "leaders": _renames(list(old.leaders), list(plan.leaders)),
-        "representatives": _renames(
-            [r.name for r in old.representatives], [r.name for r in plan.representatives]
-        ),
-        "groups": _renames([g.name for g in old.groups], [g.name for g in plan.groups]),
+        key: plan_renames(old.data, plan.data, key)
+        for key in ("units", "leaders", "representatives", "groups")
     }
     refusals: list[Refusal] = []
     records = _Records(store)
@@ -166,22 +158,9 @@ def history(store: Store) -> list[Amendment]:
             continue
         if old is None or new is None:
             continue
-        before = from_json(old).data
-        for what, a, b in diff(before, from_json(new).data):
-            out.append(Amendment(row["at"], what, a, b, _subject(before, what)))
+        for change in plan_changes(from_json(old).data, from_json(new).data):
+            out.append(Amendment(row["at"], *change))
     return out
-
-
-def _subject(data: dict[str, Any], what: str) -> str:
-    """The name (an agenda item's title) of the list entry a key path points into, as the plan
-    had it before the change, so the minutes can say whose figure changed."""
-    match = re.match(r"(\w+)\[(\d+)\]\.", what)
-    entries = data.get(match.group(1)) if match else None
-    if not match or not isinstance(entries, list) or int(match.group(2)) >= len(entries):
-        return ""
-    entry = entries[int(match.group(2))]
-    name = entry.get("name") or entry.get("title") if isinstance(entry, dict) else None
-    return name if isinstance(name, str) else ""
 
 
 def _meta_value(text: str | None) -> str | None:

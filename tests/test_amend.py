@@ -141,9 +141,47 @@ def test_the_minutes_list_the_amendments(tmp_path: Path) -> None:
     assert "Amendments to the plan" in md and "党代表, forms issued: 5 → 7" in md
     i18n.set_lang("zh")
     assert "党代表发放测评表份数由 5 改为 7" in export_store(store, "md")
-    # a key path the minutes have no words for stays as it is
+    # a setting of the meeting in words and units
     other = amend.Amendment("2017-02-24T14:00:00+08:00", "timing.report", 300, 360)
-    assert "timing.report" in _amendment(AmendmentRecord(*other))
+    assert _amendment(AmendmentRecord(*other)) == "14:00 每个单位述职限时由 5 分钟 改为 6 分钟"
+
+
+def test_an_insertion_is_an_insertion_and_a_limit_is_said_in_minutes(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    """One representative inserted mid-list and one unit's limit changed are two changes, not
+    the later representatives renamed into each other and a raw key path (issue 26, 2)."""
+    from reviewtui import i18n
+    from reviewtui.export import export_store
+
+    store = _started(tmp_path)
+    before = {r.name: r.group for r in store.plan.representatives}
+    text = SMALL.replace(
+        '[[representatives]]\nname = "党代表 李秀英"',
+        '[[representatives]]\nname = "党代表 孙立军"\ngroup = "党代表"\n\n'
+        '[[representatives]]\nname = "党代表 李秀英"',
+    ).replace('commenter = "区委副书记"', 'commenter = "区委副书记"\nreport = "1:00"')
+    proposal = amend.propose(store, _amended(text))
+    assert all(not renamed for renamed in proposal.renames.values())
+    assert [(c.what, c.subject) for c in proposal.changes] == [
+        ("representatives[1]", "党代表 孙立军"),
+        ("units[1].report", "城子街道工委"),
+    ]
+    amend.apply(store, _amended(text), proposal)
+    after = {r.name: r.group for r in store.plan.representatives}
+    assert after == before | {"党代表 孙立军": "党代表"}
+    i18n.set_lang("zh")
+    md = export_store(store, "md")
+    assert "增加提问代表：党代表 孙立军" in md
+    assert "城子街道工委述职限时由 30 秒 改为 1 分钟" in md
+    assert "名称由" not in md and "representatives[" not in md and "units[" not in md
+    store.close()
+    from reviewtui.store import open_session
+
+    session = tmp_path / "c.toml"
+    session.write_text(SMALL, encoding="utf-8")
+    open_session(session, write=True).close()
+    session.write_text(text, encoding="utf-8")
+    printed = cli("amend", session, "--lang", "zh").output
+    assert "增加提问代表：党代表 孙立军" in printed and "改为 1 分钟" in printed
 
 
 def test_a_session_file_older_than_the_meetings_amendments_is_not_a_change(

@@ -147,13 +147,17 @@ def test_minutes_docx_follows_gbt_9704(cli, sample_db: Path, lang: str) -> None:
     mm = {k: round(int(margins.get(w(k))) / 56.6929) for k in ("top", "bottom", "left", "right")}
     assert mm == {"top": 37, "bottom": 35, "left": 28, "right": 26}
 
-    # 22 lines of 580 twips fill the 225 mm type area; 28 characters of 三号, condensed by the
-    # style's w:spacing, fill its 156 mm (a character grid, charSpace, is left out on purpose:
-    # LibreOffice and WPS would halve the characters per line).
+    # 22 lines of the grid fit the 225 mm type area, and only just (a 580-twip pitch gives 22 ×
+    # 580 = 12,760 > 12,756 twips: LibreOffice sets 21 lines); 28 characters of 三号, condensed
+    # by the style's w:spacing, fit its 156 mm (a character grid, charSpace, is left out on
+    # purpose: LibreOffice and WPS would halve the characters per line).
     grid = sect.find("w:docGrid", NS)
-    assert grid.get(w("type")) == "lines" and grid.get(w("linePitch")) == "580"
+    pitch = int(grid.get(w("linePitch")))
+    height = int(size.get(w("h"))) - int(margins.get(w("top"))) - int(margins.get(w("bottom")))
+    width = int(size.get(w("w"))) - int(margins.get(w("left"))) - int(margins.get(w("right")))
+    assert grid.get(w("type")) == "lines" and 22 * pitch <= height < 23 * pitch
+    assert pitch == 579
     assert grid.get(w("charSpace")) is None
-    assert abs(22 * 580 / 56.6929 - 225) < 0.5
 
     styles = {s.get(w("styleId")): s for s in xml["word/styles.xml"].iterfind("w:style", NS)}
 
@@ -176,9 +180,10 @@ def test_minutes_docx_follows_gbt_9704(cli, sample_db: Path, lang: str) -> None:
         32,
     )
     spacing = int(style("Official Body").find("w:rPr/w:spacing", NS).get(w("val")))
-    assert abs(28 * (16 + spacing / 20) * 25.4 / 72 - 156) < 0.5
+    advance = 16 * 20 + spacing  # one character's advance, in twips
+    assert 28 * advance <= width < 29 * advance
     line = style("Official Body").find("w:pPr/w:spacing", NS)
-    assert (line.get(w("line")), line.get(w("lineRule"))) == ("580", "exact")
+    assert (line.get(w("line")), line.get(w("lineRule"))) == (str(pitch), "exact")
 
     # Every paragraph of the body is in one of the official styles (no template style left).
     used = {
@@ -330,6 +335,57 @@ def test_every_figure_equals_the_results_json(cli, sample_db: Path) -> None:  # 
     )
     paragraphs = [p.text for p in doc.paragraphs]
     assert summary in paragraphs and summary in md
+    _the_other_outputs_agree(cli, sample_db, results)
+
+
+def _the_other_outputs_agree(cli, db: Path, results: dict) -> None:  # type: ignore[no-untyped-def, type-arg]
+    """The workbook's 测评结果, each feedback letter and the notice's levels say the figures of
+    `results --json` (issue 26: every figure in every output)."""
+    from openpyxl import load_workbook
+
+    from reviewtui.export import xlsx_results
+
+    paths = {}
+    for fmt in ("xlsx", "feedback", "notice"):
+        paths[fmt] = db.parent / f"figures.{fmt}.{'xlsx' if fmt == 'xlsx' else 'docx'}"
+        assert cli("export", db, "--format", fmt, "-o", paths[fmt], "--lang", "zh").code == 0
+    sheet = load_workbook(paths["xlsx"])["测评结果"]
+    first = xlsx_results.HEAD + 1
+    for n, u in enumerate(results["units"]):
+        row = [c.value for c in sheet[first + n]]
+        assert u["unit"] in row and u["votes"] in row
+        figures = {f"{v:.2f}" for v in row if isinstance(v, float | int)}
+        assert {round2(u["final"]), round2(u["composite"])} - {"—"} <= figures, (u, row)
+        rate = next(v for v in row if isinstance(v, float) and v <= 1 and v != u["votes"])
+        assert percent1(rate) == percent1(u["good_rate"])
+        assert (u["level"] or None) in row
+    letters = Document(str(paths["feedback"]))
+    texts = [p.text for p in letters.paragraphs]
+    by_unit = {}
+    current = None
+    for text in texts:
+        if text.endswith("：") and text[:-1] in {u["unit"] for u in results["units"]}:
+            current = text[:-1]
+        if current:
+            by_unit.setdefault(current, []).append(text)
+    for u in results["units"]:
+        letter = "\n".join(by_unit[u["unit"]])
+        if u["final"] is not None:
+            assert round2(u["final"]) in letter and percent1(u["good_rate"]) in letter
+            assert f"排名第 {u['rank']} 位" in letter, letter[:200]
+    counts = [[c.text for c in t.rows[1].cells] for t in letters.tables]
+    graded = [u for u in results["units"] if any(u["grade_counts"].values())]
+    order = {u["unit"]: u for u in graded}
+    assert len(counts) == len(graded)
+    for row, unit in zip(counts, [x for x in by_unit if x in order], strict=True):
+        expected = [str(order[unit]["grade_counts"].get(g, 0)) for g in GRADES]
+        assert row[:-1] == expected and row[-1] == percent1(order[unit]["good_rate"])
+    notice = [p.text for p in Document(str(paths["notice"])).paragraphs]
+    for level in GRADES:
+        units = [u["unit"] for u in results["units"] if u["level"] == level]
+        if units:
+            line = t("notice.level_line", level=level, count=len(units), units="、".join(units))
+            assert line in notice
 
 
 def test_minutes_carry_the_meeting(cli, sample_db: Path) -> None:  # type: ignore[no-untyped-def]

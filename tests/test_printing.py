@@ -49,11 +49,11 @@ def test_forms_one_page_each_with_serials_units_and_boxes(plan) -> None:  # type
     assert len(doc.tables) == issued == 102
     breaks = [p for p in doc.paragraphs if p.paragraph_format.page_break_before]
     assert len(breaks) == issued - 1
-    serial_lines = [p.text for p in doc.paragraphs if p.text.startswith("编号:")]
-    assert serial_lines[0] == "编号:A001    类别:区级领导"
-    assert serial_lines[11].startswith("编号:A012")
-    assert serial_lines[12].startswith("编号:B001")
-    assert serial_lines[-1] == "编号:D020    类别:群众代表"
+    serial_lines = [p.text for p in doc.paragraphs if p.text.startswith("编号：")]
+    assert serial_lines[0] == "编号：A001    类别：区级领导"
+    assert serial_lines[11].startswith("编号：A012")
+    assert serial_lines[12].startswith("编号：B001")
+    assert serial_lines[-1] == "编号：D020    类别：群众代表"
     table = doc.tables[0]
     assert [c.text for c in table.rows[0].cells] == ["序号", "单位", "好", "较好", "一般", "差"]
     assert [r.cells[1].text for r in table.rows[1:]] == [u.name for u in plan.units]
@@ -72,17 +72,17 @@ def test_agenda_times_from_the_planned_start(plan) -> None:  # type: ignore[no-u
 
 def test_script_reads_as_the_chair_reads_it(plan) -> None:  # type: ignore[no-untyped-def]
     text = "\n".join(p.text for p in rendered("script", "zh").paragraphs)  # type: ignore[attr-defined]
-    assert "首先,请雁翅镇党委书记述职,时间 5 分钟。" in text
+    assert "首先，请雁翅镇党委书记述职，时间 5 分钟。" in text
     assert "请区长对雁翅镇党委的述职进行点评。" in text
-    assert "本次共发放测评表 102 份,其中区级领导 12 份" in text
-    assert "应到 102 人,实到 ____ 人" in text
+    assert "本次共发放测评表 102 份，其中区级领导 12 份" in text
+    assert "应到 102 人，实到 ____ 人" in text
     assert text.rstrip().endswith("散会。")
-    assert "请区委书记讲话,时间 15 分钟。" in text  # the speaker named once
+    assert "请区委书记讲话，时间 15 分钟。" in text  # the speaker named once
 
 
 def test_signin_one_sheet_per_group_with_expected_rows(plan) -> None:  # type: ignore[no-untyped-def]
     doc = rendered("signin", "zh")
-    assert [len(t.rows) - 1 for t in doc.tables] == [g.issued for g in plan.groups]
+    assert [len(t.rows) - 2 for t in doc.tables] == [g.issued for g in plan.groups]  # caption, head
 
 
 def test_official_page_fonts_and_footers(plan) -> None:  # type: ignore[no-untyped-def]
@@ -91,7 +91,7 @@ def test_official_page_fonts_and_footers(plan) -> None:  # type: ignore[no-untyp
     assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
     assert round(section.top_margin.mm) == 37 and round(section.left_margin.mm) == 28
     grid = section._sectPr.xpath("./w:docGrid")[0]
-    assert grid.get(official.qn("w:linePitch")) == "580"
+    assert grid.get(official.qn("w:linePitch")) == "579"
     body = doc.styles[official.BODY]
     assert body.font.size.pt == 16
     assert body.element.xpath("./w:rPr/w:rFonts/@w:eastAsia") == ["仿宋_GB2312"]

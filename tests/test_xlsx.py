@@ -136,13 +136,13 @@ def test_results_sheet_to_print_and_sign(minutes: Minutes, lang: str) -> None:
     assert sheet.cell(HEAD, 1).border.bottom.style == "thin"
     assert sheet.cell(HEAD + 3, final).border.left.style == "thin"
 
-    # Print setup: landscape A4, one page wide, the header row on every page, centred.
+    # Print setup: landscape A4, figures and signatures on one page, centred (issue 26, 5).
     setup = sheet.page_setup
     assert setup.orientation == "landscape"
     assert int(setup.paperSize) == 9
-    assert int(setup.fitToWidth) == 1 and int(setup.fitToHeight) == 0
+    assert int(setup.fitToWidth) == 1 and int(setup.fitToHeight) == 1
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
-    assert sheet.print_title_rows == f"${HEAD}:${HEAD}"
+    assert sheet.print_title_rows is None
     assert sheet.print_options.horizontalCentered
     assert sheet.freeze_panes == f"A{HEAD + 1}"
     assert "&P" in sheet.oddFooter.center.text and "&N" in sheet.oddFooter.center.text
@@ -171,6 +171,31 @@ def test_results_sheet_to_print_and_sign(minutes: Minutes, lang: str) -> None:
     for word in ("计票人", "监票人", "负责人") if lang == "zh" else ("Counted by", "Scrutineer"):
         assert word in sheet.cell(sign_row, 1).value
     assert f"A{sign_row}:{last}{sign_row}" in merged
+
+
+def test_a_big_meeting_signs_every_page(tmp_path: Path) -> None:
+    """More units than fit one page: one page wide, the header and the signature line on every
+    printed page (the footer), the date's blanks kept whole on their own line."""
+    from reviewtui.i18n import set_lang
+    from reviewtui.plan import loads
+
+    set_lang("zh")
+    units = "".join(
+        f'[[units]]\nname = "单位{n:02d}"\nreporter = "书记{n:02d}"\nmode = "written"\n\n'
+        for n in range(xlsx_results.ONE_PAGE_UNITS + 5)
+    )
+    text = (
+        '[meeting]\ntitle = "大会"\ndate = "2017-02-24"\n\n[[leaders]]\nname = "区委书记"\n\n'
+        '[[groups]]\nname = "党代表"\nweight = 1.0\nissued = 3\n\n' + units
+    )
+    store = Store.create(tmp_path / "big.db", loads(text, "big.toml"))
+    sheet = load_workbook(io.BytesIO(render(read_minutes(store), "xlsx")))["测评结果"]
+    store.close()
+    assert int(sheet.page_setup.fitToHeight) == 0 and sheet.print_title_rows == f"${HEAD}:${HEAD}"
+    footer = sheet.oddFooter.center.text
+    assert "计票人" in footer and "负责人" in footer and "日期" in footer and "&P" in footer
+    sign = sheet.cell(sheet.max_row, 1).value
+    assert sign.splitlines()[1].endswith("日期：　　　　年　　月　　日")
 
 
 def test_no_note_sets_a_column_width(minutes: Minutes) -> None:

@@ -5,7 +5,6 @@ every figure is formatted by `reviewtui.present`, every result column named by i
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any, TypeVar
@@ -15,6 +14,7 @@ from reviewtui.i18n import CATALOG, get_lang, t
 from reviewtui.meeting import kinds
 from reviewtui.minutes import ItemRecord, Minutes
 from reviewtui.minutes.model import AmendmentRecord
+from reviewtui.plan.changes import PlanChange, describe
 from reviewtui.present import glossary, rules
 from reviewtui.present.quorum import quorum_notes
 from reviewtui.textsafe import for_document
@@ -95,6 +95,15 @@ def long_date(iso_date: str) -> str:
     if get_lang() == "zh":
         return f"{day.year}年{day.month}月{day.day}日"
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"  # not %B: that follows the locale
+
+
+def moment_in_words(moment: datetime) -> str:
+    """ "2017年2月24日 14时35分（UTC+08:00）", "24 February 2017, 14:35 (UTC+08:00)": a moment
+    as a reader says it, with the offset it is told in."""
+    offset = moment.strftime("%z")
+    zone = f"UTC{offset[:3]}:{offset[3:]}" if offset else ""
+    day = long_date(moment.date().isoformat())
+    return t("export.about.moment", date=day, h=moment.hour, m=f"{moment.minute:02d}", zone=zone)
 
 
 def hms(moment: datetime | None) -> str:
@@ -298,18 +307,10 @@ def amendment_lines(minutes: Minutes) -> list[str]:
 
 
 def _amendment(a: AmendmentRecord) -> str:
-    """ "00:19 群众代表发放测评表份数由 20 改为 18" where the entry and its field have names the
-    reader knows; the plan's key path ("groups[3].issued") otherwise."""
-    at, old, new = a.at[11:16], _shown(a.old), _shown(a.new)
-    field = a.what.rsplit(".", 1)[-1]
-    if (
-        a.subject
-        and re.fullmatch(r"\w+\[\d+\]\.\w+", a.what)
-        and f"minutes.field.{field}" in CATALOG
-    ):
-        return t("minutes.amendment_named", at=at, subject=a.subject,
-                 field=t(f"minutes.field.{field}"), old=old, new=new)  # fmt: skip
-    return t("minutes.amendment", at=at, what=a.what, old=old, new=new)
+    """ "14:19 区农委述职限时由 5 分钟 改为 6 分钟", "14:19 增加提问代表：党代表 孙立军": the
+    change in words (`plan.changes.describe`), after the time it was made."""
+    said = describe(PlanChange(a.what, a.old, a.new, a.subject))
+    return f"{a.at[11:16]} {said}"
 
 
 def meeting_facts(minutes: Minutes) -> list[tuple[str, str]]:
@@ -338,15 +339,6 @@ def meeting_facts(minutes: Minutes) -> list[tuple[str, str]]:
     if changes:
         facts.append((t("minutes.amendments"), "\n".join(changes)))
     return facts
-
-
-def _shown(value: object) -> str:
-    """An amended value as the minutes show it: text as is, anything else as JSON."""
-    import json
-
-    if value is None:
-        return DASH
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
 def item_facts(item: ItemRecord) -> list[tuple[str, str]]:

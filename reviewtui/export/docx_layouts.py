@@ -18,6 +18,7 @@ from rich.cells import cell_len
 
 from reviewtui.export import common as c
 from reviewtui.export.docx_styles import centered, labelled, table
+from reviewtui.export.problems import opinion_lines
 from reviewtui.export.reveals import reveal_line
 from reviewtui.i18n import get_lang, t
 from reviewtui.minutes import ItemRecord, Minutes, time_stats
@@ -59,6 +60,7 @@ def _item_facts(doc: DocumentType, facts: list[tuple[str, str]]) -> None:
     lines = [facts[:head]] + [[fact] for fact in facts[head:]]
     for line in lines:
         paragraph = doc.add_paragraph(style=o.BODY)
+        paragraph.paragraph_format.keep_with_next = True  # the heading block stays together
         for index, (label, value) in enumerate(line):
             if index:
                 paragraph.add_run(gap)
@@ -72,6 +74,11 @@ def _notes(doc: DocumentType, item: ItemRecord) -> None:
             o.add(doc, section.heading, o.HEADING_3)
         for line in section.lines:
             o.add(doc, line)
+
+
+def _nothing_to_minute(item: ItemRecord) -> bool:
+    """A 休息 or 填写测评表 with nothing recorded: no heading standing empty in the minutes."""
+    return item.kind in ("break", "assessment") and not item.segments and not item.note_sections
 
 
 def _item(doc: DocumentType, n: int, item: ItemRecord, minutes: Minutes) -> None:
@@ -104,7 +111,7 @@ def _item(doc: DocumentType, n: int, item: ItemRecord, minutes: Minutes) -> None
             labelled(doc, c.comment_head(cm.leader, cm.seconds), cm.text)
     if item.opinions:  # the forms' 意见建议, never with the serial or group of a form
         subheading("opinion.title")
-        for i, text in enumerate(item.opinions, start=1):
+        for i, text in enumerate(opinion_lines(item.opinions), start=1):  # each text once
             o.add(doc, f"{i}. {text}")
     previous = minutes.previous_of(item.unit) if item.unit else ()
     if previous:  # last year's problem lines (`[meeting] previous`), to follow up
@@ -174,12 +181,13 @@ def minutes_layout(doc: DocumentType, minutes: Minutes, progress: c.ProgressFn |
     centered(doc, t("minutes.title"), o.HEADING_2)
     o.add(doc, "")  # the blank line under the title block
     _facts(doc, c.meeting_facts(minutes))
-    total = len(minutes.items) + 2
-    for n, item in enumerate(minutes.items, start=1):
+    items = [item for item in minutes.items if not _nothing_to_minute(item)]
+    total = len(items) + 2
+    for n, item in enumerate(items, start=1):
         _item(doc, n, item, minutes)
         c.tick(progress, n, total)
-    _time_stats(doc, len(minutes.items) + 1, minutes)
-    _assessment(doc, len(minutes.items) + 2, minutes)
+    _time_stats(doc, len(items) + 1, minutes)
+    _assessment(doc, len(items) + 2, minutes)
     c.tick(progress, total - 1, total)
 
 

@@ -1,22 +1,28 @@
 """反馈意见 (`--format feedback`): one page per unit, to send it its results and its problems.
 
-Each unit, in agenda order, on a page of its own (a page break before every unit but the first):
+Each unit, in agenda order, a letter of its own: a section starting on a new page, its pages
+numbered from 1 (so each letter prints and files alone):
 the addressee, its rank, score and level, its grade distribution and 好评率, the district leaders'
 comments on it, the raters' opinions (意见建议, when the forms had them; never with a form's
-serial or group), and its problem lines (the rectification list as handed on: merged lines are in
-the line that absorbed them, dropped lines left out). Every figure is formatted by
-`reviewtui.present`, as `results` shows it (SPEC 6). Built on the official page.
+serial or group), and its problems (the rectification list as the secretary edited it, each with
+who raised it, a merged line with every asker: `problems`; "其余 N 条见整改清单" for the rest).
+Every figure is formatted by `reviewtui.present`, as `results` shows it (SPEC 6). Built on the
+official page.
 """
 
 from __future__ import annotations
 
 from docx.document import Document as DocumentType
+from docx.enum.section import WD_SECTION
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 
 from reviewtui import present
 from reviewtui.export import common as c
 from reviewtui.export import official_parts as parts
 from reviewtui.export.docx_charts import feedback_charts
-from reviewtui.export.rectify import said_by
+from reviewtui.export.problems import joined as _join
+from reviewtui.export.problems import opinion_lines, problems
 from reviewtui.i18n import t
 from reviewtui.minutes import ItemRecord, Minutes
 from reviewtui.office import official as o
@@ -26,9 +32,9 @@ def _unit_page(
     doc: DocumentType, minutes: Minutes, unit: str, item: ItemRecord | None, *, first: bool
 ) -> None:
     m = minutes.meeting
-    title = o.add(doc, t("feedback.title"), o.TITLE)
-    if not first:
-        parts.new_page(title)
+    if not first:  # a letter of its own: a new section, on a new page, numbered from 1
+        _new_letter(doc)
+    o.add(doc, t("feedback.title"), o.TITLE)
     parts.unindented(doc, t("feedback.to", unit=unit))
     o.add(doc, t("feedback.intro", date=c.long_date(m.date), title=m.title))
 
@@ -64,25 +70,43 @@ def _unit_page(
 
     if item is not None and item.opinions:  # the raters' own words, never whose form they were
         parts.heading(doc, t("opinion.title"))
-        for n, text in enumerate(item.opinions, start=1):
+        for n, text in enumerate(opinion_lines(item.opinions), start=1):  # each text once
             o.add(doc, f"{n}. {text}")
 
     parts.heading(doc, t("feedback.problems"))
-    lines = [x for x in minutes.rectification_lines(dropped=False) if x.unit == unit]
-    for n, line in enumerate(lines, start=1):
-        problem = line.problem.strip() or c.DASH
-        if line.source == "secretary" and not line.speaker:
-            o.add(doc, f"{n}. {problem}")  # raised by the organizer itself: no "(会务补充)"
-        else:
-            o.add(doc, t("feedback.problem_line", n=n, problem=problem, source=said_by(line)))
-    if not lines:
+    listed, rest = problems(minutes, unit)
+    for n, entry in enumerate(listed, start=1):
+        if entry.sources:
+            source = _join(entry.sources)
+            o.add(doc, t("feedback.problem_line", n=n, problem=entry.text, source=source))
+        else:  # raised by the organizer itself: no "(会务补充)"
+            o.add(doc, f"{n}. {entry.text}")
+    if rest:
+        o.add(doc, t("notice.problems_rest", n=rest))
+    elif not listed and item is not None and item.opinions:
+        o.add(doc, t("feedback.problems_in_opinions"))  # a written unit: its raters' words
+    elif not listed:
         o.add(doc, t("feedback.no_problems"))
-    else:
+    if listed or (item is not None and item.opinions):
         o.add(doc, t("feedback.ask"))
     # no empty line before the signature: a page per unit matters more on a letter like this
     parts.signature(
         doc, [m.organizer or t("notice.signature"), t("feedback.date_placeholder")], blank=False
     )
+
+
+def _new_letter(doc: DocumentType) -> None:
+    section = doc.add_section(WD_SECTION.NEW_PAGE)  # the page, grid and footers carried on
+    number = section._sectPr.find(qn("w:pgNumType"))
+    if number is None:  # in its place in the schema's order: before the columns and the grid
+        number = OxmlElement("w:pgNumType")
+        after = [section._sectPr.find(qn(f"w:{tag}")) for tag in ("cols", "docGrid")]
+        anchor = next((e for e in after if e is not None), None)
+        if anchor is not None:
+            anchor.addprevious(number)
+        else:
+            section._sectPr.append(number)
+    number.set(qn("w:start"), "1")
 
 
 def render(

@@ -7,6 +7,7 @@ import re
 from rich.cells import cell_len
 
 from reviewtui.export import common as c
+from reviewtui.export.problems import opinion_lines
 from reviewtui.export.reveals import reveal_line
 from reviewtui.i18n import t
 from reviewtui.minutes import ItemRecord, Minutes, time_stats
@@ -112,7 +113,12 @@ def _opinions(item: ItemRecord) -> list[str]:
     """The unit's 意见建议, one per line, with nothing that tells whose form it was."""
     if not item.opinions:
         return []
-    return [f"**{t('opinion.title')}**", "", *(f"- {escape(text)}" for text in item.opinions), ""]
+    return [
+        f"**{t('opinion.title')}**",
+        "",
+        *(f"- {escape(text)}" for text in opinion_lines(item.opinions)),
+        "",
+    ]
 
 
 def _assessment(n: int, minutes: Minutes) -> list[str]:

@@ -2,32 +2,25 @@
 level, the common problems and the requirements, on the official page, for staff to edit.
 
 - The ranking by level: each level of the plan, best first, with its units in rank order.
-- The common problems: the problem lines of every unit (as handed on), those with the same text
-  in several units first, each with the units it was raised for; at most `MOST` of them.
+- The common problems: the rectification list as the secretary edited it (`problems`), those
+  with the same text in several units first, each with its units and who raised it; at most
+  `MOST` of them, then "其余 N 条见整改清单" for every line not listed.
 - The requirements are not the program's to write: a paragraph in parentheses says what to fill
   in (“（请填写……）”), as does the signature where the plan names no organizer.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from reviewtui import present
 from reviewtui.export import common as c
 from reviewtui.export import official_parts as parts
 from reviewtui.export.docx_charts import notice_charts
+from reviewtui.export.problems import Problem, problems
 from reviewtui.i18n import get_lang, t
 from reviewtui.minutes import Minutes
 from reviewtui.office import official as o
-from reviewtui.textsafe import name_key
 
 MOST = 12  # common problems listed; the rest are in the rectification list
-
-
-@dataclass
-class Common:
-    problem: str
-    units: list[str] = field(default_factory=list)
 
 
 def _join(names: list[str]) -> str:
@@ -43,19 +36,11 @@ def by_level(minutes: Minutes) -> list[tuple[str, list[str]]]:
     return [(level, units) for level, units in levels.items() if units]
 
 
-def common_problems(minutes: Minutes) -> list[Common]:
-    """Problem lines grouped by their text (as a name compares: NFKC, spaces), the ones raised
-    for most units first, then in agenda order."""
-    groups: dict[str, Common] = {}
-    for line in minutes.rectification_lines(dropped=False):
-        text = line.problem.strip()
-        if not text:
-            continue
-        entry = groups.setdefault(name_key(text), Common(text))
-        if line.unit not in entry.units:
-            entry.units.append(line.unit)
-    ordered = sorted(groups.values(), key=lambda g: -len(g.units))  # stable: agenda order kept
-    return ordered[:MOST]
+def common_problems(minutes: Minutes) -> tuple[list[Problem], int]:
+    """The problems listed (at most `MOST`) and the number of the list's lines left out."""
+    listed, rest = problems(minutes)
+    rest += sum(p.lines for p in listed[MOST:])
+    return listed[:MOST], rest
 
 
 def _issued(minutes: Minutes) -> str:
@@ -121,10 +106,14 @@ def render(
         o.add(doc, t("notice.no_best", level=best))
 
     parts.heading(doc, t("notice.s3"))
-    problems = common_problems(minutes)
-    for n, entry in enumerate(problems, start=1):
-        o.add(doc, t("notice.problem", n=n, problem=entry.problem, units=_join(entry.units)))
-    if not problems:
+    listed, rest = common_problems(minutes)
+    for n, entry in enumerate(listed, start=1):
+        key = "notice.problem_by" if entry.sources else "notice.problem"
+        o.add(doc, t(key, n=n, problem=entry.text, units=_join(entry.units),
+                     sources=_join(entry.sources)))  # fmt: skip
+    if rest:
+        o.add(doc, t("notice.problems_rest", n=rest))
+    elif not listed:
         o.add(doc, t("notice.no_problems"))
     c.tick(progress, 3, 4)
 

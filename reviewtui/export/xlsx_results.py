@@ -12,8 +12,9 @@ The ranking's columns are the glossary's, in its order (as on screen), 日常考
 has one. Scores are numbers stored as the figure every other output shows (round half up to 2
 decimals: 89.845 is the cell value 89.85), so a sum or a sort in the spreadsheet reads what the
 minutes read; rates likewise, as percentages to 1 decimal. Notes, title and signature line are
-merged across the table and set no column's width. Printed: landscape A4, one page wide, about
-30 units a page.
+merged across the table and set no column's width. Printed: landscape A4, figures and signature
+line on one page (the sheet to sign is one sheet); a meeting of more than ONE_PAGE_UNITS units
+prints one page wide over several pages, each with the signature line in its footer.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from reviewtui.present import glossary
 from reviewtui.present.glossary import Column
 
 HEAD = 3  # the ranking's header row
+ONE_PAGE_UNITS = 40  # more units than this would print too small on one page
 CENTRED = {"rank", "level", "votes", "category_rank"}
 
 
@@ -82,14 +84,18 @@ def results_sheet(book: Workbook, minutes: Minutes) -> Worksheet:
         s.wrapped_text_row(sheet, row, note, 1, width, widths, size=10)
     row = check_code_row(sheet, row, minutes, width, widths)
     row += 2
-    s.wrapped_text_row(
-        sheet, row, t("export.results.signatures"), 1, width, widths, size=12, min_height=36
-    )
-    sheet.cell(row, 1).alignment = Alignment(horizontal="left", vertical="bottom")
+    signatures = t("export.results.signatures")
+    s.wrapped_text_row(sheet, row, signatures, 1, width, widths, size=12, min_height=48)
+    sheet.cell(row, 1).alignment = Alignment(horizontal="left", vertical="bottom", wrap_text=True)
 
     sheet.freeze_panes = sheet.cell(HEAD + 1, 1)
-    sheet.print_title_rows = f"{HEAD}:{HEAD}"
     s.print_setup(sheet, minutes.sha256)
+    if len(minutes.results.units) <= ONE_PAGE_UNITS:
+        sheet.page_setup.fitToHeight = 1  # figures and signatures on the one sheet signed
+    else:
+        sheet.print_title_rows = f"{HEAD}:{HEAD}"
+        footer = sheet.oddFooter.center
+        footer.text = f"{' '.join(signatures.splitlines())}\n{footer.text}"
     sheet.print_area = f"A1:{sheet.cell(row, width).coordinate}"
     return sheet
 

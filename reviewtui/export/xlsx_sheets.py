@@ -162,7 +162,7 @@ def about_sheet(book: Workbook, minutes: Minutes) -> None:
         (t("minutes.venue"), m.venue or ""),
         (t("minutes.chair"), m.chair or ""),
         (t("export.about.database"), minutes.source),
-        (t("export.about.as_of"), minutes.as_of.isoformat(timespec="seconds")),
+        (t("export.about.as_of"), c.moment_in_words(minutes.as_of.astimezone())),
         ("SHA-256", minutes.sha256),
     ]
     for label, value in rows:

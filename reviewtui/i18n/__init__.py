@@ -11,6 +11,7 @@ import os
 from collections.abc import Mapping
 
 from reviewtui.i18n import (
+    amendments,
     assessment,
     check,
     cli,
@@ -49,6 +50,7 @@ for _part in (
     time_stats,
     rectify,
     phones,
+    amendments,
 ):
     if _twice := CATALOG.keys() & _part.STRINGS.keys():
         raise RuntimeError(f"i18n keys defined twice: {sorted(_twice)}")

@@ -75,10 +75,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "export.results.unconfirmed": ("未核对一致", "Unconfirmed"),
     "export.results.total": ("合计", "Total"),
     "export.results.signatures": (
-        "计票人：____________　　监票人：____________　　负责人：____________　　"
-        "日期：______年____月____日",
-        "Counted by: ____________    Scrutineer: ____________    Responsible: ____________    "
-        "Date: ____________",
+        "计票人：______________　　监票人：______________\n"
+        "负责人：______________　　日期：　　　　年　　月　　日",
+        "Counted by: ______________    Scrutineer: ______________\n"
+        "Responsible: ______________    Date: ______________",
     ),
     "export.xlsx.page": ("第 &P 页 共 &N 页", "Page &P of &N"),
     "export.col.spoken": ("用时", "Spoken"),

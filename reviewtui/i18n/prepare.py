@@ -153,10 +153,10 @@ STRINGS |= {
     "print.pages_groups": ("{count} 类测评人", "{count} groups"),
     "print.written_doc": ("已生成{what}:{path}", "Written {what}: {path}"),
     "print.form_title": ("测 评 表", "Assessment form"),
-    "print.form_serial": ("编号:{serial}    类别:{group}", "Serial: {serial}    Group: {group}"),
+    "print.form_serial": ("编号：{serial}    类别：{group}", "Serial: {serial}    Group: {group}"),
     "print.col_no": ("序号", "No."),
     "print.col_unit": ("单位", "Unit"),
-    "print.col_score": ("{item}(满分 {max})", "{item} (out of {max})"),
+    "print.col_score": ("{item}（满分 {max}）", "{item} (out of {max})"),
     "print.col_opinion": ("意见建议", "Opinions"),
     "print.col_item": ("议程", "Item"),
     "print.col_speaker": ("述职人 / 讲话人", "Reporter / speaker"),
@@ -167,11 +167,11 @@ STRINGS |= {
     "print.col_sign": ("签名", "Signature"),
     "print.form_howto_title": ("填表说明", "How to fill in this form"),
     "print.form_howto_grade": (
-        "请在每个单位对应等次的“□”内划“√”,每个单位每项只选一个等次。",
+        "请在每个单位对应等次的“□”内划“√”，每个单位每项只选一个等次。",
         "Tick one box per unit and item.",
     ),
     "print.form_howto_score": (
-        "请在每个单位的得分栏内填写分数,不超过满分。",
+        "请在每个单位的得分栏内填写分数，不超过满分。",
         "Write a score for each unit, at most the maximum.",
     ),
     "print.rule_blank": (
@@ -191,15 +191,18 @@ STRINGS |= {
         "A form giving more than {share} of its grades as '{grade}' is invalid.",
     ),
     "print.form_hand_in": (
-        "本表不记名,填好后请交会议工作人员。",
+        "本表不记名，填好后请交会议工作人员。",
         "This form is anonymous; hand it to the staff when done.",
     ),
     "print.agenda_report": ("{unit}述职", "Report: {unit}"),
-    "print.agenda_written": ("书面述职单位:{units}。", "Written reports: {units}."),
-    "print.date": ("时间:", "Date: "),
-    "print.venue": ("地点:", "Venue: "),
-    "print.chair": ("主持:", "Chair: "),
-    "print.signin_group": ("类别:{group}    应到 {count} 人", "Group: {group}    expected {count}"),
+    "print.agenda_written": ("书面述职单位：{units}。", "Written reports: {units}."),
+    "print.date": ("时间：", "Date: "),
+    "print.venue": ("地点：", "Venue: "),
+    "print.chair": ("主持：", "Chair: "),
+    "print.signin_group": (
+        "类别：{group}    应到 {count} 人",
+        "Group: {group}    expected {count}",
+    ),
     "print.script_title": ("{title}主持词", "{title}: the chair's script"),
     "print.bad_kind": (
         "未知的文档“{kind}”:可选 {kinds}",
@@ -208,41 +211,41 @@ STRINGS |= {
     "script.min": ("{minutes} 分钟", "{minutes} minutes"),
     "script.min_sec": ("{minutes} 分 {seconds} 秒", "{minutes} min {seconds} s"),
     "script.each_own": ("按各单位限时", "as set for each unit"),
-    "script.salute": ("同志们:", "Comrades,"),
-    "script.opening": ("今天,我们召开{title}。", "Today we hold the {title}."),
+    "script.salute": ("同志们：", "Comrades,"),
+    "script.opening": ("今天，我们召开{title}。", "Today we hold the {title}."),
     "script.leaders": (
-        "出席今天会议的区领导有:{leaders}。",
+        "出席今天会议的区领导有：{leaders}。",
         "The district leaders present are: {leaders}.",
     ),
     "script.attendance": (
-        "本次会议应到 {expected} 人,实到 ____ 人,请假 ____ 人,符合规定人数。",
+        "本次会议应到 {expected} 人，实到 ____ 人，请假 ____ 人，符合规定人数。",
         "{expected} are expected today; ____ are present and ____ excused, which meets the quorum.",
     ),
     "script.steps": (
-        "今天的会议共有 {count} 项议程:{steps}。",
+        "今天的会议共有 {count} 项议程：{steps}。",
         "Today's meeting has {count} items: {steps}.",
     ),
-    "script.step": ("(议程{n}){what}", "Item {n}: {what}"),
+    "script.step": ("【议程{n}】{what}", "[Item {n}] {what}"),
     "script.step_reports": ("现场述职、提问和点评", "on-site reports, questions and comments"),
     "script.step_assessment": ("填写测评表", "filling in the assessment forms"),
     "script.speech": (
-        "下面,请{speaker}{title},时间 {time}。",
+        "下面，请{speaker}{title}，时间 {time}。",
         "I now call on {speaker}: {title} ({time}).",
     ),
-    "script.speech_titled": ("下面,请{title},时间 {time}。", "Now: {title} ({time})."),
+    "script.speech_titled": ("下面，请{title}，时间 {time}。", "Now: {title} ({time})."),
     "script.break": ("下面休息 {time}。", "We now take a break of {time}."),
     "script.reports_intro": (
-        "下面进行现场述职。共有 {count} 个单位现场述职,每个单位述职时间 {time},述职后由与会代表现场提问,区领导进行点评。请述职人员严格控制时间。",
+        "下面进行现场述职。共有 {count} 个单位现场述职，每个单位述职时间 {time}，述职后由与会代表现场提问，区领导进行点评。请述职人员严格控制时间。",
         "We now come to the on-site reports: {count} units, {time} each, each followed by questions from the floor and a leader's comment. Please keep to the time.",
     ),
     "script.first": ("首先", "First"),
     "script.next": ("下面", "Next"),
     "script.report": (
-        "{first},请{reporter}述职,时间 {time}。",
+        "{first}，请{reporter}述职，时间 {time}。",
         "{first}, I call on {reporter} to report ({time}).",
     ),
     "script.questions": (
-        "请与会代表提问,请{reporter}回答。",
+        "请与会代表提问，请{reporter}回答。",
         "Questions from the floor, please; {reporter} will answer.",
     ),
     "script.comment": (
@@ -250,25 +253,25 @@ STRINGS |= {
         "I ask {leader} to comment on the report of {unit}.",
     ),
     "script.written": (
-        "另外,{units}共 {count} 个单位进行书面述职,书面述职材料已印发各位,请一并进行评议。",
+        "另外，{units}共 {count} 个单位进行书面述职，书面述职材料已印发各位，请一并进行评议。",
         "In addition, {count} units report in writing ({units}); their reports have been handed out for assessment too.",
     ),
     "script.assessment": (
-        "下面进行民主测评。请大家对照测评表,对 {count} 个单位抓基层党建工作情况逐一进行评价。",
+        "下面进行民主测评。请大家对照测评表，对 {count} 个单位抓基层党建工作情况逐一进行评价。",
         "We now come to the assessment. Please grade each of the {count} units on the form.",
     ),
     "script.forms_issued": (
-        "本次共发放测评表 {total} 份,其中{groups}。",
+        "本次共发放测评表 {total} 份，其中{groups}。",
         "{total} forms were handed out: {groups}.",
     ),
     "script.group_forms": ("{group} {count} 份", "{group} {count}"),
     "script.hand_in": (
-        "填写时请按照填表说明,每个单位只选一个等次。填写完毕后,请交会议工作人员。",
+        "填写时请按照填表说明，每个单位只选一个等次。填写完毕后，请交会议工作人员。",
         "Follow the instructions on the form, one grade per unit, and hand it to the staff when done.",
     ),
     "script.closing_title": ("会议结束", "Close"),
     "script.closing": (
-        "同志们,今天的述职评议考核会议程已全部完成。各单位要认真对照述职中查摆的问题和与会同志提出的意见建议,逐项抓好整改落实。会议到此结束,散会。",
+        "同志们，今天的述职评议考核会议程已全部完成。各单位要认真对照述职中查摆的问题和与会同志提出的意见建议，逐项抓好整改落实。会议到此结束，散会。",
         "Comrades, today's agenda is complete. Every unit should act on the problems its report named and on the opinions raised today. The meeting is closed.",
     ),
 }
@@ -308,18 +311,22 @@ STRINGS |= {
         "'{group}' would expect {expected}, fewer than the {came} already recorded as present or excused; correct the attendance in the settings first",
     ),
     "amend.none": (
-        "会议文件与数据库中的会议安排一致,无需修改",
+        "会议文件与数据库中的会议安排一致，无需修改",
         "the session file matches the meeting's plan: nothing to amend",
     ),
     "amend.applied": (
-        "已修改会议安排({count} 项),可在会议中按 ctrl+z 撤销:",
+        "已修改会议安排（{count} 项），可在会议中按 ctrl+z 撤销：",
         "Amended the meeting's plan ({count} change(s)); ctrl+z in the meeting undoes it:",
     ),
     "amend.refused": (
-        "以下修改不能进行,数据库未作任何改动:",
+        "以下修改不能进行，数据库未作任何改动：",
         "These changes cannot be made; the database was not changed:",
     ),
     "amend.change": ("  {what}:{old} → {new}", "  {what}: {old} → {new}"),
+    "amend.rename": (
+        "  更名：{old} → {new}（所有记录同步更新）",
+        "  renamed: {old} → {new} (in every record)",
+    ),
 }
 
 STRINGS |= {

@@ -90,6 +90,12 @@ def unit_phases() -> tuple[str, ...]:
     return tuple(k.name for k in KINDS.values() if k.unit_phase)
 
 
+def overrun_listed() -> tuple[str, ...]:
+    """The kinds whose speakers the filed minutes list among those who ran over: a unit's own
+    phases spoken by its reporter or a representative, never a leader's comment or speech."""
+    return tuple(k.name for k in KINDS.values() if k.unit_phase and k.speaker != "commenter")
+
+
 def keyed() -> tuple[SegmentKind, ...]:
     """The kinds the live screen starts with a key of their own."""
     return tuple(k for k in KINDS.values() if k.key)

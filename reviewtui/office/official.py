@@ -2,7 +2,7 @@
 
 - A4; margins 37 mm top, 35 mm bottom, 28 mm left, 26 mm right: a 156 × 225 mm type area.
 - A 28 × 22 grid: a line grid of 22 lines (`w:docGrid`, exact line spacing of one grid line),
-  and 三号 (16 pt) text condensed by 0.2 pt so that 28 characters fill the 156 mm line. (A
+  and 三号 (16 pt) text condensed by 0.25 pt so that 28 characters fit the 156 mm line. (A
   character grid, `linesAndChars`, gives 28 in Word but 14 in LibreOffice and WPS, which put a
   16 pt character into two 15.8 pt cells.)
 - Title 二号 方正小标宋简体; headings 黑体, then 楷体_GB2312, then 仿宋 bold, all 三号.
@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import weakref
 from typing import Any
 
@@ -61,9 +62,11 @@ SIZE_5 = Pt(10.5)  # 五号
 TYPE_WIDTH = Mm(156)
 TYPE_HEIGHT = Mm(225)
 LINES, CHARS = 22, 28
-LINE_PITCH = round(TYPE_HEIGHT.twips / LINES)  # 580 twips: 22 lines in 225 mm
-# Character spacing in twentieths of a point: 28 characters of 16 pt in 156 mm (-4, i.e. -0.2 pt).
-CONDENSE = int((TYPE_WIDTH.pt / CHARS - SIZE_3.pt) * 20)
+# Both rounded down: a grid a twip too large loses a line (580 × 22 > 12,756 twips gives 21 in
+# LibreOffice) or a character (Word breaks at 27).
+LINE_PITCH = math.floor(TYPE_HEIGHT.twips / LINES)  # 579 twips: 22 lines in 225 mm
+# Character spacing in twentieths of a point: 28 characters of 16 pt in 156 mm (-5, -0.25 pt).
+CONDENSE = math.floor((TYPE_WIDTH.twips / CHARS) - SIZE_3.pt * 20)
 
 BODY = "Official Body"
 TITLE = "Official Title"
@@ -211,17 +214,19 @@ TITLE_BREAK_MARKS = "、，,；："  # not a bracket: 党(工)委 is one word
 TITLE_BREAK_WORDS = ("书记", "党委", "工委", "年度", "工作", "会议")
 
 
-def title_lines(title: str) -> str:
+def title_lines(title: str, cells: int = 0) -> str:
     """A title too long for one line of 二号, broken in two where a phrase ends and the lines
     come out most even — not wherever the 20th character falls ("……抓基/层党建……"). Left to
-    Word when it fits one line, needs three, or has no such place."""
+    Word when it fits one line, needs three, or has no such place. `cells`: a line's width in
+    cells when the title is set smaller than 二号 (56 for 三号)."""
+    width = cells or TITLE_CELLS
     s = title.strip()
-    if "\n" in s or cell_len(s) <= TITLE_CELLS:
+    if "\n" in s or cell_len(s) <= width:
         return title
     best: tuple[int, int] | None = None  # (unevenness, index)
     for i in range(1, len(s)):
         head, tail = s[:i], s[i:]
-        if cell_len(head) > TITLE_CELLS or cell_len(tail) > TITLE_CELLS:
+        if cell_len(head) > width or cell_len(tail) > width:
             continue
         if head[-1] not in TITLE_BREAK_MARKS and not head.endswith(TITLE_BREAK_WORDS):
             continue
@@ -299,6 +304,8 @@ def _styles(doc: DocumentType) -> None:
     _style(doc, HEADING_1, HEADING_FONT, SIZE_3, indent=True)
     _style(doc, HEADING_2, SUBHEADING_FONT, SIZE_3, indent=True)
     _style(doc, HEADING_3, BODY_FONT, SIZE_3, bold=True, indent=True)
+    for heading in (HEADING_1, HEADING_2, HEADING_3):  # never the last line of a page
+        doc.styles[heading].paragraph_format.keep_with_next = True
     _style(doc, TABLE_TEXT, BODY_FONT, SIZE_5)
     _style(doc, NOTE, BODY_FONT, SIZE_SMALL_4)
     for name, align in ((TABLE_TEXT, WD_ALIGN_PARAGRAPH.CENTER), (NOTE, WD_ALIGN_PARAGRAPH.LEFT)):

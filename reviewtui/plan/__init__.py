@@ -64,10 +64,11 @@ def load(path: str | Path) -> Plan:
 
 def loads(text: str, path: str = "<session>") -> Plan:
     from reviewtui.plan.hints import hints
+    from reviewtui.plan.language import with_defaults
     from reviewtui.plan.sections import Sections
     from reviewtui.plan.toml_lines import KeyLines, parse_toml
 
-    raw = parse_toml(text, path)
+    raw = with_defaults(parse_toml(text, path))  # an English meeting's scale is English
     lines = KeyLines(text)
     validator = Sections(lines)
     data = validator.run(raw)

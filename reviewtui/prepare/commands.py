@@ -255,16 +255,11 @@ def amend(session: str, db: str | None = None) -> list[str]:
     finally:
         store.close()
     lines = [t("amend.applied", count=len(proposal.changes))]
-    lines += [_change_line(c.what, c.old, c.new) for c in proposal.changes]
+    lines += [_change_line(c) for c in proposal.changes]
     return lines
 
 
-def _change_line(what: str, old: Any, new: Any) -> str:
-    import json
+def _change_line(change: Any) -> str:
+    from reviewtui.plan.changes import PlanChange, describe
 
-    def show(value: Any) -> str:
-        if value is None:
-            return "—"
-        return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-
-    return t("amend.change", what=what, old=show(old), new=show(new))
+    return f"  {describe(PlanChange(*change))}"

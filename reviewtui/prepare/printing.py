@@ -14,9 +14,11 @@ from typing import Any
 
 from docx.document import Document as DocumentType
 from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from rich.cells import cell_len
 
 from reviewtui.assessment.forms import Form
 from reviewtui.assessment.rule_text import rule_lines as _rule_lines  # also the phone form's
@@ -27,6 +29,7 @@ from reviewtui.office import official as o
 from reviewtui.plan import AgendaItem, Group, Plan
 
 BOX = "□"
+SMALL_TITLE_CELLS = 2 * o.CHARS  # a title set in 三号 (forms, sign-in): 28 characters a line
 
 
 def new_document(plan: Plan, what: str) -> DocumentType:
@@ -114,7 +117,7 @@ def _one_form(
     new_page: bool,
     url: str | None = None,
 ) -> None:
-    title = o.add(doc, plan.meeting.title, o.TITLE)
+    title = o.add(doc, o.title_lines(plan.meeting.title, SMALL_TITLE_CELLS), o.TITLE)
     if new_page:
         _new_page(title)
     title.runs[0].font.size = o.SIZE_3
@@ -136,7 +139,7 @@ def _one_form(
     for item in form.items:
         if item.max is None:
             head += [f"{item.name}\n{g}" if many else g for g in grades]
-            widths += [14.0] * len(grades)
+            widths += [_grade_width(g) for g in grades]
         else:
             head.append(t("print.col_score", item=item.name, max=_number(item.max)))
             widths.append(22.0)
@@ -158,6 +161,8 @@ def _one_form(
     o.add(doc, t("print.form_howto_title"), o.NOTE).runs[0].bold = True
     lines = [t("print.form_howto_grade") if graded else t("print.form_howto_score")]
     lines += _rule_lines(plan)
+    if url is not None:
+        lines.append(t("print.form_qr"))
     lines.append(t("print.form_hand_in"))
     for n, line in enumerate(lines, start=1):
         o.add(doc, f"{n}. {line}", o.NOTE)
@@ -199,7 +204,7 @@ def timeline(plan: Plan) -> list[tuple[AgendaItem, dt.datetime | None, dt.dateti
 
 def agenda(plan: Plan) -> DocumentType:
     doc = new_document(plan, t("print.agenda"))
-    o.add(doc, plan.meeting.title, o.TITLE)
+    o.add(doc, o.title_lines(plan.meeting.title), o.TITLE)
     o.add(
         doc, t("print.agenda"), o.HEADING_1, align="center"
     ).paragraph_format.first_line_indent = None
@@ -229,12 +234,45 @@ def agenda(plan: Plan) -> DocumentType:
     return doc
 
 
-def _facts(doc: DocumentType, plan: Plan) -> None:
+def _caption_row(table: Any, text: str) -> None:
+    """A first row across the table, repeated with the header on every page it runs onto: a
+    continuation page of the sign-in sheet names its group."""
+    row = table.add_row()
+    table._tbl.remove(row._tr)
+    table.rows[0]._tr.addprevious(row._tr)
+    caption = table.rows[0]
+    merged = caption.cells[0].merge(caption.cells[len(caption.cells) - 1])
+    _cell(merged, text, bold=True)
+    merged.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT
+    _repeat_header_row(caption._tr)
+
+
+def _repeat_header_row(tr: Any) -> None:
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    tr.get_or_add_trPr().append(header)
+
+
+def _no_orphan_row(table: Any) -> None:
+    """No row is left alone on a page: rows never split, and the last two keep together (the
+    one before the last keeps with the next)."""
+    for row in table.rows:
+        split = OxmlElement("w:cantSplit")
+        split.set(qn("w:val"), "true")
+        row._tr.get_or_add_trPr().append(split)
+    if len(table.rows) > 3:
+        for cell in table.rows[-2].cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
+
+
+def _facts(doc: DocumentType, plan: Plan, *, chair: bool = True) -> None:
     meeting = plan.meeting
-    facts = [(t("print.date"), meeting.date + (f" {meeting.start}" if meeting.start else ""))]
+    day = _long_date(meeting.date)
+    facts = [(t("print.date"), day + (f" {meeting.start}" if meeting.start else ""))]
     if meeting.venue:
         facts.append((t("print.venue"), meeting.venue))
-    if meeting.chair:
+    if meeting.chair and chair:
         facts.append((t("print.chair"), meeting.chair))
     for label, value in facts:
         o.add(doc, f"{label}{value}")
@@ -247,7 +285,7 @@ def _facts(doc: DocumentType, plan: Plan) -> None:
 def signin(plan: Plan) -> DocumentType:
     doc = new_document(plan, t("print.signin"))
     for n, group in enumerate(plan.groups):
-        title = o.add(doc, plan.meeting.title, o.TITLE)
+        title = o.add(doc, o.title_lines(plan.meeting.title, SMALL_TITLE_CELLS), o.TITLE)
         if n:
             _new_page(title)
         title.runs[0].font.size = o.SIZE_3
@@ -255,11 +293,29 @@ def signin(plan: Plan) -> DocumentType:
             doc, t("print.signin"), o.HEADING_1, align="center"
         ).paragraph_format.first_line_indent = None
         expected = expected_count(plan, group)
-        o.add(doc, t("print.signin_group", group=group.name, count=expected), o.NOTE)
+        _facts(doc, plan, chair=False)
         rows: list[list[object]] = [[i, "", "", ""] for i in range(1, expected + 1)]
         head = [t("print.col_no"), t("print.col_name"), t("print.col_post"), t("print.col_sign")]
-        _table(doc, head, rows, [14, 36, 60, 46], height=9)  # room to sign
+        table = _table(doc, head, rows, [14, 36, 60, 46], height=9)  # room to sign
+        _caption_row(table, t("print.signin_group", group=group.name, count=expected))
+        _no_orphan_row(table)
     return doc
+
+
+def _grade_width(grade: str) -> float:
+    """A grade's column (mm): room for its longest word unbroken ("Fairly good" breaks at its
+    space, never inside "Fairly"); 14 mm for a Chinese grade."""
+    if not grade.isascii():
+        return 14.0
+    longest = max((cell_len(word) for word in grade.split()), default=1)
+    return max(14.0, 2.6 * longest + 7)
+
+
+def _long_date(iso_date: str) -> str:
+    """ "2017年2月24日" on a Chinese handout, as the minutes say it; "24 February 2017"."""
+    from reviewtui.export.common import long_date
+
+    return long_date(iso_date)
 
 
 def expected_count(plan: Plan, group: Group) -> int:

@@ -45,21 +45,25 @@ def _list(names: list[str]) -> str:
 
 def script(plan: Plan) -> DocumentType:
     doc = new_document(plan, t("print.script"))
-    o.add(doc, t("print.script_title", title=plan.meeting.title), o.TITLE)
+    o.add(doc, o.title_lines(t("print.script_title", title=plan.meeting.title)), o.TITLE)
     o.add(doc, "", o.BODY)
     o.add(doc, t("script.salute"), o.BODY).paragraph_format.first_line_indent = None
     expected = sum(expected_count(plan, g) for g in plan.groups)
-    o.add(doc, t("script.opening", title=plan.meeting.title))
+    # the basis (根据……通知) for the secretary to fill in, then the opening, one sentence
+    o.add(doc, t("script.basis") + t("script.opening", title=plan.meeting.title))
     if plan.leaders:
-        o.add(doc, t("script.leaders", leaders=_list(list(plan.leaders))))
+        o.add(doc, t("script.leaders", leaders=_names(list(plan.leaders))))
     o.add(doc, t("script.attendance", expected=expected))
     entries = [e for e in plan.agenda]
     steps = [_step_name(plan, e.kind, e.title) for e in entries]
-    o.add(doc, t("script.steps", count=len(steps), steps=_list(steps)))
+    o.add(doc, t("script.steps", count=len(steps), steps=_names(steps)))
     for n, entry in enumerate(entries, start=1):
+        # the heading is a stage note, 【】, not read aloud; the chair says the item's number
         o.add(doc, t("script.step", n=_ordinal(n), what=steps[n - 1]), o.HEADING_2)
+        o.add(doc, t("script.now", n=_ordinal(n), what=steps[n - 1]))
         if entry.kind == "speech":
-            o.add(doc, _speech(entry.speaker or "", entry.title or "", entry.duration))
+            chair = plan.meeting.chair or ""
+            o.add(doc, _speech(entry.speaker or "", entry.title or "", entry.duration, chair))
         elif entry.kind == "break":
             o.add(doc, t("script.break", time=_minutes(entry.duration)))
         elif entry.kind == "assessment":
@@ -71,9 +75,21 @@ def script(plan: Plan) -> DocumentType:
     return doc
 
 
-def _speech(speaker: str, title: str, duration: float | None) -> str:
-    """A title that names its speaker says it once: 请区委书记讲话, not 请区委书记区委书记讲话."""
+def _names(names: list[str]) -> str:
+    """Leaders joined with 、, or with ， when a title itself holds 、 ("区委常委、组织部部长"):
+    else six leaders read as nine people."""
+    if get_lang() == "zh" and any("、" in name for name in names):
+        return "，".join(names)
+    return _list(names)
+
+
+def _speech(speaker: str, title: str, duration: float | None, chair: str = "") -> str:
+    """A title that names its speaker says it once: 请区委书记讲话, not 请区委书记区委书记讲话;
+    the chair does not invite himself: 下面，我说明议程."""
     time = _minutes(duration)
+    if speaker and speaker == chair:
+        own = title.removeprefix(t("script.chair_word")) or title
+        return t("script.chair_speech", title=own, time=time)
     if speaker and title.startswith(speaker):
         return t("script.speech_titled", title=title, time=time)
     return t("script.speech", speaker=speaker, title=title, time=time)

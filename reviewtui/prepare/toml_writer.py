@@ -15,6 +15,7 @@ from typing import Any
 from reviewtui.clock import format_duration
 from reviewtui.i18n import t
 from reviewtui.plan import fields as F
+from reviewtui.plan.language import EN_ITEMS, EN_LEVELS, EN_SCALE, is_english
 
 _TABLES = ("leaders", "groups", "representatives", "units", "agenda")
 # The comment above a key of [assessment] (a key without one is written bare).
@@ -95,6 +96,9 @@ def render(data: Mapping[str, Any], source: str) -> str:
     assessment = data.get("assessment", {})
     lines += _rule("book.toml_assessment")
     lines.append("[assessment]")
+    # An English meeting's grades, item and levels are English (plan/language.py).
+    english = {"scale": EN_SCALE, "items": EN_ITEMS, "levels": EN_LEVELS}
+    localized = english if is_english(dict(data)) else {}
     for f in F.ASSESSMENT.fields:
         if f.default is None or (isinstance(f, F.Nested) and not f.many):
             continue  # a sub-table ([assessment.rules]) absent is its keys' defaults
@@ -103,7 +107,8 @@ def render(data: Mapping[str, Any], source: str) -> str:
         if isinstance(f, F.Field):
             lines.append(f"{f.name} = {_default(f)}")
             continue
-        rows = (assessment.get(f.name) if f.name == "items" else None) or f.default
+        given = assessment.get(f.name) if f.name == "items" else None
+        rows = given or localized.get(f.name) or f.default
         lines.append(f"{f.name} = [")
         lines += [f"  {value(_entry(row, f.table))}," for row in rows]
         lines.append("]")

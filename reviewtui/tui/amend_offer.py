@@ -8,8 +8,7 @@ the same differences and advice as `results` or `export` would give.
 
 from __future__ import annotations
 
-import json
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -21,6 +20,7 @@ from textual.widgets import Static
 from reviewtui import amend
 from reviewtui.errors import UserError
 from reviewtui.i18n import t
+from reviewtui.plan.changes import PlanChange, describe
 from reviewtui.textsafe import shown
 from reviewtui.tui.keys import localize
 from reviewtui.tui.widgets.keybar import KeyBar
@@ -30,13 +30,9 @@ if TYPE_CHECKING:
     from reviewtui.tui.app import ReviewApp
 
 
-def change_line(what: str, old: Any, new: Any) -> str:
-    def value(v: Any) -> str:
-        if v is None:
-            return "—"
-        return v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)
-
-    return t("amend.change", what=what, old=value(old), new=value(new))
+def change_line(change: amend.Change) -> str:
+    """The change in words, as `amend` prints it."""
+    return f"  {describe(PlanChange(*change))}"
 
 
 class AmendOffer(ModalScreen[None]):
@@ -65,7 +61,7 @@ class AmendOffer(ModalScreen[None]):
                 Text(shown(t("offer.intro", toml=target.toml, db=target.db))), id="offer-intro"
             )
             with VerticalScroll(id="offer-changes"):
-                lines = [change_line(c.what, c.old, c.new) for c in changes]
+                lines = [change_line(c) for c in changes]
                 yield Static(Text(shown("\n".join(lines))))
             yield Static(id="offer-message")
             yield Static(Text(t("offer.how")), id="offer-how")

@@ -40,7 +40,7 @@ async def test_enter_applies_and_the_meeting_goes_on(small_session: Path) -> Non
             await start(pilot)
             assert isinstance(app.screen, AmendOffer)
             shown = static_text(app, "#offer-changes Static")
-            assert "groups[1].issued: 5 → 7" in shown
+            assert "党代表, forms issued: 5 → 7" in shown
             await pilot.press("enter")
             await pilot.pause()
             assert isinstance(app.screen, AgendaScreen)
