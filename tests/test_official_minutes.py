@@ -373,7 +373,8 @@ def _the_other_outputs_agree(cli, db: Path, results: dict) -> None:  # type: ign
         if u["final"] is not None:
             assert round2(u["final"]) in letter and percent1(u["good_rate"]) in letter
             assert f"排名第 {u['rank']} 位" in letter, letter[:200]
-    counts = [[c.text for c in t.rows[1].cells] for t in letters.tables]
+    grade_tables = [t for t in letters.tables if t.rows[0].cells[0].text == GRADES[0]]  # not bars
+    counts = [[c.text for c in t.rows[1].cells] for t in grade_tables]
     graded = [u for u in results["units"] if any(u["grade_counts"].values())]
     order = {u["unit"]: u for u in graded}
     assert len(counts) == len(graded)

@@ -109,8 +109,9 @@ def test_a_field_declared_in_the_test_is_read_defaulted_and_stored(
 
 
 def test_new_writes_every_default_of_the_table() -> None:
-    """The sections `new` cannot fill from a workbook are written at the table's defaults."""
-    data = {"meeting": {"title": "t", "date": "2017-02-24"}, "units": [{"name": "雁翅镇党委"}]}
+    """The sections `new` cannot fill from a workbook are written at the table's defaults (a
+    Chinese meeting: an English one takes English grades, plan/language.py)."""
+    data = {"meeting": {"title": "测试会", "date": "2017-02-24"}, "units": [{"name": "雁翅镇党委"}]}
     written = plan.loads(toml_writer.render(data, "book.xlsx"))
     defaults = fields.normalize({})
     assert written.timing._asdict() == defaults["timing"]

@@ -168,7 +168,17 @@ def test_the_markdown_minutes_keep_every_line_schema_3_wrote(cli, tmp_path: Path
     grow with the clock (the report still running since 2017: thousands of hours)."""
 
     def lines(text: str) -> list[str]:
-        return [line for line in text.splitlines() if not re.search(r"\d{4,}:\d\d:\d\d", line)]
+        # The time statistics are a view computed from the records, not records: a later
+        # release may compute them anew (a phase's plan grows with the questions asked), so
+        # their section is left out; every record's line must stay.
+        kept: list[str] = []
+        derived = False
+        for line in text.splitlines():
+            if line.startswith("## "):
+                derived = "Time statistics" in line or "用时统计" in line
+            if not derived and not re.search(r"\d{4,}:\d\d:\d\d", line):
+                kept.append(line)
+        return kept
 
     db = copy_fixture("small", tmp_path)
     out = tmp_path / "minutes.md"

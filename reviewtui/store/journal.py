@@ -162,7 +162,9 @@ class Tx:
         assert new is not None
         before = {k: old[k] for k in changes}
         for name in changes:
-            if long_text.worth(before[name], new[name]):
+            # `meta` keeps whole values: the plan's versions are read back from the journal
+            # (the amendments in the minutes), and it changes rarely.
+            if table != "meta" and long_text.worth(before[name], new[name]):
                 before[name], new[name] = long_text.encode(before[name], new[name])
         self._journal(table, key, before, new)
         return True
