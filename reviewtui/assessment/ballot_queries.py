@@ -9,6 +9,7 @@ import os
 import socket
 from dataclasses import dataclass
 
+from reviewtui.assessment import serials
 from reviewtui.assessment.forms import code_sort_key
 from reviewtui.store import Store
 from reviewtui.store.journal import last_command, row_of
@@ -60,15 +61,37 @@ def next_code(store: Store, entry: int = 1) -> str:
     """The id to offer for the next ballot of this round.
 
     A form already entered in the other round but not in this one comes first (the second
-    typist works through the same pile); otherwise one more than the highest numeric id.
+    typist works through the same pile); then the serial after the last one saved in this
+    round (B001 saved: B002, a stack of printed forms in order); otherwise one more than the
+    highest numeric id.
     """
     mine = codes(store, entry)
     others = codes(store, 3 - entry) if store.plan.assessment.double_entry else set()
     missing = sorted(others - mine, key=code_sort_key)
     if missing:
         return missing[0]
+    following = next_serial(store, entry, mine)
+    if following is not None:
+        return following
     numbers = [int(c) for c in mine | others if c.isdecimal() and len(c) <= 32]
     return str(max(numbers, default=0) + 1)
+
+
+def next_serial(store: Store, entry: int, taken: set[str]) -> str | None:
+    """The first free serial after the last ballot saved in this round, of the same group;
+    None when that ballot's id is no serial or the group's printed serials are used up."""
+    row = store.row(
+        "SELECT code FROM ballots WHERE entry = ? ORDER BY created_at DESC, id DESC LIMIT 1",
+        (entry,),
+    )
+    found = serials.parse(store.plan, row["code"]) if row else None
+    if found is None:
+        return None
+    head, number = serials.prefix(store.plan, found[0]), found[1] + 1
+    while serials.serial(head, number) in taken:
+        number += 1
+    code = serials.serial(head, number)
+    return None if serials.out_of_range(store.plan, code) else code
 
 
 def progress(store: Store, entry: int = 1) -> list[GroupProgress]:

@@ -391,6 +391,45 @@ async def test_results_screen_x_opens_the_export_dialog_on_xlsx(small: Store) ->
         assert app.screen.export_format == "xlsx"
 
 
+async def test_a_stack_of_ten_printed_forms_costs_sixteen_keys_a_form(tmp_path: Path) -> None:
+    """After B001 the id offered is B002 (the group's next serial), so each form after the
+    first is its 15 grades and ctrl+s; the first needs `i` and its serial."""
+    units = "\n".join(f'[[units]]\nname = "第{i:02d}镇党委"\n' for i in range(1, 16))
+    groups = '[[groups]]\nname = "区级领导"\nissued = 3\n\n'
+    groups += '[[groups]]\nname = "党代表"\nissued = 10\n'
+    text = f'[meeting]\ntitle = "十五个单位"\ndate = "2017-02-24"\n\n{groups}\n{units}'
+    store = session(tmp_path, text)
+    grades = ["1", "2", "3", "4", "1", "1", "2", "2", "3", "1", "1", "1", "2", "1", "4"]
+    counted: list[str] = []
+    try:
+        app = ScreenApp(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            for form in range(10):
+                keys = ["i", "backspace", "b", "1", "enter"] if form == 0 else []
+                keys += [*grades, "ctrl+s"]
+                counted += keys
+                await pilot.press(*keys)
+                await pilot.pause()
+        saved = stored(store)
+        assert sorted(saved) == [f"B{n:03d}" for n in range(1, 11)]
+        assert all(group == "党代表" and len(marks) == 15 for group, marks in saved.values())
+        assert len(counted) == 5 + 10 * 16  # 165 keys for 10 forms: 16 a form, 5 for the first id
+    finally:
+        store.close()
+
+
+def test_the_id_offered_after_the_last_printed_serial_of_a_group_is_a_number(small: Store) -> None:
+    ballots.save(small, code="A003", group="区级领导", marks={})
+    assert ballots.next_code(small) == "1"  # 区级领导 was issued 3 forms: no A004
+    ballots.save(small, code="B001", group="党代表", marks={})
+    ballots.save(small, code="B002", group="党代表", marks={})
+    assert ballots.next_code(small) == "B003"
+    ballots.save(small, code="B004", group="党代表", marks={})
+    ballots.save(small, code="B003", group="党代表", marks={})
+    assert ballots.next_code(small) == "B005"  # B004 is taken: the next free one
+
+
 async def test_a_printed_serial_gives_the_group_and_an_unprinted_one_is_refused(small: Store):
     app = ScreenApp(small)
     async with app.run_test(size=SIZE) as pilot:
