@@ -124,7 +124,13 @@ def _escape_c1(json_text: str) -> str:
 
 
 # ------------------------------------------------------------------------------------------------
-# The commands (the language is set by the caller)
+# The commands (the language is set by the caller; `speak` turns to the meeting's own)
+
+
+def speak(store: Store) -> None:
+    from reviewtui.store.language import speak as meeting_language
+
+    meeting_language(store)
 
 
 def run(
@@ -140,6 +146,7 @@ def run(
     # A session file changed since the database was made: when every change is an amendment
     # the app offers them first (tui/amend_offer.py); otherwise refused here, with the reasons.
     store, pending = open_amendable(session, db)
+    speak(store)  # the meeting's language, unless --lang said
     if copy is not None:
         try:
             from reviewtui.assessment.ballots import check_entry
@@ -174,6 +181,7 @@ def demo() -> None:
     from reviewtui.store import open_session
 
     store = open_session(fresh_copy(), write=True)
+    speak(store)  # a Chinese meeting opens in Chinese, unless --lang said
     try:
         run_tui(store)
     finally:
@@ -279,7 +287,9 @@ def projector(session: str, db: str | None = None) -> None:
     if target.toml is not None and not target.toml.exists():
         raise UserError(t("file.missing", path=target.toml))
     if target.db.exists():
-        Store.open_reader(target.db).close()  # not a meeting database: say so now, exit 2
+        reader = Store.open_reader(target.db)  # not a meeting database: say so now, exit 2
+        speak(reader)
+        reader.close()
     elif target.toml is None:
         raise UserError(t("db.missing", db=target.db))
     from reviewtui.tui.projector import run_projector
@@ -343,10 +353,12 @@ def ballots_export(
 def results(session: str, as_json: bool = False, db: str | None = None) -> None:
     from reviewtui.assessment.tally import tally_store
     from reviewtui.store import open_session
+    from reviewtui.store.language import in_language, meeting_language
 
     store = open_session(session, db, write=False)
     tell(store.notices)
     try:
+        lang = meeting_language(store)
         outcome = tally_store(store)
         veto = store.plan.assessment.veto
         present = None if as_json else _present(store)
@@ -360,7 +372,9 @@ def results(session: str, as_json: bool = False, db: str | None = None) -> None:
 
     from reviewtui.present.tables import ranking_table, summary_lines
 
-    show(Group(ranking_table(outcome), *summary_lines(outcome, veto, present)))
+    with in_language(lang):  # the results in the meeting's language; messages in the user's
+        table = Group(ranking_table(outcome), *summary_lines(outcome, veto, present))
+    show(table)
 
 
 def _present(store: Store) -> dict[str, int]:
@@ -387,15 +401,20 @@ def export(
     to_stdout = output == "-"
     validate(fmt, layout, to_stdout=to_stdout, ballots=ballots)  # before opening: exit 2 at once
     # Read-only and never creating a database, so it runs beside a live `run`.
+    from reviewtui.store.language import in_language, meeting_language
+
     store = open_session(session, db, write=False, create=False)
     tell(store.notices)
     try:
-        minutes = read_minutes(store)
+        lang = meeting_language(store)
+        with in_language(lang):
+            minutes = read_minutes(store)
         if minutes.previous is not None and minutes.previous.warning:  # a warning, not an error
             tell([minutes.previous.warning])
 
         def chosen(_: Store, fmt: str, **options: Any) -> str | bytes:
-            return render(minutes, fmt, digest=digest, ballots=ballots, **options)
+            with in_language(lang):  # the document in the meeting's language
+                return render(minutes, fmt, digest=digest, ballots=ballots, **options)
 
         data = _export_with_progress(store, fmt, layout, chosen)
         target = default_path(store.path, fmt, layout)

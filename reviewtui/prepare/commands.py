@@ -80,6 +80,21 @@ def plan_of(session: str, db: str | None = None) -> Plan:
         ) from None
 
 
+def _document_language(session: str, db: str | None, plan: Plan) -> str:
+    """The meeting's language (its database's), or its plan's before it has a database."""
+    from reviewtui.store import Store, resolve
+    from reviewtui.store.language import meeting_language, text_language
+
+    target = resolve(session, db)
+    if target.toml is None or target.db.exists():
+        store = Store.open_reader(target.db)
+        try:
+            return meeting_language(store)
+        finally:
+            store.close()
+    return text_language(plan)
+
+
 def print_document(
     session: str,
     kind: str,
@@ -101,8 +116,11 @@ def print_document(
         if kind != "forms":
             raise UserError(t("phones.qr_forms_only", kind=kind))
         return _print_forms_qr(session, out, db, address, port, yes=yes, confirm=confirm)
+    from reviewtui.store.language import in_language
+
     plan = plan_of(session, db)
-    doc = BUILDERS[kind](plan)
+    with in_language(_document_language(session, db, plan)):
+        doc = BUILDERS[kind](plan)
     target = _print_target(session, kind, out)
     _write_new(target, _docx_bytes(doc), force=force, protect=_meeting_files(session, db))
     return _written(plan, kind, target)
