@@ -225,20 +225,39 @@ def check(session: str) -> None:
             say(t("plan.warning") + missing)
 
 
-def _join(names: Iterable[str]) -> str:
-    """Names in a row, told apart even when a name has a "、" in it (区委常委、组织部部长)."""
+def _join(names: Iterable[str]) -> list[str]:
+    """Names in a row, each with its separator, told apart even when a name has a "、" in it
+    (区委常委、组织部部长); `_lines` lays them out."""
     names = list(names)
-    return ("；" if any("、" in name for name in names) else "、").join(names)
+    sep = "；" if any("、" in name for name in names) else "、"
+    return [name + (sep if i < len(names) - 1 else "") for i, name in enumerate(names)]
+
+
+def _lines(pieces: list[str], width: int) -> str:
+    """A list wrapped only between its names (a separator ends a line, never starts one); a
+    name longer than the line is folded by the table."""
+    from rich.cells import cell_len
+
+    lines = [""]
+    for piece in pieces:
+        if lines[-1] and cell_len(lines[-1] + piece) > width:
+            lines.append("")
+        lines[-1] += piece
+    return "\n".join(lines)
 
 
 def summary_table(plan: Plan) -> Any:
     """`check`'s summary: a two-column grid, long lists folded."""
+    from rich.cells import cell_len
     from rich.table import Table
     from rich.text import Text
 
     from reviewtui.clock import format_duration
 
     none = t("check.none")
+    labels = [t(f"check.{key}") for key in ("onsite", "written", "leaders", "groups")]
+    label_width = max(cell_len(label) for label in labels) + 5  # " (12)"
+    width = max(20, _console().width - label_width - 2)
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column(overflow="fold")
@@ -253,15 +272,17 @@ def summary_table(plan: Plan) -> Any:
     row(t("check.chair"), m.chair or none)
     onsite = plan.onsite_units
     written = plan.written_units
-    row(f"{t('check.onsite')} ({len(onsite)})", _join(u.name for u in onsite) or none)
-    row(f"{t('check.written')} ({len(written)})", _join(u.name for u in written) or none)
-    row(f"{t('check.leaders')} ({len(plan.leaders)})", _join(plan.leaders) or none)
+    onsite_names = _lines(_join(u.name for u in onsite), width)
+    written_names = _lines(_join(u.name for u in written), width)
+    row(f"{t('check.onsite')} ({len(onsite)})", onsite_names or none)
+    row(f"{t('check.written')} ({len(written)})", written_names or none)
+    row(f"{t('check.leaders')} ({len(plan.leaders)})", _lines(_join(plan.leaders), width) or none)
     groups = [
-        f"{g.name}({t('check.weight')} {g.weight:g}"
-        + (f",{t('check.issued')} {g.issued})" if g.issued is not None else ")")
+        f"{g.name}({t('check.weight')}\u00a0{g.weight:g}"
+        + (f",{t('check.issued')}\u00a0{g.issued})" if g.issued is not None else ")")
         for g in plan.groups
     ]
-    row(f"{t('check.groups')} ({len(plan.groups)})", "、".join(groups))
+    row(f"{t('check.groups')} ({len(plan.groups)})", _lines(_join(groups), width))
     row(t("check.representatives"), str(len(plan.representatives)))
     items = plan.assessment.items
     form = "、".join(i.name + (f" (0–{i.max:g})" if i.max else "") for i in items)

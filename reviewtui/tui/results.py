@@ -28,25 +28,42 @@ from reviewtui.textsafe import shown
 from reviewtui.tui.help import HelpScreen, localize
 from reviewtui.tui.reveal_dialog import hide_reveal, open_reveal_dialog, show_revealed, undo_reveal
 from reviewtui.tui.widgets.keybar import KeyBar
-from reviewtui.tui.widgets.text import fit
 
-UNIT_WIDTH = 24  # cells of a unit's name in the ranking: a longer one is cut, the scores stay
+UNIT_WIDTH = 24  # cells of a unit's name in the ranking when the terminal has room; else less
+MIN_UNIT_WIDTH = 8  # a unit's name wraps onto more lines rather than get narrower than this
 BAR_WIDTH = 24  # cells of the longest grade bar
 BAR_STYLES = ("green", "cyan", "yellow", "red", "magenta", "blue", "white", "white", "white")
 
 
 def screen_row(unit: UnitResult) -> list[Text]:
     """One ranking row as the screen shows it: the glossary's cells, the final score bold, the
-    unit's name cut to UNIT_WIDTH cells, figures right-aligned."""
+    unit's name whole (it wraps in its column: it is how units are told apart), figures
+    right-aligned."""
     cells: list[Text] = []
     for column, text in zip(glossary.RANKING, glossary.row(unit), strict=True):
-        if column is glossary.UNIT:
-            text = fit(text, UNIT_WIDTH)
         cell = Text(shown(text), justify="right" if column.numeric else "left")
+        if column is glossary.UNIT:
+            cell.overflow = "fold"
         if column is glossary.FINAL:
             cell.stylize("bold")
         cells.append(cell)
     return cells
+
+
+def unit_width(rows: list[list[Text]], total: int) -> int:
+    """The unit column's width: what the other columns leave of `total` cells (each column has
+    a cell of padding either side; 2 for the scroll bar), at most UNIT_WIDTH, at least
+    MIN_UNIT_WIDTH; no wider than the longest name."""
+    others = 2  # the vertical scroll bar
+    longest = 0
+    for index, column in enumerate(glossary.RANKING):
+        widths = [cell_len(row[index].plain) for row in rows]
+        if column is glossary.UNIT:
+            longest = max([cell_len(column.label), *widths])
+        else:
+            others += max([cell_len(column.label), *widths]) + 2
+    room = total - others - 2
+    return max(MIN_UNIT_WIDTH, min(UNIT_WIDTH, longest, room))
 
 
 class ResultsScreen(Screen[None]):
@@ -84,10 +101,10 @@ class ResultsScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        table = self.query_one("#results-ranking", DataTable)
-        for column in glossary.RANKING:
-            table.add_column(Text(column.label), key=column.id)
         self.reload()
+
+    def on_resize(self) -> None:
+        self._lay_out()
 
     def on_screen_resume(self) -> None:
         self.reload()
@@ -97,11 +114,33 @@ class ResultsScreen(Screen[None]):
     def reload(self) -> None:
         """Tally again and redraw, keeping the selected unit selected."""
         self.results = results = tally_store(self.store)
+        self._lay_out()
+        self.show_title(results)
+        self.show_detail()
+        self.show_notes(results)
+        show_revealed(self)
+
+    def _lay_out(self) -> None:
+        """The ranking at the terminal's width: the unit column takes what the figures leave,
+        and a longer name wraps onto a second line instead of being cut."""
+        results = self.results
+        if results is None:
+            return
         table = self.query_one("#results-ranking", DataTable)
         keep = self.selected
-        table.clear()
-        for unit in results.units:
-            table.add_row(*screen_row(unit), key=unit.unit)
+        rows = [screen_row(unit) for unit in results.units]
+        width = unit_width(rows, self.app.size.width)
+        if getattr(self, "_laid_out", None) == (width, len(rows)) and table.row_count:
+            table.clear()
+        else:
+            table.clear(columns=True)
+            for column in glossary.RANKING:
+                wide = width if column is glossary.UNIT else None
+                table.add_column(Text(column.label), key=column.id, width=wide)
+        self._laid_out = (width, len(rows))
+        for unit, row in zip(results.units, rows, strict=True):
+            table.add_row(*row, key=unit.unit, height=None)
+        table.refresh(layout=True)  # rows of measured height: drawn once measured
         if keep is not None:
             try:
                 table.move_cursor(row=table.get_row_index(keep))
@@ -110,10 +149,6 @@ class ResultsScreen(Screen[None]):
         if keep is None and results.units:
             keep = results.units[0].unit
         self.selected = keep
-        self.show_title(results)
-        self.show_detail()
-        self.show_notes(results)
-        show_revealed(self)
 
     def on_data_table_row_highlighted(self, message: DataTable.RowHighlighted) -> None:
         if message.row_key.value is not None:

@@ -469,3 +469,51 @@ async def test_a_burst_through_the_id_field_lands_where_it_was_typed(small: Stor
             "党代表",
             {(YAN, ITEM): "好", (CHENG, ITEM): "较好", (WANG, ITEM): "一般"},
         )
+
+
+async def test_the_saved_list_keeps_its_check_column_at_80_columns(tmp_path: Path) -> None:
+    """A long group name never pushes 核对 (the double entry's verdict) off the side panel."""
+    text = (
+        '[meeting]\ntitle = "双录入"\ndate = "2017-02-24"\n\n'
+        '[[groups]]\nname = "基层党组织书记和党代表代表"\nissued = 5\n\n'
+        '[[units]]\nname = "雁翅镇党委"\n\n[assessment]\ndouble_entry = true\n'
+    )
+    store = session(tmp_path, text)
+    try:
+        ballots.save(store, code="A001", group="基层党组织书记和党代表代表", marks={}, entry=1)
+        app = ScreenApp(store)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            table = app.screen.saved_table
+            keys = [str(key.value) for key in table.columns]
+            upto = keys[: keys.index("check") + 1]
+            used = sum(table.columns[key].get_render_width(table) for key in upto)
+            assert used <= table.scrollable_content_region.width
+    finally:
+        store.close()
+
+
+async def test_results_screen_at_80_columns_shows_every_column_and_whole_names(
+    tmp_path: Path,
+) -> None:
+    """English at 80x24: "Good rate" is not cut off the right, and 中关村科技园门头沟园工委
+    wraps in its column instead of being cut."""
+    from reviewtui import i18n
+
+    i18n.set_lang("en")
+    store = session(tmp_path, (ROOT / "sessions" / "mentougou-2017.toml").read_text("utf-8"))
+    units = [u.name for u in store.plan.units]
+    item = store.plan.assessment.items[0].name
+    ballots.save(store, code="A001", group=store.plan.groups[0].name,
+                 marks={(u, item): "好" for u in units})  # fmt: skip
+    try:
+        app = ScreenApp(store, ResultsScreen)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            table = app.screen.query_one("#results-ranking", DataTable)
+            used = sum(c.get_render_width(table) for c in table.columns.values())
+            assert used <= table.scrollable_content_region.width
+            names = {str(table.get_row_at(i)[1]) for i in range(table.row_count)}
+            assert names == set(units)
+    finally:
+        store.close()
