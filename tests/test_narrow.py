@@ -60,5 +60,5 @@ def test_check_wraps_chinese_lists_between_names(tmp_path: Path, cli) -> None:
     values = [line[18:] if len(line) > 18 else "" for line in lines]  # after the label column
     assert not any(value.lstrip().startswith(("、", "；")) for value in values)
     flat = "\n".join(lines)
-    for name in units + ["区委常委、纪委书记"]:
+    for name in [*units, "区委常委、纪委书记"]:
         assert any(name in line for line in lines), (name, flat)
