@@ -85,8 +85,8 @@ async def test_bad_numbers_name_the_field_and_save_nothing(small_store: Store) -
     app = make_app(small_store)
     async with app.run_test(size=SIZE) as pilot:
         await _open(pilot)
-        await _fill(pilot, "settings-1-present", "五")
         await _fill(pilot, "settings-0-absent", "-1")
+        await _fill(pilot, "settings-1-present", "五")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, SettingsScreen)
