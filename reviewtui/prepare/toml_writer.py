@@ -84,7 +84,8 @@ def render(data: Mapping[str, Any], source: str) -> str:
     lines += [f"  {value(item)}," for item in items]
     lines.append("]")
     lines += [*_comment("book.toml_trim"), "trim = 0"]
-    lines += [*_comment("book.toml_onsite"), "onsite_weight = 1.0"]
+    onsite = assessment.get("onsite_weight", 1.0)  # the workbook's 现场测评占比
+    lines += [*_comment("book.toml_onsite"), f"onsite_weight = {float(onsite)!r}"]
     lines += [*_comment("book.toml_levels"), "levels = ["]
     lines += [
         '  { level = "好", min = 90 },',
