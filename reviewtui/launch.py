@@ -352,9 +352,12 @@ def ballots_import(
 def ballots_export(
     session: str, output: str | None = None, entry: int = 1, db: str | None = None
 ) -> None:
+    from reviewtui import i18n
     from reviewtui.assessment.merge import default_export_path, export_ballots
     from reviewtui.output import in_folder, protected_paths
     from reviewtui.store import open_session
+
+    chinese = i18n.asked() and i18n.get_lang() == "zh"  # --lang zh: 编号,类别,单位,项目,评价
 
     # Read-only, never creating a database: it runs beside the `run` that types the ballots.
     store = open_session(session, db, write=False, create=False)
@@ -364,7 +367,7 @@ def ballots_export(
         if output:
             target = in_folder(output, target.name)
         protect = protected_paths(store.path, session, store.meta("source"))
-        count = export_ballots(store, target, entry=entry, protect=protect)
+        count = export_ballots(store, target, entry=entry, protect=protect, chinese=chinese)
     finally:
         store.close()
     say(t("merge.exported", count=count, entry=entry, path=target))

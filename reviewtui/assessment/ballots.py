@@ -59,6 +59,7 @@ from reviewtui.store import Store, Tx
 from reviewtui.textsafe import inert_cell
 
 __all__ = [
+    "CHINESE_HEADER",
     "CONFIRMED",
     "LONG_HEADER",
     "MISMATCHED",
@@ -93,6 +94,15 @@ __all__ = [
 
 LONG_HEADER = ("ballot", "group", "unit", "item", "value")
 OPINION_HEADER = (*LONG_HEADER, "opinion")  # the long form of a form with opinion lines
+# The same columns under their Chinese headers (SPEC 6): read as these, written with --lang zh.
+CHINESE_HEADER = {
+    "编号": "ballot",
+    "类别": "group",
+    "单位": "unit",
+    "项目": "item",
+    "评价": "value",
+    "意见": "opinion",
+}
 
 
 # ------------------------------------------------------------------------------------------------
@@ -239,7 +249,7 @@ def delete(store: Store, ballot_id: int) -> None:
 # Export
 
 
-def export_csv(store: Store, path: str | Path, *, entry: int = 1) -> int:
+def export_csv(store: Store, path: str | Path, *, entry: int = 1, chinese: bool = False) -> int:
     """Write this round's ballots as a long-form CSV that `import` reads back; returns how many.
 
     Every cell of every ballot is written, blank cells as empty values, so an all-blank ballot
@@ -253,7 +263,10 @@ def export_csv(store: Store, path: str | Path, *, entry: int = 1) -> int:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     with_opinions = any(ballot.opinions for ballot in ballots)
-    writer.writerow(OPINION_HEADER if with_opinions else LONG_HEADER)
+    header = OPINION_HEADER if with_opinions else LONG_HEADER
+    if chinese:  # 编号,类别,单位,项目,评价(,意见)
+        header = tuple(zh for name in header for zh, en in CHINESE_HEADER.items() if en == name)
+    writer.writerow(header)
     for ballot in ballots:
         written: set[str] = set()
         for unit, item in form.cells():
