@@ -12,10 +12,12 @@ from typing import Annotated, Any
 import typer
 
 from reviewtui import i18n
+from reviewtui.cli_help import localize_typer
 from reviewtui.export import FORMATS
 from reviewtui.i18n import t
 
 i18n.set_lang(None)  # help texts below are built in the environment's language
+localize_typer()  # and Typer's own words ("Usage:", "Options") with them
 
 Request = tuple[str, dict[str, Any]]
 
@@ -36,7 +38,9 @@ LangOpt = Annotated[str | None, typer.Option("--lang", metavar="zh|en", help=t("
 EXPORT_FORMATS = tuple(FORMATS)  # the export registry's, listed nowhere else
 
 
-EntryOpt = Annotated[int, typer.Option("--entry", min=1, max=2, help=t("cli.opt.entry"))]
+EntryOpt = Annotated[
+    int, typer.Option("--entry", min=1, max=2, metavar="1|2", help=t("cli.opt.entry"))
+]
 EnteredByOpt = Annotated[
     str | None, typer.Option("--entered-by", metavar="NAME", help=t("cli.opt.entered_by"))
 ]
