@@ -74,7 +74,7 @@ def _reporter_renames(old: Plan, plan: Plan, units: dict[str, str]) -> dict[str,
     for unit in plan.units:
         was = next((a for a, b in units.items() if b == unit.name), unit.name)
         before = old.unit(was)
-        if before is not None and before.reporter and unit.reporter != before.reporter:
+        if before and before.reporter and unit.reporter and unit.reporter != before.reporter:
             found[before.reporter] = unit.reporter
     return found
 

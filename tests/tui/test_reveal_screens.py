@@ -98,7 +98,9 @@ async def test_reveal_confirmed_on_the_results_screen_shows_on_the_projector(
             assert app.screen is dialog
             message = str(dialog.query_one("#reveal-message", Static).render())
             assert "Counter: type the name" in message and "Supervisor" in message
-            await pilot.press("tab", *"Zhang", "tab", *"Li", "enter")
+            # the cursor is in the first field the refusal names
+            assert app.focused is dialog.query_one("#reveal-counter", Input)
+            await pilot.press(*"Zhang", "tab", *"Li", "enter")
             await pilot.pause()
             assert isinstance(app.screen, ResultsScreen)
             shown = rv.current(store.conn)
