@@ -517,3 +517,16 @@ async def test_results_screen_at_80_columns_shows_every_column_and_whole_names(
             assert names == set(units)
     finally:
         store.close()
+
+
+async def test_n_on_an_unsaved_ballot_says_what_a_second_n_does(small: Store) -> None:
+    app = ScreenApp(small)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("1", "n")
+        await pilot.pause()
+        assert "press n again to discard it" in message(app)  # not "escape", which leaves
+        assert app.screen.grid.values  # kept until the second n
+        await pilot.press("n")
+        await pilot.pause()
+        assert not app.screen.grid.values
