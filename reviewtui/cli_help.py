@@ -38,7 +38,7 @@ def localize_typer() -> None:
     from typer._click import core as click_core
     from typer._click import formatting
 
-    typer.core._ = _word  # type: ignore[attr-defined]
+    typer.core._ = _word
 
     write_usage = formatting.HelpFormatter.write_usage
 

@@ -263,7 +263,7 @@ def export_csv(store: Store, path: str | Path, *, entry: int = 1, chinese: bool 
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     with_opinions = any(ballot.opinions for ballot in ballots)
-    header = OPINION_HEADER if with_opinions else LONG_HEADER
+    header: tuple[str, ...] = OPINION_HEADER if with_opinions else LONG_HEADER
     if chinese:  # 编号,类别,单位,项目,评价(,意见)
         header = tuple(zh for name in header for zh, en in CHINESE_HEADER.items() if en == name)
     writer.writerow(header)

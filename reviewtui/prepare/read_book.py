@@ -204,7 +204,7 @@ class _Reader:
             total = _percent(onsite + daily)
             self.problems.append(BookProblem(cells[-1], t("book.blend_sum", total=total)))
             return
-        weight = onsite if onsite is not None else 1 - daily
+        weight = onsite if onsite is not None else 1 - (daily or 0.0)
         self.data.setdefault("assessment", {})["onsite_weight"] = round(weight, 6)
         self.cells["assessment.onsite_weight"] = cells[0]
 
