@@ -226,7 +226,7 @@ def test_every_figure_equals_results_json_rounded(cli, tmp_path: Path) -> None:
     assert shown.code == 0, shown.output
     data = json.loads(shown.stdout)
     out = tmp_path / "out.xlsx"
-    assert cli("export", db, "--format", "xlsx", "-o", out).code == 0
+    assert cli("export", db, "--format", "xlsx", "-o", out, "--lang", "en").code == 0
     book = load_workbook(out)
     sheet = book.worksheets[0]
     header = [c.value for c in sheet[HEAD]]
