@@ -53,7 +53,7 @@ def run(
     lang: LangOpt = None,
     entry_only: Annotated[bool, typer.Option("--entry-only", help=t("cli.opt.entry_only"))] = False,
     entry: Annotated[
-        int | None, typer.Option("--entry", min=1, max=2, help=t("cli.opt.entry"))
+        int | None, typer.Option("--entry", min=1, max=2, metavar="1|2", help=t("cli.opt.entry"))
     ] = None,
     entered_by: EnteredByOpt = None,
 ) -> Request:
