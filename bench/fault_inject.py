@@ -107,7 +107,12 @@ def verify(db: Path, acks: list[dict]) -> list[str]:
     return problems
 
 
-def run(kills: int, seed: int, quiet: bool = False) -> dict[str, int]:
+def run(
+    kills: int, seed: int, quiet: bool = False, after_first_ack: bool = False
+) -> dict[str, int]:
+    """`after_first_ack`: each kill comes a random moment after the child's first
+    acknowledgement, not a fixed time after its start (a test must not depend on the machine's
+    speed: under load the child may not have started writing within any fixed time)."""
     rng = random.Random(seed)
     folder = Path(tempfile.mkdtemp(prefix="reviewtui-fault-"))
     session = folder / "small.toml"
@@ -124,10 +129,19 @@ def run(kills: int, seed: int, quiet: bool = False) -> dict[str, int]:
             env=env,
             text=True,
         )
-        # Kill at a random moment: sometimes at start-up, mostly mid-write.
-        time.sleep(rng.uniform(0.05, 0.6))
+        first = ""
+        if after_first_ack:
+            assert proc.stdout is not None
+            for line in iter(proc.stdout.readline, ""):  # "" : it ended, acknowledging none
+                first += line
+                if line.startswith("{"):
+                    break
+            time.sleep(rng.uniform(0.0, 0.3))
+        else:  # a random moment: sometimes at start-up, mostly mid-write
+            time.sleep(rng.uniform(0.05, 0.6))
         proc.send_signal(signal.SIGKILL)
         out, err = proc.communicate()
+        out = first + out
         acks = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
         all_acks += acks
         acked_total += len(acks)

@@ -64,6 +64,17 @@ class Amendment(NamedTuple):
     subject: str = ""  # the name of the entry changed, in the plan then ("群众代表"), or ""
 
 
+def _reporter_renames(old: Plan, plan: Plan, units: dict[str, str]) -> dict[str, str]:
+    """A unit's reporter spelt anew (张伟 → 张玮): the name its report and answers carry."""
+    found: dict[str, str] = {}
+    for unit in plan.units:
+        was = next((a for a, b in units.items() if b == unit.name), unit.name)
+        before = old.unit(was)
+        if before and before.reporter and unit.reporter and unit.reporter != before.reporter:
+            found[before.reporter] = unit.reporter
+    return found
+
+
 def propose(store: Store, plan: Plan) -> Proposal:
     old = store.plan
     changes = [Change(*c) for c in plan_changes(old.data, plan.data)]
@@ -71,6 +82,7 @@ def propose(store: Store, plan: Plan) -> Proposal:
         key: plan_renames(old.data, plan.data, key)
         for key in ("units", "leaders", "representatives", "groups")
     }
+    renames["reporters"] = _reporter_renames(old, plan, renames["units"])
     refusals: list[Refusal] = []
     records = _Records(store)
     new_units = {u.name for u in plan.units} | set(renames["units"])
@@ -221,10 +233,17 @@ def _rename_records(store: Store, tx: Tx, renames: dict[str, dict[str, str]], ol
             tx.insert(
                 "marks", {"ballot_id": row["ballot_id"], "unit": after, "cells": row["cells"]}
             )
+        for row in store.rows("SELECT ballot_id, text FROM opinions WHERE unit = ?", (before,)):
+            tx.delete("opinions", {"ballot_id": row["ballot_id"], "unit": before})
+            tx.insert(
+                "opinions", {"ballot_id": row["ballot_id"], "unit": after, "text": row["text"]}
+            )
         for row in store.rows("SELECT id FROM problems WHERE unit = ?", (before,)):
             tx.update("problems", {"id": row["id"]}, {"unit": after})
-    for kind in ("leaders", "representatives"):
-        for before, after in renames[kind].items():
+    # A person's name is renamed in every record that names them: the timed segments (the
+    # minutes' tables, the timings CSV, the JSON `segments[].speaker`) and the agenda rows.
+    for kind in ("leaders", "representatives", "reporters"):
+        for before, after in renames.get(kind, {}).items():
             for row in store.rows("SELECT id FROM segments WHERE speaker = ?", (before,)):
                 tx.update("segments", {"id": row["id"]}, {"speaker": after})
             for row in store.rows("SELECT id FROM items WHERE speaker = ?", (before,)):

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 
 class UserError(Exception):
-    """Bad input or a refused operation; `lines` are already in the user's language."""
+    """Bad input or a refused operation; `lines` are already in the user's language. `field`
+    names the input it refuses, when there is one: a dialog puts the cursor back there."""
 
-    def __init__(self, *lines: str) -> None:
+    def __init__(self, *lines: str, field: str | None = None) -> None:
         super().__init__("\n".join(lines))
         self.lines = list(lines)
+        self.field = field

@@ -226,3 +226,38 @@ def test_expected_below_the_recorded_attendance_is_refused(tmp_path: Path) -> No
     amend.set_attendance(store, {"党代表": (4, 1)})
     proposal = amend.propose(store, _amended(SMALL.replace("issued = 5", "issued = 4")))
     assert any("党代表" in r.reason and "5" in r.reason for r in proposal.refusals)
+
+
+def test_a_misspelt_reporter_is_renamed_in_every_record_and_every_export(tmp_path: Path) -> None:
+    """雁翅镇党委书记 → 雁翅镇党委书记张玮: the report's segment, the agenda row, and with them
+    the minutes' JSON `segments[].speaker`, the timings CSV and the md minutes; one amendment,
+    undone by one ctrl+z."""
+    from reviewtui.export import render
+    from reviewtui.minutes import read_minutes
+
+    store = _started(tmp_path)
+    before = _records(store)
+    old, new = "雁翅镇党委书记", "雁翅镇党委书记张玮"
+    plan = _amended(SMALL.replace(f'reporter = "{old}"', f'reporter = "{new}"'))
+    proposal = amend.propose(store, plan)
+    assert proposal.refusals == [] and proposal.renames["reporters"] == {old: new}
+    amend.apply(store, plan, proposal)
+    minutes = read_minutes(store)
+    import json
+
+    def speakers(node: object) -> list[str]:  # every segments[].speaker, at any depth
+        if isinstance(node, dict):
+            found = [s["speaker"] for s in node.get("segments", []) if isinstance(s, dict)]
+            return found + [x for v in node.values() for x in speakers(v)]
+        return [x for v in node for x in speakers(v)] if isinstance(node, list) else []
+
+    spoken = speakers(json.loads(str(render(minutes, "json"))))
+    assert new in spoken and old not in spoken
+    timings = str(render(minutes, "timings"))
+    assert new in timings and old not in timings.replace(new, "")
+    markdown = str(render(minutes, "md"))  # its amendments list says old → new, once
+    assert markdown.replace(new, "").count(old) <= 1 and new in markdown
+    assert [s.speaker for s in Meeting(store).segments() if s.kind == "report"] == [new]
+    Meeting(store).undo()
+    assert _records(store) == before
+    store.close()

@@ -479,3 +479,29 @@ def test_a_formula_without_a_computed_value_is_refused_not_read_as_blank(
         import_file(store, path)
     assert "f.xlsx:2" in str(exc.value) and "E2" in str(exc.value)
     assert ballots.load(store) == []
+
+
+def test_chinese_headers_are_read_and_written_with_lang_zh(
+    store: Store, tmp_path: Path, cli
+) -> None:
+    """编号,类别,单位,项目,评价 (SPEC 6): imported like the English names; `ballots export
+    --lang zh` writes them, and the file comes back the same."""
+    chinese = [["编号", "类别", "单位", "项目", "评价"], *LONG[1:]]
+    import_file(store, write_csv(tmp_path / "zh.csv", chinese))
+    assert marks_of(store) == EXPECTED
+    store.close()
+    out = tmp_path / "out.csv"
+    session = tmp_path / "small.toml"
+    done = cli("ballots", "export", session, "-o", out, "--lang", "zh")
+    assert done.code == 0, done.output
+    text = out.read_text(encoding="utf-8-sig")
+    assert text.splitlines()[0] == "编号,类别,单位,项目,评价"
+    english = cli("ballots", "export", session, "-o", tmp_path / "en.csv", "--lang", "en")
+    assert english.code == 0
+    assert (tmp_path / "en.csv").read_text("utf-8-sig").startswith("ballot,group,unit,item,value")
+    other = open_session(session, tmp_path / "other.db", write=True)
+    try:
+        import_file(other, out)
+        assert marks_of(other) == EXPECTED
+    finally:
+        other.close()

@@ -257,3 +257,54 @@ def test_a_formula_cell_is_refused_never_computed(tmp_path: Path) -> None:
     with pytest.raises(UserError) as caught:
         new.session_text(path)
     assert any("row 2, column A (单位名称)" in x and "=1+2" in x for x in caught.value.lines)
+
+
+def test_the_blend_round_trips_and_check_warns_of_daily_scores_without_weight(
+    tmp_path: Path, cli
+) -> None:
+    """现场测评占比 70% on the 会议 sheet: `new` writes onsite_weight = 0.7 and the results blend
+    the daily scores in; without it, `check` says the daily scores count for nothing."""
+    i18n.set_lang("zh")
+    units = [
+        ["单位名称", "述职人", "述职方式", "日常考核得分"],
+        ["甲镇党委", "甲镇党委书记", "现场", 90],
+        ["乙镇党委", "乙镇党委书记", "现场", 60],
+    ]
+    blended = _book(tmp_path, {"会议": [*MEETING, ["现场测评占比", "70%"]], "单位": units})
+    text = new.session_text(blended)
+    assert tomllib.loads(text)["assessment"]["onsite_weight"] == 0.7
+    session = tmp_path / "m.toml"
+    session.write_text(text, encoding="utf-8")
+    assert "count for nothing" not in cli("check", session, env={"LANG": "C.UTF-8"}).output
+    from reviewtui.assessment import ballots
+    from reviewtui.assessment.tally import tally_store
+    from reviewtui.store import open_session
+
+    store = open_session(session, write=True)
+    try:
+        item = store.plan.assessment.items[0].name
+        marks = {("甲镇党委", item): "好", ("乙镇党委", item): "好"}
+        ballots.save(store, code="1", group=store.plan.groups[0].name, marks=marks)
+        finals = {u.unit: u.final for u in tally_store(store).units}
+    finally:
+        store.close()
+    assert finals == {"甲镇党委": 97.0, "乙镇党委": 88.0}  # 0.7 × 100 + 0.3 × daily
+    (tmp_path / "b").mkdir()
+    daily_only = _book(tmp_path / "b", {"会议": [*MEETING, ["日常考核占比", 0.3]], "单位": units})
+    assert tomllib.loads(new.session_text(daily_only))["assessment"]["onsite_weight"] == 0.7
+
+    (tmp_path / "c").mkdir()
+    plain = _book(tmp_path / "c", {"会议": MEETING, "单位": units})
+    session.write_text(new.session_text(plain), encoding="utf-8")
+    checked = cli("check", session, env={"LANG": "C.UTF-8"})
+    assert checked.code == 0 and "2 units have a daily score" in checked.output
+    assert "count for nothing" in checked.output
+
+    (tmp_path / "d").mkdir()
+    wrong = _book(
+        tmp_path / "d",
+        {"会议": [*MEETING, ["现场测评占比", "70%"], ["日常考核占比", "40%"]], "单位": units},
+    )
+    with pytest.raises(UserError) as caught:
+        new.session_text(wrong)
+    assert any("日常考核占比" in line and "110%" in line for line in caught.value.lines)

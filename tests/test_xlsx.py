@@ -253,7 +253,7 @@ def test_every_figure_equals_results_json_rounded(cli, tmp_path: Path) -> None:
     assert shown.code == 0, shown.output
     data = json.loads(shown.stdout)
     out = tmp_path / "out.xlsx"
-    assert cli("export", db, "--format", "xlsx", "-o", out).code == 0
+    assert cli("export", db, "--format", "xlsx", "-o", out, "--lang", "en").code == 0
     book = load_workbook(out)
     sheet = book.worksheets[0]
     header = [c.value for c in sheet[HEAD]]
@@ -282,7 +282,7 @@ def test_every_figure_equals_results_json_rounded(cli, tmp_path: Path) -> None:
             score = row[head.index(t("export.col.group_score", group=name))]
             assert score == half_up(g["score"], "0.01"), (unit["unit"], name)
     # The CSV: the ranking, each figure as the text the other outputs show.
-    text = cli("export", db, "--format", "csv", "-o", "-").stdout
+    text = cli("export", db, "--format", "csv", "-o", "-", "--lang", "en").stdout
     table = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
     assert [r[t("results.col.unit")] for r in table] == [u["unit"] for u in units]
     for unit, line in zip(units, table, strict=True):

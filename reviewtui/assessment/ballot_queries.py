@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import getpass
 import os
+import re
 import socket
 from dataclasses import dataclass
 
+from reviewtui.assessment import serials
 from reviewtui.assessment.forms import code_sort_key
 from reviewtui.store import Store
 from reviewtui.store.journal import last_command, row_of
@@ -60,15 +62,53 @@ def next_code(store: Store, entry: int = 1) -> str:
     """The id to offer for the next ballot of this round.
 
     A form already entered in the other round but not in this one comes first (the second
-    typist works through the same pile); otherwise one more than the highest numeric id.
+    typist works through the same pile); then the serial after the last one saved in this
+    round (B001 saved: B002, a stack of printed forms in order); otherwise one more than the
+    highest numeric id.
     """
     mine = codes(store, entry)
     others = codes(store, 3 - entry) if store.plan.assessment.double_entry else set()
     missing = sorted(others - mine, key=code_sort_key)
     if missing:
         return missing[0]
+    following = next_serial(store, entry, mine)
+    if following is not None:
+        return following
     numbers = [int(c) for c in mine | others if c.isdecimal() and len(c) <= 32]
     return str(max(numbers, default=0) + 1)
+
+
+def next_serial(store: Store, entry: int, taken: set[str]) -> str | None:
+    """The id after the last ballot saved in this round: the next printed serial of its group
+    (B001 -> B002), or, where the meeting printed no form, the office's own numbering followed
+    (C024 -> C025, B0009 -> B0010); None when there is none to follow or the printed serials of
+    the group are used up."""
+    row = store.row(
+        "SELECT code FROM ballots WHERE entry = ? ORDER BY created_at DESC, id DESC LIMIT 1",
+        (entry,),
+    )
+    if row is None:
+        return None
+    printed = serials.Printed.load(store.conn)
+    found = printed.parse(row["code"])
+    if found is not None:
+        group, head, number = found
+        number += 1
+        while serials.serial(head, number) in taken:
+            number += 1
+        code = serials.serial(head, number)
+        return None if printed.problems(code, group) else code
+    own = _OWN_NUMBER.fullmatch(str(row["code"]))
+    if own is None or not own.group(1):  # a plain number: the caller counts those
+        return None
+    head, digits = own.group(1), own.group(2)
+    number = int(digits) + 1
+    while f"{head}{number:0{len(digits)}d}" in taken:
+        number += 1
+    return f"{head}{number:0{len(digits)}d}"
+
+
+_OWN_NUMBER = re.compile(r"([A-Za-z]*)(\d{1,9})")
 
 
 def progress(store: Store, entry: int = 1) -> list[GroupProgress]:

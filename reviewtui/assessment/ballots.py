@@ -58,6 +58,7 @@ from reviewtui.store import Store, Tx
 from reviewtui.textsafe import inert_cell
 
 __all__ = [
+    "CHINESE_HEADER",
     "CONFIRMED",
     "LONG_HEADER",
     "MISMATCHED",
@@ -92,6 +93,15 @@ __all__ = [
 
 LONG_HEADER = ("ballot", "group", "unit", "item", "value")
 OPINION_HEADER = (*LONG_HEADER, "opinion")  # the long form of a form with opinion lines
+# The same columns under their Chinese headers (SPEC 6): read as these, written with --lang zh.
+CHINESE_HEADER = {
+    "编号": "ballot",
+    "类别": "group",
+    "单位": "unit",
+    "项目": "item",
+    "评价": "value",
+    "意见": "opinion",
+}
 
 
 # ------------------------------------------------------------------------------------------------
@@ -235,7 +245,7 @@ def delete(store: Store, ballot_id: int) -> None:
 # Export
 
 
-def export_csv(store: Store, path: str | Path, *, entry: int = 1) -> int:
+def export_csv(store: Store, path: str | Path, *, entry: int = 1, chinese: bool = False) -> int:
     """Write this round's ballots as a long-form CSV that `import` reads back; returns how many.
 
     Every cell of every ballot is written, blank cells as empty values, so an all-blank ballot
@@ -251,7 +261,10 @@ def export_csv(store: Store, path: str | Path, *, entry: int = 1) -> int:
     with_opinions = any(ballot.opinions for ballot in ballots)
     # The meeting's identity above the SPEC header: `import` refuses another meeting's file.
     writer.writerow([inert_cell(cell) for cell in file_identity.header_row(store)])
-    writer.writerow(OPINION_HEADER if with_opinions else LONG_HEADER)
+    header: tuple[str, ...] = OPINION_HEADER if with_opinions else LONG_HEADER
+    if chinese:  # 编号,类别,单位,项目,评价(,意见)
+        header = tuple(zh for name in header for zh, en in CHINESE_HEADER.items() if en == name)
+    writer.writerow(header)
     for ballot in ballots:
         written: set[str] = set()
         for unit, item in form.cells():

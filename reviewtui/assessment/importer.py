@@ -28,6 +28,7 @@ from reviewtui.assessment.ballot_files import (  # reading files: the module bes
     read_rows,
 )
 from reviewtui.assessment.ballots import (
+    CHINESE_HEADER,
     LONG_HEADER,
     OPINION_HEADER,
     check_entry,
@@ -334,7 +335,9 @@ def check_file(
     if first is None:
         return {}, [t("import.empty", path=path)]
     header_line, header_cells = lines[first], rows[first]
+    # Chinese headers (编号,类别,单位,项目,评价,意见) read as the SPEC's own names.
     header = [_text(c).lower() for c in header_cells]
+    header = [CHINESE_HEADER.get(name.strip(), name) for name in header]
     while header and not header[-1]:
         header.pop()
     body_lines, body = lines[first + 1 :], rows[first + 1 :]

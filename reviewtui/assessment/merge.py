@@ -96,13 +96,21 @@ def default_export_path(store: Store, entry: int) -> Path:
     return store.path.with_name(f"{store.path.stem}-ballots-{entry}-{laptop_name()}-{stamp}.csv")
 
 
-def export_ballots(store: Store, path: Path, *, entry: int, protect: tuple[Path, ...] = ()) -> int:
-    """Write this round's ballots to `path` (`ballots.export_csv`); returns how many."""
+def export_ballots(
+    store: Store,
+    path: Path,
+    *,
+    entry: int,
+    protect: tuple[Path, ...] = (),
+    chinese: bool = False,
+) -> int:
+    """Write this round's ballots to `path` (`ballots.export_csv`; `chinese`: its Chinese
+    headers); returns how many."""
     from reviewtui.output import check_target
 
     ballots.check_entry(store, entry)
     check_target(path, (*protected_paths(store.path), *protect))
-    return ballots.export_csv(store, path, entry=entry)
+    return ballots.export_csv(store, path, entry=entry, chinese=chinese)
 
 
 # ------------------------------------------------------------------------------------------------

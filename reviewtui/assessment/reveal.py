@@ -94,7 +94,7 @@ def prepare(
         raise UserError(t("reveal.bad_scope", scope=scope, scopes=" / ".join(SCOPES)))
     if scope == "top":
         if top is None or not 1 <= top <= TOP_MAX:
-            raise UserError(t("reveal.bad_top", top="" if top is None else top))
+            raise UserError(t("reveal.bad_top", top="" if top is None else top), field="top")
         level = None
     elif scope == "level":
         levels = [lv.level for lv in store.plan.assessment.levels]
@@ -122,9 +122,9 @@ def check_name(text: str, role: str) -> str:
     name = " ".join(clean(text).split())
     label = t(f"reveal.role.{role}")
     if not name:
-        raise UserError(t("reveal.name_missing", role=label))
+        raise UserError(t("reveal.name_missing", role=label), field=role)
     if len(name) > NAME_MAX:
-        raise UserError(t("reveal.name_long", role=label, max=NAME_MAX))
+        raise UserError(t("reveal.name_long", role=label, max=NAME_MAX), field=role)
     return name
 
 
@@ -143,13 +143,15 @@ def reveal(
     """
     errors: list[str] = []
     names: dict[str, str] = {}
+    first: str | None = None  # the first field refused: the dialog's cursor goes there
     for role, text in (("counter", counter), ("supervisor", supervisor)):
         try:
             names[role] = check_name(text, role)
         except UserError as exc:
             errors += exc.lines
+            first = first or exc.field
     if errors:
-        raise UserError(*errors)
+        raise UserError(*errors, field=first)
     plan = prepare(store, scope, top=top, level=level)
     now = clock.iso(clock.now())
     with store.transaction("reveal") as tx:

@@ -12,10 +12,12 @@ from typing import Annotated, Any
 import typer
 
 from reviewtui import i18n
+from reviewtui.cli_help import localize_typer
 from reviewtui.export import FORMATS
 from reviewtui.i18n import t
 
 i18n.set_lang(None)  # help texts below are built in the environment's language
+localize_typer()  # and Typer's own words ("Usage:", "Options") with them
 
 Request = tuple[str, dict[str, Any]]
 

@@ -35,6 +35,7 @@ from reviewtui.i18n import (
 
 LANGS = ("zh", "en")
 _lang = "en"
+_asked = False  # chosen with `--lang`: it wins over the meeting's own language
 
 # key: (Chinese, English), merged from one module per part of the product.
 CATALOG: dict[str, tuple[str, str]] = {}
@@ -64,14 +65,21 @@ def detect_lang(env: Mapping[str, str] | None = None) -> str:
     return "zh" if locale.lower().startswith("zh") else "en"
 
 
-def set_lang(lang: str | None) -> str:
-    """Set the language (`None` detects it from the environment) and return it."""
-    global _lang
+def set_lang(lang: str | None, *, asked: bool | None = None) -> str:
+    """Set the language (`None` detects it from the environment) and return it. A language
+    given is taken as asked for (`--lang`) unless `asked=False` says it is the meeting's."""
+    global _lang, _asked
     chosen = detect_lang() if lang is None else lang
     if chosen not in LANGS:
         raise ValueError(lang)
     _lang = chosen
+    _asked = lang is not None if asked is None else asked
     return _lang
+
+
+def asked() -> bool:
+    """Whether the language was asked for (`--lang`), not found in the environment."""
+    return _asked
 
 
 def get_lang() -> str:

@@ -291,6 +291,16 @@ STRINGS: dict[str, tuple[str, str]] = {
         "这张测评表还没有保存：再按一次 Esc 放弃并返回，按 Ctrl+S 保存",
         "This ballot is not saved: press escape again to discard it, or ctrl+s to save",
     ),
+    "ballot.unsaved_new": (
+        "这张测评表还没有保存：再按一次 n 放弃它并开始新表，按 Ctrl+S 保存",
+        "This ballot is not saved: press n again to discard it and start a new one, or ctrl+s "
+        "to save",
+    ),
+    "ballot.unsaved_round": (
+        "这张测评表还没有保存：再按一次 e 放弃它并换录入遍次，按 Ctrl+S 保存",
+        "This ballot is not saved: press e again to discard it and change the entry round, or "
+        "ctrl+s to save",
+    ),
     "ballot.taken_live": (
         "编号 {code} 在第 {entry} 遍中已经录过：按 l 在已保存列表中找到它",
         "Ballot {code} is already entered in entry {entry}: press l to find it in the saved list",

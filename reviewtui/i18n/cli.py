@@ -1,6 +1,19 @@
 """Strings of the command line: key -> (Chinese, English)."""
 
 STRINGS: dict[str, tuple[str, str]] = {
+    # Typer's and click's own words (reviewtui/cli_help.py)
+    "cli.words.usage": ("用法：", "Usage: "),
+    "cli.words.arguments": ("参数", "Arguments"),
+    "cli.words.options": ("选项", "Options"),
+    "cli.words.commands": ("命令", "Commands"),
+    "cli.words.required": ("必填", "required"),
+    "cli.words.default": ("默认：{default}", "default: {default}"),
+    "cli.words.dynamic": ("（运行时确定）", "(dynamic)"),
+    "cli.words.aborted": ("已中止", "Aborted!"),
+    "cli.words.missing_command": ("缺少命令", "Missing command."),
+    "cli.words.no_such_command": ("没有命令 {name!r}", "No such command {name!r}."),
+    "cli.words.env_var": ("环境变量：{var}", "env var: {var}"),
+    "cli.words.help_option": ("显示本帮助并退出", "Show this message and exit."),
     "cli.help": (
         "reviewtui:述职评议考核会的现场记录、计时、测评统计与导出。",
         "reviewtui: run a review-and-assessment meeting, time it, tally its ballots, export it.",
@@ -39,7 +52,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "测评表文件:CSV(UTF-8)或 XLSX",
         "ballot file: CSV (UTF-8) or XLSX",
     ),
-    "cli.opt.output": ("输出文件(- 表示标准输出)", "output file (- for standard output)"),
+    "cli.opt.output": (
+        "输出文件(- 表示标准输出;给出文件夹则以默认文件名写在其中)",
+        "output file (- for standard output; a folder gets the file inside, under its default name)",
+    ),
     "cli.not_yet": (
         "“{command}”尚未提供,将在后续版本中加入。",
         "'{command}' is not available yet; it comes in a later version.",

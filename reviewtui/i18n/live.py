@@ -86,6 +86,26 @@ STRINGS: dict[str, tuple[str, str]] = {
     "live.agenda_done": ("议程已全部结束", "The agenda is finished"),
     "live.undone": ("已撤销:{what}", "Undone: {what}"),
     "live.nothing_to_undo": ("没有可撤销的操作", "Nothing to undo"),
+    "live.undo_time.pause": (
+        "撤销暂停：此后的 {time} 将记为发言时间",
+        "Undo the pause: the {time} since will count as speaking time",
+    ),
+    "live.undo_time.resume": (
+        "撤销继续计时：此后的 {time} 将记为暂停",
+        "Undo resuming: the {time} since will count as paused",
+    ),
+    "live.undo_time.end": (
+        "撤销结束计时：此后的 {time} 将计入该段发言",
+        "Undo ending the timer: the {time} since will count as that record's speaking time",
+    ),
+    "live.undo_time.next": (
+        "撤销进入下一项：上一项的计时将继续，此后的 {time} 计入其中",
+        "Undo moving on: the previous item's timer runs again, the {time} since counted in it",
+    ),
+    "live.undo_time.again": (
+        "10 秒内再按 ctrl+z 确认撤销",
+        "Press ctrl+z again within 10 s to undo",
+    ),
     "live.deleted": ("已删除记录(ctrl+z 可撤销)", "Record deleted (ctrl+z undoes)"),
     "live.confirm_delete": ("删除这条记录?", "Delete this record?"),
     "live.confirm_delete_question": (

@@ -195,6 +195,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "提醒时间 {warn} 不短于 {key} 的计划时长 {planned}:该计时改在剩余四分之一时提醒",
         "warn ({warn}) is not shorter than {key} ({planned}): that timer warns at a quarter of its time instead",
     ),
+    "plan.daily_unweighted": (
+        "{count} 个单位填了日常考核得分(daily),但 assessment.onsite_weight = 1:综合得分只算现场测评,"
+        "日常考核不起作用;要计入日常考核,请设 onsite_weight(如 0.7 表示现场测评 70%、日常考核 30%,"
+        "工作簿在“会议”表填“现场测评占比”)",
+        "{count} units have a daily score, but assessment.onsite_weight = 1: the final score is the "
+        "meeting's alone and the daily scores count for nothing; to count them set onsite_weight "
+        "(0.7: the meeting 70%, daily 30%; in the workbook, the meeting sheet's onsite_share)",
+    ),
     "plan.daily_some": (
         "只有部分单位填写了 daily(日常考核),{count} 个单位没有:{units};这些单位只按现场测评计分",
         "only some units have daily (day-to-day score); {count} have none: {units}; they are scored on the meeting alone",

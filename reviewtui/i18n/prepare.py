@@ -39,6 +39,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "book.not_number": ("“{value}”不是数字", "'{value}' is not a number"),
     "book.not_integer": ("“{value}”不是整数", "'{value}' is not a whole number"),
+    "book.bad_share": (
+        "“{value}”不是占比：请写成 70% 或 0.7（0 到 100%）",
+        "'{value}' is not a share: write 70% or 0.7 (0 to 100%)",
+    ),
+    "book.blend_sum": (
+        "现场测评占比与日常考核占比相加应为 100%，现为 {total}",
+        "the on-site and daily shares must add up to 100%, not {total}",
+    ),
     "book.too_long": ("文字太长(上限 {chars} 字)", "text too long (limit {chars} characters)"),
     "book.errors": (
         "{book}:发现 {count} 处问题,未生成会议文件",
@@ -66,7 +74,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "· “测评人类别”:每类一行;权重是相对值;发放份数、应到人数可不填;编号前缀用于测评表编号(如 A001)。\n"
         "· “提问人”:预先登记的提问人,可不填;类别须为“测评人类别”中的一类。\n"
         "· “议程”:类型选 讲话 / 述职 / 测评 / 休息;“述职”一行代表全部现场述职单位。\n"
-        "· “测评”:测评表上的评价项目;满分不填表示勾选等次,填了表示打分。\n\n"
+        "· “测评”:测评表上的评价项目;满分不填表示勾选等次,填了表示打分。\n"
+        "· 综合得分 = 现场测评 × 现场测评占比 + 日常考核 × 日常考核占比:在“会议”表填一项即可(如 现场测评占比 70%,日常考核占比 30%);不填则只按现场测评计分,“单位”表的日常考核得分不起作用。\n\n"
         "填好后运行:reviewtui new 本工作簿.xlsx -o 会议.toml,再运行 reviewtui check 会议.toml。",
         "How to fill in the session workbook\n\n"
         "· Row 1 of every sheet holds the column names: keep them. Row 2 is an example: overwrite or delete it.\n"
@@ -77,7 +86,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "· groups: one row per rater group; weights are relative; issued and expected may be empty; code prefixes the form serials (A001).\n"
         "· representatives: people who may ask questions (optional); group must name a rater group.\n"
         "· agenda: kind is speech / reports / assessment / break; one reports row stands for every on-site unit.\n"
-        "· items: the form's items; an empty max means a grade, a number means a score out of it.\n\n"
+        "· items: the form's items; an empty max means a grade, a number means a score out of it.\n"
+        "· final score = on-site × onsite_share + daily × daily_share: give one of them on the meeting sheet (e.g. onsite_share 70%, daily_share 30%); without, only the meeting's score counts and the units' daily scores count for nothing.\n\n"
         "Then run: reviewtui new this-book.xlsx -o meeting.toml, and reviewtui check meeting.toml.",
     ),
     "book.toml_head": (

@@ -120,8 +120,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rectify.dialog.edit": ("编辑整改问题", "Edit the problem line"),
     "rectify.dialog.add": ("新增整改问题 · {unit}", "Add a problem line · {unit}"),
     "rectify.dialog.hint": (
-        "tab 换栏 · enter 保存 · esc 放弃 · 状态：open 未整改 / done 已整改 / dropped 不列入",
-        "tab next field · enter save · esc discard · status: open / done / dropped",
+        "tab 换栏 · enter 保存 · esc 放弃 · 状态：space 或 ↑↓ 打开列表选择",
+        "tab next field · enter save · esc discard · status: space or ↑↓ opens the list",
     ),
     "rectify.dialog.from": ("来源：{source}", "From: {source}"),
     # feedback (反馈意见)

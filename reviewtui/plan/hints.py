@@ -48,7 +48,15 @@ def hints(plan: Plan, lines: KeyLines | None = None) -> tuple[PlanError, ...]:
                 )
             )
     without = [u.name for u in plan.units if u.daily is None]
-    if without and len(without) < len(plan.units):
+    with_daily = [i for i, u in enumerate(plan.units) if u.daily is not None]
+    if with_daily and plan.assessment.onsite_weight >= 1:  # daily scores that count for nothing
+        found.append(
+            (
+                f"units[{with_daily[0]}].daily",
+                t("plan.daily_unweighted", count=len(with_daily)),
+            )
+        )
+    elif without and len(without) < len(plan.units):
         index = next(i for i, u in enumerate(plan.units) if u.daily is None)
         shown = "、".join(without[:5]) + ("…" if len(without) > 5 else "")
         found.append(

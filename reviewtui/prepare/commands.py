@@ -84,6 +84,21 @@ def plan_of(session: str, db: str | None = None) -> Plan:
         ) from None
 
 
+def _document_language(session: str, db: str | None, plan: Plan) -> str:
+    """The meeting's language (its database's), or its plan's before it has a database."""
+    from reviewtui.store import Store, resolve
+    from reviewtui.store.language import meeting_language, text_language
+
+    target = resolve(session, db)
+    if target.toml is None or target.db.exists():
+        store = Store.open_reader(target.db)
+        try:
+            return meeting_language(store)
+        finally:
+            store.close()
+    return text_language(plan)
+
+
 def print_document(
     session: str,
     kind: str,
@@ -107,8 +122,11 @@ def print_document(
         return _print_forms_qr(session, out, db, address, port, yes=yes, confirm=confirm)
     if kind == "forms":
         return _print_forms(session, out, db, force=force)
+    from reviewtui.store.language import in_language
+
     plan = plan_of(session, db)
-    doc = BUILDERS[kind](plan)
+    with in_language(_document_language(session, db, plan)):
+        doc = BUILDERS[kind](plan)
     target = _print_target(session, kind, out)
     _write_new(target, _docx_bytes(doc), force=force, protect=_meeting_files(session, db))
     return _written(plan, kind, target)
@@ -132,12 +150,15 @@ def _print_forms(session: str, out: Path | None, db: str | None, *, force: bool)
     from reviewtui.assessment import serials
     from reviewtui.prepare.printing import forms
     from reviewtui.store import open_session
+    from reviewtui.store.language import in_language, meeting_language
 
     target = _print_target(session, "forms", out)
     protect = _meeting_files(session, db)
     store = open_session(session, db, write=True)
     try:
-        _write_new(target, _docx_bytes(forms(store.plan)), force=force, protect=protect)
+        with in_language(meeting_language(store)):  # the meeting's language, not the user's
+            data = _docx_bytes(forms(store.plan))
+        _write_new(target, data, force=force, protect=protect)
         serials.record(store, store.plan)
         return _written(store.plan, "forms", target)
     finally:
@@ -162,6 +183,7 @@ def _print_forms_qr(
     from reviewtui.phones import tokens
     from reviewtui.prepare.printing import forms
     from reviewtui.store import open_session
+    from reviewtui.store.language import in_language, meeting_language
 
     notes: list[str] = []
     try:
@@ -184,7 +206,8 @@ def _print_forms_qr(
                 raise UserError(t("phones.reprint_needs_yes", count=active))
         made = tokens.made(store.plan)
         urls = {m.serial: net.form_url(host, chosen_port, m.token) for m in made}
-        data = _docx_bytes(forms(store.plan, urls))
+        with in_language(meeting_language(store)):
+            data = _docx_bytes(forms(store.plan, urls))
         tokens.record(store, made, replace=True, served_at=f"{host}:{chosen_port}")
         _write_new(target, data, force=True, protect=protect)
         serials.record(store, store.plan)

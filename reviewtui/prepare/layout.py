@@ -44,8 +44,13 @@ MEETING = Sheet(
         Column("organizer", "主办单位"),
         Column("recorder", "记录人"),
         Column("headline", "专栏标题"),  # the banner of the column layout (专栏)
+        # The blend of the final score (SPEC 6): `[assessment] onsite_weight`, given as either
+        # share ("70%", 70 or 0.7); both given must add up to 100 %.
+        Column("onsite_share", "现场测评占比", "share"),
+        Column("daily_share", "日常考核占比", "share"),
     ),
 )
+BLEND = ("onsite_share", "daily_share")  # 会议 rows that go to [assessment], not [meeting]
 UNITS = Sheet(
     "units",
     "单位",

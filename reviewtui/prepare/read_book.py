@@ -192,8 +192,26 @@ class _Reader:
             if value is not None:
                 table[found.key] = value
                 self.cells[f"{sheet.key}.{found.key}"] = cell
+        self._blend(sheet, table)
         if table:
             self.data[sheet.key] = table
+
+    def _blend(self, sheet: Sheet, table: dict[str, Any]) -> None:
+        """现场测评占比 / 日常考核占比 (either, or both adding up to 100 %) as the final score's
+        `[assessment] onsite_weight`."""
+        shares = {key: table.pop(key) for key in layout.BLEND if key in table}
+        if not shares:
+            return
+        onsite = shares.get("onsite_share")
+        daily = shares.get("daily_share")
+        cells = [self.cells.pop(f"{sheet.key}.{key}") for key in layout.BLEND if key in shares]
+        if onsite is not None and daily is not None and abs(onsite + daily - 1) > 1e-6:
+            total = _percent(onsite + daily)
+            self.problems.append(BookProblem(cells[-1], t("book.blend_sum", total=total)))
+            return
+        weight = onsite if onsite is not None else 1 - (daily or 0.0)
+        self.data.setdefault("assessment", {})["onsite_weight"] = round(weight, 6)
+        self.cells["assessment.onsite_weight"] = cells[0]
 
     def _table(self, sheet: Sheet, records: list[dict[str, Any]], first_header: str) -> None:
         if not records:
@@ -260,6 +278,18 @@ def _convert(column: Column, value: Any) -> Any:
         except ValueError:
             raise ValueError(t("book.not_number", value=_text(value))) from None
         return _number(number, integer=kind == "integer")
+    if kind == "share":  # 70%, 70 or 0.7: a share between 0 and 1
+        if isinstance(value, bool):
+            raise ValueError(t("book.bad_share", value=value))
+        text = unicodedata.normalize("NFKC", _text(value)).replace(" ", "")
+        try:
+            number = float(text.rstrip("%"))
+        except ValueError:
+            raise ValueError(t("book.bad_share", value=_text(value))) from None
+        share = number / 100 if text.endswith("%") or number > 1 else number
+        if not 0 <= share <= 1:
+            raise ValueError(t("book.bad_share", value=_text(value)))
+        return share
     if kind == "time":
         if isinstance(value, dt.datetime):
             value = value.time()
@@ -273,6 +303,10 @@ def _convert(column: Column, value: Any) -> Any:
             return value.isoformat()
         return _text(value)
     raise AssertionError(kind)
+
+
+def _percent(share: float) -> str:
+    return f"{share * 100:g}%"
 
 
 def _number(value: float, *, integer: bool) -> int | float:

@@ -27,6 +27,8 @@ EXAMPLE: dict[str, list[dict[str, Any]]] = {
             "chair": "区委副书记",
             "organizer": "中共北京市门头沟区委组织部",
             "recorder": "区委组织部 王某",
+            "onsite_share": "70%",
+            "daily_share": "30%",
         }
     ],
     "units": [
@@ -148,8 +150,11 @@ def _list_source(sheet: Sheet, column: Column, titles: dict[str, str], lang: str
 def plan_rows(data: Mapping[str, Any]) -> dict[str, list[dict[str, Any]]]:
     """A session file's data (as TOML reads it) as the workbook's rows, for `write_workbook`."""
     assessment = data.get("assessment", {})
+    meeting = dict(data.get("meeting", {}))
+    if "onsite_weight" in assessment:  # the blend, as the 会议 sheet's 现场测评占比
+        meeting["onsite_share"] = f"{float(assessment['onsite_weight']) * 100:g}%"
     return {
-        "meeting": [dict(data.get("meeting", {}))],
+        "meeting": [meeting],
         "units": [dict(u) for u in data.get("units", [])],
         "leaders": [dict(x) for x in data.get("leaders", [])],
         "groups": [dict(x) for x in data.get("groups", [])],

@@ -104,8 +104,10 @@ def render(data: Mapping[str, Any], source: str) -> str:
             continue  # a sub-table ([assessment.rules]) absent is its keys' defaults
         comment = _ASSESSMENT_COMMENTS.get(f.name)
         lines += _comment(comment) if comment else []
-        if isinstance(f, F.Field):
-            lines.append(f"{f.name} = {_default(f)}")
+        if isinstance(f, F.Field):  # the workbook's own (现场测评占比), else the default
+            given_value = assessment.get(f.name)
+            shown = value(given_value) if given_value is not None else _default(f)
+            lines.append(f"{f.name} = {shown}")
             continue
         given = assessment.get(f.name) if f.name == "items" else None
         rows = given or localized.get(f.name) or f.default

@@ -57,9 +57,13 @@ def ranking_table(results: Results) -> Table:
             justify="right" if column.numeric else "left",
             no_wrap=column is not glossary.UNIT,
         )
+    name = columns.index(glossary.UNIT)
     for unit in glossary.ordered(results):
         cells = [Text(shown(text)) for text in glossary.row(unit, columns)]
         cells[columns.index(glossary.FINAL)].stylize("bold")
+        # A unit's name is how units are told apart: wrapped in a narrow terminal, never cut
+        # (its own setting, over the no-wrap the command prints with).
+        cells[name].no_wrap, cells[name].overflow = False, "fold"
         table.add_row(*cells)
     return table
 

@@ -45,7 +45,7 @@ def parse_deadline(value: str | None) -> str | None:
             raise ValueError(text)
         return date(*(int(part) for part in match.groups())).isoformat()
     except ValueError:
-        raise UserError(t("rectify.bad_deadline", value=_quoted(text))) from None
+        raise UserError(t("rectify.bad_deadline", value=_quoted(text)), field="deadline") from None
 
 
 def _quoted(text: str) -> str:
@@ -61,7 +61,8 @@ def checked_text(value: object, field: str) -> str:
     limit = MAX_TEXT if multiline else MAX_OWNER
     if len(text) > limit:
         name = t(f"rectify.col.{field}")
-        raise UserError(t("rectify.too_long", field=name, count=len(text), limit=limit))
+        too_long = t("rectify.too_long", field=name, count=len(text), limit=limit)
+        raise UserError(too_long, field=field)
     return text
 
 
@@ -150,7 +151,7 @@ class Rectification:
         name = self._unit(unit)
         text = checked_text(problem, "problem")
         if not text:
-            raise UserError(t("rectify.empty_problem"))
+            raise UserError(t("rectify.empty_problem"), field="problem")
         values = {
             "measure": checked_text(measure, "measure"),
             "owner": checked_text(owner, "owner"),
@@ -256,7 +257,7 @@ class Rectification:
             text = checked_text(changes["problem"], "problem")
             record = self._record_text(line)
             if line.source == "secretary" and not text:
-                raise UserError(t("rectify.empty_problem"))
+                raise UserError(t("rectify.empty_problem"), field="problem")
             # The record's own text (or none) keeps the line following its record.
             values["problem"] = None if record is not None and text in ("", record) else text
         if "measure" in changes:
@@ -278,7 +279,7 @@ class Rectification:
 
 def _status(value: object) -> str:
     if value not in STATUSES:
-        raise UserError(t("rectify.bad_status", value=_quoted(str(value))))
+        raise UserError(t("rectify.bad_status", value=_quoted(str(value))), field="status")
     return str(value)
 
 

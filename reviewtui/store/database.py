@@ -27,6 +27,7 @@ from reviewtui.store import hot_journal, release
 from reviewtui.store.errors import StorageError, damaged, is_storage_failure, write_failed
 from reviewtui.store.journal import Tx
 from reviewtui.store.journal import undo as undo_tx
+from reviewtui.store.language import record as record_language
 from reviewtui.store.lock import LockHolder, WriterLock
 from reviewtui.store.migrations import APPLICATION_ID, SCHEMA_VERSION, schema_sql, upgrade
 
@@ -95,6 +96,7 @@ class Store:
                 tx.set_meta("source", str(source.resolve()) if source else "")
                 tx.set_meta("created_at", now)
                 release.stamp(tx, created=True)
+                record_language(tx, plan)
                 for pos, item in enumerate(plan.expanded_agenda(), start=1):
                     tx.insert(
                         "items",

@@ -289,6 +289,8 @@ class AgendaScreen(MeetingScreen):
         self.app.push_screen(SettingsScreen(self.review_app.store))
 
     def action_undo(self) -> None:
+        if self.undo_asks_first():
+            return
         try:
             undone = self.meeting.undo()
         except UserError as exc:

@@ -141,11 +141,13 @@ class BallotView(Screen[None]):
             if isinstance(field, TextField):
                 field.submit_focus = self.grid
         saved = self.saved_table
+        # The group comes last: a long group name may run past the narrow side panel, never the
+        # 核对 column double entry exists for (and a serial already says its group).
         saved.add_column(Text(t("ballot.col.code")), key="code")
-        saved.add_column(Text(t("ballot.col.group")), key="group")
-        saved.add_column(Text(t("ballot.col.filled")), key="filled")
         if self.double:
             saved.add_column(Text(t("ballot.col.check")), key="check")
+        saved.add_column(Text(t("ballot.col.filled")), key="filled")
+        saved.add_column(Text(t("ballot.col.group")), key="group")
         self.refresh_all()
 
     @property
@@ -218,9 +220,10 @@ class BallotView(Screen[None]):
         if self.double:
             checks = {c.code: c for c in ballots.compare_store(self.store)}
         for ballot in entered:
-            row = [plain(ballot.code), plain(ballot.group), Text(str(len(ballot.marks)))]
+            row = [plain(ballot.code)]
             if self.double:
                 row.append(self._check_text(checks.get(ballot.code)))
+            row += [Text(str(len(ballot.marks))), plain(ballot.group)]
             table.add_row(*row, key=str(ballot.id))
         if selected is not None:
             with suppress(RowDoesNotExist):  # gone (deleted): the cursor stays where it is

@@ -225,7 +225,7 @@ class BallotScreen(BallotView):
         self.set_focus(self.saved_table)
 
     def action_new(self) -> None:
-        if self.dirty and not self._arm("new", t("ballot.unsaved")):
+        if self.dirty and not self._arm("new", t("ballot.unsaved_new")):
             return
         self.reset_form()
         self.refresh_all()
@@ -235,7 +235,7 @@ class BallotScreen(BallotView):
         if not self.double:
             self.say(t("ballot.single_entry_only"), "warning")
             return
-        if self.dirty and not self._arm("round", t("ballot.unsaved")):
+        if self.dirty and not self._arm("round", t("ballot.unsaved_round")):
             return
         self.entry = 3 - self.entry
         self.reset_form()

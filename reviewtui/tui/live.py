@@ -292,6 +292,8 @@ class LiveScreen(MeetingScreen):
 
     def action_undo(self) -> None:
         self._flush_notes()
+        if self.undo_asks_first():
+            return
         ok, undone = self._run(self.meeting.undo)
         if not ok:
             return

@@ -1,10 +1,11 @@
 """The dialog that edits or adds one line of the rectification list.
 
 Fields: the problem, the measure (整改措施), the owner (责任人), the deadline (完成时限) and the
-status. `tab` moves between them, `enter` saves, `escape` discards (a correction dialog, SPEC 5).
+status, a drop-down of the allowed values in the user's language (typing a status could only be
+wrong). `tab` moves between them, `enter` saves, `escape` discards (a correction dialog, SPEC 5).
 The dialog returns what was typed; the screen applies it through the core, and when the core
 refuses it (a deadline that is not a date) the screen opens the dialog again with the same
-text, so nothing typed is lost to a mistake.
+text and the cursor in the field the refusal names, so nothing typed goes astray.
 """
 
 from __future__ import annotations
@@ -19,22 +20,14 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from reviewtui.i18n import CATALOG, t
+from reviewtui.i18n import t
 from reviewtui.rectify import STATUSES, ProblemLine
 from reviewtui.textsafe import clean, shown
 from reviewtui.tui.keys import localize
-from reviewtui.tui.widgets.fields import TextField
+from reviewtui.tui.widgets.fields import Choice, TextField
 
 FIELDS = ("problem", "measure", "owner", "deadline", "status")
-
-
-def status_code(typed: str) -> str:
-    """A status from its code or its name in either language (未整改, done…); as typed if none."""
-    text = typed.strip()
-    for code in STATUSES:
-        if text.lower() == code or text in CATALOG[f"rectify.status.{code}"]:
-            return code
-    return text
+TEXTS = FIELDS[:-1]  # typed; the status is chosen
 
 
 class LineDialog(ModalScreen[dict[str, str] | None]):
@@ -43,7 +36,15 @@ class LineDialog(ModalScreen[dict[str, str] | None]):
     AUTO_FOCUS = None  # on_mount puts the cursor in the problem field
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "save", "dialog.key.save", key_display="↵", id="rectify.dialog.save"),
+        # enter saves from any field; in the open status list it picks (check_action).
+        Binding(
+            "enter",
+            "save",
+            "dialog.key.save",
+            key_display="↵",
+            priority=True,
+            id="rectify.dialog.save",
+        ),
         Binding(
             "escape", "discard", "dialog.key.close", key_display="esc", id="rectify.dialog.close"
         ),
@@ -58,6 +59,7 @@ class LineDialog(ModalScreen[dict[str, str] | None]):
         *,
         draft: dict[str, str] | None = None,
         error: str = "",
+        focus: str | None = None,
     ) -> None:
         super().__init__(classes="dialog")
         localize(self)
@@ -68,14 +70,15 @@ class LineDialog(ModalScreen[dict[str, str] | None]):
             "measure": line.measure if line else "",
             "owner": line.owner if line else "",
             "deadline": (line.deadline or "") if line else "",
-            "status": t(f"rectify.status.{line.status if line else 'open'}"),
+            "status": line.status if line else "open",
         }
-        if draft is not None:  # typed before a refusal; the status by its name again
-            status = draft.get("status", "")
-            shown_status = t(f"rectify.status.{status}") if status in STATUSES else status
-            values = {**draft, "status": shown_status}
+        if draft is not None:  # typed before a refusal
+            values = {**values, **draft}
         self.values = {k: clean(v) for k, v in values.items()}
+        if self.values["status"] not in STATUSES:
+            self.values["status"] = "open"
         self.error = error
+        self.focus_field = focus if focus in FIELDS else "problem"
 
     def compose(self) -> ComposeResult:
         with Vertical(id="line-box") as box:
@@ -85,38 +88,55 @@ class LineDialog(ModalScreen[dict[str, str] | None]):
                 if self.line.speaker:
                     source = t("rectify.by_whom", source=source, speaker=self.line.speaker)
                 yield Static(Text(shown(t("rectify.dialog.from", source=source))), id="line-from")
-            for name in FIELDS:
+            for name in TEXTS:
                 with Horizontal(classes="dialog-row"):
                     yield Label(t(f"rectify.col.{name}"), classes="dialog-label")
                     yield TextField(self.values[name], id=f"line-{name}", select_on_focus=False)
+            with Horizontal(classes="dialog-row"):
+                yield Label(t("rectify.col.status"), classes="dialog-label")
+                yield Choice(
+                    [(t(f"rectify.status.{code}"), code) for code in STATUSES],
+                    value=self.values["status"],
+                    allow_blank=False,
+                    id="line-status",
+                )
             yield Static(Text(self.error, style="bold red"), id="line-error")
             yield Static(Text(t("rectify.dialog.hint")), id="line-hint")
 
     def on_mount(self) -> None:
         blink = getattr(self.app, "cursor_blink", True)
-        for name in FIELDS:
+        for name in TEXTS:
             self.field(name).cursor_blink = blink
         self.query_one("#line-error", Static).display = bool(self.error)
-        self.set_focus(self.field("problem"))
+        # After a refusal, the cursor goes to the field it names, never elsewhere.
+        focus = self.status if self.focus_field == "status" else self.field(self.focus_field)
+        self.set_focus(focus)
 
     def field(self, name: str) -> TextField:
         return self.fields[name]
 
     @cached_property
     def fields(self) -> dict[str, TextField]:
-        return {name: self.query_one(f"#line-{name}", TextField) for name in FIELDS}
+        return {name: self.query_one(f"#line-{name}", TextField) for name in TEXTS}
+
+    @cached_property
+    def status(self) -> Choice:
+        return self.query_one("#line-status", Choice)
 
     def typed(self) -> dict[str, str]:
-        return {name: self.field(name).value for name in FIELDS}
+        typed = {name: self.field(name).value for name in TEXTS}
+        return {**typed, "status": str(self.status.value)}
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """enter picks an option in the open status list, and saves everywhere else."""
+        return not (action == "save" and self.status.expanded)
 
     def on_input_submitted(self, event: TextField.Submitted) -> None:
         event.stop()
         self.action_save()
 
     def action_save(self) -> None:
-        values = self.typed()
-        values["status"] = status_code(values["status"])
-        self.dismiss(values)
+        self.dismiss(self.typed())
 
     def action_discard(self) -> None:
         self.dismiss(None)

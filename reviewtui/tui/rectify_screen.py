@@ -202,7 +202,11 @@ class RectifyScreen(Screen[None]):
             self._open_dialog(line)
 
     def _open_dialog(
-        self, line: ProblemLine | None, draft: dict[str, str] | None = None, error: str = ""
+        self,
+        line: ProblemLine | None,
+        draft: dict[str, str] | None = None,
+        error: str = "",
+        focus: str | None = None,
     ) -> None:
         unit = line.unit if line else self._unit_for_add()
         if unit is None:
@@ -226,14 +230,15 @@ class RectifyScreen(Screen[None]):
                     changed = {k: v for k, v in values.items() if v != _as_typed(line, k)}
                     done = self.rect.edit(line.key, **changed) if changed else line
             except UserError as exc:  # open it again with what was typed: nothing is lost
-                self._open_dialog(line, values, "\n".join(exc.lines))
+                self._open_dialog(line, values, "\n".join(exc.lines), exc.field)
                 return
             self.reload(keep=done.key)
 
         if not self.store.writable:
             self.notify(t("rectify.read_only"), severity="error")
             return
-        self.app.push_screen(LineDialog(title, line, draft=draft, error=error), callback=closed)
+        dialog = LineDialog(title, line, draft=draft, error=error, focus=focus)
+        self.app.push_screen(dialog, callback=closed)
 
     def _unit_for_add(self) -> str | None:
         unit = self.unit or (self.current.unit if self.current else None)

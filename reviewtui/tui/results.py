@@ -33,9 +33,9 @@ from reviewtui.textsafe import shown
 from reviewtui.tui.help import HelpScreen, localize
 from reviewtui.tui.reveal_dialog import hide_reveal, open_reveal_dialog, show_revealed, undo_reveal
 from reviewtui.tui.widgets.keybar import KeyBar
-from reviewtui.tui.widgets.text import fit
 
-UNIT_WIDTH = 24  # cells of a unit's name in the ranking: a longer one is cut, the scores stay
+UNIT_WIDTH = 24  # cells of a unit's name in the ranking when the terminal has room; else less
+MIN_UNIT_WIDTH = 8  # a unit's name wraps onto more lines rather than get narrower than this
 BAR_WIDTH = 24  # cells of the longest grade bar
 BAR_STYLES = ("green", "cyan", "yellow", "red", "magenta", "blue", "white", "white", "white")
 
@@ -44,16 +44,38 @@ def screen_row(
     unit: UnitResult, columns: tuple[glossary.Column, ...] = glossary.RANKING
 ) -> list[Text]:
     """One ranking row as the screen shows it: the glossary's cells, the final score bold, the
-    unit's name cut to UNIT_WIDTH cells, figures right-aligned."""
+    unit's name whole (it wraps in its column: it is how units are told apart), figures
+    right-aligned."""
     cells: list[Text] = []
     for column, text in zip(columns, glossary.row(unit, columns), strict=True):
-        if column is glossary.UNIT:
-            text = fit(text, UNIT_WIDTH)
         cell = Text(shown(text), justify="right" if column.numeric else "left")
+        if column is glossary.UNIT:
+            cell.overflow = "fold"
         if column is glossary.FINAL:
             cell.stylize("bold")
         cells.append(cell)
     return cells
+
+
+def unit_width(
+    rows: list[list[Text]], total: int, columns: tuple[glossary.Column, ...] = glossary.RANKING
+) -> int:
+    """The unit column's width: what the other columns leave of `total` cells (each column has
+    a cell of padding either side; 2 for the scroll bar), at most UNIT_WIDTH, at least
+    MIN_UNIT_WIDTH; no wider than the longest name. Cells past `columns` (last year's) count
+    among the others."""
+    others = 2  # the vertical scroll bar
+    longest = 0
+    for index in range(max((len(row) for row in rows), default=len(columns))):
+        column = columns[index] if index < len(columns) else None
+        widths = [cell_len(row[index].plain) for row in rows if index < len(row)]
+        if column is glossary.UNIT:
+            longest = max([cell_len(column.label), *widths])
+        else:
+            label = cell_len(column.label) if column is not None else 0
+            others += max([label, *widths]) + 2
+    room = total - others - 2
+    return max(MIN_UNIT_WIDTH, min(UNIT_WIDTH, longest, room))
 
 
 class ResultsScreen(Screen[None]):
@@ -94,16 +116,13 @@ class ResultsScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        table = self.query_one("#results-ranking", DataTable)
         if any(u.category for u in self.store.plan.units):  # 分类排名
             self.columns = (*glossary.RANKING[:2], glossary.CATEGORY, glossary.CATEGORY_RANK,
                             *glossary.RANKING[2:])  # fmt: skip
-        for column in self.columns:
-            table.add_column(Text(column.label), key=column.id)
-        if self.store.plan.meeting.previous:  # last year beside this year
-            for n, label in enumerate(compare.header()):
-                table.add_column(Text(label), key=f"previous-{n}")
         self.reload()
+
+    def on_resize(self) -> None:
+        self._lay_out()
 
     def on_screen_resume(self) -> None:
         if not self._resumed:  # shown for the first time: on_mount tallies before it is drawn
@@ -136,14 +155,42 @@ class ResultsScreen(Screen[None]):
         if not self.is_attached:
             return
         self.results = results = self.beside_last_year(results)
+        self._lay_out()
+        self.show_title(results)
+        self.show_detail()
+        self.show_notes(results)
+        show_revealed(self)
+
+    def _lay_out(self) -> None:
+        """The ranking at the terminal's width: the unit column takes what the figures leave,
+        and a longer name wraps onto a second line instead of being cut."""
+        results = self.results
+        if results is None:
+            return
         table = self.query_one("#results-ranking", DataTable)
         keep = self.selected
-        table.clear()
-        for unit in glossary.ordered(results):
+        units = glossary.ordered(results)
+        rows = []
+        for unit in units:
             cells = screen_row(unit, self.columns)
-            if results.previous is not None:
+            if results.previous is not None:  # last year beside this year
                 cells += [Text(shown(x), justify="right") for x in compare.cells(results, unit)]
-            table.add_row(*cells, key=unit.unit)
+            rows.append(cells)
+        width = unit_width(rows, self.app.size.width, self.columns)
+        if getattr(self, "_laid_out", None) == (width, len(rows)) and table.row_count:
+            table.clear()
+        else:
+            table.clear(columns=True)
+            for column in self.columns:
+                wide = width if column is glossary.UNIT else None
+                table.add_column(Text(column.label), key=column.id, width=wide)
+            if results.previous is not None:
+                for n, label in enumerate(compare.header()):
+                    table.add_column(Text(label), key=f"previous-{n}")
+        self._laid_out = (width, len(rows))
+        for unit, row in zip(units, rows, strict=True):
+            table.add_row(*row, key=unit.unit, height=None)
+        table.refresh(layout=True)  # rows of measured height: drawn once measured
         if keep is not None:
             try:
                 table.move_cursor(row=table.get_row_index(keep))
@@ -152,10 +199,6 @@ class ResultsScreen(Screen[None]):
         if keep is None and results.units:
             keep = results.units[0].unit
         self.selected = keep
-        self.show_title(results)
-        self.show_detail()
-        self.show_notes(results)
-        show_revealed(self)
 
     def beside_last_year(self, results: Results) -> Results:
         """With last year's results per unit, when the plan names them; the earlier meetings

@@ -83,10 +83,9 @@ class RevealDialog(ModalScreen[rv.Reveal | None]):
                 )
             for index, role in enumerate(("counter", "supervisor")):
                 with Horizontal(classes="reveal-row"):
-                    yield Label(t(f"reveal.role.{role}"), classes="reveal-label")
-                    yield TextField(
-                        self.names[index], max_length=rv.NAME_MAX, compact=True, id=f"reveal-{role}"
-                    )
+                    yield Label(t(f"reveal.role.{role}"), classes="reveal-label name-label")
+                    # Boxed like every dialog's text field: a secretary sees it takes a name.
+                    yield TextField(self.names[index], max_length=rv.NAME_MAX, id=f"reveal-{role}")
             yield Static(id="reveal-summary")
             yield Static(id="reveal-warning")
             yield Static(id="reveal-message")
@@ -180,6 +179,8 @@ class RevealDialog(ModalScreen[rv.Reveal | None]):
             )
         except UserError as exc:
             self.say("\n".join(exc.lines))
+            if exc.field in ("top", "counter", "supervisor"):  # the cursor to the field named
+                self.set_focus(self.query_one(f"#reveal-{exc.field}", Input))
             return
         self.dismiss(done)
 

@@ -167,13 +167,15 @@ class SettingsScreen(Screen[None]):
         typed = self.typed()
         counts: dict[str, dict[str, int | None]] = {}
         problems: list[str] = []
-        for group, fields in typed.items():
+        first: str | None = None  # the first field refused: the cursor goes there
+        for index, (group, fields) in enumerate(typed.items()):
             counts[group] = {}
             for field, text in fields.items():
                 try:
                     counts[group][field] = parse_count(text)
                 except BadNumber:
                     counts[group][field] = None
+                    first = first or f"#settings-{index}-{field}"
                     problems.append(
                         t(
                             "settings.bad_number",
@@ -184,6 +186,8 @@ class SettingsScreen(Screen[None]):
                     )
         if problems:
             self._say(problems)
+            if first is not None:
+                self.set_focus(self.query_one(first, TextField))
             return
         plan = self._new_plan(counts)
         values: dict[str, Counts] = {

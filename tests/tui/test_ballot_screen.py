@@ -391,6 +391,45 @@ async def test_results_screen_x_opens_the_export_dialog_on_xlsx(small: Store) ->
         assert app.screen.export_format == "xlsx"
 
 
+async def test_a_stack_of_ten_printed_forms_costs_sixteen_keys_a_form(tmp_path: Path) -> None:
+    """After B001 the id offered is B002 (the group's next serial), so each form after the
+    first is its 15 grades and ctrl+s; the first needs `i` and its serial."""
+    units = "\n".join(f'[[units]]\nname = "第{i:02d}镇党委"\n' for i in range(1, 16))
+    groups = '[[groups]]\nname = "区级领导"\nissued = 3\n\n'
+    groups += '[[groups]]\nname = "党代表"\nissued = 10\n'
+    text = f'[meeting]\ntitle = "十五个单位"\ndate = "2017-02-24"\n\n{groups}\n{units}'
+    store = session(tmp_path, text)
+    grades = ["1", "2", "3", "4", "1", "1", "2", "2", "3", "1", "1", "1", "2", "1", "4"]
+    counted: list[str] = []
+    try:
+        app = ScreenApp(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            for form in range(10):
+                keys = ["i", "backspace", "b", "1", "enter"] if form == 0 else []
+                keys += [*grades, "ctrl+s"]
+                counted += keys
+                await pilot.press(*keys)
+                await pilot.pause()
+        saved = stored(store)
+        assert sorted(saved) == [f"B{n:03d}" for n in range(1, 11)]
+        assert all(group == "党代表" and len(marks) == 15 for group, marks in saved.values())
+        assert len(counted) == 5 + 10 * 16  # 165 keys for 10 forms: 16 a form, 5 for the first id
+    finally:
+        store.close()
+
+
+def test_the_id_offered_after_the_last_printed_serial_of_a_group_is_a_number(small: Store) -> None:
+    ballots.save(small, code="A003", group="区级领导", marks={})
+    assert ballots.next_code(small) == "1"  # 区级领导 was issued 3 forms: no A004
+    ballots.save(small, code="B001", group="党代表", marks={})
+    ballots.save(small, code="B002", group="党代表", marks={})
+    assert ballots.next_code(small) == "B003"
+    ballots.save(small, code="B004", group="党代表", marks={})
+    ballots.save(small, code="B003", group="党代表", marks={})
+    assert ballots.next_code(small) == "B005"  # B004 is taken: the next free one
+
+
 async def test_a_printed_serial_gives_the_group_and_an_unprinted_one_is_refused(small: Store):
     from reviewtui.assessment import serials
 
@@ -458,3 +497,64 @@ async def test_a_burst_through_the_id_field_lands_where_it_was_typed(small: Stor
             "党代表",
             {(YAN, ITEM): "好", (CHENG, ITEM): "较好", (WANG, ITEM): "一般"},
         )
+
+
+async def test_the_saved_list_keeps_its_check_column_at_80_columns(tmp_path: Path) -> None:
+    """A long group name never pushes 核对 (the double entry's verdict) off the side panel."""
+    text = (
+        '[meeting]\ntitle = "双录入"\ndate = "2017-02-24"\n\n'
+        '[[groups]]\nname = "基层党组织书记和党代表代表"\nissued = 5\n\n'
+        '[[units]]\nname = "雁翅镇党委"\n\n[assessment]\ndouble_entry = true\n'
+    )
+    store = session(tmp_path, text)
+    try:
+        ballots.save(store, code="A001", group="基层党组织书记和党代表代表", marks={}, entry=1)
+        app = ScreenApp(store)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            table = app.screen.saved_table
+            keys = [str(key.value) for key in table.columns]
+            upto = keys[: keys.index("check") + 1]
+            used = sum(table.columns[key].get_render_width(table) for key in upto)
+            assert used <= table.scrollable_content_region.width
+    finally:
+        store.close()
+
+
+async def test_results_screen_at_80_columns_shows_every_column_and_whole_names(
+    tmp_path: Path,
+) -> None:
+    """English at 80x24: "Good rate" is not cut off the right, and 中关村科技园门头沟园工委
+    wraps in its column instead of being cut."""
+    from reviewtui import i18n
+
+    i18n.set_lang("en")
+    store = session(tmp_path, (ROOT / "sessions" / "mentougou-2017.toml").read_text("utf-8"))
+    units = [u.name for u in store.plan.units]
+    item = store.plan.assessment.items[0].name
+    ballots.save(store, code="A001", group=store.plan.groups[0].name,
+                 marks={(u, item): "好" for u in units})  # fmt: skip
+    try:
+        app = ScreenApp(store, ResultsScreen)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            table = app.screen.query_one("#results-ranking", DataTable)
+            used = sum(c.get_render_width(table) for c in table.columns.values())
+            assert used <= table.scrollable_content_region.width
+            names = {str(table.get_row_at(i)[1]) for i in range(table.row_count)}
+            assert names == set(units)
+    finally:
+        store.close()
+
+
+async def test_n_on_an_unsaved_ballot_says_what_a_second_n_does(small: Store) -> None:
+    app = ScreenApp(small)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("1", "n")
+        await pilot.pause()
+        assert "press n again to discard it" in message(app)  # not "escape", which leaves
+        assert app.screen.grid.values  # kept until the second n
+        await pilot.press("n")
+        await pilot.pause()
+        assert not app.screen.grid.values

@@ -808,3 +808,39 @@ async def test_opening_another_item_ends_what_runs_and_says_so(small_store, fake
         report = only(small_store, "report")
         assert not report.running and report.elapsed() == 9.0
         assert any("Ended the report running on “雁翅镇党委”" in n for n in notifications(app))
+
+
+async def test_undoing_an_old_resume_asks_first_and_says_what_changes_in_time(
+    small_store, fake_clock
+):
+    """pause, resume, notes, escape, ctrl+z: the resume is 4 s old, so the first ctrl+z only
+    says that the 0:04 since would count as paused; the second one undoes it. An undo right
+    after the key press is one key."""
+    app = make_app(small_store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_first(pilot)
+        await pilot.press("r")
+        fake_clock.advance(6)
+        await pilot.press("space")  # pause
+        fake_clock.advance(3)
+        await pilot.press("space")  # resume
+        await pilot.pause()
+        fake_clock.advance(2)
+        await pilot.press("ctrl+z")  # 2 s after: the slip is taken back at once
+        await pilot.pause()
+        assert only(small_store, "report").paused
+        assert any("Undone: resuming" in n for n in notifications(app))
+        await pilot.press("space")  # resume again
+        await pilot.pause()
+        await pilot.press("m", *"notes", "escape")
+        fake_clock.advance(4 * 60 + 4)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert not only(small_store, "report").paused  # not undone yet
+        told = notifications(app)[-1]
+        assert "the 4:04 since will count as paused" in told and "ctrl+z again" in told
+        fake_clock.advance(3)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert only(small_store, "report").paused
+        assert "Undone: resuming" in notifications(app)[-1]

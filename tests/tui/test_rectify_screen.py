@@ -218,10 +218,14 @@ async def test_help_names_z_on_the_live_screen(small_store: Store, fake_clock) -
         assert t("rectify.key.open") in shown
 
 
-async def test_an_added_line_with_a_bad_status_is_added_once(
+async def test_status_is_a_choice_and_a_refusal_keeps_the_cursor_in_its_field(
     small_store: Store, fake_clock
 ) -> None:
-    """A status the list does not know reopens the dialog; saving again adds one line, not two."""
+    """The status is picked from the allowed values (in the user's language), never typed;
+    a refused deadline reopens the dialog with the cursor in the deadline field, so the keys
+    typed next correct the deadline and not the problem; the line is added once."""
+    from textual.widgets import Select
+
     records(small_store)
     app = make_app(small_store)
     async with app.run_test(size=SIZE) as pilot:
@@ -232,18 +236,28 @@ async def test_an_added_line_with_a_bad_status_is_added_once(
         await pilot.pause()
         await type_text(pilot, "台账不规范")
         dialog = app.screen
-        dialog.query_one("#line-status").value = "半完成"
+        status = dialog.query_one("#line-status")
+        assert isinstance(status, Select)
+        labels = [str(prompt) for prompt, _ in status._options]
+        assert labels == ["open", "done", "dropped"] or labels == ["未整改", "已整改", "不列入"]
+        await pilot.press("tab", "tab", "tab")
+        await type_text(pilot, "六月底")
+        await pilot.press("tab", "down")  # the status list opens on the arrow
+        await pilot.pause()
+        await pilot.press("down", "enter")  # picks 已整改 (done); the dialog stays
+        await pilot.pause()
+        assert app.screen is dialog and status.value == "done"
         await pilot.press("enter")
         await pilot.pause()
         again = app.screen
-        assert again.id != "rectify" and again.query_one("#line-error").display
-        assert [x.problem for x in Rectification(small_store).lines("雁翅镇党委")].count(
-            "台账不规范"
-        ) == 0  # refused: nothing added yet
-        again.query_one("#line-status").value = "done"
+        assert again is not dialog and again.query_one("#line-error").display
+        assert app.focused is again.query_one("#line-deadline")  # the field it names
+        assert Rectification(small_store).lines("雁翅镇党委")[-1].problem != "台账不规范"
+        await pilot.press(*["backspace"] * 3)
+        await type_text(pilot, "2017-06-30")
         await pilot.press("enter")
         await pilot.pause()
         added = [
             x for x in Rectification(small_store).lines("雁翅镇党委") if x.problem == "台账不规范"
         ]
-        assert [x.status for x in added] == ["done"]
+        assert [(x.status, x.deadline) for x in added] == [("done", "2017-06-30")]

@@ -98,7 +98,9 @@ async def test_reveal_confirmed_on_the_results_screen_shows_on_the_projector(
             assert app.screen is dialog
             message = str(dialog.query_one("#reveal-message", Static).render())
             assert "Counter: type the name" in message and "Supervisor" in message
-            await pilot.press("tab", *"Zhang", "tab", *"Li", "enter")
+            # the cursor is in the first field the refusal names
+            assert app.focused is dialog.query_one("#reveal-counter", Input)
+            await pilot.press(*"Zhang", "tab", *"Li", "enter")
             await pilot.pause()
             assert isinstance(app.screen, ResultsScreen)
             shown = rv.current(store.conn)
@@ -185,6 +187,38 @@ async def test_escape_cancels_and_keeps_the_names(tmp_path: Path, fake) -> None:
             await pilot.press("p")
             await pilot.pause()
             assert app.screen.query_one("#reveal-counter").value == "Zhang"  # type: ignore[attr-defined]
+    finally:
+        store.close()
+
+
+async def test_name_fields_are_boxed_and_a_refusal_puts_the_cursor_in_the_field_named(
+    tmp_path: Path, fake
+) -> None:
+    """计票人 and 监票人 look like fields (a box, as in the other dialogs); confirming with the
+    监票人 left empty says so and puts the cursor there, wherever it was."""
+    store = sample(tmp_path)
+    try:
+        app = ResultsApp(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("p")
+            await pilot.pause()
+            dialog = app.screen
+            assert isinstance(dialog, RevealDialog)
+            for role in ("counter", "supervisor"):
+                field = dialog.query_one(f"#reveal-{role}", Input)
+                assert field.styles.border_top[0] not in ("", "none", "hidden")
+            await pilot.press("tab", *"Zhang", "tab")
+            dialog.set_focus(dialog.query_one("#reveal-scope"))
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.screen is dialog and rv.current(store.conn) is None
+            assert app.focused is dialog.query_one("#reveal-supervisor", Input)
+            await pilot.press(*"Li", "enter")
+            await pilot.pause()
+        shown = rv.current(store.conn)
+        assert shown is not None and (shown.counter, shown.supervisor) == ("Zhang", "Li")
     finally:
         store.close()
 

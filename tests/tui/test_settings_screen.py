@@ -85,14 +85,16 @@ async def test_bad_numbers_name_the_field_and_save_nothing(small_store: Store) -
     app = make_app(small_store)
     async with app.run_test(size=SIZE) as pilot:
         await _open(pilot)
-        await _fill(pilot, "settings-1-present", "五")
         await _fill(pilot, "settings-0-absent", "-1")
+        await _fill(pilot, "settings-1-present", "五")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, SettingsScreen)
         message = static_text(app, "#settings-message")
         assert "党代表: present must be a whole number" in message and "'五'" in message
         assert "区级领导: absent" in message
+        # the cursor leaves the last field typed for the first field the refusal names
+        assert app.focused is app.screen.query_one("#settings-0-absent", TextField)
         await _fill(pilot, "settings-1-present", "5")
         await _fill(pilot, "settings-0-absent", "")
         await _fill(pilot, "settings-1-absent", "1")  # 5 + 1 > 5 expected

@@ -52,11 +52,13 @@ def ballots_import(
 def ballots_export(
     session: str, output: str | None = None, entry: int | str = 1, db: str | None = None
 ) -> None:
+    from reviewtui import i18n
     from reviewtui.assessment.merge import default_export_path, export_ballots
     from reviewtui.output import in_folder, protected_paths
     from reviewtui.store import open_session
 
     entry = entry_round(entry)
+    chinese = i18n.asked() and i18n.get_lang() == "zh"  # --lang zh: 编号,类别,单位,项目,评价
     # Read-only, never creating a database: it runs beside the `run` that types the ballots.
     store = open_session(session, db, write=False, create=False)
     tell(store.notices)
@@ -65,7 +67,7 @@ def ballots_export(
         if output:
             target = in_folder(output, target.name)
         protect = protected_paths(store.path, session, store.meta("source"))
-        count = export_ballots(store, target, entry=entry, protect=protect)
+        count = export_ballots(store, target, entry=entry, protect=protect, chinese=chinese)
     finally:
         store.close()
     say(t("merge.exported", count=count, entry=entry, path=target))
@@ -77,11 +79,13 @@ def results(
 ) -> None:
     from reviewtui.assessment.tally import tally_store
     from reviewtui.store import open_session
+    from reviewtui.store.language import in_language, meeting_language
 
     store = open_session(session, db, write=False)
     tell(store.notices)
     extra: list[str] = []
     try:
+        lang = meeting_language(store)
         outcome = tally_store(store)
         if check is not None:  # 校验码: does this database still give the printed code?
             from reviewtui.assessment.check_code import verify
@@ -108,13 +112,15 @@ def results(
 
     from reviewtui.present.tables import ranking_tables, summary_lines
 
-    lines = summary_lines(outcome, veto, present) + [Text(shown(line)) for line in extra]
-    tables = ranking_tables(outcome)
-    if outcome.previous is not None:
-        from reviewtui.present.tables import previous_table
+    with in_language(lang):  # the results in the meeting's language; messages in the user's
+        lines = summary_lines(outcome, veto, present) + [Text(shown(line)) for line in extra]
+        tables = ranking_tables(outcome)
+        if outcome.previous is not None:
+            from reviewtui.present.tables import previous_table
 
-        tables.append(previous_table(outcome))
-    show(Group(*tables, *lines))
+            tables.append(previous_table(outcome))
+        shown_results = Group(*tables, *lines)
+    show(shown_results)
 
 
 def _withdrawn(history: Any, outcome: Any) -> list[str]:

@@ -36,6 +36,7 @@ def export(
     from reviewtui.minutes import read_minutes
     from reviewtui.output import in_folder, protected_paths
     from reviewtui.store import open_session
+    from reviewtui.store.language import in_language, meeting_language
 
     to_stdout = output == "-"
     validate(fmt, layout, to_stdout=to_stdout, ballots=ballots)  # before opening: exit 2 at once
@@ -43,12 +44,15 @@ def export(
     store = open_session(session, db, write=False, create=False)
     tell(store.notices)
     try:
-        minutes = read_minutes(store)
+        lang = meeting_language(store)
+        with in_language(lang):
+            minutes = read_minutes(store)
         if minutes.previous is not None and minutes.previous.warning:  # a warning, not an error
             tell([minutes.previous.warning])
 
         def chosen(_: Store, fmt: str, **options: Any) -> str | bytes:
-            return render(minutes, fmt, digest=digest, ballots=ballots, **options)
+            with in_language(lang):  # the document in the meeting's language
+                return render(minutes, fmt, digest=digest, ballots=ballots, **options)
 
         data = _export_with_progress(store, fmt, layout, chosen)
         target = default_path(store.path, fmt, layout)

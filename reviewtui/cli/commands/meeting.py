@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reviewtui.cli.commands.options import entry_round
-from reviewtui.cli.commands.output import say, show, tell
+from reviewtui.cli.commands.output import _console, say, show, tell
 from reviewtui.errors import UserError
 from reviewtui.i18n import t
 
@@ -23,6 +23,13 @@ if TYPE_CHECKING:
     from reviewtui.assessment.merge import EntryCopy
     from reviewtui.plan import Plan
     from reviewtui.store import Store
+
+
+def speak(store: Store) -> None:
+    """The meeting's own language from here on, unless `--lang` said otherwise."""
+    from reviewtui.store.language import speak as meeting_language
+
+    meeting_language(store)
 
 
 def run(
@@ -39,6 +46,7 @@ def run(
     # the app offers them first (tui/amend_offer.py); otherwise refused here, with the reasons.
     store, pending = open_amendable(session, db)
     _refuse_over_collect(store)
+    speak(store)  # the meeting's language, unless --lang said
     if copy is not None:
         try:
             from reviewtui.assessment.ballots import check_entry
@@ -80,6 +88,7 @@ def demo() -> None:
     from reviewtui.store import open_session
 
     store = open_session(fresh_copy(), write=True)
+    speak(store)  # a Chinese meeting opens in Chinese, unless --lang said
     try:
         run_tui(store)
     finally:
@@ -125,20 +134,39 @@ def check(session: str) -> None:
             say(t("plan.warning") + missing)
 
 
-def _join(names: Iterable[str]) -> str:
-    """Names in a row, told apart even when a name has a "、" in it (区委常委、组织部部长)."""
+def _join(names: Iterable[str]) -> list[str]:
+    """Names in a row, each with its separator, told apart even when a name has a "、" in it
+    (区委常委、组织部部长); `_lines` lays them out."""
     names = list(names)
-    return ("；" if any("、" in name for name in names) else "、").join(names)
+    sep = "；" if any("、" in name for name in names) else "、"
+    return [name + (sep if i < len(names) - 1 else "") for i, name in enumerate(names)]
+
+
+def _lines(pieces: list[str], width: int) -> str:
+    """A list wrapped only between its names (a separator ends a line, never starts one); a
+    name longer than the line is folded by the table."""
+    from rich.cells import cell_len
+
+    lines = [""]
+    for piece in pieces:
+        if lines[-1] and cell_len(lines[-1] + piece) > width:
+            lines.append("")
+        lines[-1] += piece
+    return "\n".join(lines)
 
 
 def summary_table(plan: Plan) -> Any:
     """`check`'s summary: a two-column grid, long lists folded."""
+    from rich.cells import cell_len
     from rich.table import Table
     from rich.text import Text
 
     from reviewtui.clock import format_duration
 
     none = t("check.none")
+    labels = [t(f"check.{key}") for key in ("onsite", "written", "leaders", "groups")]
+    label_width = max(cell_len(label) for label in labels) + 5  # " (12)"
+    width = max(20, _console().width - label_width - 2)
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column(overflow="fold")
@@ -153,15 +181,17 @@ def summary_table(plan: Plan) -> Any:
     row(t("check.chair"), m.chair or none)
     onsite = plan.onsite_units
     written = plan.written_units
-    row(f"{t('check.onsite')} ({len(onsite)})", _join(u.name for u in onsite) or none)
-    row(f"{t('check.written')} ({len(written)})", _join(u.name for u in written) or none)
-    row(f"{t('check.leaders')} ({len(plan.leaders)})", _join(plan.leaders) or none)
+    onsite_names = _lines(_join(u.name for u in onsite), width)
+    written_names = _lines(_join(u.name for u in written), width)
+    row(f"{t('check.onsite')} ({len(onsite)})", onsite_names or none)
+    row(f"{t('check.written')} ({len(written)})", written_names or none)
+    row(f"{t('check.leaders')} ({len(plan.leaders)})", _lines(_join(plan.leaders), width) or none)
     groups = [
-        f"{g.name}({t('check.weight')} {g.weight:g}"
-        + (f",{t('check.issued')} {g.issued})" if g.issued is not None else ")")
+        f"{g.name}({t('check.weight')}\u00a0{g.weight:g}"
+        + (f",{t('check.issued')}\u00a0{g.issued})" if g.issued is not None else ")")
         for g in plan.groups
     ]
-    row(f"{t('check.groups')} ({len(plan.groups)})", "、".join(groups))
+    row(f"{t('check.groups')} ({len(plan.groups)})", _lines(_join(groups), width))
     row(t("check.representatives"), str(len(plan.representatives)))
     items = plan.assessment.items
     form = "、".join(i.name + (f" (0–{i.max:g})" if i.max else "") for i in items)
@@ -193,6 +223,7 @@ def projector(session: str, db: str | None = None) -> None:
 
         store = open_session(session, db, write=False, create=False)
         tell(store.notices)
+        speak(store)
         store.close()
     elif target.toml is None:
         raise UserError(t("db.missing", db=target.db))
