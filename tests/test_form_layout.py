@@ -41,7 +41,8 @@ def heavy_plan(tmp_path: Path, issued: int | None = None, units: int = 0):  # ty
         text = re.sub(r"(?m)^issued = \d+", f"issued = {issued}", text)
     if units:
         extra = "".join(
-            f'\n[[units]]\nname = "第{n}街道工作委员会党委"\nreporter = "书记{n}"\nmode = "written"\n'
+            f'\n[[units]]\nname = "第{n}街道工作委员会党委"\nreporter = "书记{n}"\n'
+            'mode = "written"\n'
             for n in range(units)
         )
         text = text.replace("\n[[leaders]]", extra + "\n[[leaders]]", 1)
