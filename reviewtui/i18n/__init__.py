@@ -27,6 +27,7 @@ from reviewtui.i18n import (
     rectify,
     reveal,
     rules,
+    scan,
     settings,
     time_stats,
 )
@@ -37,7 +38,7 @@ _lang = "en"
 # key: (Chinese, English), merged from one module per part of the product.
 CATALOG: dict[str, tuple[str, str]] = {}
 _PARTS = (common, plan, check, database, cli, live, assessment, exports, projector, prepare)
-for _part in (*_PARTS, settings, rules, merge, reveal, opinions, time_stats, rectify, phones):
+for _part in (*_PARTS, settings, rules, merge, reveal, opinions, time_stats, rectify, phones, scan):
     if _twice := CATALOG.keys() & _part.STRINGS.keys():
         raise RuntimeError(f"i18n keys defined twice: {sorted(_twice)}")
     CATALOG.update(_part.STRINGS)

@@ -175,8 +175,8 @@ def _one_form(
         points = name_points(unit, widths[1], sizes.row_height, sizes.row_points)
         if points != sizes.row_points:
             table.rows[r].cells[1].paragraphs[0].runs[-1].font.size = Pt(points)
-    for row in table.rows:  # a box in the middle of its cell, where a pen ticks it
-        for cell in row.cells:
+    for table_row in table.rows:  # a box in the middle of its cell, where a pen ticks it
+        for cell in table_row.cells:
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     howto = o.add(doc, t("print.form_howto_title"), o.NOTE)
     howto.runs[0].bold = True
