@@ -44,7 +44,7 @@ def find_corners(flat: np.ndarray) -> Corners | None:
     """The four corner squares, or None when the page has not got them."""
     height, width = flat.shape
     dark = (flat < 110).astype(np.uint8)
-    count, _, stats, centroids = cv2.connectedComponentsWithStats(dark, connectivity=8)
+    count, labels, stats, centroids = cv2.connectedComponentsWithStats(dark, connectivity=8)
     side_min, side_max = 0.012 * max(height, width), 0.07 * max(height, width)
     candidates: list[tuple[float, float, float, int]] = []  # (x, y, side, label)
     for label in range(1, count):
@@ -71,9 +71,10 @@ def find_corners(flat: np.ndarray) -> Corners | None:
         return None
     centre = np.mean([[c[0], c[1]] for c in chosen], axis=0)
     points = []
-    _, labels = cv2.connectedComponents(dark, connectivity=8)
     for x, y, _, label in chosen:
-        ys, xs = np.nonzero(labels == label)
+        left, top, w, h = (int(v) for v in stats[label][:4])
+        ys, xs = np.nonzero(labels[top : top + h, left : left + w] == label)
+        xs, ys = xs + left, ys + top
         direction = np.array([x, y]) - centre
         direction /= max(1e-6, float(np.hypot(*direction)))
         score = xs * direction[0] + ys * direction[1]

@@ -26,7 +26,7 @@ MARK = 1.4  # from this: a mark
 SCRIBBLE = 22.0  # more than this: a crossed-out or scribbled cell, not a mark
 DARK, GREY = 150, 205  # grey levels of the flattened sheet: ink, and a faint trace
 GRID = 215  # a grid line's grey level, at most
-FAINT = 5.0  # grey (not dark) ink over this much of a blank cell, mm²: a smudge or a faint mark
+FAINT = 0.8  # grey (not dark) ink over this much of a blank cell, mm²: a smudge or a faint mark
 OPINION = "opinion"  # the `item` of a doubtful opinion cell
 
 
@@ -156,14 +156,16 @@ def _cell(sheet: np.ndarray, ys: list[int], xs: list[int], row: int, column: int
     return sheet[y0:y1, x0:x1]
 
 
-def _printed_box(cells: list[np.ndarray]) -> np.ndarray:
-    """What the grade cells have dark in common: the printed box (dilated, for a pixel's
-    misalignment), at the common size of the cells."""
+def _printed_box(cells: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """What a blank grade cell looks like on this page: the median of the grade cells (most
+    are blank), at their common size, taken at its darkest within a pixel or two (for a
+    pixel's misalignment). Also where the printed box is, for the blank test of the ink."""
     height = min(c.shape[0] for c in cells)
     width = min(c.shape[1] for c in cells)
-    stack = np.stack([_fit(c, height, width) < DARK for c in cells])
-    common = (stack.mean(axis=0) >= 0.6).astype(np.uint8)
-    return cv2.dilate(common, np.ones((5, 5), np.uint8)).astype(bool)
+    stack = np.stack([_fit(c, height, width) for c in cells])
+    blank = np.median(stack, axis=0).astype(np.uint8)
+    darkest = cv2.erode(blank, np.ones((5, 5), np.uint8))
+    return darkest, blank < GREY
 
 
 def _fit(cell: np.ndarray, height: int, width: int) -> np.ndarray:
@@ -173,24 +175,28 @@ def _fit(cell: np.ndarray, height: int, width: int) -> np.ndarray:
     return cell[top : top + height, left : left + width]
 
 
-def _ink(cell: np.ndarray, box: np.ndarray | None) -> _Ink:
-    """Dark ink left in a cell, the printed box set aside; its part near the box; and the
-    faint trace (grey, not dark) beside it."""
-    if box is not None:
-        cell = _fit(cell, *box.shape)
-        keep = ~box
+def _ink(cell: np.ndarray, blank: np.ndarray | None, printed: np.ndarray | None) -> _Ink:
+    """Ink beyond what a blank cell has: dark, its part near the box, and faint (grey)."""
+    if blank is not None:
+        cell = _fit(cell, *blank.shape)
+        darker = blank.astype(np.int16) - cell.astype(np.int16)
     else:
-        keep = np.ones(cell.shape, bool)
-    dark = ((cell < DARK) & keep).astype(np.uint8)
-    _count, labels, stats, _ = cv2.connectedComponentsWithStats(dark, connectivity=8)
+        darker = 255 - cell.astype(np.int16)
+    dark = ((darker > 80) & (cell < DARK)).astype(np.uint8)
+    grey = ((darker > 35) & (dark == 0)).astype(np.uint8)
+    _count, labels, stats, _ = cv2.connectedComponentsWithStats(dark | grey, connectivity=8)
     specks = np.flatnonzero(stats[:, cv2.CC_STAT_AREA] < 6)  # noise, JPEG ringing
-    dark[np.isin(labels, specks)] = 0
+    if specks.size:
+        noise = np.isin(labels, specks)
+        dark[noise] = 0
+        grey[noise] = 0
     width = cell.shape[1]
     half = int(4.5 * SCALE)
     middle = slice(max(0, width // 2 - half), width // 2 + half)
-    grey = ((cell < GREY) & (cell >= DARK) & keep).sum()
     area = SCALE * SCALE
-    return _Ink(float(dark.sum()) / area, float(dark[:, middle].sum()) / area, float(grey) / area)
+    return _Ink(
+        float(dark.sum()) / area, float(dark[:, middle].sum()) / area, float(grey.sum()) / area
+    )
 
 
 def _read_grid(sheet: np.ndarray, form: Form, opinions: bool, reading: Reading) -> None:
@@ -204,19 +210,19 @@ def _read_grid(sheet: np.ndarray, form: Form, opinions: bool, reading: Reading) 
         return
     ys, xs = grid
     graded = [c for c, (_, grade) in enumerate(columns) if grade is not None]
-    box = (
-        _printed_box(
+    box: np.ndarray | None = None
+    wide: np.ndarray | None = None
+    if graded:
+        box, wide = _printed_box(
             [_cell(sheet, ys, xs, r + 1, c + 2) for r in range(len(form.units)) for c in graded]
         )
-        if graded
-        else None
-    )
     doubtful_rows: set[int] = set()
     for r, unit in enumerate(form.units):
         found: dict[str, list[tuple[str, float]]] = {}  # item -> marked grades
         doubts: dict[str, Doubt] = {}
         for c, (item, grade) in enumerate(columns):
-            ink = _ink(_cell(sheet, ys, xs, r + 1, c + 2), box if grade is not None else None)
+            cell = _cell(sheet, ys, xs, r + 1, c + 2)
+            ink = _ink(cell, box, wide) if grade is not None else _ink(cell, None, None)
             if grade is None:
                 if ink.dark >= BLANK:
                     why = "opinion" if item == OPINION else "number"
@@ -281,5 +287,5 @@ def _picture(sheet: np.ndarray, grid: tuple[list[int], list[int]] | None, rows: 
             strips.append(sheet[ys[r + 1] - pad : ys[r + 2] + pad, xs[0] - pad : xs[-1] + pad])
         width = min(s.shape[1] for s in strips)
         part = np.vstack([s[:, :width] for s in strips])
-    ok, data = cv2.imencode(".png", part, [cv2.IMWRITE_PNG_COMPRESSION, 9])
+    ok, data = cv2.imencode(".png", part, [cv2.IMWRITE_PNG_COMPRESSION, 3])
     return bytes(data) if ok else b""
