@@ -41,7 +41,7 @@ async def test_review_queue_fixes_and_saves_a_held_form(tmp_path: Path) -> None:
             head = str(screen.query_one("#scan-head", Static).render())
             assert "D001" in head and "1/1" in head
             rows = str(screen.query_one("#scan-rows", Static).render())
-            assert "区农委" in rows and "勾在两格之间" in rows
+            assert "区农委" in rows and "大台街道工委" in rows and "两格之间" in rows
             await pilot.press("ctrl+s")  # refused: two cells not fixed yet
             assert ballots.find(store, "D001", 1) is None
             await pilot.press("1", "2")  # 区农委 好, 大台街道工委 较好

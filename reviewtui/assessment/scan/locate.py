@@ -77,10 +77,15 @@ def find_corners(flat: np.ndarray) -> Corners | None:
         xs, ys = xs + left, ys + top
         direction = np.array([x, y]) - centre
         direction /= max(1e-6, float(np.hypot(*direction)))
-        score = xs * direction[0] + ys * direction[1]
-        # The outermost pixels along the corner's direction: the square's outer corner.
-        top = score >= np.percentile(score, 99.5)
-        points.append([float(xs[top].mean()), float(ys[top].mean())])
+        # The square's four corners (a photo turns and skews it); the outer one is the corner
+        # furthest along the direction from the page's middle.
+        pixels = np.column_stack([xs, ys]).astype(np.float32)
+        hull = cv2.convexHull(pixels)
+        quad4 = cv2.approxPolyDP(hull, 0.08 * cv2.arcLength(hull, True), True).reshape(-1, 2)
+        if len(quad4) != 4:
+            quad4 = cv2.boxPoints(cv2.minAreaRect(pixels))
+        outer = max(quad4, key=lambda p: float(p[0] * direction[0] + p[1] * direction[1]))
+        points.append([float(outer[0]), float(outer[1])])
     quad = np.array(points, np.float32)
     if not _plausible(quad):
         return None

@@ -110,6 +110,8 @@ def find_grid(sheet: np.ndarray, rows: int, columns: int) -> tuple[list[int], li
     dark[:, :left] = 0
     dark[:, right:] = 0
     horizontal = cv2.morphologyEx(dark, cv2.MORPH_OPEN, np.ones((1, int(25 * SCALE)), np.uint8))
+    # A line a pixel or two askew (a photo's sheet is not quite flat) still makes one peak.
+    horizontal = cv2.dilate(horizontal, np.ones((5, 1), np.uint8))
     profile = horizontal.sum(axis=1).astype(np.float32)
     if profile.max() <= 0:
         return None
@@ -117,6 +119,7 @@ def find_grid(sheet: np.ndarray, rows: int, columns: int) -> tuple[list[int], li
     if len(ys) != rows + 1:
         return None
     vertical = cv2.morphologyEx(dark, cv2.MORPH_OPEN, np.ones((int(4 * SCALE), 1), np.uint8))
+    vertical = cv2.dilate(vertical, np.ones((1, 7), np.uint8))
     profile = vertical[ys[0] : ys[-1]].sum(axis=0).astype(np.float32)
     xs = _lines(profile, 0.7 * (ys[-1] - ys[0]))
     if len(xs) != columns + 1:
@@ -150,7 +153,7 @@ class _Ink:
 
 
 def _cell(sheet: np.ndarray, ys: list[int], xs: list[int], row: int, column: int) -> np.ndarray:
-    inset = int(0.8 * SCALE)
+    inset = int(1.2 * SCALE)  # clear of a grid line a pixel or two askew
     y0, y1 = ys[row] + inset, ys[row + 1] - inset
     x0, x1 = xs[column] + inset, xs[column + 1] - inset
     return sheet[y0:y1, x0:x1]
@@ -164,7 +167,7 @@ def _printed_box(cells: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     width = min(c.shape[1] for c in cells)
     stack = np.stack([_fit(c, height, width) for c in cells])
     blank = np.median(stack, axis=0).astype(np.uint8)
-    darkest = cv2.erode(blank, np.ones((5, 5), np.uint8))
+    darkest = cv2.erode(blank, np.ones((7, 7), np.uint8))
     return darkest, blank < GREY
 
 
