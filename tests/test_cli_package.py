@@ -20,7 +20,7 @@ SPEC = Path(os.environ.get("REVIEWTUI_SPEC", "/work/shared/SPEC.md"))
 
 # Commands SPEC shows that other branches of this release add (issue 22: `ballots scan`;
 # issue 21: `--version`). Remove an entry once its branch is merged: the test then covers it.
-PENDING = {("ballots", "scan")}  # wt-i22, merged next
+PENDING: set[tuple[str, ...]] = set()  # commands shown before they exist (none now)
 
 
 # Typer builds click objects of its own (not public): read them by their public attributes.

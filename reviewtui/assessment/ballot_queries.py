@@ -29,7 +29,8 @@ class GroupProgress:
 
 # What ctrl+z on the ballot screen can take back: its own commands, and a file imported there
 # (or by `ballots import`), whole, once the screen has asked (`last_undoable`: what it would be).
-UNDOABLE = ("ballot.save", "ballot.correct", "ballot.retype", "ballot.delete", "ballot.import")
+UNDOABLE = ("ballot.save", "ballot.correct", "ballot.retype", "ballot.delete", "ballot.import",
+            "ballot.scan")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -156,5 +157,9 @@ def undo_last(store: Store, tx: int | None = None) -> UndoneBallot | None:
     found = last_undoable(store)
     if found is None or (tx is not None and found[0] != tx):
         return None
+    if found[1].action == "scan":  # a held form's picture is not journaled: cleared first
+        from reviewtui.assessment.scan.save import forget_pictures
+
+        forget_pictures(store, found[0])
     store.undo(found[0])
     return found[1]

@@ -133,6 +133,19 @@ def ballots_export(
                               "lang": lang}  # fmt: skip
 
 
+@ballots_app.command("scan", help=t("cli.ballots_scan.help"))
+def ballots_scan(
+    session: SessionArg,
+    files: Annotated[list[str], typer.Argument(metavar="FILE...", help=t("cli.opt.scan_files"))],
+    entry: EntryOpt = "1",
+    entered_by: EnteredByOpt = None,
+    db: DbOpt = None,
+    lang: LangOpt = None,
+) -> Request:
+    return "ballots_scan", {"session": session, "files": files, "entry": entry, "db": db,
+                            "entered_by": entered_by, "lang": lang}  # fmt: skip
+
+
 @app.command(help=t("cli.results.help"))
 def results(
     session: SessionArg,

@@ -29,6 +29,7 @@ from reviewtui.i18n import (
     rectify,
     reveal,
     rules,
+    scan,
     settings,
     time_stats,
 )
@@ -52,6 +53,7 @@ for _part in (
     rectify,
     phones,
     amendments,
+    scan,
 ):
     if _twice := CATALOG.keys() & _part.STRINGS.keys():
         raise RuntimeError(f"i18n keys defined twice: {sorted(_twice)}")

@@ -170,7 +170,7 @@ def set_table_style(table: Any, name: str) -> None:
 _NEXT_SHAPE_IDS: weakref.WeakKeyDictionary[Any, int] = weakref.WeakKeyDictionary()
 
 
-def add_picture(run: Any, data: bytes, width: Length, height: Length) -> None:
+def add_picture(run: Any, data: bytes, width: Length, height: Length) -> Any:
     """`run.add_picture`, numbering the drawings itself: python-docx finds each new drawing's id
     by scanning every id of the document, quadratic in a print of hundreds of forms. Every
     picture of a document goes through here, so the ids never meet."""
@@ -183,7 +183,9 @@ def add_picture(run: Any, data: bytes, width: Length, height: Length) -> None:
     cx, cy = image.scaled_dimensions(width, height)
     shape_id = _NEXT_SHAPE_IDS.get(part) or part.next_id
     _NEXT_SHAPE_IDS[part] = shape_id + 1
-    run._r.add_drawing(CT_Inline.new_pic_inline(shape_id, rid, image.filename, cx, cy))
+    inline = CT_Inline.new_pic_inline(shape_id, rid, image.filename, cx, cy)
+    run._r.add_drawing(inline)
+    return inline  # the `wp:inline` (an anchored picture is made from it)
 
 
 def add(doc: DocumentType, value: object, style: str = BODY, *, align: str = "") -> Paragraph:

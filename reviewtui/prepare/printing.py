@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from docx.document import Document as DocumentType
-from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -27,6 +27,8 @@ from reviewtui.clock import format_duration
 from reviewtui.i18n import t
 from reviewtui.office import official as o
 from reviewtui.plan import AgendaItem, Group, Plan
+from reviewtui.prepare.form_fit import fit, name_points
+from reviewtui.prepare.form_marks import add_marks
 
 BOX = "□"
 SMALL_TITLE_CELLS = 2 * o.CHARS  # a title set in 三号 (forms, sign-in): 28 characters a line
@@ -57,6 +59,9 @@ def _table(
     widths: list[float],
     *,
     height: float = 0,
+    exact: bool = False,
+    size: Pt = o.SIZE_SMALL_4,
+    head_size: Pt = o.SIZE_SMALL_4,
 ) -> Any:
     table = doc.add_table(rows=1 + len(rows), cols=len(head))
     o.set_table_style(table, "Table Grid")
@@ -65,13 +70,14 @@ def _table(
     lines = list(table.rows)
     cells = [line.cells for line in lines]
     for c, heading in enumerate(head):
-        _cell(cells[0][c], heading, bold=True)
+        _cell(cells[0][c], heading, bold=True, size=head_size)
+    rule = WD_ROW_HEIGHT_RULE.EXACTLY if exact else WD_ROW_HEIGHT_RULE.AT_LEAST
     for r, row in enumerate(rows, start=1):
         for c, value in enumerate(row):
-            _cell(cells[r][c], value)
+            _cell(cells[r][c], value, size=size)
         if height:
             lines[r].height = Mm(height)
-            lines[r].height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+            lines[r].height_rule = rule
     table.autofit = False
     for c, width in enumerate(widths):
         table.columns[c].width = Mm(width)
@@ -121,6 +127,7 @@ def _one_form(
     if new_page:
         _new_page(title)
     title.runs[0].font.size = o.SIZE_3
+    add_marks(title, plan, serial)  # corner squares and the serial's code, for `ballots scan`
     o.add(
         doc, t("print.form_title"), o.HEADING_1, align="center"
     ).paragraph_format.first_line_indent = None
@@ -155,17 +162,36 @@ def _one_form(
         if opinions:
             row.append("")
         rows.append(row)
-    # Rows tall enough to tick, as many as fit one page with the title and the instructions.
-    room = 95 if url is not None else 120  # the QR code takes some of the page
-    _table(doc, head, rows, _fit(widths), height=max(6.0, min(8.5, room / max(1, len(rows)))))
-    o.add(doc, t("print.form_howto_title"), o.NOTE).runs[0].bold = True
     lines = [t("print.form_howto_grade") if graded else t("print.form_howto_score")]
     lines += _rule_lines(plan)
     if url is not None:
         lines.append(t("print.form_qr"))
     lines.append(t("print.form_hand_in"))
-    for n, line in enumerate(lines, start=1):
-        o.add(doc, f"{n}. {line}", o.NOTE)
+    notes = [f"{n}. {line}" for n, line in enumerate(lines, start=1)]
+    # Rows tall enough to tick, the whole form on one sheet (form_fit).
+    widths = _fit(widths)
+    sizes = fit(
+        title=plan.meeting.title,
+        head=head,
+        widths=widths,
+        units=form.units,
+        notes=[t("print.form_howto_title"), *notes],
+        code_height=25.0 if url is not None else 0.0,
+    )
+    table = _table(doc, head, rows, widths, height=sizes.row_height, exact=True,
+                   size=Pt(sizes.row_points), head_size=Pt(sizes.head_points))  # fmt: skip
+    for r, unit in enumerate(form.units, start=1):
+        points = name_points(unit, widths[1], sizes.row_height, sizes.row_points)
+        if points != sizes.row_points:
+            table.rows[r].cells[1].paragraphs[0].runs[-1].font.size = Pt(points)
+    for table_row in table.rows:  # a box in the middle of its cell, where a pen ticks it
+        for cell in table_row.cells:
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    howto = o.add(doc, t("print.form_howto_title"), o.NOTE)
+    howto.runs[0].bold = True
+    howto.runs[0].font.size = Pt(sizes.note_points)
+    for note in notes:
+        o.add(doc, note, o.NOTE).runs[0].font.size = Pt(sizes.note_points)
 
 
 def _fit(widths: list[float]) -> list[float]:

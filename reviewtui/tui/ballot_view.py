@@ -70,6 +70,7 @@ class BallotView(Screen[None]):
         Binding("x", "export", "ballot.key.export", id="ballot.export"),
         # shift+i: another laptop's exported ballots, merged in (tui/ballot_import.py).
         Binding("I", "import_file", "ballot_import.key.open", id="ballot.import"),
+        Binding("V", "scan_review", "scan.key.review", id="ballot.scan_review"),
         Binding("ctrl+z", "undo", "ballot.key.undo", id="ballot.undo"),
         Binding("escape", "back", "ballot.key.back", id="ballot.back"),
         Binding("question_mark", "help", "help.key.help", key_display="?", id="ballot.help"),

@@ -291,6 +291,14 @@ class BallotScreen(BallotView):
     def action_import_file(self) -> None:
         open_import(self)
 
+    def action_scan_review(self) -> None:
+        """The forms `ballots scan` held for review, in this round."""
+        from reviewtui.tui.scan_review import ScanReviewScreen
+
+        self.app.push_screen(
+            ScanReviewScreen(self.store, self.entry, self.who), lambda _: self.refresh_all()
+        )
+
     def action_undo(self) -> None:
         """Take back the latest save, correction, retype or delete made on this screen, or a
         whole imported file once the secretary has confirmed it."""

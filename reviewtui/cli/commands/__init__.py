@@ -7,11 +7,16 @@ each command imports what it needs.
 
 - `output`: printing safely (`say`, `show`, `guard_output`, `OutputFailed`);
 - `meeting`: run, demo, check, projector;
-- `assessment`: ballots import / export, results;
+- `assessment`: ballots import / export / scan, results;
 - `documents`: export; template, new, print, collect, amend.
 """
 
-from reviewtui.cli.commands.assessment import ballots_export, ballots_import, results
+from reviewtui.cli.commands.assessment import (
+    ballots_export,
+    ballots_import,
+    ballots_scan,
+    results,
+)
 from reviewtui.cli.commands.documents import (
     amend,
     ask_yes,
@@ -30,6 +35,7 @@ __all__ = [
     "ask_yes",
     "ballots_export",
     "ballots_import",
+    "ballots_scan",
     "check",
     "collect",
     "demo",

@@ -49,6 +49,30 @@ def ballots_import(
         say(line)
 
 
+def ballots_scan(
+    session: str,
+    files: list[str],
+    entry: int | str = 1,
+    db: str | None = None,
+    entered_by: str | None = None,
+) -> None:
+    from reviewtui.assessment.ballots import default_entered_by
+    from reviewtui.assessment.scan.command import scan  # numpy and OpenCV: this command only
+    from reviewtui.store import open_session
+    from reviewtui.textsafe import clean
+
+    entry = entry_round(entry)
+    store = open_session(session, db, write=True)
+    tell(store.notices)
+    try:
+        who = clean(entered_by).strip() if entered_by else default_entered_by()
+        lines = scan(store, files, entry=entry, entered_by=who)
+    finally:
+        store.close()
+    for line in lines:
+        say(line)
+
+
 def ballots_export(
     session: str, output: str | None = None, entry: int | str = 1, db: str | None = None
 ) -> None:
