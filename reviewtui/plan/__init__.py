@@ -53,22 +53,25 @@ __all__ = [
 ]  # fmt: skip
 
 
-def load(path: str | Path) -> Plan:
-    """Read and validate a session file; raise `PlanInvalid` with every error."""
+def load(path: str | Path, *, localize: bool = True) -> Plan:
+    """Read and validate a session file; raise `PlanInvalid` with every error. `localize`: an
+    English meeting's omitted grades are English (plan/language.py)."""
     path = Path(path)
     text, errors = read_source(path)
     if text is None:
         raise PlanInvalid(str(path), errors)
-    return loads(text, str(path))
+    return loads(text, str(path), localize=localize)
 
 
-def loads(text: str, path: str = "<session>") -> Plan:
+def loads(text: str, path: str = "<session>", *, localize: bool = True) -> Plan:
     from reviewtui.plan.hints import hints
     from reviewtui.plan.language import with_defaults
     from reviewtui.plan.sections import Sections
     from reviewtui.plan.toml_lines import KeyLines, parse_toml
 
-    raw = with_defaults(parse_toml(text, path))  # an English meeting's scale is English
+    raw = parse_toml(text, path)
+    if localize:
+        raw = with_defaults(raw)  # an English meeting's scale is English
     lines = KeyLines(text)
     validator = Sections(lines)
     data = validator.run(raw)

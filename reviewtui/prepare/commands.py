@@ -267,6 +267,9 @@ def amend(session: str, db: str | None = None) -> list[str]:
         ) from None
     store = Store.open_writer(target.db)
     try:
+        from reviewtui.store.opening import as_made
+
+        plan = as_made(store, target.toml, plan)
         proposal = amendments.propose(store, plan)
         if not proposal.changes:
             return [t("amend.none")]

@@ -76,6 +76,7 @@ def open_and_compare(
                 return Store.open_reader(target.db), target, plan, []
             return made, target, plan, []
     store = Store.open_writer(target.db) if write else Store.open_reader(target.db)
+    plan = as_made(store, target.toml, plan)
     differences = diff(store.plan.data, plan.data)
     if differences and _is_earlier(store, plan):
         # Amended in the meeting itself (settings, or `amend` undone since): the database is
@@ -83,6 +84,18 @@ def open_and_compare(
         store.notices.append(t("db.file_older", toml=target.toml, count=len(differences)))
         return store, target, None, []
     return store, target, plan, differences
+
+
+def as_made(store: Store, toml: Path, plan: Plan) -> Plan:
+    """The session file as its meeting reads it. A database made before an English meeting's
+    omitted grades became English (0.3) was made with the Chinese ones: for it the file still
+    means those, so an unchanged file is never reported as changed (SPEC 3)."""
+    grades = ("assessment.scale", "assessment.items", "assessment.levels")
+    if not any(k.startswith(grades) for k, _, _ in diff(store.plan.data, plan.data)):
+        return plan
+    plain = load_plan(toml, localize=False)
+    unlocalized = diff(store.plan.data, plain.data)
+    return plain if not any(k.startswith(grades) for k, _, _ in unlocalized) else plan
 
 
 def _is_earlier(store: Store, plan: Plan) -> bool:
