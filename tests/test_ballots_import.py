@@ -495,10 +495,11 @@ def test_chinese_headers_are_read_and_written_with_lang_zh(
     done = cli("ballots", "export", session, "-o", out, "--lang", "zh")
     assert done.code == 0, done.output
     text = out.read_text(encoding="utf-8-sig")
-    assert text.splitlines()[0] == "编号,类别,单位,项目,评价"
+    assert text.splitlines()[1] == "编号,类别,单位,项目,评价"  # after the meeting's identity line
     english = cli("ballots", "export", session, "-o", tmp_path / "en.csv", "--lang", "en")
     assert english.code == 0
-    assert (tmp_path / "en.csv").read_text("utf-8-sig").startswith("ballot,group,unit,item,value")
+    en_lines = (tmp_path / "en.csv").read_text("utf-8-sig").splitlines()
+    assert en_lines[1] == "ballot,group,unit,item,value"  # after the identity line
     other = open_session(session, tmp_path / "other.db", write=True)
     try:
         import_file(other, out)

@@ -74,7 +74,9 @@ def _anchors(paragraph) -> list[tuple[int, int, int]]:  # type: ignore[no-untype
 def test_every_form_carries_corner_squares_and_its_serial_code(tmp_path: Path) -> None:
     plan = heavy_plan(tmp_path, issued=1)
     doc = _reopen(printing.forms(plan))
-    titles = [p for p in doc.paragraphs if p.text == plan.meeting.title]
+    titles = [
+        p for p in doc.paragraphs if p.text.replace("\n", "") == plan.meeting.title
+    ]  # broken at a phrase
     assert len(titles) == len(doc.tables) == 4
     emu = 36000  # per mm
     for title in titles:

@@ -160,7 +160,10 @@ def test_overlong_text_is_refused() -> None:
     ("extra", "key"),
     [
         ('[timing]\nwarn = "1:00"\nquestion = "1:00"', "timing.warn"),
-        ('[[units]]\nname = "乙镇党委"\ndaily = 90', "units[0].daily"),
+        (
+            '[[units]]\nname = "乙镇党委"\ndaily = 90',
+            "units[1].daily",
+        ),  # the unit whose daily score counts for nothing
         ('[assessment]\nveto = { grades = ["差"], share = 0 }', "assessment.veto.share"),
     ],
 )

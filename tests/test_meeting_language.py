@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from reviewtui import i18n, launch
+from reviewtui import i18n
+from reviewtui.cli.commands import meeting as launch
 from reviewtui.store import Store, open_session
 from reviewtui.store.language import meeting_language
 

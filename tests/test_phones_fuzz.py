@@ -152,7 +152,7 @@ def test_the_fuzz_fails_on_a_broken_server(monkeypatch: pytest.MonkeyPatch, faul
     def raises(self: Desk, token: str, body: bytes) -> object:
         raise RuntimeError("a bug in the submit handler")
 
-    def drops_the_save(self: Desk, token: str, marks: object, opinions: object) -> object:
+    def drops_the_save(self: Desk, one: object) -> object:
         from reviewtui.phones.desk import Reply
 
         return Reply(200, "<p>Received</p>")  # says received, saves nothing
@@ -161,7 +161,7 @@ def test_the_fuzz_fails_on_a_broken_server(monkeypatch: pytest.MonkeyPatch, faul
         raise sqlite3.OperationalError("no such column: oops")  # a bug shown as "busy"
 
     if fault == "drops_the_save":
-        monkeypatch.setattr(Desk, "_save", drops_the_save)
+        monkeypatch.setattr(Desk, "_save_one", drops_the_save)
     else:
         monkeypatch.setattr(Desk, "_submit", raises if fault == "raises" else busy)
 

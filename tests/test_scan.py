@@ -131,7 +131,7 @@ def test_held_form_saved_after_review_leaves_no_picture(store: Store) -> None:
 
 def test_heavy_libraries_not_imported_at_start_up() -> None:
     probe = (
-        "import sys, reviewtui.entry, reviewtui.cli, reviewtui.launch;"
+        "import sys, reviewtui.cli.fast, reviewtui.cli.app, reviewtui.cli.commands;"
         "import reviewtui.assessment.ballots;"
         "print(sorted(m for m in ('numpy', 'cv2', 'pypdfium2') if m in sys.modules))"
     )

@@ -127,7 +127,7 @@ def test_upgrade_keeps_every_record_and_a_backup(cli, name: str, tmp_path: Path)
         store.close()
     assert records(db) == rows
     assert backup_path(db, 3).read_bytes() == original
-    result = cli("results", db, "--json")
+    result = cli("results", db, "--json", "--lang", "en")
     assert result.code == 0, result.output
     contains(json.loads(result.stdout), old_json(f"{name}-v3.results.json"))
 
@@ -136,11 +136,11 @@ def test_upgrade_keeps_every_record_and_a_backup(cli, name: str, tmp_path: Path)
 def test_readers_read_a_v3_file_without_writing_it(cli, name: str, tmp_path: Path) -> None:
     db = copy_fixture(name, tmp_path)
     digest = sha(db)
-    result = cli("results", db, "--json")
+    result = cli("results", db, "--json", "--lang", "en")
     assert result.code == 0, result.output
     contains(json.loads(result.stdout), old_json(f"{name}-v3.results.json"))
     out = tmp_path / "minutes.json"
-    assert cli("export", db, "--format", "json", "-o", out).code == 0
+    assert cli("export", db, "--format", "json", "-o", out, "--lang", "en").code == 0
     contains(
         still_running(json.loads(out.read_text("utf-8"))),
         still_running(old_json(f"{name}-v3.minutes.json")),
@@ -152,7 +152,7 @@ def test_readers_read_a_v3_file_without_writing_it(cli, name: str, tmp_path: Pat
 def test_the_ranking_csv_reads_as_schema_3_wrote_it(cli, tmp_path: Path) -> None:
     db = copy_fixture("small", tmp_path)
     out = tmp_path / "ranking.csv"
-    assert cli("export", db, "--format", "csv", "-o", out).code == 0
+    assert cli("export", db, "--format", "csv", "-o", out, "--lang", "en").code == 0
 
     def table(text: str) -> list[list[str]]:
         rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
@@ -182,7 +182,7 @@ def test_the_markdown_minutes_keep_every_line_schema_3_wrote(cli, tmp_path: Path
 
     db = copy_fixture("small", tmp_path)
     out = tmp_path / "minutes.md"
-    assert cli("export", db, "--format", "md", "-o", out).code == 0
+    assert cli("export", db, "--format", "md", "-o", out, "--lang", "en").code == 0
     new = lines(out.read_text("utf-8"))
     at = 0
     for line in lines((FIXTURES / "small-v3.minutes.md").read_text("utf-8")):

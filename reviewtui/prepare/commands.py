@@ -148,12 +148,16 @@ def _print_forms(session: str, out: Path | None, db: str | None, *, force: bool)
     """The numbered forms, recorded in the meeting's database (created if need be) once the
     document is written: serials are checked only against what was printed (SPEC 5)."""
     from reviewtui.assessment import serials
+    from reviewtui.output import check_target
     from reviewtui.prepare.printing import forms
     from reviewtui.store import open_session
     from reviewtui.store.language import in_language, meeting_language
 
     target = _print_target(session, "forms", out)
     protect = _meeting_files(session, db)
+    check_target(target, protect)  # a refused target before the meeting is opened to write
+    if target.exists() and not force:
+        raise UserError(t("book.exists", path=target))
     store = open_session(session, db, write=True)
     try:
         with in_language(meeting_language(store)):  # the meeting's language, not the user's
@@ -179,6 +183,7 @@ def _print_forms_qr(
     if need be) only once the document is built; tokens of an earlier print are voided, after
     the secretary confirms it (`--yes`, or the question `confirm` asks)."""
     from reviewtui.assessment import serials
+    from reviewtui.output import check_target
     from reviewtui.phones import address as net
     from reviewtui.phones import tokens
     from reviewtui.prepare.printing import forms
@@ -197,6 +202,7 @@ def _print_forms_qr(
             notes.append(t("phones.no_lan"))
     target = _print_target(session, "forms", out)
     protect = _meeting_files(session, db)
+    check_target(target, protect)  # a refused target before the meeting is opened to write
     store = open_session(session, db, write=True)
     try:
         active = tokens.active_count(store)
