@@ -144,3 +144,19 @@ def test_third_party_data_read_at_run_time_is_collected() -> None:
     assert not uses_dotdot or "docx" in manifest.SOURCE_KEPT
     assert {"docx", "openpyxl", "textual"} <= set(manifest.DATA_OF)
     assert "textual" in manifest.SUBMODULES_OF  # textual.widgets loads widgets on first use
+
+
+def test_the_launcher_starts_what_the_reviewtui_command_starts() -> None:
+    """The frozen program's launcher imports the console script's own entry point, which exists:
+    a module moved or renamed breaks the build, not only the wheel."""
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["scripts"]
+    module, _, function = scripts["reviewtui"].partition(":")
+    tree = ast.parse((ROOT / "packaging" / "launcher.py").read_text("utf-8"))
+    imported = [
+        (node.module, alias.name)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    ]
+    assert imported == [(module, function)]
+    assert callable(getattr(importlib.import_module(module), function))
