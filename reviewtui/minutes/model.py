@@ -184,6 +184,7 @@ class RevealRecord:
     supervisor: str  # 监票人
     hidden_at: str | None
     provisional: bool  # the revealed results were provisional (quorum not met)
+    category: str | None = None  # one category's units only (分类排名)
 
 
 @dataclass(frozen=True)

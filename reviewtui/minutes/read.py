@@ -110,7 +110,7 @@ def _read(store: Store, as_of: datetime) -> Minutes:
     amendments = tuple(AmendmentRecord(*a) for a in history(store))
     reveals = tuple(
         RevealRecord(r.shown_at, r.scope, r.top, r.level, r.counter, r.supervisor, r.hidden_at,
-                     r.provisional)
+                     r.provisional, r.category)
         for r in reveal_history(store.conn)
     )  # fmt: skip
     present = tuple(tuple(a) for a in attendance(store))
