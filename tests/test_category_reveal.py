@@ -92,3 +92,27 @@ def _now(reveal: rv.Reveal):  # type: ignore[no-untyped-def]
 
 def _paging(reveal: rv.Reveal) -> Paging:
     return Paging(_now(reveal))
+
+
+def _notice_text(db: Path) -> str:
+    import io
+
+    from docx import Document
+
+    i18n.set_lang("zh")
+    store = Store.open_reader(db)
+    try:
+        data = render(read_minutes(store), "notice")
+    finally:
+        store.close()
+    assert isinstance(data, bytes)
+    return "\n".join(p.text for p in Document(io.BytesIO(data)).paragraphs)
+
+
+def test_the_notice_lists_levels_within_each_category(tmp_path: Path, cli) -> None:
+    text = _notice_text(meeting(tmp_path, cli))
+    assert "系统类：好等次（1个）：区教委党委。" in text
+    assert "镇街类：好等次（1个）：城子街道工委。" in text
+    assert "镇街类：较好等次（1个）：雁翅镇党委。" in text
+    flat = _notice_text(meeting(tmp_path / "all", cli, "all"))
+    assert "好等次（2个）：区教委党委、城子街道工委。" in flat and "类：" not in flat

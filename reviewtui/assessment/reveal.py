@@ -2,11 +2,12 @@
 
 `reveal()` stores, in one journaled command, the results JSON (SPEC section 7) as confirmed, the
 scope (every unit, the top N, or the units of one level), optionally narrowed to one category
-(分类排名: that category's units, the top N by their rank within it) and who confirmed the count (计票人
-`counter`, 监票人 `supervisor`, typed names). `hide()` takes them off the projector again. Both are
-meeting commands that ctrl+z undoes (`meeting.kinds.UNDOABLE`). `current()` is what the projector
-must show now. The projector shows the stored snapshot, never a fresh tally: what is on the wall
-is exactly what was signed for, even if a ballot is entered afterwards.
+(分类排名: that category's units, the top N by their rank within it) and who confirmed the
+count (计票人 `counter`, 监票人 `supervisor`, typed names). `hide()` takes them off the
+projector again. Both are meeting commands that ctrl+z undoes (`meeting.kinds.UNDOABLE`).
+`current()` is what the projector must show now. The projector shows the stored snapshot, never
+a fresh tally: what is on the wall is exactly what was signed for, even if a ballot is entered
+afterwards.
 
 Top N means the units ranked N or better, so units tied at the boundary are all shown (top 3 of
 ranks 1, 2, 3, 3 shows four); units without a score are never revealed. Within a category the
