@@ -56,6 +56,21 @@ def level_lines(minutes: Minutes) -> list[str]:
     ]  # fmt: skip
 
 
+def warning_paragraphs(minutes: Minutes) -> list[str]:
+    """提醒/约谈 in draft: a lead line, then one paragraph per action (约谈 first) naming the
+    units and each one's reason and years."""
+    out = [t("notice.warnings_intro")]
+    for action in ("talk", "remind"):
+        found = [w for w in minutes.warnings if w.rule.action == action]
+        units = list(dict.fromkeys(w.unit for w in found))
+        if units:
+            reasons = t("notice.warnings_sep").join(
+                t("notice.warnings_reason", unit=w.unit, reason=w.reason) for w in found
+            )
+            out.append(t(f"notice.warnings_{action}", units=_join(units), reasons=reasons))
+    return out
+
+
 def common_problems(minutes: Minutes) -> tuple[list[Problem], int]:
     """The problems listed (at most `MOST`) and the number of the list's lines left out."""
     listed, rest = problems(minutes)
@@ -136,6 +151,10 @@ def render(
     elif not listed:
         o.add(doc, t("notice.no_problems"))
     c.tick(progress, 3, 4)
+
+    if minutes.warnings:  # 跨年度提醒: a draft for staff to edit, each with its reason
+        for line in warning_paragraphs(minutes):
+            o.add(doc, line)
 
     parts.heading(doc, t("notice.s4"))
     o.add(doc, t("notice.requirements"))
