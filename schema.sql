@@ -1,5 +1,5 @@
 -- reviewtui meeting database. One file per meeting; this file is the single source of the schema.
--- The version lives in PRAGMA user_version (4; reviewtui/store/migrations.py leads older files
+-- The version lives in PRAGMA user_version (5; reviewtui/store/migrations.py leads older files
 -- forward). Journal mode: a rollback journal with synchronous=FULL, so the .db alone is complete.
 -- All timestamps are ISO 8601 wall-clock times with their UTC offset.
 
@@ -131,7 +131,8 @@ CREATE TABLE IF NOT EXISTS reveals (
     level      TEXT,                         -- for scope 'level': which
     counter    TEXT NOT NULL,
     supervisor TEXT NOT NULL,
-    results    TEXT NOT NULL CHECK (json_valid(results))
+    results    TEXT NOT NULL CHECK (json_valid(results)),
+    category   TEXT                          -- NULL: every category; else this one's units only
 );
 
 -- The one-time tokens of the phone forms (扫码测评, SPEC 9): one per printed form, its QR code

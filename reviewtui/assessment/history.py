@@ -155,7 +155,9 @@ def load_history(store: Store, *, most: int = MAX_PAST) -> History:
                     date=plan.meeting.date,
                     path=path,
                     results={
-                        name_key(u.unit): PastResult(u.rank, u.final, u.level)
+                        name_key(u.unit): PastResult(
+                            u.rank, u.final, u.level, u.category, u.category_rank
+                        )
                         for u in results.units
                     },
                     names=names_of(plan),

@@ -78,6 +78,8 @@ class PastResult:
     rank: int | None
     final: float | None
     level: str | None
+    category: str | None = None  # for the rules across years (跨年度提醒); not in the JSON
+    category_rank: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {"rank": self.rank, "final": self.final, "level": self.level}

@@ -1,14 +1,17 @@
 """当场公布: the results revealed on the projector, after the counters confirmed them.
 
 `reveal()` stores, in one journaled command, the results JSON (SPEC section 7) as confirmed, the
-scope (every unit, the top N, or the units of one level) and who confirmed the count (计票人
-`counter`, 监票人 `supervisor`, typed names). `hide()` takes them off the projector again. Both are
-meeting commands that ctrl+z undoes (`meeting.kinds.UNDOABLE`). `current()` is what the projector
-must show now. The projector shows the stored snapshot, never a fresh tally: what is on the wall
-is exactly what was signed for, even if a ballot is entered afterwards.
+scope (every unit, the top N, or the units of one level), optionally narrowed to one category
+(分类排名: that category's units, the top N by their rank within it) and who confirmed the
+count (计票人 `counter`, 监票人 `supervisor`, typed names). `hide()` takes them off the
+projector again. Both are meeting commands that ctrl+z undoes (`meeting.kinds.UNDOABLE`).
+`current()` is what the projector must show now. The projector shows the stored snapshot, never
+a fresh tally: what is on the wall is exactly what was signed for, even if a ballot is entered
+afterwards.
 
 Top N means the units ranked N or better, so units tied at the boundary are all shown (top 3 of
-ranks 1, 2, 3, 3 shows four); units without a score are never revealed.
+ranks 1, 2, 3, 3 shows four); units without a score are never revealed. Within a category the
+rank is the category rank (`category_rank` of the results JSON).
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ NAME_MAX = 30  # characters of a counter's or supervisor's name
 TOP_MAX = 9999
 
 _COLUMNS = "id, shown_at, hidden_at, scope, top, level, counter, supervisor, results"
+_CATEGORY = ", category"  # schema 5; a reader of an older file (not upgraded) has no column
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,7 @@ class Reveal:
     counter: str
     supervisor: str
     results: dict[str, Any]
+    category: str | None = None  # one category's units only
 
     @property
     def provisional(self) -> bool:
@@ -56,16 +61,27 @@ class Reveal:
     @property
     def units(self) -> list[dict[str, Any]]:
         """The revealed units of the snapshot, in rank order."""
-        return select(self.results.get("units", []), self.scope, self.top, self.level)
+        return select(
+            self.results.get("units", []), self.scope, self.top, self.level, self.category
+        )
 
 
 def select(
-    units: list[dict[str, Any]], scope: str, top: int | None, level: str | None
+    units: list[dict[str, Any]],
+    scope: str,
+    top: int | None,
+    level: str | None,
+    category: str | None = None,
 ) -> list[dict[str, Any]]:
-    """The units (results JSON rows, rank order) a scope reveals; units without rank never."""
+    """The units (results JSON rows, rank order) a scope reveals; units without rank never.
+    With a category: its units only, ranked by their rank within it."""
     ranked = [u for u in units if u.get("rank") is not None]
+    key = "rank"
+    if category is not None:
+        ranked = [u for u in ranked if u.get("category") == category]
+        key = "category_rank"
     if scope == "top":
-        return [u for u in ranked if top is not None and u["rank"] <= top]
+        return [u for u in ranked if top is not None and (u.get(key) or 0) <= top]
     if scope == "level":
         return [u for u in ranked if u.get("level") == level]
     return ranked
@@ -80,16 +96,35 @@ class Preview:
     level: str | None
     results: Results
     units: list[dict[str, Any]]
+    category: str | None = None
 
     @property
     def provisional(self) -> bool:
         return self.results.provisional
 
 
+def categories(store: Store) -> list[str]:
+    """The plan's categories, in the order of its units (empty: a meeting without)."""
+    found: list[str] = []
+    for unit in store.plan.units:
+        if unit.category and unit.category not in found:
+            found.append(unit.category)
+    return found
+
+
 def prepare(
-    store: Store, scope: str, *, top: int | None = None, level: str | None = None
+    store: Store,
+    scope: str,
+    *,
+    top: int | None = None,
+    level: str | None = None,
+    category: str | None = None,
 ) -> Preview:
     """Tally now and check the scope; raises `UserError` with what is wrong."""
+    if category is not None and category not in categories(store):
+        raise UserError(
+            t("reveal.bad_category", category=category, categories="、".join(categories(store)))
+        )
     if scope not in SCOPES:
         raise UserError(t("reveal.bad_scope", scope=scope, scopes=" / ".join(SCOPES)))
     if scope == "top":
@@ -109,12 +144,12 @@ def prepare(
     if results.valid == 0:
         raise UserError(t("reveal.no_valid", entered=results.entered))
     data = results.to_json()
-    units = select(data["units"], scope, top, level)
+    units = select(data["units"], scope, top, level, category)
     if not units:
         if scope == "level":
             raise UserError(t("reveal.level_empty", level=level))
         raise UserError(t("reveal.nothing_ranked"))
-    return Preview(scope, top, level, results, units)
+    return Preview(scope, top, level, results, units, category)
 
 
 def check_name(text: str, role: str) -> str:
@@ -134,6 +169,7 @@ def reveal(
     *,
     top: int | None = None,
     level: str | None = None,
+    category: str | None = None,
     counter: str,
     supervisor: str,
 ) -> Reveal:
@@ -152,15 +188,17 @@ def reveal(
             first = first or exc.field
     if errors:
         raise UserError(*errors, field=first)
-    plan = prepare(store, scope, top=top, level=level)
+    plan = prepare(store, scope, top=top, level=level, category=category)
     now = clock.iso(clock.now())
     with store.transaction("reveal") as tx:
         shown = current(store.conn)
         if shown is not None:
             tx.update("reveals", {"id": shown.id}, {"hidden_at": now})
+        row = {"category": plan.category} if plan.category is not None else {}
         reveal_id = tx.insert(
             "reveals",
             {
+                **row,
                 "shown_at": now,
                 "scope": plan.scope,
                 "top": plan.top,
@@ -205,15 +243,24 @@ def _has_table(conn: sqlite3.Connection) -> bool:
     return row.fetchone() is not None
 
 
+def _columns(conn: sqlite3.Connection) -> str:
+    names = {row[1] for row in conn.execute("PRAGMA table_info(reveals)")}
+    return _COLUMNS + (_CATEGORY if "category" in names else "")
+
+
 def _from_row(row: tuple[Any, ...]) -> Reveal:
-    rid, shown_at, hidden_at, scope, top, level, counter, supervisor, results = row
+    rid, shown_at, hidden_at, scope, top, level, counter, supervisor, results, *rest = row
     return Reveal(
-        rid, shown_at, hidden_at, scope, top, level, counter, supervisor, json.loads(results)
-    )
+        rid, shown_at, hidden_at, scope, top, level, counter, supervisor, json.loads(results),
+        rest[0] if rest else None,
+    )  # fmt: skip
 
 
 def get(conn: sqlite3.Connection, reveal_id: int) -> Reveal | None:
-    row = conn.execute(f"SELECT {_COLUMNS} FROM reveals WHERE id = ?", (reveal_id,)).fetchone()  # noqa: S608 (fixed columns)
+    row = conn.execute(
+        f"SELECT {_columns(conn)} FROM reveals WHERE id = ?",  # noqa: S608 (fixed columns)
+        (reveal_id,),
+    ).fetchone()
     return _from_row(row) if row else None
 
 
@@ -222,7 +269,7 @@ def current(conn: sqlite3.Connection) -> Reveal | None:
     if not _has_table(conn):
         return None
     row = conn.execute(
-        f"SELECT {_COLUMNS} FROM reveals WHERE hidden_at IS NULL ORDER BY id DESC LIMIT 1"  # noqa: S608
+        f"SELECT {_columns(conn)} FROM reveals WHERE hidden_at IS NULL ORDER BY id DESC LIMIT 1"  # noqa: S608
     ).fetchone()
     return _from_row(row) if row else None
 
@@ -231,5 +278,5 @@ def history(conn: sqlite3.Connection) -> list[Reveal]:
     """Every reveal, oldest first (for the minutes)."""
     if not _has_table(conn):
         return []
-    rows = conn.execute(f"SELECT {_COLUMNS} FROM reveals ORDER BY id").fetchall()  # noqa: S608
+    rows = conn.execute(f"SELECT {_columns(conn)} FROM reveals ORDER BY id").fetchall()  # noqa: S608
     return [_from_row(row) for row in rows]

@@ -11,7 +11,11 @@ level, the common problems and the requirements, on the official page, for staff
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reviewtui import present
+from reviewtui.assessment.categories import laid_out
+from reviewtui.assessment.results import UnitResult
 from reviewtui.export import common as c
 from reviewtui.export import official_parts as parts
 from reviewtui.export.docx_charts import notice_charts
@@ -27,13 +31,44 @@ def _join(names: list[str]) -> str:
     return ("、" if get_lang() == "zh" else ", ").join(names)
 
 
-def by_level(minutes: Minutes) -> list[tuple[str, list[str]]]:
+def by_level(
+    minutes: Minutes, units: Sequence[UnitResult] | None = None
+) -> list[tuple[str, list[str]]]:
     """Each level with its units in rank order (levels of the plan first, best first)."""
     levels: dict[str, list[str]] = {level: [] for level in minutes.levels}
-    for unit in minutes.results.units:  # rank order
+    for unit in minutes.results.units if units is None else units:  # rank order
         if unit.level is not None:
             levels.setdefault(unit.level, []).append(unit.unit)
     return [(level, units) for level, units in levels.items() if units]
+
+
+def level_lines(minutes: Minutes) -> list[str]:
+    """The ranking by level; with `rank_by = "category"` each category's levels on their own."""
+    laid = laid_out(minutes.results)
+    if len(laid) == 1 and laid[0][0] is None:
+        return [t("notice.level_line", level=level, count=len(names), units=_join(names))
+                for level, names in by_level(minutes)]  # fmt: skip
+    return [
+        t("notice.category_level_line", category=category or t("results.no_category"),
+          level=level, count=len(names), units=_join(names))
+        for category, units in laid
+        for level, names in by_level(minutes, units)
+    ]  # fmt: skip
+
+
+def warning_paragraphs(minutes: Minutes) -> list[str]:
+    """提醒/约谈 in draft: a lead line, then one paragraph per action (约谈 first) naming the
+    units and each one's reason and years."""
+    out = [t("notice.warnings_intro")]
+    for action in ("talk", "remind"):
+        found = [w for w in minutes.warnings if w.rule.action == action]
+        units = list(dict.fromkeys(w.unit for w in found))
+        if units:
+            reasons = t("notice.warnings_sep").join(
+                t("notice.warnings_reason", unit=w.unit, reason=w.reason) for w in found
+            )
+            out.append(t(f"notice.warnings_{action}", units=_join(units), reasons=reasons))
+    return out
 
 
 def common_problems(minutes: Minutes) -> tuple[list[Problem], int]:
@@ -90,8 +125,8 @@ def render(
                 valid=present.count(results.valid),
             ),
         )
-    for level, names in levels:
-        o.add(doc, t("notice.level_line", level=level, count=len(names), units=_join(names)))
+    for line in level_lines(minutes):
+        o.add(doc, line)
     if not levels:
         o.add(doc, t("notice.no_results"))
     notice_charts(doc, minutes)  # the scores as bars, and last year beside this year
@@ -116,6 +151,10 @@ def render(
     elif not listed:
         o.add(doc, t("notice.no_problems"))
     c.tick(progress, 3, 4)
+
+    if minutes.warnings:  # 跨年度提醒: a draft for staff to edit, each with its reason
+        for line in warning_paragraphs(minutes):
+            o.add(doc, line)
 
     parts.heading(doc, t("notice.s4"))
     o.add(doc, t("notice.requirements"))

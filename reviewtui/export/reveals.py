@@ -8,6 +8,12 @@ from reviewtui.minutes.model import RevealRecord
 
 
 def reveal_scope(record: RevealRecord) -> str:
+    """ "前 3 名", or within a category "“镇街”类别前 3 名"."""
+    head = t("minutes.reveal_category", category=record.category) if record.category else ""
+    return head + _scope(record)
+
+
+def _scope(record: RevealRecord) -> str:
     if record.scope == "top":
         return t("minutes.reveal_scope.top", top=record.top)
     if record.scope == "level":

@@ -93,6 +93,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "讲话人“{name}”不在 [[leaders]] 中,也不是主持人",
         "speaker '{name}' is neither one of the [[leaders]] nor the chair",
     ),
+    "plan.warning_needs": (
+        '提醒规则 rule = "{rule}" 需要填写 {key}',
+        'a warning rule = "{rule}" needs {key}',
+    ),
+    "plan.unknown_level": ("“{name}”不是等次 levels 中的等次", "'{name}' is not one of the levels"),
+    "plan.unknown_category": (
+        "“{name}”不是任何单位的类别 category",
+        "'{name}' is not the category of any unit",
+    ),
     "plan.unknown_grade": (
         "“{name}”不是测评等次 scale 中的等次",
         "'{name}' is not a grade of the scale",

@@ -177,6 +177,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{issued} forms were issued, {returned} returned, {valid} valid.",
     ),
     "notice.level_line": ("{level}等次（{count}个）：{units}。", "{level} ({count}): {units}."),
+    "notice.category_level_line": (
+        "{category}类：{level}等次（{count}个）：{units}。",
+        "{category}, {level} ({count}): {units}.",
+    ),
     "notice.no_results": ("（测评结果尚未统计。）", "(No results yet.)"),
     "notice.s2": ("二、评为“{level}”等次的单位", "2. Units rated {level}"),
     "notice.best": (

@@ -6,6 +6,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "公布范围“{scope}”无效：应为 {scopes} 之一",
         "'{scope}' is not a scope to reveal: use one of {scopes}",
     ),
+    "reveal.bad_category": (
+        "类别“{category}”不是本次会议的单位类别：应为 {categories} 之一",
+        "'{category}' is not a category of this meeting: use one of {categories}",
+    ),
     "reveal.bad_top": (
         "前几名：请填写 1 到 9999 之间的整数（现为“{top}”）",
         "Top N: give a whole number from 1 to 9999 (not '{top}')",
@@ -51,6 +55,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "reveal.scope.level": ("某一等次", "One level"),
     "reveal.dialog.top": ("前几名", "Top N"),
     "reveal.dialog.level": ("等次", "Level"),
+    "reveal.dialog.category": ("类别", "Category"),
+    "reveal.category.every": ("全部类别", "Every category"),
     "reveal.dialog.hint": (
         "enter 确认公布 · esc 取消 · 公布及确认人记入会议记录",
         "enter reveals · esc cancels · who confirmed goes in the minutes",
@@ -75,6 +81,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     # the projector
     "projector.reveal.title": ("测评结果", "Results"),
     "projector.reveal.scope_all": ("全部单位", "All units"),
+    "projector.reveal.category": ("{category} · ", "{category} · "),
     "projector.reveal.scope_top": ("前 {top} 名", "Top {top}"),
     "projector.reveal.scope_level": ("等次：{level}", "Level: {level}"),
     "projector.reveal.provisional": (
@@ -99,4 +106,5 @@ STRINGS: dict[str, tuple[str, str]] = {
     "minutes.reveal_scope.all": ("全部单位", "all units"),
     "minutes.reveal_scope.top": ("前 {top} 名", "the top {top}"),
     "minutes.reveal_scope.level": ("等次为“{level}”的单位", "the units of level '{level}'"),
+    "minutes.reveal_category": ("“{category}”类别", "category '{category}': "),
 }

@@ -52,9 +52,10 @@ class Board:
 def rows_of(reveal: Reveal) -> list[BoardRow]:
     units = reveal.units
     axis = score_axis(score_value(u.get("final")) for u in units)
+    key = "rank" if reveal.category is None else "category_rank"  # ranked within its category
     return [
         BoardRow(
-            str(u["rank"]),
+            str(u[key]),
             u["unit"],
             score(u.get("final")),
             u.get("level") or "",
@@ -69,6 +70,12 @@ def axis_caption(reveal: Reveal) -> str:
 
 
 def scope_label(reveal: Reveal) -> str:
+    if reveal.category is not None:
+        return t("projector.reveal.category", category=reveal.category) + _scope(reveal)
+    return _scope(reveal)
+
+
+def _scope(reveal: Reveal) -> str:
     if reveal.scope == "top":
         return t("projector.reveal.scope_top", top=reveal.top)
     if reveal.scope == "level":

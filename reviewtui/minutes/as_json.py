@@ -85,6 +85,8 @@ def _item_json(item: ItemRecord, minutes: Minutes | None = None) -> dict[str, An
 
 
 def _reveal_json(r: RevealRecord) -> dict[str, Any]:
+    # "category" only when one was revealed: the minutes of a meeting without stay as they were.
+    extra = {"category": r.category} if r.category is not None else {}
     return {
         "at": r.at,
         "scope": r.scope,
@@ -94,6 +96,7 @@ def _reveal_json(r: RevealRecord) -> dict[str, Any]:
         "supervisor": r.supervisor,
         "hidden_at": r.hidden_at,
         "provisional": r.provisional,
+        **extra,
     }
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from reviewtui.assessment import Results
 from reviewtui.assessment.history import History
 from reviewtui.assessment.tally import GroupCount
+from reviewtui.assessment.year_warnings import YearWarning
 from reviewtui.plan import Veto
 from reviewtui.rectify import Previous, ProblemLine
 
@@ -184,6 +185,7 @@ class RevealRecord:
     supervisor: str  # 监票人
     hidden_at: str | None
     provisional: bool  # the revealed results were provisional (quorum not met)
+    category: str | None = None  # one category's units only (分类排名)
 
 
 @dataclass(frozen=True)
@@ -212,6 +214,7 @@ class Minutes:
     # `results.previous` holds last year's result of each unit.
     history: History | None = None
     check_code: str = ""  # 校验码 of the ballots and results (`assessment.check_code`)
+    warnings: tuple[YearWarning, ...] = ()  # 跨年度提醒: what the plan's rules across years give
 
     def rectification_lines(self, *, dropped: bool = True) -> tuple[ProblemLine, ...]:
         """The lines of the list as handed on: merged ones are in their absorber."""

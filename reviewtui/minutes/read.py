@@ -68,6 +68,9 @@ def _read(store: Store, as_of: datetime) -> Minutes:
         from reviewtui.assessment.history import with_history
 
         results, earlier = with_history(store, results)
+    from reviewtui.assessment.year_warnings import warnings_of
+
+    warned = warnings_of(store, results, earlier)
     opinion_texts = opinions.by_unit(store, results)
     notes = {r["item_id"]: r["text"] for r in store.rows("SELECT item_id, text FROM notes")}
     meeting = Meeting(store)  # its queries only: a reader store is enough
@@ -110,7 +113,7 @@ def _read(store: Store, as_of: datetime) -> Minutes:
     amendments = tuple(AmendmentRecord(*a) for a in history(store))
     reveals = tuple(
         RevealRecord(r.shown_at, r.scope, r.top, r.level, r.counter, r.supervisor, r.hidden_at,
-                     r.provisional)
+                     r.provisional, r.category)
         for r in reveal_history(store.conn)
     )  # fmt: skip
     present = tuple(tuple(a) for a in attendance(store))
@@ -146,6 +149,7 @@ def _read(store: Store, as_of: datetime) -> Minutes:
         levels=tuple(level.level for level in plan.assessment.levels),
         history=earlier,
         check_code=code,
+        warnings=warned,
     )
 
 

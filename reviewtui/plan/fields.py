@@ -212,6 +212,22 @@ RULES = Table(
     )
 )
 
+# 跨年度提醒 (issue 25): a rule read on the chain of earlier meetings (`[meeting] previous`).
+MAX_YEARS = 5  # this meeting and the four before it: as far as the chain reaches
+WARNING = Table(
+    (
+        # "level": at or below `level` in `years` meetings running; "bottom": among the last
+        # `bottom` (of `category`, else of all units) in `years` meetings running; "rectify":
+        # last year's 整改 lines still open.
+        Field("rule", "choice", required=True, choices=("level", "bottom", "rectify")),
+        _name("level"),
+        Field("bottom", "integer", low=1, high=MAX_COUNT),
+        _name("category"),
+        Field("years", "integer", default=2, low=1, high=MAX_YEARS),
+        Field("action", "choice", default="remind", choices=("remind", "talk")),  # 提醒 / 约谈
+    )
+)
+
 ASSESSMENT = Table(
     (
         Nested("scale", GRADE, True, DEFAULT_SCALE),
@@ -226,6 +242,7 @@ ASSESSMENT = Table(
         Nested("rules", RULES, False, {}),  # its keys' own defaults
         # How the results are laid out: one ranking ("all") or one per category ("category").
         Field("rank_by", "choice", default="all", choices=("all", "category")),
+        Nested("warnings", WARNING, True, []),  # 跨年度提醒: none unless the plan asks
     )
 )
 PLAN = Table(

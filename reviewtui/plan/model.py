@@ -23,6 +23,7 @@ from reviewtui.plan.fields import (  # FORMAT: re-exported
     MEETING,
     RULES,
     TIMING,
+    WARNING,
     default,
     normalize,
     scalar_names,
@@ -71,6 +72,17 @@ class Rules(NamedTuple):
     quota: tuple[Quota, ...] = tuple(default(RULES, "quota"))
 
 
+class WarningRule(NamedTuple):
+    """A rule across years (跨年度提醒): see `plan.fields.WARNING`."""
+
+    rule: str
+    level: str | None = None
+    bottom: int | None = None
+    category: str | None = None
+    years: int = default(WARNING, "years")
+    action: str = default(WARNING, "action")
+
+
 class Assessment(NamedTuple):
     scale: tuple[Grade, ...]
     items: tuple[FormItem, ...]
@@ -83,6 +95,7 @@ class Assessment(NamedTuple):
     quorum: float = default(ASSESSMENT, "quorum")
     rules: Rules = Rules()  # every key at its table default
     rank_by: str = default(ASSESSMENT, "rank_by")  # "category": one ranking per category
+    warnings: tuple[WarningRule, ...] = ()  # 跨年度提醒, on the `previous` chain
 
     def grade(self, name: str) -> Grade | None:
         return next((g for g in self.scale if g.grade == name), None)
@@ -250,6 +263,7 @@ class Plan:
                     **{name: getattr(a.rules, name) for name in scalar_names(F.RULES)},
                     "quota": [q._asdict() for q in a.rules.quota],
                 },
+                "warnings": [w._asdict() for w in a.warnings],
             },
         }
 
@@ -280,6 +294,7 @@ def build(data: dict[str, Any], warnings: tuple[PlanError, ...] = ()) -> Plan:
                 **{name: a["rules"][name] for name in scalar_names(F.RULES)},
                 quota=tuple(Quota(**q) for q in a["rules"]["quota"]),
             ),
+            warnings=tuple(WarningRule(**w) for w in a["warnings"]),
         ),
         warnings=warnings,
     )

@@ -30,7 +30,35 @@ class Sections(Validator):
             for n, unit in enumerate(data["units"]):
                 if not unit.get("category"):
                     self.error(f"units[{n}].category", t("plan.category_needed"))
+        categories = spellings([u["category"] for u in data["units"] if u.get("category")])
+        data["assessment"]["warnings"] = self.warnings(
+            self.sub_table(raw, "assessment", "assessment"), data["assessment"], categories
+        )
         return data
+
+    def warnings(self, raw: dict, a: dict, categories: dict[str, str]) -> list[dict]:
+        """跨年度提醒: each rule with what it needs (a level of the plan, a count, a category
+        of the units)."""
+        if "warnings" not in raw:
+            return []
+        levels = spellings([lv["level"] for lv in a["levels"]])
+        out = []
+        for where, entry in self.entries(raw, "warnings", "assessment.warnings", F.WARNING):
+            rule = entry["rule"]
+            if rule == "level":
+                if entry["level"] is None:
+                    self.error(f"{where}.level", t("plan.warning_needs", key="level", rule=rule))
+                entry["level"] = self.resolve(
+                    entry["level"], levels, f"{where}.level", "plan.unknown_level"
+                )
+            if rule == "bottom" and entry["bottom"] is None:
+                self.error(f"{where}.bottom", t("plan.warning_needs", key="bottom", rule=rule))
+            if entry["category"] is not None:
+                entry["category"] = self.resolve(
+                    entry["category"], categories, f"{where}.category", "plan.unknown_category"
+                )
+            out.append(entry)
+        return out
 
     def entries(self, raw: dict, name: str, key: str, table: F.Table) -> list[tuple[str, dict]]:
         return [
@@ -138,6 +166,7 @@ class Sections(Validator):
         a["levels"] = self.levels(raw)
         a["veto"] = self.veto(raw, spellings([g["grade"] for g in scale]))
         a["rules"] = self.rules(raw, spellings([g["grade"] for g in scale if g["counted"]]))
+        a["warnings"] = []  # read once the units' categories are known (`run`)
         return {name: a[name] for name in F.ASSESSMENT.names()}
 
     def scale(self, raw: dict) -> list[dict]:

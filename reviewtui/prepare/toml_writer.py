@@ -102,6 +102,8 @@ def render(data: Mapping[str, Any], source: str) -> str:
     for f in F.ASSESSMENT.fields:
         if f.default is None or (isinstance(f, F.Nested) and not f.many):
             continue  # a sub-table ([assessment.rules]) absent is its keys' defaults
+        if isinstance(f, F.Nested) and f.default == [] and not assessment.get(f.name):
+            continue  # an optional list ([[assessment.warnings]]) the workbook left empty
         comment = _ASSESSMENT_COMMENTS.get(f.name)
         lines += _comment(comment) if comment else []
         if isinstance(f, F.Field):  # the workbook's own (现场测评占比), else the default

@@ -88,8 +88,11 @@ def score_axis(values: Iterable[float | None], high: float = 100.0) -> Axis:
 
 
 def score_chart(results: Results) -> BarChart:
-    """Every unit with a final score, in rank order, its level beside its bar."""
-    units = [u for u in results.units if u.final is not None]
+    """Every unit with a final score, in rank order (with `rank_by = "category"` one category
+    after another), its level beside its bar."""
+    from reviewtui.present.glossary import ordered
+
+    units = [u for u in ordered(results) if u.final is not None]
     bars = tuple(
         Bar(u.unit, n.score_value(u.final), n.score(u.final), u.level or "") for u in units
     )

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from reviewtui.store.connect import fsync_dir
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 APPLICATION_ID = 0x52565449  # "RVTI": marks the file as a reviewtui meeting
 
 Migration = Callable[[sqlite3.Connection], None]
@@ -220,7 +220,13 @@ def _v4(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-MIGRATIONS: dict[int, Migration] = {2: _v2, 3: _v3, 4: _v4}
+def _v5(conn: sqlite3.Connection) -> None:
+    """Version 5: a reveal may show one category's ranking (分类排名); NULL in every older row
+    (every category), so no existing row changes meaning."""
+    conn.execute("ALTER TABLE reveals ADD COLUMN category TEXT")
+
+
+MIGRATIONS: dict[int, Migration] = {2: _v2, 3: _v3, 4: _v4, 5: _v5}
 
 
 def back_up(conn: sqlite3.Connection, path: Path, version: int) -> Path:

@@ -311,6 +311,12 @@ class ResultsScreen(Screen[None]):
         """What a reader must not miss: provisional results and groups short of forms (the
         quorum), uncounted ballots, over-issued groups, the veto."""
         notes = Text()
+        from reviewtui.assessment.year_warnings import warnings_of
+
+        if warned := warnings_of(self.store, results, self.history):  # 跨年度提醒
+            notes.append(t("warnings.title", count=len(warned)) + "\n", style="bold magenta")
+            for warning in warned:
+                notes.append(shown(warning.line()) + "\n")
         for note in quorum_notes(results):
             notes.append(shown(note) + "\n", style="bold yellow")
         from reviewtui.attendance import attendance

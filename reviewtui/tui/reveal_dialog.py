@@ -1,6 +1,7 @@
 """The reveal dialog (`p` on the results screen): what goes on the projector (every unit, the
-top N, or one level), who confirmed the count (计票人, 监票人), and a summary of exactly what will
-be shown, provisional results said so. `enter` (or ctrl+s) reveals, `escape` cancels.
+top N, or one level; in a meeting of categories, of every category or of one), who confirmed
+the count (计票人, 监票人), and a summary of exactly what will be shown, provisional results said
+so. `enter` (or ctrl+s) reveals, `escape` cancels.
 
 The core decides (`assessment.reveal`): the summary is its `prepare()`, the confirmation its
 `reveal()`, one journaled command. The typed names live in the results screen's `names`, so an
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from reviewtui.tui.results import ResultsScreen
 
 SUMMARY_UNITS = 6  # units named in the summary; the rest are counted
+EVERY = "\x00every"  # the category choice "every category" (no category is named so)
 
 
 class RevealDialog(ModalScreen[rv.Reveal | None]):
@@ -54,6 +56,10 @@ class RevealDialog(ModalScreen[rv.Reveal | None]):
         self.store = store
         self.names = names  # [counter, supervisor], kept by the results screen
         self.levels = [lv.level for lv in store.plan.assessment.levels]
+        self.categories = rv.categories(store)
+        # A plan that ranks by category offers its first category: one ranking at a time.
+        by_category = store.plan.assessment.rank_by == "category" and self.categories
+        self.first_category = self.categories[0] if by_category else EVERY
 
     def compose(self) -> ComposeResult:
         with Vertical(id="reveal-box") as box:
@@ -80,6 +86,16 @@ class RevealDialog(ModalScreen[rv.Reveal | None]):
                     allow_blank=False,
                     compact=True,
                     id="reveal-level",
+                )
+            with Horizontal(classes="reveal-row", id="reveal-category-row"):
+                yield Label(t("reveal.dialog.category"), classes="reveal-label")
+                yield Choice(
+                    [(t("reveal.category.every"), EVERY)]
+                    + [(shown(c), c) for c in self.categories],
+                    value=self.first_category,
+                    allow_blank=False,
+                    compact=True,
+                    id="reveal-category",
                 )
             for index, role in enumerate(("counter", "supervisor")):
                 with Horizontal(classes="reveal-row"):
@@ -115,6 +131,10 @@ class RevealDialog(ModalScreen[rv.Reveal | None]):
     def level(self) -> str:
         return str(self.query_one("#reveal-level", Select).value)
 
+    def category(self) -> str | None:
+        value = str(self.query_one("#reveal-category", Select).value)
+        return None if value == EVERY else value
+
     @on(Select.Changed)
     @on(Input.Changed, "#reveal-top")
     def show_choice(self) -> None:
@@ -122,9 +142,12 @@ class RevealDialog(ModalScreen[rv.Reveal | None]):
         scope = self.scope()
         self.query_one("#reveal-top-row").display = scope == "top"
         self.query_one("#reveal-level-row").display = scope == "level"
+        self.query_one("#reveal-category-row").display = bool(self.categories)
         summary, warning = Text(), Text()
         try:
-            preview = rv.prepare(self.store, scope, top=self.top(), level=self.level())
+            preview = rv.prepare(
+                self.store, scope, top=self.top(), level=self.level(), category=self.category()
+            )
         except UserError as exc:
             summary.append("\n".join(exc.lines), style="bold")
         else:
@@ -174,6 +197,7 @@ class RevealDialog(ModalScreen[rv.Reveal | None]):
                 self.scope(),
                 top=self.top(),
                 level=self.level(),
+                category=self.category(),
                 counter=counter,
                 supervisor=supervisor,
             )
@@ -250,5 +274,6 @@ def show_revealed(host: ResultsScreen) -> None:
 
 def reveal_line(reveal: rv.Reveal) -> str:
     record = RevealRecord(reveal.shown_at, reveal.scope, reveal.top, reveal.level,
-                          reveal.counter, reveal.supervisor, None, reveal.provisional)  # fmt: skip
+                          reveal.counter, reveal.supervisor, None, reveal.provisional,
+                          reveal.category)  # fmt: skip
     return minutes_line(record)

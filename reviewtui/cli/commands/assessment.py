@@ -108,6 +108,8 @@ def results(
     store = open_session(session, db, write=False)
     tell(store.notices)
     extra: list[str] = []
+    warned: tuple[Any, ...] = ()
+    history = None
     try:
         lang = meeting_language(store)
         outcome = tally_store(store)
@@ -125,6 +127,10 @@ def results(
                 extra = _withdrawn(history, outcome)
         veto = store.plan.assessment.veto
         present = None if as_json else _present(store)
+        if not as_json and store.plan.assessment.warnings:  # 跨年度提醒
+            from reviewtui.assessment.year_warnings import warnings_of
+
+            warned = warnings_of(store, outcome, history if store.plan.meeting.previous else None)
     finally:
         store.close()
     if as_json:
@@ -143,6 +149,9 @@ def results(
             from reviewtui.present.tables import previous_table
 
             tables.append(previous_table(outcome))
+        if warned:
+            lines.append(Text(t("warnings.title", count=len(warned)), style="bold"))
+            lines += [Text(shown(w.line())) for w in warned]
         shown_results = Group(*tables, *lines)
     show(shown_results)
 
