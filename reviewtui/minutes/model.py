@@ -16,6 +16,7 @@ from typing import Any
 
 from reviewtui.assessment import Results
 from reviewtui.assessment.history import History
+from reviewtui.assessment.method_text import Method
 from reviewtui.assessment.tally import GroupCount
 from reviewtui.plan import Veto
 from reviewtui.rectify import Previous, ProblemLine
@@ -212,6 +213,7 @@ class Minutes:
     # `results.previous` holds last year's result of each unit.
     history: History | None = None
     check_code: str = ""  # 校验码 of the ballots and results (`assessment.check_code`)
+    method: Method | None = None  # 计分办法 and the worked unit (`assessment.method_text`)
 
     def rectification_lines(self, *, dropped: bool = True) -> tuple[ProblemLine, ...]:
         """The lines of the list as handed on: merged ones are in their absorber."""
