@@ -235,7 +235,8 @@ def test_method_and_example_match_results_json(tmp_path: Path, cli, plan: dict) 
 
     rules = "\n".join(minutes.method.rules)
     assert ("去掉 1 个最高分和 1 个最低分" in rules) == (plan["trim"] == 1)
-    assert "有效测评表不少于 5 张的" in rules if plan["trim"] else "最高分" not in rules
+    trim_rule = "某类测评人对该单位的有效测评表不少于 5 张的"
+    assert trim_rule in rules if plan["trim"] else "最高分" not in rules
     share = f"{plan['onsite'] * 100:g}%"
     assert f"综合得分 = 现场测评得分 × {share} + 日常考核得分 ×" in rules
     assert "没有日常考核得分的单位" in rules  # 丙镇党委 has none
@@ -272,6 +273,12 @@ def test_a_plan_without_the_options_says_nothing_of_them(tmp_path: Path, cli) ->
     assert m is not None
     assert "综合得分即现场测评得分" in "".join(m.rules)
     assert m.example[-1] == "综合得分 92.00 分达到 90 分，等次为“好”。"
+    # One form per group: no group's own score is printed (anonymity, as the group sheet).
+    assert m.example[1:3] == (
+        "区级领导只收回 1 份测评表（少于 3 份），为不暴露个人评价，不列该类别得分；",
+        "党代表只收回 1 份测评表（少于 3 份），为不暴露个人评价，不列该类别得分；",
+    )
+    assert m.example[3] == "现场测评得分 = 区级领导得分 × 60% + 党代表得分 × 40% = 92.00；"
 
 
 def test_the_documents_place_it(tmp_path: Path, cli) -> None:
@@ -307,3 +314,48 @@ def test_english(tmp_path: Path, cli) -> None:
         line.startswith("Final = on-site score × 70% + daily score × 30%") for line in m.rules
     )
     i18n.set_lang("zh")
+
+
+OPTIONS = """[meeting]
+title = "其他选项"
+date = "2024-01-20"
+
+[[units]]
+name = "甲"
+reporter = "甲书记"
+
+[[units]]
+name = "乙"
+reporter = "乙书记"
+
+[assessment]
+items = [ {{ name = "党建", max = 50, weight = 2 }}, {{ name = "作风" }} ]
+double_entry = true
+levels = [ {{ level = "优秀", min = 85 }}, {{ level = "合格", min = {low} }} ]
+"""
+
+
+@pytest.mark.parametrize("low", [0, 60])
+def test_other_options_in_words(low: int) -> None:
+    """Numeric items with weights, double entry, one group, a bottom level with a floor: each
+    said as the tally applies it; nothing of options left unused."""
+    from reviewtui.assessment.method_text import rules
+    from reviewtui.assessment.tally import tally
+    from reviewtui.plan import loads
+
+    i18n.set_lang("zh")
+    plan = loads(OPTIONS.format(low=low))
+    text = "\n".join(rules(plan, tally(plan, [])))
+    assert "“党建”填写 0 至 50 分，按“所填分数 ÷ 50 × 100”折算。" in text
+    assert "加权平均（权重：党建 2、作风 1；未计分的项目不计入）" in text
+    assert "每张测评表录入两遍" in text
+    assert "现场测评得分为全部有效测评表对该单位得分的平均分" in text
+    assert "各类测评人得分的加权平均" not in text  # one group: no group weights
+    floor = (
+        "不足 85 分为“合格”"
+        if low == 0
+        else "60 分及以上、不足 85 分为“合格”；不足 60 分的不评定等次"
+    )
+    assert f"考核等次：85 分及以上为“优秀”；{floor}。" in text
+    for absent in ("最高分", "调为", "日常考核"):
+        assert absent not in text

@@ -62,14 +62,14 @@ def rules(plan: Plan, results: Results) -> list[str]:
             t("method.grade_points", grade=g.grade, points=_num(g.points or 0.0)) for g in counted
         )
         out.append(t("method.grades", grades=grades))
-        uncounted = [g.grade for g in a.scale if not g.counted]
-        if uncounted:
-            out.append(t("method.uncounted", grades=_quoted(uncounted)))
-        else:
-            out.append(t("method.blank"))
     for item in a.items:
         if item.max is not None:
             out.append(t("method.numeric", item=item.name, max=_num(item.max)))
+    uncounted = [g.grade for g in a.scale if not g.counted] if _graded(plan) else []
+    if uncounted:
+        out.append(t("method.uncounted", grades=_quoted(uncounted)))
+    else:
+        out.append(t("method.blank"))
     if len(a.items) > 1:
         if len({item.weight for item in a.items}) == 1:
             out.append(t("method.items_mean"))
@@ -78,10 +78,13 @@ def rules(plan: Plan, results: Results) -> list[str]:
                 t("method.named_weight", name=i.name, weight=_num(i.weight)) for i in a.items
             )
             out.append(t("method.items_weighted", weights=weights))
+    if a.double_entry:
+        out.append(t("method.double_entry"))
     one_group = len(plan.groups) == 1
     out.append(t("method.one_group" if one_group else "method.group_mean"))
     if a.trim > 0:
-        out.append(t("method.trim", need=2 * a.trim + 3, n=a.trim))
+        key = "method.trim_one" if one_group else "method.trim"
+        out.append(t(key, need=2 * a.trim + 3, n=a.trim))
     if not one_group:
         total = sum(g.weight for g in plan.groups)
         weights = _sep().join(

@@ -27,6 +27,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "“{item}”填写 0 至 {max} 分，按“所填分数 ÷ {max} × 100”折算。",
         "'{item}' takes 0 to {max}, counted as (the figure ÷ {max}) × 100.",
     ),
+    "method.double_entry": (
+        "每张测评表录入两遍，两遍逐格一致的才计入。",
+        "Each form is entered twice and counts only when both entries agree cell for cell.",
+    ),
     "method.items_mean": (
         "一张测评表对一个单位的得分为各测评项目得分的平均分（未计分的项目不计入）。",
         "A form's score for a unit is the mean of its items' points (items without points left "
@@ -47,9 +51,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "A rater group's score is the mean of its valid forms' scores for the unit.",
     ),
     "method.trim": (
-        "有效测评表不少于 {need} 张的，先去掉 {n} 个最高分和 {n} 个最低分再平均。",
-        "Where there are at least {need} valid forms, the {n} highest and {n} lowest scores "
-        "are left out before the mean.",
+        "某类测评人对该单位的有效测评表不少于 {need} 张的，先去掉 {n} 个最高分和 {n} 个最低分再平均。",
+        "Where a group has at least {need} valid forms for the unit, its {n} highest and {n} "
+        "lowest scores are left out before the mean.",
+    ),
+    "method.trim_one": (
+        "对该单位的有效测评表不少于 {need} 张的，先去掉 {n} 个最高分和 {n} 个最低分再平均。",
+        "Where there are at least {need} valid forms for the unit, the {n} highest and {n} "
+        "lowest scores are left out before the mean.",
     ),
     "method.groups": (
         "现场测评得分为各类测评人得分的加权平均，权重：{weights}；"
