@@ -359,3 +359,19 @@ def test_other_options_in_words(low: int) -> None:
     assert f"考核等次：85 分及以上为“优秀”；{floor}。" in text
     for absent in ("最高分", "调为", "日常考核"):
         assert absent not in text
+
+
+def test_ranking_by_category_is_said() -> None:
+    from reviewtui.assessment.method_text import rules
+    from reviewtui.assessment.tally import tally
+    from reviewtui.plan import loads
+
+    i18n.set_lang("zh")
+    base = OPTIONS.format(low=0)
+    for unit, category in (("甲", "镇街"), ("乙", "系统")):
+        line = f'reporter = "{unit}书记"'
+        base = base.replace(line, f'{line}\ncategory = "{category}"')
+    for rank_by, said in (("all", False), ("category", True)):
+        text = base.replace("double_entry = true", f'double_entry = true\nrank_by = "{rank_by}"')
+        plan = loads(text)
+        assert ("各单位在本类别内排名。" in rules(plan, tally(plan, []))) is said
