@@ -63,6 +63,7 @@ def test_sheet_order_and_the_ballots_only_on_request(minutes: Minutes, lang: str
     plain = book_of(minutes)
     assert plain.sheetnames == [
         t("export.sheet.results"),
+        t("method.title"),  # 计分办法: its own page, so the signed sheet stays one page
         t("chart.sheet"),  # the charts over the figures (no last-year sheet: no previous)
         t("export.sheet.groups"),
         t("export.sheet.timings"),
@@ -74,6 +75,7 @@ def test_sheet_order_and_the_ballots_only_on_request(minutes: Minutes, lang: str
     internal = book_of(minutes, ballots=True)
     assert internal.sheetnames == [
         t("export.sheet.results"),
+        t("method.title"),  # 计分办法: its own page, so the signed sheet stays one page
         t("chart.sheet"),  # the charts over the figures (no last-year sheet: no previous)
         t("export.sheet.groups"),
         t("export.sheet.ballots_internal"),

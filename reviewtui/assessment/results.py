@@ -173,6 +173,16 @@ class Results:
         }
 
 
+# A group that returned fewer forms than this shows no score of its own: with one or two forms,
+# a group's score is one person's marks.
+MIN_FORMS = 3
+
+
+def hidden_groups(results: Results) -> list[str]:
+    """The groups whose own score no document lists (anonymity)."""
+    return [g.name for g in results.groups if g.returned < MIN_FORMS]
+
+
 def round2(value: float) -> float:
     """Half up to 2 decimals, as a person rounds (89.995 -> 90.0).
 

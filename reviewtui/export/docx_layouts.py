@@ -140,8 +140,16 @@ def _assessment(doc: DocumentType, n: int, minutes: Minutes) -> None:
     table(doc, c.ranking_header(minutes), c.ranking_rows(minutes), widths, left=(1,))
     for line in c.ranking_notes(minutes):
         o.add(doc, line, o.NOTE).paragraph_format.space_before = Pt(4)
+    sub = 3
+    if minutes.method is not None:  # 计分办法: the rules, then the worked unit
+        o.add(doc, c.sub_ordinal(sub) + t("method.title"), o.HEADING_2)
+        sub += 1
+        for line in minutes.method.rules:
+            o.add(doc, line)
+        if minutes.method.example:
+            labelled(doc, t("method.example_title"), "\n".join(minutes.method.example))
     if minutes.reveals:  # 当场公布: when, what, and who confirmed the count
-        o.add(doc, c.sub_ordinal(3) + t("minutes.reveals"), o.HEADING_2)
+        o.add(doc, c.sub_ordinal(sub) + t("minutes.reveals"), o.HEADING_2)
         for record in minutes.reveals:
             o.add(doc, reveal_line(record))
 

@@ -134,11 +134,26 @@ def _assessment(n: int, minutes: Minutes) -> list[str]:
     if c.has_results(minutes):
         out += [*table(c.ranking_header(minutes), c.ranking_rows(minutes)), ""]
         out += [line for text in c.ranking_notes(minutes) for line in (escape(text), "")]
+        out += _method(minutes)
     else:
         out += [t("minutes.no_results"), ""]
     if minutes.reveals:
         out += [f"**{t('minutes.reveals')}**", ""]
         out += [f"- {escape(reveal_line(r))}" for r in minutes.reveals] + [""]
+    return out
+
+
+def _method(minutes: Minutes) -> list[str]:
+    """（三）计分办法: the rules a paragraph each, then the worked unit as one paragraph of
+    hard-broken lines."""
+    method = minutes.method
+    if method is None:
+        return []
+    out = [f"### {c.sub_ordinal(3)}{t('method.title')}", ""]
+    out += [line for text in method.rules for line in (escape(text), "")]
+    if method.example:
+        out += [f"**{t('method.example_title')}**", ""]
+        out += ["  \n".join(escape(line) for line in method.example), ""]
     return out
 
 

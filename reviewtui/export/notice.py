@@ -19,6 +19,7 @@ from reviewtui.assessment.results import UnitResult
 from reviewtui.export import common as c
 from reviewtui.export import official_parts as parts
 from reviewtui.export.docx_charts import notice_charts
+from reviewtui.export.docx_styles import labelled
 from reviewtui.export.problems import Problem, problems
 from reviewtui.i18n import get_lang, t
 from reviewtui.minutes import Minutes
@@ -130,6 +131,11 @@ def render(
     if not levels:
         o.add(doc, t("notice.no_results"))
     notice_charts(doc, minutes)  # the scores as bars, and last year beside this year
+    if results.entered and minutes.method is not None:  # 计分办法, and the worked unit
+        method = minutes.method
+        labelled(doc, t("method.title"), ("" if get_lang() == "zh" else " ").join(method.rules))
+        if method.example:
+            labelled(doc, t("method.example_title"), "\n".join(method.example))
     c.tick(progress, 2, 4)
 
     best = minutes.levels[0] if minutes.levels else (levels[0][0] if levels else "")

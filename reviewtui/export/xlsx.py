@@ -4,7 +4,8 @@ Sheets, in order, one function each:
 
 1. 测评结果 (results, `xlsx_results`): the meeting, the ranking, the forms returned, the notes and
    the signature line; prints on landscape A4, one page wide, about 30 units a page.
-   Then 图表 (charts) and, with `[meeting] previous`, 与上年比较 (`xlsx_charts`).
+   Then 计分办法 (how the scores were computed, and one unit worked through, `xlsx_method`),
+   图表 (charts) and, with `[meeting] previous`, 与上年比较 (`xlsx_charts`).
 2. 每组得分 (group scores): per unit, each rater group's votes and score (none for a group
    that returned fewer than 3 forms: anonymity, with a note), the composite, the grade counts.
 3. 测评表明细（内部） (ballots): only with `--ballots`, an internal copy: one row per ballot entry.
@@ -31,6 +32,7 @@ from openpyxl import Workbook
 
 from reviewtui.export import common as c
 from reviewtui.export import xlsx_charts, xlsx_sheets, xlsx_style
+from reviewtui.export.xlsx_method import method_sheet
 from reviewtui.export.xlsx_results import results_sheet
 from reviewtui.export.xlsx_time_stats import time_stats_sheet
 from reviewtui.minutes import Minutes
@@ -44,7 +46,7 @@ RATE = xlsx_style.RATE
 
 def sheets(*, ballots: bool = False) -> list[Sheet]:
     """The sheet functions, in workbook order."""
-    out: list[Sheet] = [results_sheet, *xlsx_charts.SHEETS, xlsx_sheets.groups_sheet]
+    out: list[Sheet] = [results_sheet, method_sheet, *xlsx_charts.SHEETS, xlsx_sheets.groups_sheet]
     if ballots:
         out.append(xlsx_sheets.ballots_sheet)
     out += [xlsx_sheets.opinions_sheet, xlsx_sheets.timings_sheet, time_stats_sheet]

@@ -6,6 +6,8 @@
     rows 4…    one row per unit, in rank order
     then       the forms per rater group: issued, returned, valid, invalid
     then       the notes (provisional results, groups short of forms, the veto) in words
+       (and where the 计分办法 is: the next sheet, `xlsx_method`)
+    then       the check code (校验码) and what it covers
     last       the 计票人 / 监票人 / 负责人 signature line
 
 The ranking's columns are the glossary's, in its order (as on screen), 日常考核 only when a unit
@@ -26,6 +28,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from reviewtui.export import common as c
 from reviewtui.export import xlsx_style as s
 from reviewtui.export.xlsx_charts import check_code_row
+from reviewtui.export.xlsx_method import has_method
 from reviewtui.i18n import t
 from reviewtui.minutes import Minutes
 from reviewtui.present import glossary
@@ -79,6 +82,7 @@ def results_sheet(book: Workbook, minutes: Minutes) -> Worksheet:
     if not c.has_results(minutes):
         notes.insert(0, t("minutes.no_results"))
     notes += _ballot_notes(minutes)
+    notes += _method_note(minutes)
     for note in notes:
         row += 1
         s.wrapped_text_row(sheet, row, note, 1, width, widths, size=10)
@@ -98,6 +102,11 @@ def results_sheet(book: Workbook, minutes: Minutes) -> Worksheet:
         footer.text = f"{' '.join(signatures.splitlines())}\n{footer.text}"
     sheet.print_area = f"A1:{sheet.cell(row, width).coordinate}"
     return sheet
+
+
+def _method_note(minutes: Minutes) -> list[str]:
+    """Where the 计分办法 is: the sheet of its own after this one (`xlsx_method`)."""
+    return [t("method.see_sheet", sheet=t("method.title"))] if has_method(minutes) else []
 
 
 def _forms(sheet: Worksheet, minutes: Minutes, first: int) -> int:

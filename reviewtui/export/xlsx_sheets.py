@@ -10,20 +10,18 @@ from typing import Any
 from openpyxl.workbook import Workbook
 
 from reviewtui import present
+from reviewtui.assessment.results import MIN_FORMS
+from reviewtui.assessment.results import hidden_groups as hidden_in
 from reviewtui.export import common as c
 from reviewtui.export import xlsx_style as s
 from reviewtui.i18n import t
 from reviewtui.minutes import Minutes
 from reviewtui.present import glossary
 
-# A group that returned fewer forms than this shows no score of its own: with one or two forms,
-# a group's score is one person's marks.
-MIN_FORMS = 3
-
 
 def hidden_groups(minutes: Minutes) -> list[str]:
     """The groups whose per-group score the workbook leaves out (anonymity)."""
-    return [g.name for g in minutes.results.groups if g.returned < MIN_FORMS]
+    return hidden_in(minutes.results)
 
 
 def groups_sheet(book: Workbook, minutes: Minutes) -> None:

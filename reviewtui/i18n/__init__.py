@@ -21,6 +21,7 @@ from reviewtui.i18n import (
     exports,
     live,
     merge,
+    method,
     opinions,
     phones,
     plan,
@@ -55,7 +56,11 @@ for _part in (
     phones,
     amendments,
     scan,
+<<<<<<< HEAD
     year_warnings,
+=======
+    method,
+>>>>>>> n25a
 ):
     if _twice := CATALOG.keys() & _part.STRINGS.keys():
         raise RuntimeError(f"i18n keys defined twice: {sorted(_twice)}")

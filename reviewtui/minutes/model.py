@@ -16,6 +16,7 @@ from typing import Any
 
 from reviewtui.assessment import Results
 from reviewtui.assessment.history import History
+from reviewtui.assessment.method_text import Method
 from reviewtui.assessment.tally import GroupCount
 from reviewtui.assessment.year_warnings import YearWarning
 from reviewtui.plan import Veto
@@ -215,6 +216,7 @@ class Minutes:
     history: History | None = None
     check_code: str = ""  # 校验码 of the ballots and results (`assessment.check_code`)
     warnings: tuple[YearWarning, ...] = ()  # 跨年度提醒: what the plan's rules across years give
+    method: Method | None = None  # 计分办法 and the worked unit (`assessment.method_text`)
 
     def rectification_lines(self, *, dropped: bool = True) -> tuple[ProblemLine, ...]:
         """The lines of the list as handed on: merged ones are in their absorber."""

@@ -10,6 +10,7 @@ from reviewtui import clock
 from reviewtui.amend import attendance, history
 from reviewtui.assessment import Results, opinions, tally_store
 from reviewtui.assessment.ballots import load as load_ballots
+from reviewtui.assessment.method_text import method
 from reviewtui.assessment.reveal import history as reveal_history
 from reviewtui.meeting import Meeting, Segment
 from reviewtui.meeting.kinds import unit_budget
@@ -150,6 +151,7 @@ def _read(store: Store, as_of: datetime) -> Minutes:
         history=earlier,
         check_code=code,
         warnings=warned,
+        method=method(plan, results),
     )
 
 
