@@ -56,11 +56,8 @@ for _part in (
     phones,
     amendments,
     scan,
-<<<<<<< HEAD
     year_warnings,
-=======
     method,
->>>>>>> n25a
 ):
     if _twice := CATALOG.keys() & _part.STRINGS.keys():
         raise RuntimeError(f"i18n keys defined twice: {sorted(_twice)}")
