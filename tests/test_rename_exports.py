@@ -63,8 +63,9 @@ def _text(fmt: str, data: bytes) -> str:
 
 
 def _without_amendments(text: str) -> str:
-    """The text less the lines that record the amendment ("“old”更名为“new”", "述职人由 old 改为 new")."""
-    return "\n".join(line for line in text.splitlines() if "更名为" not in line and "改为" not in line)
+    """The text less the lines that record the amendment: "“old”更名为“new”", "由 old 改为 new"."""
+    said = ("更名为", "改为")
+    return "\n".join(line for line in text.splitlines() if not any(w in line for w in said))
 
 
 def test_a_rename_is_seen_in_every_export_and_undone_at_once(tmp_path: Path) -> None:
