@@ -389,3 +389,21 @@ def test_an_on_site_units_heading_block_keeps_with_its_text(edited_minutes: obje
     facts = paragraphs[start + 1 : start + 3]
     assert facts[0].text.startswith("述职人：")
     assert all(p.paragraph_format.keep_with_next for p in facts)
+
+
+def test_an_item_with_nothing_under_its_facts_lets_go_of_the_next(edited_minutes: object) -> None:
+    """A unit not held (述职人, 开始时间：未进行) keeps its lines together but not with the next
+    item: a chain of such items moved whole to the next page, leaving a half page empty."""
+    import dataclasses
+
+    i18n.set_lang("zh")
+    items = edited_minutes.items  # type: ignore[attr-defined]
+    held = next(i for i in items if i.mode == "onsite" and i.segments)
+    not_held = dataclasses.replace(held, segments=(), questions=(), comments=(), notes="")
+    items = tuple(not_held if i is held else i for i in items)
+    minutes = dataclasses.replace(edited_minutes, items=items)  # type: ignore[type-var]
+    paragraphs = Document(io.BytesIO(render(minutes, "docx"))).paragraphs
+    start = next(n for n, p in enumerate(paragraphs) if p.text.endswith(held.unit))
+    facts = paragraphs[start + 1]
+    assert "未进行" in facts.text and paragraphs[start + 2].style.name == "Official Heading 1"
+    assert facts.paragraph_format.keep_with_next is False

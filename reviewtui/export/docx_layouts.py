@@ -15,6 +15,7 @@ from __future__ import annotations
 from docx.document import Document as DocumentType
 from docx.oxml import OxmlElement
 from docx.shared import Pt
+from docx.text.paragraph import Paragraph
 from rich.cells import cell_len
 
 from reviewtui.export import common as c
@@ -54,10 +55,11 @@ def _facts(doc: DocumentType, facts: list[tuple[str, str]]) -> None:
             paragraph.paragraph_format.first_line_indent = -o.char_width(label_chars)
 
 
-def _item_facts(doc: DocumentType, facts: list[tuple[str, str]]) -> None:
-    """Who and when on one line where the two fit on it, then each fact on a line of its own."""
+def _item_facts(doc: DocumentType, facts: list[tuple[str, str]]) -> Paragraph | None:
+    """Who and when on one line where the two fit on it, then each fact on a line of its own;
+    the last of them, to let go of the next item where nothing follows in this one."""
     if not facts:
-        return
+        return None
     gap = "\u3000" if get_lang() == "zh" else "    "
     pair = "".join(label + c.colon() + value for label, value in facts[:2]) + gap
     fits = cell_len(pair) <= 2 * (o.CHARS - 2)  # a line of 28, less the first-line indent
@@ -71,6 +73,7 @@ def _item_facts(doc: DocumentType, facts: list[tuple[str, str]]) -> None:
                 paragraph.add_run(gap)
             paragraph.add_run(o.text(label) + c.colon()).bold = True
             paragraph.add_run(o.text(value))
+    return paragraph
 
 
 def _notes(doc: DocumentType, item: ItemRecord) -> None:
@@ -82,8 +85,8 @@ def _notes(doc: DocumentType, item: ItemRecord) -> None:
 
 
 def _item(doc: DocumentType, n: int, item: ItemRecord, minutes: Minutes) -> None:
-    o.add(doc, c.ordinal(n) + c.item_heading(item), o.HEADING_1)
-    _item_facts(doc, c.item_facts(item))
+    heading = o.add(doc, c.ordinal(n) + c.item_heading(item), o.HEADING_1)
+    last = _item_facts(doc, c.item_facts(item)) or heading
     sub = 0
 
     def subheading(key: str) -> None:
@@ -117,6 +120,8 @@ def _item(doc: DocumentType, n: int, item: ItemRecord, minutes: Minutes) -> None
     if previous:  # last year's problem lines (`[meeting] previous`), to follow up
         subheading("rectify.minutes_previous")
         _previous(doc, minutes, item)
+    if not sub:  # a heading block with nothing under it: kept together, not with the next item
+        last.paragraph_format.keep_with_next = False
 
 
 def _previous(doc: DocumentType, minutes: Minutes, item: ItemRecord) -> None:
