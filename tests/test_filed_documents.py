@@ -376,7 +376,7 @@ def test_written_units_are_one_compact_table_in_the_minutes(edited_minutes: obje
     assert "以下 2 个单位书面述职，不计时，参加测评。" in body and "书面述职（不计时）" not in body
     md = render(minutes, "md")
     assert isinstance(md, str) and md.count("书面述职单位") == 1
-    assert any(line.startswith("| 1 ") and "材料翔实（2 人提出）；2. 台账要规范" in line
+    assert any(line.startswith("| 1 ") and "| 1. 材料翔实（2 人提出）；2. 台账要规范" in line
                for line in md.splitlines())  # fmt: skip
     assert "## 三、王平镇党委" not in md
 

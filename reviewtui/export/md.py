@@ -115,7 +115,10 @@ def _written(n: int, written: WrittenUnits, minutes: Minutes) -> list[str]:
     have any, under the unit's name."""
     out = [f"## {c.ordinal(n)}{t('minutes.written_units')}", ""]
     out += [t("minutes.written_intro", n=len(written.items)), ""]
-    rows = [[escape(cell.replace("\n", "；")) for cell in row] for row in written.rows()]
+    # inside a table a line start makes no list: only inline marks are escaped ("1. 台账…")
+    rows = [
+        [_INLINE.sub(r"\\\1", cell.replace("\n", "；")) for cell in row] for row in written.rows()
+    ]
     out += [*table(written.header(), rows), ""]
     for item in written.items:
         previous = minutes.previous_of(item.unit)
