@@ -10,7 +10,7 @@ from reviewtui.export import common as c
 from reviewtui.export.problems import opinion_lines
 from reviewtui.export.reveals import reveal_line
 from reviewtui.export.written import WrittenUnits, sections
-from reviewtui.i18n import t
+from reviewtui.i18n import get_lang, t
 from reviewtui.minutes import ItemRecord, Minutes, time_stats
 from reviewtui.rectify import ProblemLine
 
@@ -116,8 +116,9 @@ def _written(n: int, written: WrittenUnits, minutes: Minutes) -> list[str]:
     out = [f"## {c.ordinal(n)}{t('minutes.written_units')}", ""]
     out += [t("minutes.written_intro", n=len(written.items)), ""]
     # inside a table a line start makes no list: only inline marks are escaped ("1. 台账…")
+    joiner = "；" if get_lang() == "zh" else "; "
     rows = [
-        [_INLINE.sub(r"\\\1", cell.replace("\n", "；")) for cell in row] for row in written.rows()
+        [_INLINE.sub(r"\\\1", cell.replace("\n", joiner)) for cell in row] for row in written.rows()
     ]
     out += [*table(written.header(), rows), ""]
     for item in written.items:

@@ -14,7 +14,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "minutes.written_units": ("书面述职单位", "Units reporting in writing"),
     "minutes.written_intro": (
         "以下 {n} 个单位书面述职，不计时，参加测评。",
-        "These {n} units reported in writing, untimed, and were assessed.",
+        "Units that reported in writing (untimed) and were assessed: {n}.",
     ),
     "minutes.written_notes": ("{unit}书面述职要点", "{unit}: notes on the written report"),
     "export.col.seq": ("序号", "No."),
