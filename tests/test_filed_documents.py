@@ -246,10 +246,11 @@ def test_signin_pages_name_their_group_and_keep_the_last_rows_together(
 
 
 # ------------------------------------------------------------------------------------------------
-# 9. Each feedback letter its own section, on a new page, numbered from 1
+# 9. Each feedback letter its own section, on a new sheet (an odd page), numbered from 1
 
 
 def test_each_feedback_letter_is_a_section_numbered_from_one(edited_minutes: object) -> None:
+    from docx.enum.section import WD_SECTION
     from docx.oxml.ns import qn
 
     i18n.set_lang("zh")
@@ -257,7 +258,9 @@ def test_each_feedback_letter_is_a_section_numbered_from_one(edited_minutes: obj
     units = edited_minutes.units  # type: ignore[attr-defined]
     assert len(doc.sections) == len(units)
     for section in doc.sections[1:]:
-        assert section.start_type == 2  # WD_SECTION.NEW_PAGE
+        # on an odd page: printed on both sides, each letter starts a sheet of its own
+        assert section.start_type == WD_SECTION.ODD_PAGE
+        assert section._sectPr.find(qn("w:type")).get(qn("w:val")) == "oddPage"
         number = section._sectPr.find(qn("w:pgNumType"))
         assert number is not None and number.get(qn("w:start")) == "1"
         children = [c.tag.split("}")[1] for c in section._sectPr]
@@ -337,3 +340,70 @@ def test_a_written_units_letter_points_to_its_raters_opinions(edited_minutes: ob
     letter = text[text.index(f"{written.unit}：") :]
     assert "1. 材料翔实（2 人提出）" in letter and "2. 台账要规范" in letter
     assert i18n.t("feedback.no_problems") not in letter
+
+
+def _with_written_opinions(minutes: object) -> object:
+    """The minutes with a second written unit, and opinions (two of them alike) on the first."""
+    import dataclasses
+
+    items = list(minutes.items)  # type: ignore[attr-defined]
+    index, written = next((n, i) for n, i in enumerate(items) if i.mode == "written")
+    opinions = ("材料翔实", "材料翔实", "台账要规范")
+    items[index] = dataclasses.replace(written, opinions=opinions)
+    other = dataclasses.replace(written, id=written.id + 100, unit="清水镇党委", speaker="李四")
+    items.insert(index + 1, other)
+    return dataclasses.replace(minutes, items=tuple(items))  # type: ignore[type-var]
+
+
+def test_written_units_are_one_compact_table_in_the_minutes(edited_minutes: object) -> None:
+    from docx.oxml.ns import qn
+
+    i18n.set_lang("zh")
+    minutes = _with_written_opinions(edited_minutes)
+    doc = Document(io.BytesIO(render(minutes, "docx")))  # type: ignore[arg-type]
+    headings = [p.text for p in doc.paragraphs if p.style.name == "Official Heading 1"]
+    assert not any("王平镇党委" in h or "清水镇党委" in h for h in headings), headings
+    assert sum(h.endswith("书面述职单位") for h in headings) == 1
+    (grid,) = [t for t in doc.tables if t.rows[0].cells[0].text == "序号"]
+    rows = [[c.text for c in r.cells] for r in grid.rows]
+    assert rows[0] == ["序号", "单位", "述职人", "意见建议"]
+    assert rows[1][:3] == ["1", "王平镇党委", "王平镇党委书记"]
+    assert rows[2][:3] == ["2", "清水镇党委", "李四"]
+    assert rows[1][3] == "1. 材料翔实（2 人提出）\n2. 台账要规范" and rows[2][3] == "—"
+    assert all(r._tr.trPr.find(qn("w:cantSplit")) is not None for r in grid.rows)
+    # the paragraph before the table stays with it; "书面述职（不计时）" is said once, by the intro
+    body = "\n".join(p.text for p in doc.paragraphs)
+    assert "以下 2 个单位书面述职，不计时，参加测评。" in body and "书面述职（不计时）" not in body
+    md = render(minutes, "md")
+    assert isinstance(md, str) and md.count("书面述职单位") == 1
+    assert any(line.startswith("| 1 ") and "| 1. 材料翔实（2 人提出）；2. 台账要规范" in line
+               for line in md.splitlines())  # fmt: skip
+    assert "## 三、王平镇党委" not in md
+
+
+def test_an_on_site_units_heading_block_keeps_with_its_text(edited_minutes: object) -> None:
+    i18n.set_lang("zh")
+    doc = Document(io.BytesIO(render(edited_minutes, "docx")))  # type: ignore[arg-type]
+    paragraphs = doc.paragraphs
+    start = next(n for n, p in enumerate(paragraphs) if p.text.endswith("雁翅镇党委"))
+    facts = paragraphs[start + 1 : start + 3]
+    assert facts[0].text.startswith("述职人：")
+    assert all(p.paragraph_format.keep_with_next for p in facts)
+
+
+def test_an_item_with_nothing_under_its_facts_lets_go_of_the_next(edited_minutes: object) -> None:
+    """A unit not held (述职人, 开始时间：未进行) keeps its lines together but not with the next
+    item: a chain of such items moved whole to the next page, leaving a half page empty."""
+    import dataclasses
+
+    i18n.set_lang("zh")
+    items = edited_minutes.items  # type: ignore[attr-defined]
+    held = next(i for i in items if i.mode == "onsite" and i.segments)
+    not_held = dataclasses.replace(held, segments=(), questions=(), comments=(), notes="")
+    items = tuple(not_held if i is held else i for i in items)
+    minutes = dataclasses.replace(edited_minutes, items=items)  # type: ignore[type-var]
+    paragraphs = Document(io.BytesIO(render(minutes, "docx"))).paragraphs
+    start = next(n for n, p in enumerate(paragraphs) if p.text.endswith(held.unit))
+    facts = paragraphs[start + 1]
+    assert "未进行" in facts.text and paragraphs[start + 2].style.name == "Official Heading 1"
+    assert facts.paragraph_format.keep_with_next is False

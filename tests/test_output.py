@@ -240,3 +240,17 @@ def test_print_never_onto_the_meetings_own_files(
     done = cli("print", small_session, "forms", "-o", tmp_path / "forms.docx")
     assert done.code == 0, done.output
     assert (tmp_path / "forms.docx").read_bytes()[:2] == b"PK"
+
+
+def test_print_into_a_folder_writes_the_default_name(
+    cli, meeting_db: Path, small_session: Path, tmp_path: Path
+) -> None:
+    """`-o FOLDER` (issue 28, SPEC 4): the document goes inside under its default name, as
+    `export` does; `print` said "is a folder; give a file name"."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    for kind in ("agenda", "forms"):
+        done = cli("print", small_session, kind, "-o", folder)
+        assert done.code == 0, done.output
+        written = folder / f"{small_session.stem}-{kind}.docx"
+        assert written.read_bytes()[:2] == b"PK" and str(written) in done.output

@@ -13,13 +13,16 @@
 from __future__ import annotations
 
 from docx.document import Document as DocumentType
+from docx.oxml import OxmlElement
 from docx.shared import Pt
+from docx.text.paragraph import Paragraph
 from rich.cells import cell_len
 
 from reviewtui.export import common as c
 from reviewtui.export.docx_styles import centered, labelled, table
 from reviewtui.export.problems import opinion_lines
 from reviewtui.export.reveals import reveal_line
+from reviewtui.export.written import WrittenUnits, sections
 from reviewtui.i18n import get_lang, t
 from reviewtui.minutes import ItemRecord, Minutes, time_stats
 from reviewtui.office import official as o
@@ -29,6 +32,9 @@ RANKING_WIDTHS = [1.2, 4.8, 1.9, 1.9, 1.9, 1.2, 1.2, 1.5]
 # With 类别 and 类别内名次 after the unit (分类排名).
 RANKING_CATEGORY_WIDTHS = [1.0, 3.6, 1.6, 1.2, 1.6, 1.6, 1.6, 1.0, 1.0, 1.4]
 RECONCILIATION_WIDTHS = [3.6, 1.6, 1.6, 1.6, 1.6, 1.6, 4.0]
+# The written units' table: 序号, 单位, 述职人, and the opinions when raters wrote any.
+WRITTEN_WIDTHS = [1.2, 4.4, 3.4, 6.6]
+WRITTEN_PLAIN_WIDTHS = [1.5, 7.0, 7.1]
 TITLE_CHARS = int(o.TYPE_WIDTH.pt // o.SIZE_2.pt)  # 二号 characters on a line: 20
 
 
@@ -49,10 +55,11 @@ def _facts(doc: DocumentType, facts: list[tuple[str, str]]) -> None:
             paragraph.paragraph_format.first_line_indent = -o.char_width(label_chars)
 
 
-def _item_facts(doc: DocumentType, facts: list[tuple[str, str]]) -> None:
-    """Who and when on one line where the two fit on it, then each fact on a line of its own."""
+def _item_facts(doc: DocumentType, facts: list[tuple[str, str]]) -> Paragraph | None:
+    """Who and when on one line where the two fit on it, then each fact on a line of its own;
+    the last of them, to let go of the next item where nothing follows in this one."""
     if not facts:
-        return
+        return None
     gap = "\u3000" if get_lang() == "zh" else "    "
     pair = "".join(label + c.colon() + value for label, value in facts[:2]) + gap
     fits = cell_len(pair) <= 2 * (o.CHARS - 2)  # a line of 28, less the first-line indent
@@ -66,6 +73,7 @@ def _item_facts(doc: DocumentType, facts: list[tuple[str, str]]) -> None:
                 paragraph.add_run(gap)
             paragraph.add_run(o.text(label) + c.colon()).bold = True
             paragraph.add_run(o.text(value))
+    return paragraph
 
 
 def _notes(doc: DocumentType, item: ItemRecord) -> None:
@@ -76,14 +84,9 @@ def _notes(doc: DocumentType, item: ItemRecord) -> None:
             o.add(doc, line)
 
 
-def _nothing_to_minute(item: ItemRecord) -> bool:
-    """A 休息 or 填写测评表 with nothing recorded: no heading standing empty in the minutes."""
-    return item.kind in ("break", "assessment") and not item.segments and not item.note_sections
-
-
 def _item(doc: DocumentType, n: int, item: ItemRecord, minutes: Minutes) -> None:
-    o.add(doc, c.ordinal(n) + c.item_heading(item), o.HEADING_1)
-    _item_facts(doc, c.item_facts(item))
+    heading = o.add(doc, c.ordinal(n) + c.item_heading(item), o.HEADING_1)
+    last = _item_facts(doc, c.item_facts(item)) or heading
     sub = 0
 
     def subheading(key: str) -> None:
@@ -116,9 +119,37 @@ def _item(doc: DocumentType, n: int, item: ItemRecord, minutes: Minutes) -> None
     previous = minutes.previous_of(item.unit) if item.unit else ()
     if previous:  # last year's problem lines (`[meeting] previous`), to follow up
         subheading("rectify.minutes_previous")
-        for i, line in enumerate(previous, start=1):
-            status = t(f"rectify.status.{line.status}")
-            o.add(doc, f"{i}. " + t("rectify.previous_line", problem=line.problem, status=status))
+        _previous(doc, minutes, item)
+    if not sub:  # a heading block with nothing under it: kept together, not with the next item
+        last.paragraph_format.keep_with_next = False
+
+
+def _previous(doc: DocumentType, minutes: Minutes, item: ItemRecord) -> None:
+    for i, line in enumerate(minutes.previous_of(item.unit), start=1):
+        status = t(f"rectify.status.{line.status}")
+        o.add(doc, f"{i}. " + t("rectify.previous_line", problem=line.problem, status=status))
+
+
+def _written(doc: DocumentType, n: int, written: WrittenUnits, minutes: Minutes) -> None:
+    """The written units in one table (untimed: nothing else to say of each), then the notes
+    and last year's problems of those that have any, under the unit's name."""
+    o.add(doc, c.ordinal(n) + t("minutes.written_units"), o.HEADING_1)
+    intro = o.add(doc, t("minutes.written_intro", n=len(written.items)))
+    intro.paragraph_format.keep_with_next = True  # with its table
+    widths = WRITTEN_WIDTHS if written.with_opinions else WRITTEN_PLAIN_WIDTHS
+    grid = table(doc, written.header(), written.rows(), widths, left=(1, 2, 3))
+    for row in grid.rows:  # a unit's row whole on one page
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    for item in written.items:
+        previous = minutes.previous_of(item.unit)
+        if not item.notes.strip() and not previous:
+            continue
+        o.add(doc, item.unit or item.title, o.HEADING_3)
+        _notes(doc, item)
+        if previous:
+            label = o.add(doc, t("rectify.minutes_previous") + c.colon())
+            label.paragraph_format.keep_with_next = True
+            _previous(doc, minutes, item)
 
 
 def _assessment(doc: DocumentType, n: int, minutes: Minutes) -> None:
@@ -189,10 +220,13 @@ def minutes_layout(doc: DocumentType, minutes: Minutes, progress: c.ProgressFn |
     centered(doc, t("minutes.title"), o.HEADING_2)
     o.add(doc, "")  # the blank line under the title block
     _facts(doc, c.meeting_facts(minutes))
-    items = [item for item in minutes.items if not _nothing_to_minute(item)]
+    items = sections(minutes)
     total = len(items) + 2
     for n, item in enumerate(items, start=1):
-        _item(doc, n, item, minutes)
+        if isinstance(item, WrittenUnits):
+            _written(doc, n, item, minutes)
+        else:
+            _item(doc, n, item, minutes)
         c.tick(progress, n, total)
     _time_stats(doc, len(items) + 1, minutes)
     _assessment(doc, len(items) + 2, minutes)

@@ -1,7 +1,7 @@
 """反馈意见 (`--format feedback`): one page per unit, to send it its results and its problems.
 
-Each unit, in agenda order, a letter of its own: a section starting on a new page, its pages
-numbered from 1 (so each letter prints and files alone):
+Each unit, in agenda order, a letter of its own: a section starting on an odd page (a new sheet
+when printed on both sides), its pages numbered from 1 (so each letter prints and files alone):
 the addressee, its rank, score and level, its grade distribution and 好评率, the district leaders'
 comments on it, the raters' opinions (意见建议, when the forms had them; never with a form's
 serial or group), and its problems (the rectification list as the secretary edited it, each with
@@ -32,7 +32,7 @@ def _unit_page(
     doc: DocumentType, minutes: Minutes, unit: str, item: ItemRecord | None, *, first: bool
 ) -> None:
     m = minutes.meeting
-    if not first:  # a letter of its own: a new section, on a new page, numbered from 1
+    if not first:  # a letter of its own: a new section, on a new sheet, numbered from 1
         _new_letter(doc)
     o.add(doc, t("feedback.title"), o.TITLE)
     parts.unindented(doc, t("feedback.to", unit=unit))
@@ -96,7 +96,9 @@ def _unit_page(
 
 
 def _new_letter(doc: DocumentType) -> None:
-    section = doc.add_section(WD_SECTION.NEW_PAGE)  # the page, grid and footers carried on
+    # On an odd page: printed on both sides, each letter starts a sheet of its own, so the
+    # letters part and file alone (a printer adds the blank back a one-page letter needs).
+    section = doc.add_section(WD_SECTION.ODD_PAGE)  # the page, grid and footers carried on
     number = section._sectPr.find(qn("w:pgNumType"))
     if number is None:  # in its place in the schema's order: before the columns and the grid
         number = OxmlElement("w:pgNumType")

@@ -9,7 +9,8 @@ from rich.cells import cell_len
 from reviewtui.export import common as c
 from reviewtui.export.problems import opinion_lines
 from reviewtui.export.reveals import reveal_line
-from reviewtui.i18n import t
+from reviewtui.export.written import WrittenUnits, sections
+from reviewtui.i18n import get_lang, t
 from reviewtui.minutes import ItemRecord, Minutes, time_stats
 from reviewtui.rectify import ProblemLine
 
@@ -109,6 +110,30 @@ def _previous(lines: tuple[ProblemLine, ...]) -> list[str]:
     return [*out, ""]
 
 
+def _written(n: int, written: WrittenUnits, minutes: Minutes) -> list[str]:
+    """The written units in one table, then the notes and last year's problems of those that
+    have any, under the unit's name."""
+    out = [f"## {c.ordinal(n)}{t('minutes.written_units')}", ""]
+    out += [t("minutes.written_intro", n=len(written.items)), ""]
+    # inside a table a line start makes no list: only inline marks are escaped ("1. 台账…")
+    joiner = "；" if get_lang() == "zh" else "; "
+    rows = [
+        [_INLINE.sub(r"\\\1", cell.replace("\n", joiner)) for cell in row] for row in written.rows()
+    ]
+    out += [*table(written.header(), rows), ""]
+    for item in written.items:
+        previous = minutes.previous_of(item.unit)
+        if not item.notes.strip() and not previous:
+            continue
+        out += [f"**{escape(item.unit or item.title)}**", ""]
+        for section in item.note_sections:
+            if section.heading:
+                out += [f"*{escape(section.heading)}*", ""]
+            out += [line for text in section.lines for line in (escape(text), "")]
+        out += _previous(previous)
+    return out
+
+
 def _opinions(item: ItemRecord) -> list[str]:
     """The unit's 意见建议, one per line, with nothing that tells whose form it was."""
     if not item.opinions:
@@ -186,12 +211,16 @@ def render(
     facts = c.meeting_facts(minutes)
     out += [f"- {label}{c.colon()}{_lines(value, '  ')}" for label, value in facts]
     out.append("")
-    total = len(minutes.items) + 1
-    for n, item in enumerate(minutes.items, start=1):
-        out += _item(n, item, minutes)
+    items = sections(minutes)
+    total = len(items) + 1
+    for n, item in enumerate(items, start=1):
+        if isinstance(item, WrittenUnits):
+            out += _written(n, item, minutes)
+        else:
+            out += _item(n, item, minutes)
         c.tick(progress, n, total)
-    out += time_stats_section(len(minutes.items) + 1, minutes)
-    out += _assessment(len(minutes.items) + 2, minutes)
+    out += time_stats_section(len(items) + 1, minutes)
+    out += _assessment(len(items) + 2, minutes)
     if digest:
         out += ["---", "", c.sha_line(minutes), ""]
     else:

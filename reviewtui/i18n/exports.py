@@ -11,6 +11,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "minutes.speaker": ("讲话人", "Speaker"),
     "minutes.mode": ("述职方式", "Mode"),
     "minutes.written": ("书面述职（不计时）", "written report (not timed)"),
+    "minutes.written_units": ("书面述职单位", "Units reporting in writing"),
+    "minutes.written_intro": (
+        "以下 {n} 个单位书面述职，不计时，参加测评。",
+        "Units that reported in writing (untimed) and were assessed: {n}.",
+    ),
+    "minutes.written_notes": ("{unit}书面述职要点", "{unit}: notes on the written report"),
+    "export.col.seq": ("序号", "No."),
     "minutes.started": ("开始时间", "Started"),
     "minutes.not_held": ("未进行", "not held"),
     "minutes.report_time": ("述职用时", "Report"),

@@ -133,8 +133,12 @@ def print_document(
 
 
 def _print_target(session: str, kind: str, out: Path | None) -> Path:
+    """`-o` names the file, or a folder that takes it under its default name (as `export`)."""
+    from reviewtui.output import in_folder
+
     source = Path(session)
-    return out or source.with_name(f"{source.stem}-{kind}.docx")
+    default = source.with_name(f"{source.stem}-{kind}.docx")
+    return in_folder(out, default.name) if out is not None else default
 
 
 def _written(plan: Plan, kind: str, target: Path) -> list[str]:

@@ -147,8 +147,10 @@ class RecordList(OptionList):
         }
 
     def show(self, item: Item, segments: list[Segment], now: datetime) -> None:
-        """Rebuild the list, keeping the selection on the same record where it still exists."""
+        """Rebuild the list, keeping the selection on the same record where it still exists, on
+        its place where it was deleted; a new record takes it, as the meeting goes on."""
         selected = self.selected_id
+        place = self.highlighted
         self._item = item
         self.segments = segments
         by_id = {s.id: s for s in segments}
@@ -183,6 +185,8 @@ class RecordList(OptionList):
         self._shown_ids = set(ids)
         if selected in ids and not grew:
             self.highlighted = ids.index(selected)
+        elif ids and not grew and selected is not None and place is not None:
+            self.highlighted = min(place, len(ids) - 1)  # deleted: the record that took its place
         elif ids:  # a new record: follow it, as the meeting goes on
             self.highlighted = len(ids) - 1
 
