@@ -9,7 +9,7 @@ and pages a second (the reading alone). With --cli, the same pages also go into 
 page a JPEG, as a copier writes it) read by `reviewtui ballots scan` itself, start to end: the
 seconds it takes (rendering the PDF, reading, recording; the pages repeat the bench's few
 serials, so most forms after the first are listed as conflicts, recorded all the same).
-Usage: bench_scan.py [PAGES] [--fixtures DIR] [--cli]
+Usage: bench_scan.py [PAGES] [--fixtures DIR] [--cli] [--seed N]   (seed 2026 unless told)
 """
 
 from __future__ import annotations
@@ -85,12 +85,17 @@ def main() -> None:
         at = args.index("--fixtures")
         fixtures = Path(args[at + 1])
         del args[at : at + 2]
+    seed = 2026
+    if "--seed" in args:
+        at = args.index("--seed")
+        seed = int(args[at + 1])
+        del args[at : at + 2]
     cli = "--cli" in args
     if cli:
         args.remove("--cli")
     count = int(args[0]) if args else 40
     i18n.set_lang("zh")
-    rng = random.Random(2026)
+    rng = random.Random(seed)
     with tempfile.TemporaryDirectory(prefix="bench-scan-") as tmp:
         work = Path(tmp)
         plan = plan_for(work)
@@ -178,7 +183,8 @@ def whole(work: Path, jpegs: list[bytes]) -> None:
     start = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, cwd=work, check=False)
     seconds = time.perf_counter() - start
-    print(done.stdout.splitlines()[0] if done.stdout else done.stderr[-400:])
+    said = [line for line in done.stdout.splitlines() if line.strip()]
+    print(said[0] if said else f"exit {done.returncode}: {done.stderr[-400:]}")
     print(
         f"ballots scan, {len(jpegs)} pages in one PDF: {seconds:.1f} s"
         f" ({len(jpegs) / seconds:.2f} pages a second)"

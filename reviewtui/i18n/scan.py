@@ -109,6 +109,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "whole file.",
     ),
     "ballot_scan.run": ("读取", "Read"),
+    "ballot_scan.report_title": ("读取完成", "Scanned"),
     "ballot_scan.no_path": ("请输入要读取的文件路径", "Type the path of the file to read"),
     "ballot_scan.stopped": ("已停止读取,未存入任何内容", "Stopped: nothing was saved"),
     "ballot_scan.undo_confirm": (

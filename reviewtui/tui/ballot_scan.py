@@ -63,7 +63,7 @@ def offered_scans(store: Store) -> list[Path]:
 class ScanDialog(ModalScreen[list[str] | None]):
     """Scan a file into `store`; dismisses with the lines `ballots scan` prints, or None."""
 
-    CSS_PATH = "ballot_import.tcss"  # screens style in .tcss; DEFAULT_CSS is for widgets
+    CSS_PATH = "ballot_scan.tcss"  # screens style in .tcss; DEFAULT_CSS is for widgets
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "ballot_scan.key.cancel", id="ballot_scan.cancel"),
@@ -139,8 +139,10 @@ class ScanDialog(ModalScreen[list[str] | None]):
         field.value = self.files[event.option_index].name  # beside the database
         field.cursor_position = len(field.value)
 
-    def say(self, text: str) -> None:
-        self.query_one("#import-message", Static).update(Text(shown(text)))
+    def say(self, text: str, working: bool = False) -> None:
+        message = self.query_one("#import-message", Static)
+        message.set_class(working, "working")
+        message.update(Text(shown(text)))
         self.query_one("#import-scroll").display = bool(text)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -175,7 +177,7 @@ class ScanDialog(ModalScreen[list[str] | None]):
         self.running = True
         self.stop.clear()
         self.refresh_bindings()
-        self.say(t("scan.reading"))
+        self.say(t("scan.reading"), working=True)
         bar = self.query_one("#scan-progress", ProgressBar)
         bar.update(total=None, progress=0)
         bar.display = True
@@ -250,6 +252,6 @@ def open_scan(screen: BallotScreen) -> None:
             screen.code_input.value = ballots.next_code(screen.store, screen.entry)
         screen.refresh_all()
         screen.say(lines[0], "success")
-        screen.app.push_screen(ReportDialog(lines))
+        screen.app.push_screen(ReportDialog(lines, "ballot_scan.report_title"))
 
     screen.app.push_screen(ScanDialog(screen.store, screen.entry, screen.who), done)
