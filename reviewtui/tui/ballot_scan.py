@@ -11,7 +11,9 @@ takes the whole file back, after asking. Held forms wait at `V`.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -195,7 +197,7 @@ class ScanDialog(ModalScreen[list[str] | None]):
         bar = self.query_one("#scan-progress", ProgressBar)
 
         def step() -> None:
-            if self.stop.is_set():
+            if self.stop.is_set() or not self.is_attached:
                 raise _Stopped
             self.app.call_from_thread(bar.advance, 1)
 
@@ -205,13 +207,13 @@ class ScanDialog(ModalScreen[list[str] | None]):
             if total == 0:
                 raise UserError(t("scan.no_pages"))
             found = read_images([path], form, opinions=opinions, seen=seen, step=step)
+            then: Callable[[], None] = partial(self._record, found, entry)
         except _Stopped:
-            self.app.call_from_thread(self._stopped)
-            return
+            then = self._stopped
         except UserError as exc:
-            self.app.call_from_thread(self._failed, exc.lines)
-            return
-        self.app.call_from_thread(self._record, found, entry)
+            then = partial(self._failed, exc.lines)
+        if self.is_attached:  # not when the app quit while the pages were read
+            self.app.call_from_thread(then)
 
     def _record(self, found: list[tuple[PageRead, str | None]], entry: int) -> None:
         from reviewtui.assessment.scan.command import finish, of_meeting
@@ -233,6 +235,9 @@ class ScanDialog(ModalScreen[list[str] | None]):
 
     def _stopped(self) -> None:
         self._failed([t("ballot_scan.stopped")])
+
+    def on_unmount(self) -> None:
+        self.stop.set()  # the app quits while pages are read: the thread stops at its next page
 
     def action_cancel(self) -> None:
         if self.running:  # the thread stops at its next page; nothing was written
