@@ -125,3 +125,44 @@ async def test_the_footer_shows_the_scan_key_in_both_languages(store: Store) -> 
             bindings = app.screen.active_bindings.values()
             shown = {b.binding.key: b.binding.description for b in bindings if b.binding.show}
             assert shown.get("S") == word
+
+
+async def test_escape_stops_the_reading_and_nothing_is_written(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from reviewtui.assessment.scan import command
+
+    folder = store.path.resolve().parent
+    shutil.copy(FIXTURES / "clear-C001.jpg", folder / "copier-1.jpg")
+    reading, go = threading.Event(), threading.Event()
+    real = command.read_page
+
+    def slow(*args, **kwargs):  # type: ignore[no-untyped-def]
+        reading.set()
+        go.wait(10)  # the page is being read when escape is pressed
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(command, "read_page", slow)
+    before = store.content_sha256()
+    app = ScreenApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("S")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ScanDialog)
+        dialog.query_one("#scan-path", Input).value = "copier-1.jpg"
+        await pilot.press("enter")
+        assert reading.wait(10)
+        assert dialog.query_one("#scan-progress", ProgressBar).display
+        await pilot.press("escape")  # stops the reading; the dialog stays
+        go.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is dialog
+        message = str(dialog.query_one("#import-message", Static).render())
+        assert "Stopped: nothing was saved" in message
+    assert store.content_sha256() == before
+    assert ballots.find(store, "C001", 1) is None
