@@ -2,10 +2,10 @@
 
 Every grade cell has the same printed box, so the page itself says what a blank cell looks like:
 each cell is first aligned on the others (a photo's sheet is not quite flat, and a box a pixel or
-two off leaves a false trace of ink all round it), then the median of the aligned cells (most
-are blank) is the blank cell, and what is darker than it is ink. How dark a blank cell's
-leftovers get (noise, JPEG, shading) is measured on the page too, so a faint trace is told from
-the page's own noise and not from a fixed grey level.
+two off leaves a false trace of ink all round it), then the median of the aligned cells (at least
+half are blank: one mark a row, two grades or more) is the blank cell, and what is darker than
+it is ink. How dark a blank cell's leftovers get (noise, JPEG, shading) is measured on the page
+too, so a faint trace is told from the page's own noise and not from a fixed grey level.
 """
 
 from __future__ import annotations
@@ -17,6 +17,9 @@ import numpy as np
 
 from reviewtui.assessment.scan.locate import SCALE
 
+# The page's noise: the 40th percentile of the grade cells' peaks, a blank cell's even on a
+# two-grade form where half the cells hold a mark (their median would be half a mark's).
+QUIET = 40
 SEARCH = 4  # px each way a cell's box may sit off where the grid puts it
 STRONG = 80  # darker than the blank cell by this much: pen ink, not noise or a faint trace
 SPECK = 6  # px: dots smaller than this are noise or JPEG ringing

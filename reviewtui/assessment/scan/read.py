@@ -157,7 +157,7 @@ def grade_ink(
         return {}
     blank, aligned = ink.blank_cell([_cell(sheet, ys, xs, r + 1, c + 2) for r, c in places])
     inks = [ink.measure(ink.darkness(cell, blank)) for cell in aligned]
-    noise = float(np.median([i.peak for i in inks]))  # most grade cells are blank
+    noise = float(np.percentile([i.peak for i in inks], ink.QUIET))  # of the blank cells
     return {place: (i, noise) for place, i in zip(places, inks, strict=True)}
 
 
