@@ -5,13 +5,20 @@ The printed forms are rendered (LibreOffice), marked in every style with a pen-l
 (two marks, a mark between boxes, a crossed-out mark, a faint trace), then damaged like a copier
 (150/200/300 dpi, up to 3°, shift, noise, blur, JPEG) or a phone (perspective, up to 10°,
 shading). Prints cells read right, held for review, read wrong without being held (must be 0),
-and pages a second. Usage: bench_scan.py [PAGES] [--fixtures DIR]
+and pages a second (the reading alone). With --cli, the same pages also go into one PDF (each
+page a JPEG, as a copier writes it) read by `reviewtui ballots scan` itself, start to end: the
+seconds it takes (rendering the PDF, reading, recording; the pages repeat the bench's few
+serials, so most forms after the first are listed as conflicts, recorded all the same).
+Usage: bench_scan.py [PAGES] [--fixtures DIR] [--cli] [--seed N]   (seed 2026 unless told)
 """
 
 from __future__ import annotations
 
+import io
 import random
 import re
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -78,9 +85,17 @@ def main() -> None:
         at = args.index("--fixtures")
         fixtures = Path(args[at + 1])
         del args[at : at + 2]
+    seed = 2026
+    if "--seed" in args:
+        at = args.index("--seed")
+        seed = int(args[at + 1])
+        del args[at : at + 2]
+    cli = "--cli" in args
+    if cli:
+        args.remove("--cli")
     count = int(args[0]) if args else 40
     i18n.set_lang("zh")
-    rng = random.Random(2026)
+    rng = random.Random(seed)
     with tempfile.TemporaryDirectory(prefix="bench-scan-") as tmp:
         work = Path(tmp)
         plan = plan_for(work)
@@ -99,12 +114,17 @@ def main() -> None:
         right = held = wrong = total = 0
         needless: dict[str, int] = {}  # clear cells held anyway, by the doubt's reason
         seconds = 0.0
+        jpegs: list[bytes] = []
         for n in range(count):
             page, truth = marked_page(clean[n % len(clean)], cells, form, rng)
             damaged = phone(page, rng) if n % 4 == 3 else scanner(page, rng)
             if fixtures is not None:
                 fixtures.mkdir(parents=True, exist_ok=True)
                 cv2.imwrite(str(fixtures / f"page-{n}.png"), damaged)
+            if cli:
+                jpegs.append(
+                    bytes(cv2.imencode(".jpg", damaged, [cv2.IMWRITE_JPEG_QUALITY, 90])[1])
+                )
             start = time.perf_counter()
             reading = read_page(damaged, form, opinions=False)
             seconds += time.perf_counter() - start
@@ -139,6 +159,36 @@ def main() -> None:
         print(f"cells wrong unheld {wrong}")
         print(f"clear cells held, by reason: {needless}")
         print(f"pages a second     {count / seconds:.2f}  ({seconds / count:.2f} s a page)")
+        if cli:
+            whole(work, jpegs)
+
+
+def whole(work: Path, jpegs: list[bytes]) -> None:
+    """`reviewtui ballots scan` on one PDF of the pages, timed start to end."""
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument.new()
+    for data in jpegs:
+        image = pypdfium2.PdfImage.new(pdf)
+        image.load_jpeg(io.BytesIO(data), inline=False, autoclose=True)
+        image.set_matrix(pypdfium2.PdfMatrix().scale(595.0, 842.0))  # A4, points
+        page = pdf.new_page(595.0, 842.0)
+        page.insert_obj(image)
+        page.gen_content()
+    scans = work / "copier.pdf"
+    pdf.save(scans)
+    session = work / "cli.toml"
+    shutil.copy(work / "bench.toml", session)  # the meeting the forms were printed for
+    command = [sys.executable, "-m", "reviewtui", "ballots", "scan", str(session), str(scans)]
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, cwd=work, check=False)
+    seconds = time.perf_counter() - start
+    said = [line for line in done.stdout.splitlines() if line.strip()]
+    print(said[0] if said else f"exit {done.returncode}: {done.stderr[-400:]}")
+    print(
+        f"ballots scan, {len(jpegs)} pages in one PDF: {seconds:.1f} s"
+        f" ({len(jpegs) / seconds:.2f} pages a second)"
+    )
 
 
 if __name__ == "__main__":

@@ -137,3 +137,16 @@ def test_heavy_libraries_not_imported_at_start_up() -> None:
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert json.loads(out.stdout.replace("'", '"')) == []
+
+
+def test_held_form_dropped_leaves_no_picture(store: Store) -> None:
+    scan(store, [str(HELD)], entry=1, entered_by="甲", show_progress=False)
+    (item,) = review.held(store)
+    assert b"\x89PNG" in Path(store.path).read_bytes()
+    review.drop(store, item)
+    assert review.held(store) == [] and ballots.find(store, "D001", 1) is None
+    assert store.conn.execute("SELECT outcome FROM scan_pages").fetchone() == ("dropped",)
+    store.conn.execute("PRAGMA wal_checkpoint")
+    assert b"\x89PNG" not in Path(store.path).read_bytes()
+    wal = Path(str(store.path) + "-wal")
+    assert not wal.exists() or b"\x89PNG" not in wal.read_bytes()

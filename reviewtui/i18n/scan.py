@@ -92,4 +92,33 @@ STRINGS: dict[str, tuple[str, str]] = {
     "scan.why.number": ("手写分数", "a written number"),
     "scan.why.opinion": ("手写意见", "a written opinion"),
     "scan.why.grid": ("表格读不出", "grid not found"),
+    # The ballot screen's scan (`S`, reviewtui/tui/ballot_scan.py)
+    "ballot_scan.key.open": ("扫描读入", "Scan a file"),
+    "ballot_scan.key.cancel": ("取消", "Cancel"),
+    "ballot_scan.key.run": ("读取", "Read"),
+    "ballot_scan.title": ("读取扫描或拍照的纸质测评表", "Read scanned or photographed paper forms"),
+    "ballot_scan.offered": (
+        "数据库所在文件夹中最新的扫描件(↑↓ 选择):",
+        "The newest scans beside the database (↑↓ to pick):",
+    ),
+    "ballot_scan.hint": (
+        "PDF(复印机扫描)、JPEG 或 PNG(手机拍照);相对路径从数据库所在文件夹算起。"
+        "清楚的测评表直接存入,有疑问的留待按 V 复核;ctrl+z 可整体撤销。",
+        "PDF (a copier's scan), JPEG or PNG (a phone photo); a relative path is taken from the "
+        "database's folder. Clear forms are saved, doubtful ones wait at V; ctrl+z undoes the "
+        "whole file.",
+    ),
+    "ballot_scan.run": ("读取", "Read"),
+    "ballot_scan.report_title": ("读取完成", "Scanned"),
+    "ballot_scan.no_path": ("请输入要读取的文件路径", "Type the path of the file to read"),
+    "ballot_scan.stopped": ("已停止读取,未存入任何内容", "Stopped: nothing was saved"),
+    "ballot_scan.undo_confirm": (
+        "撤销整个扫描:删除读入的 {count} 张测评表(第 {entry} 遍)及待复核的表?",
+        "Undo the whole scan: remove the {count} scanned ballot(s) (entry {entry}) and the "
+        "forms held for review?",
+    ),
+    "ballot_scan.undo_detail": (
+        "读过的页面记录一并删除,可以重新读取",
+        "The pages' records go too: the file can be read again",
+    ),
 }

@@ -250,14 +250,15 @@ class ReportDialog(ModalScreen[None]):
         Binding("enter,escape", "close", "ballot_import.key.close", id="ballot_import.close"),
     ]
 
-    def __init__(self, lines: list[str]) -> None:
+    def __init__(self, lines: list[str], title: str = "ballot_import.report_title") -> None:
         super().__init__(classes="dialog")
         localize(self)
         self.lines = lines
+        self.title_key = title  # a catalog key: the scan's report has its own
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="import-report") as box:
-            box.border_title = t("ballot_import.report_title")
+            box.border_title = t(self.title_key)
             box.border_subtitle = t("ballot_import.report_close")
             yield Static(Text(shown("\n".join(self.lines))))
 

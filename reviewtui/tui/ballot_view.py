@@ -70,6 +70,8 @@ class BallotView(Screen[None]):
         Binding("x", "export", "ballot.key.export", id="ballot.export"),
         # shift+i: another laptop's exported ballots, merged in (tui/ballot_import.py).
         Binding("I", "import_file", "ballot_import.key.open", id="ballot.import"),
+        # shift+s: the copier's PDF or a phone photo read (tui/ballot_scan.py); V reviews.
+        Binding("S", "scan_file", "ballot_scan.key.open", id="ballot.scan"),
         Binding("V", "scan_review", "scan.key.review", id="ballot.scan_review"),
         Binding("ctrl+z", "undo", "ballot.key.undo", id="ballot.undo"),
         Binding("escape", "back", "ballot.key.back", id="ballot.back"),

@@ -291,6 +291,11 @@ class BallotScreen(BallotView):
     def action_import_file(self) -> None:
         open_import(self)
 
+    def action_scan_file(self) -> None:
+        from reviewtui.tui.ballot_scan import open_scan  # OpenCV only once a file is read
+
+        open_scan(self)
+
     def action_scan_review(self) -> None:
         """The forms `ballots scan` held for review, in this round."""
         from reviewtui.tui.scan_review import ScanReviewScreen
@@ -307,12 +312,15 @@ class BallotScreen(BallotView):
             self.say(t("ballot.nothing_to_undo"), "warning")
             return
         tx, what = found
-        if what.action != "import":
+        if what.action not in ("import", "scan"):
             self.undo(tx)
             return
         entry = "?" if what.entry is None else what.entry
-        question = t("ballot_import.undo_confirm", count=what.count, entry=entry)
-        detail = Text(t("ballot_import.undo_detail", source=shown(what.source)))
+        question = t(f"ballot_{what.action}.undo_confirm", count=what.count, entry=entry)
+        if what.action == "scan":  # its held forms and page records go with it
+            detail = Text(t("ballot_scan.undo_detail"))
+        else:
+            detail = Text(t("ballot_import.undo_detail", source=shown(what.source)))
 
         def answered(yes: bool | None) -> None:
             if yes:

@@ -24,18 +24,23 @@ from reviewtui.i18n import t
 from reviewtui.store import Store
 
 
-def read_files(
-    store: Store, paths: Sequence[Path], *, entry: int, step: Callable[[], None] | None = None
-) -> list[PageRead]:
-    """Every page read (pages already recorded are not read again)."""
-    form = Form.of(store.plan)
-    opinions = bool(store.plan.assessment.opinions)
-    seen = known_pages(store, entry)
-    found: list[PageRead] = []
+def read_images(
+    paths: Sequence[Path],
+    form: Form,
+    *,
+    opinions: bool,
+    seen: set[str],
+    step: Callable[[], None] | None = None,
+) -> list[tuple[PageRead, str | None]]:
+    """Every page read, with the meeting key its code carries; pages whose SHA-256 is in `seen`
+    are not read again. No database here: the ballot screen runs this in a thread."""
+    found: list[tuple[PageRead, str | None]] = []
     for path in paths:
         for page in page_files.read(path):
             if page.sha256 in seen:
-                found.append(PageRead(page.file, page.number, page.sha256, None, "", {}, []))
+                found.append(
+                    (PageRead(page.file, page.number, page.sha256, None, "", {}, []), None)
+                )
             else:
                 reading = read_page(page.image, form, opinions=opinions)
                 doubts = [
@@ -57,13 +62,38 @@ def read_files(
                     doubts,
                     reading.picture,
                 )
-                why = foreign_reason(store, read, reading.key)
-                if why:
-                    read = PageRead(page.file, page.number, page.sha256, None, why, {}, [])
-                found.append(read)
+                found.append((read, reading.key))
             if step is not None:
                 step()
     return found
+
+
+def of_meeting(store: Store, found: list[tuple[PageRead, str | None]]) -> list[PageRead]:
+    """The pages read, a page of another meeting or with an unknown serial made foreign."""
+    pages: list[PageRead] = []
+    for read, key in found:
+        if read.problem or read.serial is not None:
+            why = foreign_reason(store, read, key)
+            if why:
+                read = PageRead(read.file, read.page, read.sha256, None, why, {}, [])
+        pages.append(read)
+    return pages
+
+
+def read_files(
+    store: Store, paths: Sequence[Path], *, entry: int, step: Callable[[], None] | None = None
+) -> list[PageRead]:
+    """Every page read (pages already recorded are not read again)."""
+    form = Form.of(store.plan)
+    opinions = bool(store.plan.assessment.opinions)
+    found = read_images(paths, form, opinions=opinions, seen=known_pages(store, entry), step=step)
+    return of_meeting(store, found)
+
+
+def finish(store: Store, pages: list[PageRead], *, entry: int, entered_by: str) -> list[str]:
+    """Record the pages read as one command; the lines that say what came of them."""
+    outcomes = record(store, pages, entry=entry, entered_by=entered_by)
+    return summary(outcomes, voided(store, pages, outcomes), entry)
 
 
 def scan(
@@ -82,8 +112,7 @@ def scan(
             pages = read_files(store, paths, entry=entry, step=lambda: progress.advance(task))
     else:
         pages = read_files(store, paths, entry=entry)
-    outcomes = record(store, pages, entry=entry, entered_by=entered_by)
-    return summary(outcomes, voided(store, pages, outcomes), entry)
+    return finish(store, pages, entry=entry, entered_by=entered_by)
 
 
 def summary(outcomes: list[Outcome], invalid: dict[str, str], entry: int) -> list[str]:

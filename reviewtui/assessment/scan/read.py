@@ -2,10 +2,10 @@
 
 The grid is found in the straightened sheet itself (Word and LibreOffice set rows and columns a
 little differently), as long lines of ink. In a grade cell the printed box is the same on every
-cell, so it is learnt from the page (what nearly every grade cell has dark) and set aside; what
-ink is left is the rater's. A cell is blank, marked, or doubtful: a faint or smudged cell, two
-marks for one item, a mark between two boxes, a heavy scribble (a crossed-out mark) are never
-guessed, and a written number or opinion is left for a person to type.
+cell, so it is learnt from the page and set aside (`ink`); what ink is left is the rater's. A
+cell is blank, marked, or doubtful: a faint trace, two marks for one item, a mark between two
+boxes, a heavy scribble (a crossed-out mark) are never guessed, and a written number or opinion
+is left for a person to type.
 """
 
 from __future__ import annotations
@@ -17,16 +17,11 @@ import numpy as np
 
 from reviewtui.assessment import form_code as fc
 from reviewtui.assessment.forms import Form
-from reviewtui.assessment.scan import locate
+from reviewtui.assessment.scan import ink, locate
 from reviewtui.assessment.scan.locate import SCALE
 
-# Ink left in a cell, mm² (a 0.3 mm line 5 mm long is 1.5 mm²).
-BLANK = 0.5  # under this: nothing written
-MARK = 1.4  # from this: a mark
-SCRIBBLE = 22.0  # more than this: a crossed-out or scribbled cell, not a mark
-DARK, GREY = 150, 205  # grey levels of the flattened sheet: ink, and a faint trace
 GRID = 215  # a grid line's grey level, at most
-FAINT = 0.8  # grey (not dark) ink over this much of a blank cell, mm²: a smudge or a faint mark
+WRITTEN = 0.5  # mm² of pen ink in a number's or an opinion's cell: something written
 OPINION = "opinion"  # the `item` of a doubtful opinion cell
 
 
@@ -145,13 +140,6 @@ def _columns(form: Form, opinions: bool) -> list[tuple[str, str | None]]:
 # The cells
 
 
-@dataclass(frozen=True)
-class _Ink:
-    dark: float  # mm² of dark ink, the printed box set aside
-    core: float  # of which near the box (the cell's middle)
-    grey: float  # mm² of faint trace
-
-
 def _cell(sheet: np.ndarray, ys: list[int], xs: list[int], row: int, column: int) -> np.ndarray:
     inset = int(1.2 * SCALE)  # clear of a grid line a pixel or two askew
     y0, y1 = ys[row] + inset, ys[row + 1] - inset
@@ -159,47 +147,18 @@ def _cell(sheet: np.ndarray, ys: list[int], xs: list[int], row: int, column: int
     return sheet[y0:y1, x0:x1]
 
 
-def _printed_box(cells: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    """What a blank grade cell looks like on this page: the median of the grade cells (most
-    are blank), at their common size, taken at its darkest within a pixel or two (for a
-    pixel's misalignment). Also where the printed box is, for the blank test of the ink."""
-    height = min(c.shape[0] for c in cells)
-    width = min(c.shape[1] for c in cells)
-    stack = np.stack([_fit(c, height, width) for c in cells])
-    blank = np.median(stack, axis=0).astype(np.uint8)
-    darkest = cv2.erode(blank, np.ones((7, 7), np.uint8))
-    return darkest, blank < GREY
-
-
-def _fit(cell: np.ndarray, height: int, width: int) -> np.ndarray:
-    """The middle `height` × `width` of a cell."""
-    top = (cell.shape[0] - height) // 2
-    left = (cell.shape[1] - width) // 2
-    return cell[top : top + height, left : left + width]
-
-
-def _ink(cell: np.ndarray, blank: np.ndarray | None, printed: np.ndarray | None) -> _Ink:
-    """Ink beyond what a blank cell has: dark, its part near the box, and faint (grey)."""
-    if blank is not None:
-        cell = _fit(cell, *blank.shape)
-        darker = blank.astype(np.int16) - cell.astype(np.int16)
-    else:
-        darker = 255 - cell.astype(np.int16)
-    dark = ((darker > 80) & (cell < DARK)).astype(np.uint8)
-    grey = ((darker > 35) & (dark == 0)).astype(np.uint8)
-    _count, labels, stats, _ = cv2.connectedComponentsWithStats(dark | grey, connectivity=8)
-    specks = np.flatnonzero(stats[:, cv2.CC_STAT_AREA] < 6)  # noise, JPEG ringing
-    if specks.size:
-        noise = np.isin(labels, specks)
-        dark[noise] = 0
-        grey[noise] = 0
-    width = cell.shape[1]
-    half = int(4.5 * SCALE)
-    middle = slice(max(0, width // 2 - half), width // 2 + half)
-    area = SCALE * SCALE
-    return _Ink(
-        float(dark.sum()) / area, float(dark[:, middle].sum()) / area, float(grey.sum()) / area
-    )
+def grade_ink(
+    sheet: np.ndarray, ys: list[int], xs: list[int], rows: int, graded: list[int]
+) -> dict[tuple[int, int], tuple[ink.Ink, float]]:
+    """The ink of every grade cell against the page's blank cell, (row, column) -> (Ink, the
+    peak a blank cell of this page reaches)."""
+    places = [(r, c) for r in range(rows) for c in graded]
+    if not places:
+        return {}
+    blank, aligned = ink.blank_cell([_cell(sheet, ys, xs, r + 1, c + 2) for r, c in places])
+    inks = [ink.measure(ink.darkness(cell, blank)) for cell in aligned]
+    noise = float(np.percentile([i.peak for i in inks], ink.QUIET))  # of the blank cells
+    return {place: (i, noise) for place, i in zip(places, inks, strict=True)}
 
 
 def _read_grid(sheet: np.ndarray, form: Form, opinions: bool, reading: Reading) -> None:
@@ -213,32 +172,20 @@ def _read_grid(sheet: np.ndarray, form: Form, opinions: bool, reading: Reading) 
         return
     ys, xs = grid
     graded = [c for c, (_, grade) in enumerate(columns) if grade is not None]
-    box: np.ndarray | None = None
-    wide: np.ndarray | None = None
-    if graded:
-        box, wide = _printed_box(
-            [_cell(sheet, ys, xs, r + 1, c + 2) for r in range(len(form.units)) for c in graded]
-        )
+    inks = grade_ink(sheet, ys, xs, len(form.units), graded)
     doubtful_rows: set[int] = set()
     for r, unit in enumerate(form.units):
         found: dict[str, list[tuple[str, float]]] = {}  # item -> marked grades
         doubts: dict[str, Doubt] = {}
         for c, (item, grade) in enumerate(columns):
-            cell = _cell(sheet, ys, xs, r + 1, c + 2)
-            ink = _ink(cell, box, wide) if grade is not None else _ink(cell, None, None)
             if grade is None:
-                if ink.dark >= BLANK:
+                written = ink.measure(ink.darkness(_cell(sheet, ys, xs, r + 1, c + 2), None))
+                if written.dark >= WRITTEN:
                     why = "opinion" if item == OPINION else "number"
                     doubts.setdefault(item, Doubt(unit, item, why, 0.0))
                 continue
             found.setdefault(item, [])
-            verdict = _judge(ink)
-            if verdict is None:
-                reading.confidence[(unit, item)] = max(
-                    reading.confidence.get((unit, item), 0.0), 0.0
-                )
-                continue
-            why, confidence = verdict
+            why, confidence = ink.judge(*inks[(r, c)])
             if why == "mark":
                 found[item].append((grade, confidence))
             elif why != "blank":
@@ -258,22 +205,6 @@ def _read_grid(sheet: np.ndarray, form: Form, opinions: bool, reading: Reading) 
             doubtful_rows.add(r)
     if doubtful_rows:
         reading.picture = _picture(sheet, grid, sorted(doubtful_rows))
-
-
-def _judge(ink: _Ink) -> tuple[str, float] | None:
-    """What one grade cell holds: ("blank" | "mark" | a doubt, confidence)."""
-    middle = (BLANK + MARK) / 2
-    if ink.dark < BLANK:
-        if ink.grey >= FAINT:
-            return "smudge", 0.3
-        return "blank", min(1.0, 1.0 - ink.dark / middle / 2)
-    if ink.dark < MARK:
-        return "faint", 0.3
-    if ink.dark > SCRIBBLE:
-        return "crossed", 0.3
-    if ink.core < 0.6 * ink.dark:  # most of the ink at the cell's edge, towards the next box
-        return "between", 0.4
-    return "mark", min(1.0, 0.5 + (ink.dark - MARK) / (2 * middle))
 
 
 def _picture(sheet: np.ndarray, grid: tuple[list[int], list[int]] | None, rows: object) -> bytes:
