@@ -175,8 +175,10 @@ def whole(work: Path, jpegs: list[bytes]) -> None:
         page = pdf.new_page(595.0, 842.0)
         page.insert_obj(image)
         page.gen_content()
+        page.close()
     scans = work / "copier.pdf"
     pdf.save(scans)
+    pdf.close()
     session = work / "cli.toml"
     shutil.copy(work / "bench.toml", session)  # the meeting the forms were printed for
     command = [sys.executable, "-m", "reviewtui", "ballots", "scan", str(session), str(scans)]
