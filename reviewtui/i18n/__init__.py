@@ -32,6 +32,7 @@ from reviewtui.i18n import (
     scan,
     settings,
     time_stats,
+    tips,
 )
 
 LANGS = ("zh", "en")
@@ -54,6 +55,7 @@ for _part in (
     phones,
     amendments,
     scan,
+    tips,
 ):
     if _twice := CATALOG.keys() & _part.STRINGS.keys():
         raise RuntimeError(f"i18n keys defined twice: {sorted(_twice)}")

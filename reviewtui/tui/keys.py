@@ -47,9 +47,18 @@ def localized(binding: Binding) -> Binding:
     return dataclasses.replace(
         binding,
         description=description,
-        tooltip=tr(binding.tooltip),
+        tooltip=tooltip(binding),
         key_display=tr(binding.key_display) if binding.key_display else binding.key_display,
     )
+
+
+def tooltip(binding: Binding) -> str:
+    """What the key bar shows when the mouse rests on the key: its own tooltip, else the
+    catalog's `tip.<binding id>` (i18n/tips.py), in the current language."""
+    if binding.tooltip:
+        return tr(binding.tooltip)
+    key = f"tip.{binding.id}"
+    return t(key) if binding.id and key in CATALOG else ""
 
 
 def localize(node: DOMNode) -> None:

@@ -58,7 +58,13 @@ def kind_action(name: str) -> str:
 def kind_bindings() -> list[Binding]:
     """One binding per segment kind with a key (`meeting.kinds`), in registry order."""
     return [
-        Binding(k.key, kind_action(k.name), k.label, id=f"live.{k.name}")
+        Binding(
+            k.key,
+            kind_action(k.name),
+            k.label,
+            tooltip=t("tip.kind", kind=t(k.label)),
+            id=f"live.{k.name}",
+        )
         for k in kinds.keyed()
         if k.key
     ]
