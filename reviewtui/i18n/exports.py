@@ -230,11 +230,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{group}: {expected} expected, {present} present, {absent} excused",
     ),
     "minutes.amendments": ("会议安排的修改", "Amendments to the plan"),
-    "minutes.amendment": ("{at} {what}:{old} → {new}", "{at} {what}: {old} → {new}"),
-    "minutes.amendment_named": (
-        "{at} {subject}{field}由 {old} 改为 {new}",
-        "{at} {subject}, {field}: {old} → {new}",
-    ),
     # the fields of the plan's entries an amendment names in the minutes
     "minutes.field.issued": ("发放测评表份数", "forms issued"),
     "minutes.field.expected": ("应到人数", "expected"),
