@@ -51,7 +51,6 @@ BAD = ROOT / "tests" / "fixtures" / "bad"
 FAKE_START = datetime(2017, 2, 24, 14, 30, 0, tzinfo=timezone(timedelta(hours=8)))
 
 
-
 def _temporary_files_in_ram() -> None:
     shm = Path("/dev/shm")
     if os.environ.get("TMPDIR") or not sys.platform.startswith("linux") or not shm.is_dir():

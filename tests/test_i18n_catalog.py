@@ -37,8 +37,9 @@ def _source() -> str:
 
 
 def _used(key: str, source: str) -> bool:
-    """Named whole (`"live.key.undo"`, `'live.key.undo'` inside an f-string), or built at run time from a prefix of it
-    (`f"kind.{name}"`, `f"book.toml_{table}"`) or with a suffix (`f"{key}_over"`)."""
+    """Named whole (`"live.key.undo"`, `'live.key.undo'` inside an f-string), or built at run
+    time from a prefix of it (`f"kind.{name}"`, `f"book.toml_{table}"`) or with a suffix
+    (`f"{key}_over"`)."""
     if f'"{key}"' in source or f"'{key}'" in source:
         return True
     for i in range(1, len(key)):
@@ -56,7 +57,15 @@ def test_every_key_is_used() -> None:
 
 
 def test_the_unused_key_check_can_fail() -> None:
-    source = 'x = t("live.key.undo")\nv = f"{t(\'a.c\')}"\ny = t(f"kind.{name}")\nz = t(f"{key}_over")\nw = "a.b"\n'
+    source = "\n".join(
+        [
+            'x = t("live.key.undo")',
+            "v = f\"{t('a.c')}\"",
+            'y = t(f"kind.{name}")',
+            'z = t(f"{key}_over")',
+            'w = "a.b"',
+        ]
+    )
     assert _used("live.key.undo", source)
     assert _used("a.c", source)
     assert _used("kind.report", source)
