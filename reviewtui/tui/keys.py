@@ -54,11 +54,14 @@ def localized(binding: Binding) -> Binding:
 
 def tooltip(binding: Binding) -> str:
     """What the key bar shows when the mouse rests on the key: its own tooltip, else the
-    catalog's `tip.<binding id>` (i18n/tips.py), in the current language."""
+    catalog's `tip.<binding id>`, else `tip.<action>` (i18n/tips.py), in the current language."""
     if binding.tooltip:
         return tr(binding.tooltip)
-    key = f"tip.{binding.id}"
-    return t(key) if binding.id and key in CATALOG else ""
+    action = binding.action.rpartition(".")[2].partition("(")[0]  # "app.help" -> "help"
+    for key in (f"tip.{binding.id}" if binding.id else "", f"tip.{action}"):
+        if key in CATALOG:
+            return t(key)
+    return ""
 
 
 def localize(node: DOMNode) -> None:

@@ -68,11 +68,19 @@ def test_tooltips_are_said_in_the_chosen_language() -> None:
         en = localized(binding).tooltip
     finally:
         i18n.set_lang("en")
-    assert (zh, en) == CATALOG["tip.agenda.results"]
+    assert (zh, en) == CATALOG["tip.results"]  # by its action: one entry for every screen
 
 
 def test_a_binding_without_id_or_tip_has_none() -> None:
     assert localized(Binding("f9", "nothing", "Nothing")).tooltip == ""
+
+
+def test_a_bindings_own_tip_comes_before_its_actions() -> None:
+    own = Binding("escape", "back", "settings.key.back", id="settings.back")
+    shared = Binding("escape", "back", "stats.key.back", id="stats.back")
+    assert localized(own).tooltip == i18n.t("tip.settings.back")
+    assert localized(shared).tooltip == i18n.t("tip.back") != localized(own).tooltip
+    assert localized(Binding("?", "app.help", "help.key.help")).tooltip == i18n.t("tip.help")
 
 
 async def test_resting_the_mouse_on_a_key_shows_its_tooltip(small_store) -> None:
@@ -84,11 +92,11 @@ async def test_resting_the_mouse_on_a_key_shows_its_tooltip(small_store) -> None
         results = next(p for p in placed if p.key.key == "s")
         await pilot.hover(KeyBar, offset=(results.x + 1, results.row))
         await pilot.pause()
-        assert bar.tooltip == i18n.t("tip.agenda.results")
+        assert bar.tooltip == i18n.t("tip.results")
         help_key = next(p for p in placed if p.key.display == "?")
         await pilot.hover(KeyBar, offset=(help_key.x, help_key.row))
         await pilot.pause()
-        assert bar.tooltip == i18n.t("tip.agenda.help")
+        assert bar.tooltip == i18n.t("tip.help")
         last = placed[-1]
         gap = last.x + len(last.key.label) + 1  # past the last key: no key, no tooltip
         await pilot.hover(KeyBar, offset=(gap, last.row))
