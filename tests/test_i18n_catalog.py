@@ -37,7 +37,7 @@ def _source() -> str:
 
 
 def _used(key: str, source: str) -> bool:
-    """Named whole (`"live.key.undo"`, `'live.key.undo'` inside an f-string), or built at run
+    """Named whole (`"key.undo"`, `'key.undo'` inside an f-string), or built at run
     time from a prefix of it (`f"kind.{name}"`, `f"book.toml_{table}"`) or with a suffix
     (`f"{key}_over"`)."""
     if f'"{key}"' in source or f"'{key}'" in source:
@@ -59,14 +59,14 @@ def test_every_key_is_used() -> None:
 def test_the_unused_key_check_can_fail() -> None:
     source = "\n".join(
         [
-            'x = t("live.key.undo")',
+            'x = t("key.undo")',
             "v = f\"{t('a.c')}\"",
             'y = t(f"kind.{name}")',
             'z = t(f"{key}_over")',
             'w = "a.b"',
         ]
     )
-    assert _used("live.key.undo", source)
+    assert _used("key.undo", source)
     assert _used("a.c", source)
     assert _used("kind.report", source)
     assert _used("a.b_over", source)

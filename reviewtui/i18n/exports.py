@@ -205,13 +205,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "export.layout.minutes": ("会议记录", "Minutes"),
     "export.layout.column": ("专栏（述职要点）", "Newspaper column"),
     "export.key.export": ("导出", "Export"),
-    "export.key.close": ("关闭", "Close"),
     "export.dialog.title": ("导出", "Export"),
     "export.dialog.format": ("格式", "Format"),
     "export.dialog.layout": ("Word 版式", "Word layout"),
     "export.dialog.path": ("保存到", "Save to"),
     "export.dialog.export": ("导出", "Export"),
-    "export.dialog.cancel": ("取消", "Cancel"),
     "export.dialog.running": ("正在导出……", "Exporting…"),
     "export.dialog.hint": (
         "Tab 换栏 · Enter 展开/选定 · Ctrl+S 导出 · Esc 关闭",

@@ -60,8 +60,8 @@ class SettingsScreen(Screen[None]):
     CSS_PATH = "settings.tcss"  # screens style in .tcss; DEFAULT_CSS is for widgets
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "settings.key.save", id="settings.save"),
-        Binding("escape", "back", "settings.key.back", id="settings.back"),
+        Binding("ctrl+s", "save", "key.save", id="settings.save"),
+        Binding("escape", "back", "key.back", id="settings.back"),
     ]
 
     def __init__(self, store: Store) -> None:

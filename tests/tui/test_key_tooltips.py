@@ -76,8 +76,8 @@ def test_a_binding_without_id_or_tip_has_none() -> None:
 
 
 def test_a_bindings_own_tip_comes_before_its_actions() -> None:
-    own = Binding("escape", "back", "settings.key.back", id="settings.back")
-    shared = Binding("escape", "back", "stats.key.back", id="stats.back")
+    own = Binding("escape", "back", "key.back", id="settings.back")
+    shared = Binding("escape", "back", "key.back", id="stats.back")
     assert localized(own).tooltip == i18n.t("tip.settings.back")
     assert localized(shared).tooltip == i18n.t("tip.back") != localized(own).tooltip
     assert localized(Binding("?", "app.help", "help.key.help")).tooltip == i18n.t("tip.help")
