@@ -37,6 +37,26 @@ def _tmux(*args: str) -> str:
     return done.stdout
 
 
+class SessionLost(RuntimeError):
+    """The pane went away before it showed anything: on a shared machine another user's
+    `tmux kill-server` ends every session. The round is measured again."""
+
+
+def _gone(name: str) -> bool:
+    done = subprocess.run(["tmux", "has-session", "-t", name], capture_output=True, check=False)
+    return done.returncode != 0
+
+
+def measured(name: str, argv: list[str], markers: tuple[str, ...], tries: int = 3) -> float:
+    """`time_in_tmux`, again (under a new session name) when the session was lost."""
+    for attempt in range(tries):
+        try:
+            return time_in_tmux(f"{name}-{attempt}", argv, markers)
+        except SessionLost:
+            continue
+    raise SessionLost(name)
+
+
 def time_in_tmux(
     name: str, argv: list[str], markers: tuple[str, ...], timeout: float = 30.0
 ) -> float:
@@ -44,13 +64,17 @@ def time_in_tmux(
     command = "env TERM=xterm-256color LANG=en_US.UTF-8 " + shlex.join(argv)
     start = time.perf_counter()
     _tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "40", command)
+    pane = ""
     try:
         while time.perf_counter() - start < timeout:
             pane = _tmux("capture-pane", "-p", "-t", name)
             if all(marker in pane for marker in markers):
                 return time.perf_counter() - start
+            if not pane and _gone(name):
+                raise SessionLost(name)
             time.sleep(0.01)
-        raise TimeoutError(f"{markers!r} never all shown by {argv}")
+        shown = "\n".join(line for line in pane.splitlines() if line.strip())
+        raise TimeoutError(f"{markers!r} never all shown by {argv}; the pane:\n{shown}")
     finally:
         _tmux("kill-session", "-t", name)
 
@@ -79,10 +103,8 @@ def main() -> None:
         times: dict[str, list[float]] = {"bare": [], "run": []}
         prefix = f"reviewtui-bench-{os.getpid()}"
         for n in range(args.rounds):
-            times["bare"].append(
-                time_in_tmux(f"{prefix}-b{n}", [PYTHON, str(bare)], ("BARE-READY",))
-            )
-            times["run"].append(time_in_tmux(f"{prefix}-r{n}", run, ("大台街道工委", "Commands")))
+            times["bare"].append(measured(f"{prefix}-b{n}", [PYTHON, str(bare)], ("BARE-READY",)))
+            times["run"].append(measured(f"{prefix}-r{n}", run, ("大台街道工委", "Commands")))
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     med = {k: statistics.median(v) for k, v in times.items()}

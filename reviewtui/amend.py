@@ -22,8 +22,8 @@ from typing import Any, NamedTuple
 from reviewtui import attendance as _attendance
 from reviewtui.attendance import Attendance, Counts, attendance, set_attendance
 from reviewtui.errors import UserError
-from reviewtui.i18n import CATALOG, t
-from reviewtui.plan import AgendaItem, Plan, from_json
+from reviewtui.i18n import t
+from reviewtui.plan import AgendaItem, Plan, from_json, titles
 from reviewtui.plan.changes import changes as plan_changes
 from reviewtui.plan.changes import renames as plan_renames
 from reviewtui.store import Store, Target, Tx
@@ -315,9 +315,7 @@ def _reconcile_items(store: Store, tx: Tx, plan: Plan, renames: dict[str, str]) 
         else:
             # A kept row keeps its title unless the plan names it: a default title stays in
             # the language the meeting was created in.
-            default = item.kind != "unit" and item.title in CATALOG.get(
-                f"agenda.kind.{item.kind}", ()
-            )
+            default = titles.is_default(item.kind, item.title)
             tx.update(
                 "items", {"id": item_id}, values if default else {**values, "title": item.title}
             )

@@ -17,12 +17,20 @@ Fixtures:
 
 Paths: `ROOT`, `SESSIONS`, `BAD` (the broken session files) are module constants, also given as
 the fixtures `root_dir`, `sessions_dir` and `bad_dir`.
+
+Temporary files (`tmp_path`, `tempfile`, and the processes tests start) go to a RAM file system
+where Linux has one (/dev/shm), unless TMPDIR is set: every commit of a meeting database syncs
+to disk (FULL), and on a shared disk those syncs were a third of the suite's time. The code under
+test is the same; only the disk under the test's own files is faster. A test that races a
+disk's sync (kills a process while its journal is hot) takes `disk_tmp_path` instead.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
+import tempfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -42,6 +50,28 @@ SESSIONS = ROOT / "sessions"
 BAD = ROOT / "tests" / "fixtures" / "bad"
 
 FAKE_START = datetime(2017, 2, 24, 14, 30, 0, tzinfo=timezone(timedelta(hours=8)))
+
+
+# Where temporary files went before: for the tests that race a real disk's sync (`disk_tmp_path`).
+# Kept in the environment for xdist's workers, which inherit TMPDIR already in RAM.
+DISK_TEMP = Path(os.environ.setdefault("REVIEWTUI_TESTS_DISK_TMP", tempfile.gettempdir()))
+
+
+def _temporary_files_in_ram() -> None:
+    shm = Path("/dev/shm")
+    if os.environ.get("TMPDIR") or not sys.platform.startswith("linux") or not shm.is_dir():
+        return
+    folder = shm / f"reviewtui-tests-{os.getuid()}"
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+    except OSError:
+        return
+    if os.access(folder, os.W_OK):
+        os.environ["TMPDIR"] = str(folder)  # inherited by xdist's workers and subprocesses
+        tempfile.tempdir = None  # computed again from TMPDIR
+
+
+_temporary_files_in_ram()
 
 # Environment variables that would make a test depend on the machine it runs on.
 _LOCALE_VARS = ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE", "REVIEWTUI_DEBUG")
@@ -160,3 +190,14 @@ def cli():
         return result
 
     return run
+
+
+@pytest.fixture
+def disk_tmp_path() -> Iterator[Path]:
+    """A fresh folder on the disk temporary files used before they moved to RAM: for a test
+    that needs a commit to take a disk's time (a RAM file system syncs at once)."""
+    folder = Path(tempfile.mkdtemp(prefix="reviewtui-disk-", dir=DISK_TEMP))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

@@ -60,6 +60,13 @@ os._exit(9)  # killed before the commit: no rollback, no close
 """
 
 
+@pytest.fixture
+def tmp_path(disk_tmp_path: Path) -> Path:
+    """On a real disk: a kill must land while a commit's journal is hot, and a RAM file system
+    commits before the killer sees it (tests/conftest.py)."""
+    return disk_tmp_path
+
+
 def _meeting(folder: Path, note: str) -> Path:
     folder.mkdir()
     session = folder / "m.toml"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import string
+from pathlib import Path
 
 from reviewtui.i18n import CATALOG
 
@@ -21,3 +22,53 @@ def test_both_languages_have_every_key_and_the_same_placeholders() -> None:
         elif _placeholders(zh) != _placeholders(en):
             wrong.append(f"{key}: {sorted(_placeholders(zh))} != {sorted(_placeholders(en))}")
     assert not wrong, "\n".join(wrong)
+
+
+PACKAGE = Path(__file__).resolve().parent.parent / "reviewtui"
+
+
+def _source() -> str:
+    """Every module that may name a catalog key (the catalogs themselves left out)."""
+    return "\n".join(
+        path.read_text(encoding="utf-8")
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if "i18n" not in path.relative_to(PACKAGE).parts or path.name == "__init__.py"
+    )
+
+
+def _used(key: str, source: str) -> bool:
+    """Named whole (`"key.undo"`, `'key.undo'` inside an f-string), or built at run
+    time from a prefix of it (`f"kind.{name}"`, `f"book.toml_{table}"`) or with a suffix
+    (`f"{key}_over"`)."""
+    if f'"{key}"' in source or f"'{key}'" in source:
+        return True
+    for i in range(1, len(key)):
+        if key[i - 1] in "._" and f'f"{key[:i]}{{' in source:
+            return True
+        if key[i] == "_" and f'"{key[:i]}"' in source and f'}}{key[i:]}"' in source:
+            return True
+    return False
+
+
+def test_every_key_is_used() -> None:
+    source = _source()
+    unused = sorted(key for key in CATALOG if not _used(key, source))
+    assert not unused, f"catalog keys no code uses: {unused}"
+
+
+def test_the_unused_key_check_can_fail() -> None:
+    source = "\n".join(
+        [
+            'x = t("key.undo")',
+            "v = f\"{t('a.c')}\"",
+            'y = t(f"kind.{name}")',
+            'z = t(f"{key}_over")',
+            'w = "a.b"',
+        ]
+    )
+    assert _used("key.undo", source)
+    assert _used("a.c", source)
+    assert _used("kind.report", source)
+    assert _used("a.b_over", source)
+    assert not _used("live.key.redo", source)
+    assert not _used("plan.never", source)

@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+from datetime import timedelta
 
 import pytest
 
@@ -60,8 +61,11 @@ def test_undo_refuses_when_a_later_command_changed_the_same_columns(meeting: Mee
     meeting.toggle_pause()
     pause = meeting.last_undoable()
     assert pause is not None
-    with store.transaction("fix") as tx:  # a later change of the very column the pause set
-        tx.update("segments", {"id": question.id}, {"paused_at": clock.iso(clock.now())})
+    # A later change of the very column the pause set, to another moment (timestamps are to the
+    # millisecond: on a fast disk "now" can still be the pause's own moment, and change nothing).
+    later = clock.iso(clock.now() + timedelta(seconds=1))
+    with store.transaction("fix") as tx:
+        tx.update("segments", {"id": question.id}, {"paused_at": later})
     before = store.content_sha256()
     with pytest.raises(UndoRefused) as refused:
         store.undo(pause.tx)

@@ -30,7 +30,8 @@ from reviewtui.assessment.ballot_compare import CellDiff, compare_pair
 from reviewtui.assessment.ballot_files import _is_xlsx, read_rows
 from reviewtui.assessment.ballot_records import Ballot
 from reviewtui.assessment.forms import Form, Value, code_sort_key, format_value
-from reviewtui.assessment.importer import _Pending, _write, check_file
+from reviewtui.assessment.import_check import Pending
+from reviewtui.assessment.importer import _write, check_file
 from reviewtui.errors import UserError
 from reviewtui.i18n import t
 from reviewtui.output import protected_paths
@@ -151,7 +152,7 @@ def import_ballots(
         raise UserError(*errors)
     report = MergeReport(str(path), entry)
     entered = {b.code: b for b in ballots.load(store, entry=entry)}
-    new: dict[str, _Pending] = {}
+    new: dict[str, Pending] = {}
     for code, ballot in pending.items():
         stored = entered.get(code)
         if stored is None:
@@ -177,7 +178,7 @@ def import_ballots(
     return report
 
 
-def _as_ballot(code: str, entry: int, pending: _Pending) -> Ballot:
+def _as_ballot(code: str, entry: int, pending: Pending) -> Ballot:
     marks: dict[tuple[str, str], Value] = {
         (unit, item): value
         for unit, cells in pending.lines.items()
@@ -187,7 +188,7 @@ def _as_ballot(code: str, entry: int, pending: _Pending) -> Ballot:
     return Ballot(0, code, entry, pending.group, "", "", "", "", marks)
 
 
-def _opinion_diffs(store: Store, ballot_id: int, pending: _Pending) -> tuple[CellDiff, ...]:
+def _opinion_diffs(store: Store, ballot_id: int, pending: Pending) -> tuple[CellDiff, ...]:
     """The file's opinions that skipping it as a duplicate would lose: a text for a unit that
     the entered ballot has not, or has otherwise (item OPINION). A text the file lacks is no
     loss: the entered one is kept."""
@@ -205,13 +206,13 @@ def _opinion_diffs(store: Store, ballot_id: int, pending: _Pending) -> tuple[Cel
     )
 
 
-def _lines(pending: _Pending) -> str:
+def _lines(pending: Pending) -> str:
     first, last = pending.first_line, pending.last_line
     return str(first) if first == last else f"{first}–{last}"
 
 
 def _maybe_other_round(
-    store: Store, entry: int, pending: dict[str, _Pending], new: dict[str, _Pending]
+    store: Store, entry: int, pending: dict[str, Pending], new: dict[str, Pending]
 ) -> bool:
     """With double entry, a file none of whose ballots is new in this round but some missing
     in the other is most likely the other typist's round, imported without `--entry 2`."""

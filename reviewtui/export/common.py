@@ -10,10 +10,11 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from reviewtui import present
-from reviewtui.i18n import CATALOG, get_lang, t
+from reviewtui.i18n import get_lang, t
 from reviewtui.meeting import kinds
 from reviewtui.minutes import ItemRecord, Minutes
 from reviewtui.minutes.model import AmendmentRecord
+from reviewtui.plan import titles
 from reviewtui.plan.changes import PlanChange, describe
 from reviewtui.present import glossary, rules
 from reviewtui.present.quorum import quorum_notes
@@ -146,10 +147,8 @@ def kind_label(kind: str) -> str:
 
 def item_heading(item: ItemRecord) -> str:
     if item.kind != "unit":
-        # A default title ("Assessment") was fixed in the language the database was made in;
-        # show it in the language of the export. A title from the session file stays as written.
-        key = f"agenda.kind.{item.kind}"
-        return t(key) if item.title in CATALOG.get(key, ()) else item.title
+        # A default title ("Assessment") is shown in the language of the export.
+        return titles.shown(item.kind, item.title)
     name = item.unit or item.title
     return t("minutes.unit_topic", unit=name, topic=item.topic) if item.topic else name
 

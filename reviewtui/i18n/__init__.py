@@ -33,6 +33,7 @@ from reviewtui.i18n import (
     scan,
     settings,
     time_stats,
+    tips,
     year_warnings,
 )
 
@@ -58,6 +59,7 @@ for _part in (
     scan,
     year_warnings,
     method,
+    tips,
 ):
     if _twice := CATALOG.keys() & _part.STRINGS.keys():
         raise RuntimeError(f"i18n keys defined twice: {sorted(_twice)}")

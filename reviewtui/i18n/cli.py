@@ -56,10 +56,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "输出文件(- 表示标准输出;给出文件夹则以默认文件名写在其中)",
         "output file (- for standard output; a folder gets the file inside, under its default name)",
     ),
-    "cli.not_yet": (
-        "“{command}”尚未提供,将在后续版本中加入。",
-        "'{command}' is not available yet; it comes in a later version.",
-    ),
     "cli.bug": (
         "reviewtui 内部错误:{reason}。已保存的记录不受影响。请把这条信息告诉维护人员。",
         "reviewtui internal error: {reason}. Everything recorded is safe. Please report this message.",

@@ -1,6 +1,13 @@
 """Strings of the common: key -> (Chinese, English)."""
 
 STRINGS: dict[str, tuple[str, str]] = {
+    # The keys every screen names the same way (the key bar, the dialogs' buttons).
+    "key.back": ("返回", "Back"),
+    "key.save": ("保存", "Save"),
+    "key.close": ("关闭", "Close"),
+    "key.undo": ("撤销", "Undo"),
+    "key.delete": ("删除", "Delete"),
+    "key.cancel": ("取消", "Cancel"),
     "yes": ("是", "yes"),
     "no": ("否", "no"),
     "error": ("错误", "Error"),

@@ -74,7 +74,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "compare.col.prev_rank": ("上年名次", "Last rank"),
     "compare.col.prev_final": ("上年得分", "Last final"),
     "compare.col.prev_level": ("上年等次", "Last level"),
-    "compare.col.change": ("变化", "Change"),
     "compare.col.rank_change": ("名次变化", "Rank change"),
     "compare.col.score_change": ("得分变化", "Score change"),
     "compare.new": ("新增", "new"),
@@ -100,14 +99,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "compare.trend": ("历年测评情况", "Results over the years"),
     "compare.col.year": ("年份", "Year"),
-    "compare.col.meeting": ("会议", "Meeting"),
     "compare.absent": ("未参评", "not assessed"),
     # charts
     "chart.sheet": ("图表", "charts"),
     "chart.scores": ("各单位综合得分", "Final score of each unit"),
     "chart.grades": ("各单位测评等次得票分布", "Grades given to each unit"),
-    "chart.this_year": ("本年", "This year"),
-    "chart.last_year": ("上年", "Last year"),
     "chart.axis": ("条长自 {low} 分起，满 {high} 分", "Bars start at {low}, full at {high}"),
     "chart.axis_count": ("条长满格为 {high} 票", "A full bar is {high} marks"),
     "chart.axis_short": ("{low}–{high} 分", "{low}–{high}"),
@@ -119,5 +115,4 @@ STRINGS: dict[str, tuple[str, str]] = {
     "chart.grade": ("等次", "Grade"),
     "chart.votes": ("票数", "Marks"),
     "chart.part": ("占比", "Share"),
-    "chart.bar": ("得分", "Score"),
 }

@@ -212,13 +212,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "export.layout.minutes": ("会议记录", "Minutes"),
     "export.layout.column": ("专栏（述职要点）", "Newspaper column"),
     "export.key.export": ("导出", "Export"),
-    "export.key.close": ("关闭", "Close"),
     "export.dialog.title": ("导出", "Export"),
     "export.dialog.format": ("格式", "Format"),
     "export.dialog.layout": ("Word 版式", "Word layout"),
     "export.dialog.path": ("保存到", "Save to"),
     "export.dialog.export": ("导出", "Export"),
-    "export.dialog.cancel": ("取消", "Cancel"),
     "export.dialog.running": ("正在导出……", "Exporting…"),
     "export.dialog.hint": (
         "Tab 换栏 · Enter 展开/选定 · Ctrl+S 导出 · Esc 关闭",
@@ -237,11 +235,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{group}: {expected} expected, {present} present, {absent} excused",
     ),
     "minutes.amendments": ("会议安排的修改", "Amendments to the plan"),
-    "minutes.amendment": ("{at} {what}:{old} → {new}", "{at} {what}: {old} → {new}"),
-    "minutes.amendment_named": (
-        "{at} {subject}{field}由 {old} 改为 {new}",
-        "{at} {subject}, {field}: {old} → {new}",
-    ),
     # the fields of the plan's entries an amendment names in the minutes
     "minutes.field.issued": ("发放测评表份数", "forms issued"),
     "minutes.field.expected": ("应到人数", "expected"),

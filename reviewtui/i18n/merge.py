@@ -89,10 +89,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     # The ballot screen's import (`I`, reviewtui/tui/ballot_import.py)
     "ballot_import.key.open": ("导入文件", "Import"),
-    "ballot_import.key.cancel": ("取消", "Cancel"),
     "ballot_import.key.run": ("导入", "Import"),
     "ballot_import.key.skip": ("跳过冲突", "Skip conflicts"),
-    "ballot_import.key.close": ("关闭", "Close"),
     "ballot_import.title": ("导入另一台电脑录入的测评表", "Import ballots typed on another laptop"),
     "ballot_import.file": ("文件", "File"),
     "ballot_import.offered": (
@@ -106,7 +104,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "enter imports: new ballots are added, identical duplicates skipped; if one differs "
         "from the one entered, nothing is imported. esc cancels",
     ),
-    "ballot_import.cancel": ("取消", "Cancel"),
     "ballot_import.skip": ("跳过冲突…", "Skip conflicts…"),
     "ballot_import.run": ("导入", "Import"),
     "ballot_import.no_path": ("请输入要导入的文件路径", "Type the path of the file to import"),

@@ -130,22 +130,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "考核等次必须从好到差排列(min 递减):“{name}”的 min {value} 不小于前一等次",
         "levels must go best first (min falling): '{name}' has min {value}, not below the level before",
     ),
-    "plan.trim_too_big": ("trim 不能为负数", "trim must not be negative"),
-    "plan.weights_zero": (
-        "各类别的权重之和必须大于 0",
-        "the group weights must add up to more than 0",
-    ),
     "plan.quota_twice": (
         "“{grade}”已有比例限制（{first}）：两条都生效，以较低的比例为准",
         "'{grade}' already has a share limit ({first}): both apply, the lower share decides",
-    ),
-    "plan.agenda_reports_twice": (
-        '议程中 kind = "reports" 只能出现一次',
-        'kind = "reports" may appear only once in the agenda',
-    ),
-    "plan.agenda_assessment_twice": (
-        '议程中 kind = "assessment" 只能出现一次',
-        'kind = "assessment" may appear only once in the agenda',
     ),
     "plan.agenda_title_needed": ("{kind} 议程项需要 title", "a {kind} item needs a title"),
     "plan.agenda_no_reports": (

@@ -332,11 +332,6 @@ STRINGS |= {
         "以下修改不能进行，数据库未作任何改动：",
         "These changes cannot be made; the database was not changed:",
     ),
-    "amend.change": ("  {what}:{old} → {new}", "  {what}: {old} → {new}"),
-    "amend.rename": (
-        "  更名：{old} → {new}（所有记录同步更新）",
-        "  renamed: {old} → {new} (in every record)",
-    ),
 }
 
 STRINGS |= {

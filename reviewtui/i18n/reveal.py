@@ -62,9 +62,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "enter reveals · esc cancels · who confirmed goes in the minutes",
     ),
     "reveal.dialog.confirm": ("确认公布", "Reveal"),
-    "reveal.dialog.cancel": ("取消", "Cancel"),
     "reveal.key.confirm": ("确认公布", "Reveal"),
-    "reveal.key.cancel": ("取消", "Cancel"),
     "reveal.summary": (
         "将公布 {count} 个单位：\n{units}",
         "Will show {count} units:\n{units}",

@@ -29,8 +29,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "空白表示未知。ctrl+s 保存,escape 返回。保存后可在议程页按 ctrl+z 撤销。",
         "Leave blank if not known. ctrl+s saves, escape goes back; ctrl+z on the agenda undoes.",
     ),
-    "settings.key.save": ("保存", "Save"),
-    "settings.key.back": ("返回", "Back"),
     "settings.bad_number": (
         "“{group}”的{field}应是不小于 0 的整数,而不是“{text}”",
         "{group}: {field} must be a whole number of 0 or more, not '{text}'",

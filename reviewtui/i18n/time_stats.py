@@ -36,7 +36,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "stats.summary.now_on_time": ("目前与计划一致", "now on schedule"),
     "stats.summary.nothing": ("尚无计时记录。", "Nothing has been timed yet."),
     # the screen
-    "stats.key.back": ("返回", "Back"),
     "stats.key.reload": ("刷新", "Refresh"),
     "stats.key.open": ("用时", "Time"),
     "stats.as_of": ("截至 {time}", "as of {time}"),

@@ -3,7 +3,8 @@
 `Desk` owns the server's own database connection (made in the thread that serves) and answers
 each request with a `Reply` (status, page). Nothing a phone sends is trusted: the body is
 bounded, every field name must be one of the form's cells, every value is checked against its
-cell, and whatever goes wrong ends in a page that says why, with nothing written.
+cell, and whatever goes wrong ends in a page that says why, with nothing written. What a request
+must pass before it is read (bounds, rate, origin, the gate) is in `door.py`.
 
 The writer's role: the store is opened with a `Gate` for a lock. Standalone (`collect`), the
 gate is the meeting's writer lock, taken for each commit only and released at once: `collect`
@@ -16,13 +17,10 @@ commits with the screen's.
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 import sqlite3
 import sys
 import threading
-import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 from urllib.parse import parse_qsl
@@ -34,97 +32,33 @@ from reviewtui.assessment.rules import Rulebook, blank_units
 from reviewtui.errors import UserError
 from reviewtui.i18n import t
 from reviewtui.phones import pages, tokens
-from reviewtui.store import StorageError, Store, WriterLock
+from reviewtui.phones.door import (
+    MAX_BODY,
+    MAX_FIELDS,
+    BadRequest,
+    Gate,
+    RateLimit,
+    Reply,
+    Submission,
+    same_origin,
+    well_formed,
+)
+from reviewtui.present.rules import label as reason_label
+from reviewtui.store import StorageError, Store
 from reviewtui.store import connect as files
 
 R = TypeVar("R")
-MAX_BODY = 64 * 1024  # a 40-unit, 5-item form is under 2 KB
-MAX_FIELDS = 2000
-_TOKEN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
 
-
-class Gate(WriterLock):
-    """The writer's lock for one commit at a time (see the module's docstring)."""
-
-    def __init__(self, path: Path, *, shared: bool) -> None:
-        super().__init__(path)
-        self.shared = shared  # True: this process already holds the meeting (run's thread)
-
-    def acquire(self) -> bool:
-        return True if self.shared else super().acquire()
-
-    def take(self, tries: int = 20, pause: float = 0.05) -> bool:
-        for _ in range(tries):
-            if self.acquire():
-                return True
-            time.sleep(pause)
-        return False
-
-    def release(self) -> None:
-        if not self.shared:
-            super().release()
-
-
-@dataclass
-class Reply:
-    status: int
-    body: str
-
-
-@dataclass(frozen=True)
-class Submission:
-    """A checked form, ready to save (`Desk._save_all`)."""
-
-    token: str
-    marks: dict[tuple[str, str], Value]
-    opinions: dict[str, str]
-    body: bytes  # as posted: carried back on the page if it cannot be saved now
-
-
-@dataclass
-class Bucket:
-    tokens: float
-    at: float
-
-
-@dataclass
-class RateLimit:
-    """A token bucket per key: `burst` requests at once, `rate` a second after. The key is the
-    form's token (phones behind one NAT address share nothing), or the connection for a token
-    that is no form. Memory stays bounded: past `keep` keys the longest idle are forgotten. The
-    laptop itself (loopback) is not limited: it is the secretary's own machine, not a phone."""
-
-    burst: float = 30.0
-    rate: float = 0.5
-    keep: int = 4096
-    buckets: dict[str, Bucket] = field(default_factory=dict)
-    clock: Callable[[], float] = time.monotonic
-
-    def allow(self, key: str, address: str = "") -> bool:
-        if _loopback(address or key):
-            return True
-        now = self.clock()
-        bucket = self.buckets.pop(key, None) or Bucket(self.burst, now)
-        bucket.tokens = min(self.burst, bucket.tokens + (now - bucket.at) * self.rate)
-        bucket.at = now
-        self.buckets[key] = bucket  # re-inserted: the dict keeps the idlest first
-        while len(self.buckets) > self.keep:
-            del self.buckets[next(iter(self.buckets))]
-        if bucket.tokens < 1:
-            return False
-        bucket.tokens -= 1
-        return True
-
-
-def _loopback(address: str) -> bool:
-    try:
-        return ipaddress.ip_address(address).is_loopback
-    except ValueError:
-        return False
-
-
-class BadRequest(ValueError):
-    """A request no page of ours sends (a name, a repeat, an encoding): the page says so."""
+__all__ = [  # the door's names are the desk's too (server.py, tests)
+    "MAX_BODY",
+    "BadRequest",
+    "Desk",
+    "Gate",
+    "RateLimit",
+    "Reply",
+    "Submission",
+    "same_origin",
+]
 
 
 class Desk:
@@ -265,7 +199,7 @@ class Desk:
 
     def _limited(self, client: str, token: str, connection: str) -> Reply | None:
         """Too many requests for this form (or, without a well-formed token, this connection)."""
-        key = f"t:{token}" if _well_formed(token) else f"c:{connection or client}"
+        key = f"t:{token}" if well_formed(token) else f"c:{connection or client}"
         if self.limit.allow(key, client):
             return None
         return self._message(429, "slow_down", "bad")
@@ -307,7 +241,7 @@ class Desk:
 
     def _found(self, token: str) -> tokens.Found:
         assert self.store is not None
-        if not _well_formed(token):
+        if not well_formed(token):
             return tokens.Found(tokens.UNKNOWN)
         return tokens.find(self.store, token)
 
@@ -496,33 +430,8 @@ class Desk:
         said: list[str] = []
         reason = self.rules.judge_marks(marks)
         if reason is not None:
-            said.append(t("rules.confirm.invalid") + ": " + _reason_text(reason))
+            said.append(t("rules.confirm.invalid") + ": " + reason_label(reason))
         blanks = blank_units(plan, marks)
         if blanks:
             said.append(t("rules.confirm.blanks", count=blanks, units=len(plan.units)))
         return said
-
-
-def _well_formed(token: str) -> bool:
-    return bool(token) and len(token) <= 64 and set(token) <= _TOKEN_CHARS
-
-
-def same_origin(origin: str | None, referer: str | None, host: str | None) -> bool:
-    """Whether a submission was posted from this server's own page. Browsers send `Origin` with
-    a form's POST (the pages' referrer policy keeps it); a mismatch, or "null", is another site
-    posting with a token it learned. A client that sends neither is no browser page, and could
-    forge either: it is let through (the token is what authorizes)."""
-    if not host:
-        return origin is None and referer is None
-    own = f"http://{host}"
-    if origin is not None:
-        return origin == own
-    if referer is not None:
-        return referer == own or referer.startswith(own + "/")
-    return True
-
-
-def _reason_text(reason: str) -> str:
-    if reason.startswith("quota:"):
-        return t("rules.reason.quota", grade=reason.removeprefix("quota:"))
-    return t(f"rules.reason.{reason}")

@@ -28,7 +28,8 @@ from reviewtui.errors import UserError
 from reviewtui.i18n import t
 from reviewtui.phones import address as net
 from reviewtui.phones import guard, pages, tokens
-from reviewtui.phones.desk import MAX_BODY, Desk, Reply, same_origin
+from reviewtui.phones.desk import Desk
+from reviewtui.phones.door import MAX_BODY, Reply, same_origin
 from reviewtui.phones.serving import Serving, holder
 
 if TYPE_CHECKING:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import socket
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +30,12 @@ class Server:
     url: str
     since: str
     by: str  # "collect" or "run"
+
+
+def _hostname() -> str:
+    import socket  # only when serving: `run` reads this module before its first screen
+
+    return socket.gethostname()
 
 
 def side_file(db: Path) -> Path:
@@ -85,7 +90,7 @@ class Serving:
     def announce(self, url: str) -> None:
         """Say who serves, and where (read by `run`, a second `collect`, the projector)."""
         line = {
-            "pid": os.getpid(), "host": socket.gethostname(), "url": url,
+            "pid": os.getpid(), "host": _hostname(), "url": url,
             "since": clock.iso(clock.now()), "by": self.by,
         }  # fmt: skip
         side_file(self.db).write_text(json.dumps(line, ensure_ascii=False), "utf-8")

@@ -14,8 +14,8 @@ from datetime import datetime, timedelta
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from reviewtui.i18n import t
 from reviewtui.plan import fields as F  # read at call time: the table may grow in a test
+from reviewtui.plan import titles
 from reviewtui.plan.fields import (  # FORMAT: re-exported
     ASSESSMENT,
     FORMAT,
@@ -221,7 +221,7 @@ class Plan:
                     for u in self.written_units
                 )
             else:
-                title = entry.title or t(f"agenda.kind.{entry.kind}")
+                title = entry.title or titles.default_title(entry.kind)
                 items.append(
                     AgendaItem(entry.kind, title, None, None, entry.speaker, entry.duration)
                 )

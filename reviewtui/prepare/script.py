@@ -11,7 +11,7 @@ from docx.document import Document as DocumentType
 
 from reviewtui.i18n import get_lang, t
 from reviewtui.office import official as o
-from reviewtui.plan import Plan
+from reviewtui.plan import Plan, titles
 from reviewtui.prepare.printing import expected_count, new_document
 
 _ORDINALS_ZH = "一二三四五六七八九十"
@@ -100,7 +100,7 @@ def _step_name(plan: Plan, kind: str, title: str | None) -> str:
         return t("script.step_reports")
     if kind == "assessment":
         return t("script.step_assessment")
-    return title or t(f"agenda.kind.{kind}")
+    return title or titles.default_title(kind)
 
 
 def _reports(doc: DocumentType, plan: Plan) -> None:

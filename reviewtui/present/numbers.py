@@ -13,10 +13,17 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
-from reviewtui.assessment.tally import round2
 from reviewtui.clock import format_duration
 
 NONE = "—"  # shown where a figure is not defined
+
+
+def round2(value: float) -> float:
+    """`assessment.tally.round2`, imported on first use: the live screen shows durations from
+    here and must not load the whole assessment package before its first frame."""
+    from reviewtui.assessment.tally import round2 as tally_round2
+
+    return tally_round2(value)
 
 
 def _half_up(value: float, places: str) -> Decimal:

@@ -22,7 +22,6 @@ A journal that fails them is renamed aside (`NAME.db-journal.foreign-N`), never 
 from __future__ import annotations
 
 import os
-import secrets
 import struct
 from pathlib import Path
 
@@ -127,6 +126,8 @@ def set_aside(path: Path) -> Path:
 def random_change_counter(path: Path) -> None:
     """Start a new database's change counter at a random value: a journal of another meeting
     then shows as foreign (`belongs`). Called with no connection open on the file."""
+    import secrets  # ~8 ms of hashlib at import: only when a journal is written
+
     value = secrets.randbits(31).to_bytes(4, "big")
     with open(path, "r+b") as file:
         header = bytearray(file.read(100))

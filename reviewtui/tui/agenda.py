@@ -51,7 +51,7 @@ class AgendaScreen(MeetingScreen):
         Binding("x", "export", "agenda.key.export", id="agenda.export"),
         Binding("o", "settings", "agenda.key.settings", id="agenda.settings"),
         Binding("t", "time_stats", "stats.key.open", id="agenda.time_stats"),
-        Binding("ctrl+z", "undo", "live.key.undo", id="agenda.undo"),
+        Binding("ctrl+z", "undo", "key.undo", id="agenda.undo"),
         Binding("question_mark", "help", "help.key.help", key_display="?", id="agenda.help"),
     ]
 

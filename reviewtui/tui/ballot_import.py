@@ -63,7 +63,7 @@ class ImportDialog(ModalScreen[merge.MergeReport | None]):
     CSS_PATH = "ballot_import.tcss"  # screens style in .tcss; DEFAULT_CSS is for widgets
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "ballot_import.key.cancel", id="ballot_import.cancel"),
+        Binding("escape", "cancel", "key.cancel", id="ballot_import.cancel"),
         # enter imports from any field (the offered files fill the path as the cursor moves).
         Binding("enter", "run", "ballot_import.key.run", priority=True, id="ballot_import.run"),
         Binding("ctrl+s", "run", "ballot_import.key.run", show=False, id="ballot_import.save"),
@@ -103,7 +103,7 @@ class ImportDialog(ModalScreen[merge.MergeReport | None]):
                 yield Static(id="import-message")
             yield Static(Text(t("ballot_import.hint")), id="import-hint")
             with Horizontal(id="import-buttons"):
-                yield Button(t("ballot_import.cancel"), compact=True, id="import-cancel")
+                yield Button(t("key.cancel"), compact=True, id="import-cancel")
                 yield Button(t("ballot_import.skip"), compact=True, id="import-skip")
                 yield Button(
                     t("ballot_import.run"), variant="primary", compact=True, id="import-run"
@@ -247,7 +247,7 @@ class ReportDialog(ModalScreen[None]):
     CSS_PATH = "ballot_import.tcss"  # screens style in .tcss; DEFAULT_CSS is for widgets
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter,escape", "close", "ballot_import.key.close", id="ballot_import.close"),
+        Binding("enter,escape", "close", "key.close", id="ballot_import.close"),
     ]
 
     def __init__(self, lines: list[str], title: str = "ballot_import.report_title") -> None:

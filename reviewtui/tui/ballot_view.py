@@ -57,7 +57,7 @@ class BallotView(Screen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]  # noqa: RUF012 (Textual's own annotation)
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "ballot.key.save", id="ballot.save"),
+        Binding("ctrl+s", "save", "key.save", id="ballot.save"),
         # Only with `assessment.opinions` (`check_action`): the current unit's opinion line.
         Binding("o", "focus_opinion", "opinion.key.edit", id="ballot.opinion"),
         Binding("g", "next_group", "ballot.key.group", id="ballot.group"),
@@ -65,7 +65,7 @@ class BallotView(Screen[None]):
         Binding("w", "focus_who", "ballot.key.who", id="ballot.who"),
         Binding("n", "new", "ballot.key.new", id="ballot.new"),
         Binding("l", "focus_list", "ballot.key.list", id="ballot.list"),
-        Binding("d", "delete", "ballot.key.delete", id="ballot.delete"),
+        Binding("d", "delete", "key.delete", id="ballot.delete"),
         Binding("e", "switch_round", "ballot.key.round", id="ballot.round"),
         Binding("x", "export", "ballot.key.export", id="ballot.export"),
         # shift+i: another laptop's exported ballots, merged in (tui/ballot_import.py).
@@ -73,8 +73,8 @@ class BallotView(Screen[None]):
         # shift+s: the copier's PDF or a phone photo read (tui/ballot_scan.py); V reviews.
         Binding("S", "scan_file", "ballot_scan.key.open", id="ballot.scan"),
         Binding("V", "scan_review", "scan.key.review", id="ballot.scan_review"),
-        Binding("ctrl+z", "undo", "ballot.key.undo", id="ballot.undo"),
-        Binding("escape", "back", "ballot.key.back", id="ballot.back"),
+        Binding("ctrl+z", "undo", "key.undo", id="ballot.undo"),
+        Binding("escape", "back", "key.back", id="ballot.back"),
         Binding("question_mark", "help", "help.key.help", key_display="?", id="ballot.help"),
     ]
 

@@ -86,8 +86,8 @@ class SegmentDialog(ModalScreen[None]):
     AUTO_FOCUS = None  # on_mount picks the field: the asker of a question, a comment's text
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "save", "dialog.key.save", key_display="↵", id="dialog.save"),
-        Binding("escape", "close", "dialog.key.close", key_display="esc", id="dialog.close"),
+        Binding("enter", "save", "key.save", key_display="↵", id="dialog.save"),
+        Binding("escape", "close", "key.close", key_display="esc", id="dialog.close"),
         Binding(
             "down", "pick(1)", "dialog.key.pick", key_display="↑↓", show=False, id="dialog.pick"
         ),

@@ -33,7 +33,7 @@ class ExportDialog(ModalScreen[Path | None]):
     CSS_PATH = "export_dialog.tcss"  # screens style in .tcss; DEFAULT_CSS is for widgets
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "export.key.close", id="export.close"),
+        Binding("escape", "close", "key.close", id="export.close"),
         Binding("ctrl+s", "export", "export.key.export", id="export.run"),
     ]
 
@@ -74,7 +74,7 @@ class ExportDialog(ModalScreen[Path | None]):
             yield Static(id="export-message")
             yield Static(Text(t("export.dialog.hint")), id="export-hint")
             with Horizontal(id="export-buttons"):
-                yield Button(t("export.dialog.cancel"), compact=True, id="cancel")
+                yield Button(t("key.cancel"), compact=True, id="cancel")
                 yield Button(
                     t("export.dialog.export"), variant="primary", compact=True, id="export"
                 )

@@ -64,7 +64,7 @@ class HelpScreen(ModalScreen[None]):
     """Every key of the screen below it, of the dialogs, and of the app."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,question_mark,q", "dismiss", "help.key.close", id="help.close"),
+        Binding("escape,question_mark,q", "dismiss", "key.close", id="help.close"),
     ]
 
     def __init__(self, under: Screen) -> None:

@@ -47,9 +47,21 @@ def localized(binding: Binding) -> Binding:
     return dataclasses.replace(
         binding,
         description=description,
-        tooltip=tr(binding.tooltip),
+        tooltip=tooltip(binding),
         key_display=tr(binding.key_display) if binding.key_display else binding.key_display,
     )
+
+
+def tooltip(binding: Binding) -> str:
+    """What the key bar shows when the mouse rests on the key: its own tooltip, else the
+    catalog's `tip.<binding id>`, else `tip.<action>` (i18n/tips.py), in the current language."""
+    if binding.tooltip:
+        return tr(binding.tooltip)
+    action = binding.action.rpartition(".")[2].partition("(")[0]  # "app.help" -> "help"
+    for key in (f"tip.{binding.id}" if binding.id else "", f"tip.{action}"):
+        if key in CATALOG:
+            return t(key)
+    return ""
 
 
 def localize(node: DOMNode) -> None:

@@ -58,7 +58,13 @@ def kind_action(name: str) -> str:
 def kind_bindings() -> list[Binding]:
     """One binding per segment kind with a key (`meeting.kinds`), in registry order."""
     return [
-        Binding(k.key, kind_action(k.name), k.label, id=f"live.{k.name}")
+        Binding(
+            k.key,
+            kind_action(k.name),
+            k.label,
+            tooltip=t("tip.kind", kind=t(k.label)),
+            id=f"live.{k.name}",
+        )
         for k in kinds.keyed()
         if k.key
     ]
@@ -103,7 +109,7 @@ class LiveScreen(MeetingScreen):
         Binding("m", "notes", "live.key.notes", id="live.notes"),
         # listed by `?`, not in the footer: the live footer keeps to the meeting's keys
         Binding("z", "rectify", "rectify.key.open", show=False, id="live.rectify"),
-        Binding("ctrl+z", "undo", "live.key.undo", id="live.undo"),
+        Binding("ctrl+z", "undo", "key.undo", id="live.undo"),
         Binding("question_mark", "help", "help.key.help", key_display="?", id="live.help"),
         Binding("w", "collect", "phones.key.collect", show=False, id="live.collect"),
     ]

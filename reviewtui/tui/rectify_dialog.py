@@ -40,14 +40,12 @@ class LineDialog(ModalScreen[dict[str, str] | None]):
         Binding(
             "enter",
             "save",
-            "dialog.key.save",
+            "key.save",
             key_display="↵",
             priority=True,
             id="rectify.dialog.save",
         ),
-        Binding(
-            "escape", "discard", "dialog.key.close", key_display="esc", id="rectify.dialog.close"
-        ),
+        Binding("escape", "discard", "key.close", key_display="esc", id="rectify.dialog.close"),
         Binding("tab", "app.focus_next", "dialog.key.next_field", show=False),
         Binding("shift+tab", "app.focus_previous", "", show=False),
     ]

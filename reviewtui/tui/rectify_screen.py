@@ -79,7 +79,7 @@ class RectifyScreen(Screen[None]):
         Binding("shift+up", "move(-1)", "rectify.key.up", key_display="⇧↑", id="rectify.up"),
         Binding("shift+down", "move(1)", "rectify.key.down", key_display="⇧↓", id="rectify.down"),
         Binding("a", "toggle_all", "rectify.key.all", id="rectify.all"),
-        Binding("ctrl+z", "undo", "live.key.undo", id="rectify.undo"),
+        Binding("ctrl+z", "undo", "key.undo", id="rectify.undo"),
         Binding("escape", "back", "rectify.key.back", key_display="esc", id="rectify.back"),
         Binding("question_mark", "help", "help.key.help", key_display="?", id="rectify.help"),
     ]

@@ -83,7 +83,7 @@ class ResultsScreen(Screen[None]):
     AUTO_FOCUS = "#results-ranking"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "results.key.back", id="results.back"),
+        Binding("escape", "back", "key.back", id="results.back"),
         Binding("r", "reload", "results.key.refresh", id="results.refresh"),
         Binding("x", "export", "agenda.key.export", id="results.export"),
         Binding("p", "reveal", "results.key.reveal", id="results.reveal"),

@@ -44,7 +44,7 @@ class RevealDialog(ModalScreen[rv.Reveal | None]):
     CSS_PATH = "reveal_dialog.tcss"  # screens style in .tcss; DEFAULT_CSS is for widgets
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "reveal.key.cancel", id="reveal.cancel"),
+        Binding("escape", "cancel", "key.cancel", id="reveal.cancel"),
         # enter confirms from any field (a closed drop-down opens with space or the arrows).
         Binding("enter", "confirm", "reveal.key.confirm", priority=True, id="reveal.confirm"),
         Binding("ctrl+s", "confirm", "reveal.key.confirm", show=False, id="reveal.save"),
@@ -107,7 +107,7 @@ class RevealDialog(ModalScreen[rv.Reveal | None]):
             yield Static(id="reveal-message")
             yield Static(Text(t("reveal.dialog.hint")), id="reveal-hint")
             with Horizontal(id="reveal-buttons"):
-                yield Button(t("reveal.dialog.cancel"), compact=True, id="reveal-cancel")
+                yield Button(t("key.cancel"), compact=True, id="reveal-cancel")
                 yield Button(
                     t("reveal.dialog.confirm"), variant="primary", compact=True, id="reveal-ok"
                 )

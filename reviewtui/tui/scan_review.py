@@ -61,14 +61,14 @@ class HalfBlocks:
 
 class ScanReviewScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "scan.key.save", id="scan.save"),
+        Binding("ctrl+s", "save", "key.save", id="scan.save"),
         Binding("up", "move(-1)", "scan.key.up", show=False, id="scan.up"),
         Binding("down", "move(1)", "scan.key.down", show=False, id="scan.down"),
         Binding("o", "open_picture", "scan.key.open", id="scan.open"),
         Binding("n", "next(1)", "scan.key.next", id="scan.next"),
         Binding("p", "next(-1)", "scan.key.previous", id="scan.previous"),
         Binding("delete", "drop", "scan.key.drop", id="scan.drop"),
-        Binding("escape", "app.pop_screen", "scan.key.back", id="scan.back"),
+        Binding("escape", "app.pop_screen", "key.back", id="scan.back"),
     ]
 
     def __init__(self, store: Store, entry: int, entered_by: str) -> None:

@@ -57,49 +57,11 @@ def _text(value: int | None) -> str:
 
 
 class SettingsScreen(Screen[None]):
-    DEFAULT_CSS = """
-    SettingsScreen {
-        layout: vertical;
-    }
-    SettingsScreen #settings-title {
-        text-style: bold;
-        padding: 0 1;
-        background: $primary;
-        color: $text;
-    }
-    SettingsScreen #settings-body {
-        height: auto;
-        max-height: 1fr;
-        padding: 1 1 0 1;
-    }
-    SettingsScreen #settings-grid {
-        grid-size: 5;
-        grid-columns: 1fr 13 13 13 13;
-        grid-gutter: 0 1;
-        grid-rows: 1;
-        height: auto;
-    }
-    SettingsScreen .settings-head {
-        text-style: bold;
-        color: $text-muted;
-    }
-    SettingsScreen TextField {
-        width: 13;
-    }
-    SettingsScreen #settings-message {
-        padding: 1 1 0 1;
-        color: $error;
-        height: auto;
-    }
-    SettingsScreen #settings-hint {
-        padding: 1 1 0 1;
-        color: $text-muted;
-    }
-    """
+    CSS_PATH = "settings.tcss"  # screens style in .tcss; DEFAULT_CSS is for widgets
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "settings.key.save", id="settings.save"),
-        Binding("escape", "back", "settings.key.back", id="settings.back"),
+        Binding("ctrl+s", "save", "key.save", id="settings.save"),
+        Binding("escape", "back", "key.back", id="settings.back"),
     ]
 
     def __init__(self, store: Store) -> None:

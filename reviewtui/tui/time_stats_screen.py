@@ -58,7 +58,7 @@ class TimeStatsScreen(Screen[None]):
     AUTO_FOCUS = "#stats-phases"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "stats.key.back", id="stats.back"),
+        Binding("escape", "back", "key.back", id="stats.back"),
         Binding("r", "reload", "stats.key.reload", id="stats.reload"),
         Binding("1", "show(0)", "stats.table.phases", id="stats.phases"),
         Binding("2", "show(1)", "stats.table.kinds", id="stats.kinds"),

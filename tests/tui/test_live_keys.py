@@ -626,19 +626,19 @@ async def test_help_lists_every_key(small_store, lang, where):
                 "esc": "live.key.back",
                 "m": "live.key.notes",
                 "↵": "live.key.edit",
-                "del": "live.key.delete",
+                "del": "key.delete",
                 "?": "help.key.help",
             }
         expected.update(
             {
-                "^z": "live.key.undo",
+                "^z": "key.undo",
                 "^q": "help.key.quit",
                 "^p": "palette.key",
-                "↵": "dialog.key.save",
+                "↵": "key.save",
                 "↑↓": "dialog.key.pick",
             }
         )
-        expected.setdefault("esc", "dialog.key.close")
+        expected.setdefault("esc", "key.close")
         lines = [" ".join(line.split()) for line in text.splitlines()]
         for key, description in expected.items():
             assert any(

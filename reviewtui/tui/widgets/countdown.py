@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Digits, Static
 
-from reviewtui import clock
+from reviewtui import bigfont, clock
 from reviewtui.clock import format_countdown, format_duration
 from reviewtui.i18n import t
 from reviewtui.meeting import Item, Segment
@@ -24,35 +25,15 @@ from reviewtui.tui.widgets.text import phase_name
 
 STATES = ("idle", "ended", "running", "warn", "over", "paused")
 
-# A 3x5 pixel font for tall terminals; one pixel is two cells wide and one tall (near square).
-FONT: dict[str, tuple[str, ...]] = {
-    "0": ("###", "#.#", "#.#", "#.#", "###"),
-    "1": ("..#", "..#", "..#", "..#", "..#"),
-    "2": ("###", "..#", "###", "#..", "###"),
-    "3": ("###", "..#", "###", "..#", "###"),
-    "4": ("#.#", "#.#", "###", "..#", "..#"),
-    "5": ("###", "#..", "###", "..#", "###"),
-    "6": ("###", "#..", "###", "#.#", "###"),
-    "7": ("###", "..#", "..#", "..#", "..#"),
-    "8": ("###", "#.#", "###", "#.#", "###"),
-    "9": ("###", "#.#", "###", "..#", "###"),
-    ":": (".", "#", ".", "#", "."),
-    "-": ("...", "...", "###", "...", "..."),
-}
-FONT_ROWS = 5
+# The projector's block font (`reviewtui.bigfont`, the one block font of the product): one pixel
+# a column wide and half a row tall on a tall terminal, twice that on a very tall one.
+SCALES = {1: (1, 1), 2: (2, 2)}
 
 
 def big_lines(value: str, scale: int = 1) -> list[str]:
-    """`value` ("-1:05") drawn in the block font, `scale` rows per pixel row."""
-    rows = []
-    for y in range(FONT_ROWS):
-        line = "  ".join(
-            "".join("██" * scale if px == "#" else "  " * scale for px in FONT[ch][y])
-            for ch in value
-            if ch in FONT
-        )
-        rows.extend([line.rstrip()] * scale)
-    return rows
+    """`value` ("-1:05") drawn in the block font at `scale` (1 or 2)."""
+    drawable = "".join(ch for ch in value if ch in bigfont.FONT)
+    return bigfont.big_lines(drawable, *SCALES[scale]) if drawable else []
 
 
 class BigTime(Widget):
@@ -76,7 +57,7 @@ class BigTime(Widget):
 
     def get_content_width(self, container, viewport) -> int:  # type: ignore[no-untyped-def]
         lines = big_lines(self.value, self.scale)
-        return max((len(line) for line in lines), default=0)
+        return max((cell_len(line) for line in lines), default=0)
 
     def render(self) -> Text:
         return Text("\n".join(big_lines(self.value, self.scale)), no_wrap=True)

@@ -7,7 +7,8 @@ them in the frame it is first laid out in, redrawing when the bindings change.
 
 On one row when they fit, the command palette's key at the right edge; where they do not (a
 narrow terminal, long English words), on a grid of four columns or fewer, without the palette's
-key (ctrl+p still opens it). A click on a key presses it.
+key (ctrl+p still opens it). A click on a key presses it; the mouse resting on a key shows its
+tooltip (posting's keys do the same).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ class Key(NamedTuple):
     display: str  # what the bar shows: "^q", "↵"
     description: str
     enabled: bool
+    tooltip: str = ""  # shown when the mouse rests on the key (tui/keys.py fills it)
 
     @property
     def label(self) -> str:
@@ -105,7 +107,7 @@ class KeyBar(Widget, can_focus=False):
         active = self.screen.active_bindings
         keys: list[Key] = []
         actions: set[str] = set()
-        for _node, binding, enabled, _tooltip in active.values():
+        for _node, binding, enabled, tooltip in active.values():
             if not binding.show or binding.action in actions:
                 continue
             actions.add(binding.action)
@@ -115,14 +117,14 @@ class KeyBar(Widget, can_focus=False):
             if action in self.exclude:
                 continue
             display = app.get_key_display(binding)
-            keys.append(Key(binding.key, display, binding.description, enabled))
+            keys.append(Key(binding.key, display, binding.description, enabled, tooltip))
         palette = None
         if self.show_command_palette and app.ENABLE_COMMAND_PALETTE:
             found = active.get(app.COMMAND_PALETTE_BINDING)
             if found is not None:
-                _node, binding, enabled, _tooltip = found
+                _node, binding, enabled, tooltip = found
                 display = app.get_key_display(binding)
-                palette = Key(binding.key, display, binding.description, enabled)
+                palette = Key(binding.key, display, binding.description, enabled, tooltip)
         return keys, palette
 
     def place(self, width: int) -> tuple[list[Placed], Placed | None]:
@@ -182,6 +184,19 @@ class KeyBar(Widget, can_focus=False):
             if spot.key.description:
                 line.append(" " + spot.key.description, description_style + disabled)
         return Text("\n", no_wrap=True, end="").join(lines)
+
+    def key_at(self, x: int, y: int) -> Key | None:
+        """The key drawn at (x, y) of this bar, if any."""
+        return next((spot.key for spot in self._placed if spot.covers(x, y)), None)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        key = self.key_at(event.x, event.y)
+        tip = key.tooltip if key is not None else ""
+        if (tip or None) != self.tooltip:
+            self.tooltip = tip or None
+
+    def on_leave(self, _event: events.Leave) -> None:
+        self.tooltip = None
 
     def on_click(self, event: events.Click) -> None:
         for spot in self._placed:

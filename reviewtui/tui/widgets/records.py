@@ -96,9 +96,7 @@ class RecordList(OptionList):
     HELP_KEYS = True  # the help screen lists these keys
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "edit", "live.key.edit", key_display="↵", id="live.edit"),
-        Binding(
-            "delete,backspace", "delete", "live.key.delete", key_display="del", id="live.delete"
-        ),
+        Binding("delete,backspace", "delete", "key.delete", key_display="del", id="live.delete"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
