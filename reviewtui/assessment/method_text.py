@@ -199,10 +199,20 @@ def _group_lines(plan: Plan, results: Results, unit: UnitResult, hidden: set[str
             figures["need"] = 2 * trim + 3
         else:
             key = ""
-        name = "method.ex_one_group" if one else "method.ex_group"
-        name += f"_{key}" if key else ""
+        name = _EXAMPLE_KEYS[one, key]
         out.append(t(name, **figures) if one else t(name, group=group.name, **figures))
     return out
+
+
+# A group's line of the worked example: (the only group, how trimming went) -> its sentence.
+_EXAMPLE_KEYS = {
+    (False, ""): "method.ex_group",
+    (False, "trimmed"): "method.ex_group_trimmed",
+    (False, "untrimmed"): "method.ex_group_untrimmed",
+    (True, ""): "method.ex_one_group",
+    (True, "trimmed"): "method.ex_one_group_trimmed",
+    (True, "untrimmed"): "method.ex_one_group_untrimmed",
+}
 
 
 def _clean_percent(share: float) -> bool:

@@ -16,7 +16,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "以下 {n} 个单位书面述职，不计时，参加测评。",
         "Units that reported in writing (untimed) and were assessed: {n}.",
     ),
-    "minutes.written_notes": ("{unit}书面述职要点", "{unit}: notes on the written report"),
     "export.col.seq": ("序号", "No."),
     "minutes.started": ("开始时间", "Started"),
     "minutes.not_held": ("未进行", "not held"),

@@ -78,6 +78,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ballot.export": ("把已录入的测评表导出为 CSV", "Export the entered ballots as CSV"),
     "ballot.import": ("从 CSV 或 Excel 文件导入测评表", "Import ballots from a CSV or Excel file"),
     "ballot.scan_review": ("复核扫描识别的测评表", "Review the ballots read from scans"),
+    "ballot.scan": (
+        "读入扫描仪或手机拍下的纸质测评表（PDF、JPEG、PNG）",
+        "Read paper ballots from a scanner's PDF or a phone's photos",
+    ),
+    "ballot_scan.cancel": ("取消读取，什么也不改", "Cancel the reading, change nothing"),
+    "ballot_scan.run": ("读取所选文件", "Read the chosen file"),
     "ballot_import.cancel": ("取消导入，什么也不改", "Cancel the import, change nothing"),
     "ballot_import.run": ("导入所选文件", "Import the chosen file"),
     "ballot_import.skip": (

@@ -109,7 +109,7 @@ class ScanDialog(ModalScreen[list[str] | None]):
                 yield Static(id="import-message")
             yield Static(Text(t("ballot_scan.hint")), id="import-hint")
             with Horizontal(id="import-buttons"):
-                yield Button(t("ballot_import.cancel"), compact=True, id="scan-cancel")
+                yield Button(t("key.cancel"), compact=True, id="scan-cancel")
                 yield Button(t("ballot_scan.run"), variant="primary", compact=True, id="scan-run")
 
     @staticmethod
