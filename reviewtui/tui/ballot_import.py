@@ -33,7 +33,7 @@ from reviewtui.present.rules import import_lines
 from reviewtui.store import Store
 from reviewtui.textsafe import clean, shown
 from reviewtui.tui.dialogs import ConfirmDialog
-from reviewtui.tui.keys import localize
+from reviewtui.tui.keys import localize, when_typed
 from reviewtui.tui.widgets.fields import Choice, TextField
 
 if TYPE_CHECKING:
@@ -178,6 +178,9 @@ class ImportDialog(ModalScreen[merge.MergeReport | None]):
         self.action_cancel()
 
     def action_run(self, skip_conflicts: bool = False) -> None:
+        when_typed(self, lambda: self._run(skip_conflicts))
+
+    def _run(self, skip_conflicts: bool) -> None:
         path = self.path()
         if path is None:
             self.say(t("ballot_import.no_path"))

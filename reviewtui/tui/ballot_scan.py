@@ -32,7 +32,7 @@ from reviewtui.i18n import t
 from reviewtui.store import Store
 from reviewtui.textsafe import clean, shown
 from reviewtui.tui.ballot_import import ReportDialog
-from reviewtui.tui.keys import localize
+from reviewtui.tui.keys import localize, when_typed
 from reviewtui.tui.widgets.fields import Choice, TextField
 
 if TYPE_CHECKING:
@@ -163,6 +163,9 @@ class ScanDialog(ModalScreen[list[str] | None]):
     # -- reading ---------------------------------------------------------------------------------
 
     def action_run(self) -> None:
+        when_typed(self, self._run)
+
+    def _run(self) -> None:
         path = self.path()
         if path is None:
             self.say(t("ballot_scan.no_path"))

@@ -16,11 +16,13 @@ the order it was typed.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
+from textual.message import Message
 
 from reviewtui import textsafe
 from reviewtui.i18n import CATALOG, t
@@ -93,6 +95,28 @@ def set_description(node: DOMNode, action: str, catalog_key: str) -> None:
     node.refresh_bindings()
 
 
+class Typed(Message, bubble=False):
+    """Posted to the field with the cursor: `then` runs once the field has taken every key
+    queued before it (`when_typed`)."""
+
+    def __init__(self, then: Callable[[], object]) -> None:
+        super().__init__()
+        self.then = then
+
+
+def when_typed(screen: DOMNode, then: Callable[[], object]) -> None:
+    """Run `then` after the keys already on their way to the field with the cursor.
+
+    A priority binding (a dialog's `enter`) runs when the key reaches the app, before the
+    focused field has typed the keys that came in the same read (tmux, a barcode scanner, an
+    input method's commit): `path⏎` found the field empty. The field's own queue keeps order."""
+    focused = getattr(screen, "focused", None)
+    if isinstance(focused, InOrder):
+        focused.post_message(Typed(then))  # type: ignore[attr-defined]
+    else:
+        then()
+
+
 class InOrder:
     """Mixin for a text field or a drop-down (before the Textual class: `class F(InOrder, Input)`).
 
@@ -106,6 +130,10 @@ class InOrder:
     """
 
     submit_focus: Widget | None = None
+
+    def on_typed(self, message: Typed) -> None:
+        message.stop()
+        message.then()
 
     async def _on_key(self, event: events.Key) -> None:
         widget: Widget = self  # type: ignore[assignment]

@@ -23,7 +23,7 @@ from textual.widgets import Label, Static
 from reviewtui.i18n import t
 from reviewtui.rectify import STATUSES, ProblemLine
 from reviewtui.textsafe import clean, shown
-from reviewtui.tui.keys import localize
+from reviewtui.tui.keys import localize, when_typed
 from reviewtui.tui.widgets.fields import Choice, TextField
 
 FIELDS = ("problem", "measure", "owner", "deadline", "status")
@@ -134,7 +134,7 @@ class LineDialog(ModalScreen[dict[str, str] | None]):
         self.action_save()
 
     def action_save(self) -> None:
-        self.dismiss(self.typed())
+        when_typed(self, lambda: self.dismiss(self.typed()))
 
     def action_discard(self) -> None:
         self.dismiss(None)

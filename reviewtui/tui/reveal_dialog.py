@@ -29,6 +29,7 @@ from reviewtui.minutes.model import RevealRecord
 from reviewtui.store import Store
 from reviewtui.textsafe import shown
 from reviewtui.tui.help import localize
+from reviewtui.tui.keys import when_typed
 from reviewtui.tui.widgets.fields import Choice, TextField
 
 if TYPE_CHECKING:
@@ -190,6 +191,9 @@ class RevealDialog(ModalScreen[rv.Reveal | None]):
         self.action_cancel()
 
     def action_confirm(self) -> None:
+        when_typed(self, self._confirm)
+
+    def _confirm(self) -> None:
         counter, supervisor = self.names
         try:
             done = rv.reveal(

@@ -274,3 +274,25 @@ def test_snapshot_dialog_after_a_conflict(
     finally:
         monkeypatch.delenv("TZ")
         time.tzset()
+
+
+async def test_a_path_and_enter_in_one_read_import_that_path(entered: Store) -> None:
+    """tmux, a barcode scanner or an input method sends `path⏎` in one read: the dialog's
+    priority `enter` must wait for the field to take the keys before it (it found it empty)."""
+    from textual import events
+
+    path = export(entered, "burst", {"4": "好"})
+    app = ScreenApp(entered)
+    async with app.run_test(size=SIZE) as pilot:
+        dialog = await open_dialog(app, pilot)
+        field = dialog.query_one("#import-path", Input)
+        field.value = ""
+        field.focus()
+        await pilot.pause()
+        for char in path.name:  # posted at once, as the driver posts the keys of one read
+            app.post_message(events.Key(char, char))
+        app.post_message(events.Key("enter", None))
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ReportDialog), dialog_text(dialog)  # imported: its report
+    assert import_txs(entered)  # the file was imported
