@@ -86,6 +86,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "初步结果（收回测评表不足法定比例）",
         "PROVISIONAL (quorum not met)",
     ),
+    "projector.reveal.continued": ("{category}（续）", "{category} (continued)"),
     "projector.reveal.page": ("第 {page}/{pages} 页", "Page {page}/{pages}"),
     "projector.reveal.signed": (
         "计票人：{counter}　监票人：{supervisor}",
