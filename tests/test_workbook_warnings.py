@@ -21,6 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # sessions/mentougou-2017.xlsx as it was before this sheet: a workbook an office already holds.
 OLD_SAMPLE = ROOT / "tests" / "fixtures" / "book" / "mentougou-2017-before-warnings.xlsx"
 SAMPLE_BOOK = ROOT / "sessions" / "mentougou-2017.xlsx"
+# The empty template as an earlier release wrote it (commit dca1fe8: no 类别 column either).
+OLD_TEMPLATE = ROOT / "tests" / "fixtures" / "book" / "template-main30.xlsx"
 
 MEETING = [["项目", "内容"], ["会议名称", "测试会"], ["日期", dt.datetime(2018, 2, 24)]]
 UNITS = [
@@ -141,5 +143,7 @@ def test_a_workbook_made_before_the_sheet_reads_as_before(tmp_path: Path) -> Non
     assert "warnings" not in tomllib.loads(text)["assessment"]
     # The sample as `template` writes it now (with the empty sheet) gives the same file.
     assert new.session_text(SAMPLE_BOOK).replace(SAMPLE_BOOK.name, OLD_SAMPLE.name) == text
+    made = loads(new.session_text(OLD_TEMPLATE), "t.toml")
+    assert [u.name for u in made.units] == ["雁翅镇党委"] and made.assessment.warnings == ()
     plain = _book(tmp_path, {"会议": MEETING, "单位": UNITS})
     assert loads(new.session_text(plain), "m.toml").assessment.warnings == ()
