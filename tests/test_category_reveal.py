@@ -164,6 +164,7 @@ def test_every_category_revealed_shows_one_ranking_per_category(tmp_path: Path, 
             ("区教委党委", 1), ("城子街道工委", 1),
         ]  # fmt: skip  # the first of each category, as the dialog's summary counts them
         assert rv.prepare(store, "top", top=1).units == top.units
+        assert build_board(top, _now(top), 10, _paging(top)).scope == "各类别前 1 名"
     finally:
         store.close()
     i18n.set_lang("en")

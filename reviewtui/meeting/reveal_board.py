@@ -111,6 +111,8 @@ def scope_label(reveal: Reveal) -> str:
 
 
 def _scope(reveal: Reveal) -> str:
+    if reveal.scope == "top" and grouped(reveal):  # the top N of each category
+        return t("projector.reveal.scope_top_each", top=reveal.top)
     if reveal.scope == "top":
         return t("projector.reveal.scope_top", top=reveal.top)
     if reveal.scope == "level":
