@@ -116,3 +116,69 @@ def test_the_notice_lists_levels_within_each_category(tmp_path: Path, cli) -> No
     assert "镇街类：较好等次（1个）：雁翅镇党委。" in text
     flat = _notice_text(meeting(tmp_path / "all", cli, "all"))
     assert "好等次（2个）：区教委党委、城子街道工委。" in flat and "类：" not in flat
+
+
+def _board_rows(reveal: rv.Reveal, per_page: int = 10) -> list[list[tuple[str, str]]]:
+    """Every page of the board, each row as (rank, unit); a heading as ("#", its text)."""
+    board = build_board(reveal, _now(reveal), per_page, _paging(reveal))
+    pages = []
+    for page in range(board.pages):
+        paging = Paging(_now(reveal), page)
+        rows = build_board(reveal, _now(reveal), per_page, paging).rows
+        pages.append([("#" if r.heading else r.rank, r.unit) for r in rows])
+    return pages
+
+
+def test_every_category_revealed_shows_one_ranking_per_category(tmp_path: Path, cli) -> None:
+    """rank_by = "category", 全部类别: the projector (as `read_state` gives it the reveal) shows
+    each category's heading and its units ranked within it, as every other output does."""
+    from reviewtui.meeting.projector import read_state
+
+    i18n.set_lang("zh")
+    db = meeting(tmp_path, cli)
+    store = Store.open_writer(db)
+    try:
+        everyone = rv.reveal(store, "all", counter="张三", supervisor="李四")
+        assert [u["unit"] for u in everyone.units] == [
+            "区教委党委", "区卫健委党委", "城子街道工委", "雁翅镇党委",
+        ]  # fmt: skip
+        reader = Store.open_reader(db)
+        try:
+            on_wall = read_state(reader).reveal
+        finally:
+            reader.close()
+        assert on_wall is not None
+        assert _board_rows(on_wall) == [
+            [("#", "系统（2 个单位）"), ("1", "区教委党委"), ("2", "区卫健委党委"),
+             ("#", "镇街（2 个单位）"), ("1", "城子街道工委"), ("2", "雁翅镇党委")],
+        ]  # fmt: skip
+        # Two rows a page: a heading never alone at a foot, a page within a category says so.
+        assert _board_rows(on_wall, 2) == [
+            [("#", "系统（2 个单位）"), ("1", "区教委党委")],
+            [("#", "系统（续）"), ("2", "区卫健委党委")],
+            [("#", "镇街（2 个单位）"), ("1", "城子街道工委")],
+            [("#", "镇街（续）"), ("2", "雁翅镇党委")],
+        ]
+        top = rv.reveal(store, "top", top=1, counter="张三", supervisor="李四")
+        assert [(u["unit"], u["category_rank"]) for u in top.units] == [
+            ("区教委党委", 1), ("城子街道工委", 1),
+        ]  # fmt: skip  # the first of each category, as the dialog's summary counts them
+        assert rv.prepare(store, "top", top=1).units == top.units
+        assert build_board(top, _now(top), 10, _paging(top)).scope == "各类别前 1 名"
+    finally:
+        store.close()
+    i18n.set_lang("en")
+    assert _board_rows(on_wall)[0][0] == ("#", "系统 (2 units)")
+
+
+def test_rank_by_all_reveals_one_ranking(tmp_path: Path, cli) -> None:
+    i18n.set_lang("zh")
+    db = meeting(tmp_path, cli, "all")
+    store = Store.open_writer(db)
+    try:
+        everyone = rv.reveal(store, "all", counter="张三", supervisor="李四")
+    finally:
+        store.close()
+    assert _board_rows(everyone) == [
+        [("1", "区教委党委"), ("2", "城子街道工委"), ("3", "雁翅镇党委"), ("4", "区卫健委党委")]
+    ]

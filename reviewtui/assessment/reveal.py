@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from reviewtui import clock
@@ -53,6 +53,8 @@ class Reveal:
     supervisor: str
     results: dict[str, Any]
     category: str | None = None  # one category's units only
+    # How the plan lays the ranking out (`[assessment] rank_by`), read from the plan, not stored.
+    rank_by: str = "all"
 
     @property
     def provisional(self) -> bool:
@@ -60,10 +62,19 @@ class Reveal:
 
     @property
     def units(self) -> list[dict[str, Any]]:
-        """The revealed units of the snapshot, in rank order."""
-        return select(
-            self.results.get("units", []), self.scope, self.top, self.level, self.category
-        )
+        """The revealed units of the snapshot, in the order shown."""
+        return [u for _, units in self.sections() for u in units]
+
+    def sections(self) -> list[Section]:
+        """The revealed units as shown: one list, or one per category (`sections`)."""
+        return sections(
+            self.results.get("units", []), self.scope, self.top, self.level, self.category,
+            self.rank_by,
+        )  # fmt: skip
+
+
+# A category (None: none) and its revealed units in rank order.
+Section = tuple[str | None, list[dict[str, Any]]]
 
 
 def select(
@@ -85,6 +96,38 @@ def select(
     if scope == "level":
         return [u for u in ranked if u.get("level") == level]
     return ranked
+
+
+def sections(
+    units: list[dict[str, Any]],
+    scope: str,
+    top: int | None,
+    level: str | None,
+    category: str | None = None,
+    rank_by: str = "all",
+) -> list[Section]:
+    """The revealed units laid out as the plan asks: one list, in rank order; or, with
+    `rank_by = "category"` and no one category chosen (全部类别), one list per category (in the
+    order its best unit ranks), the scope taken within each (the top N of each category, by its
+    category rank), as every other output lays a ranking out by category (分类排名). Units
+    without a category come last, in a list of their own (None) ranked overall."""
+    found: list[str] = []
+    if rank_by == "category" and category is None:
+        for unit in units:
+            name = unit.get("category")
+            if name and unit.get("rank") is not None and name not in found:
+                found.append(name)
+    if not found:
+        return [(category, select(units, scope, top, level, category))]
+    out: list[Section] = [(c, select(units, scope, top, level, c)) for c in found]
+    rest = [u for u in select(units, scope, top, level) if not u.get("category")]
+    return [(c, chosen) for c, chosen in [*out, (None, rest)] if chosen]
+
+
+def grouped(reveal: Reveal) -> bool:
+    """The reveal is laid out one category at a time (each list headed by its category)."""
+    laid_out = reveal.sections() if reveal.rank_by == "category" else []
+    return any(category is not None for category, _ in laid_out) and reveal.category is None
 
 
 @dataclass(frozen=True)
@@ -144,7 +187,8 @@ def prepare(
     if results.valid == 0:
         raise UserError(t("reveal.no_valid", entered=results.entered))
     data = results.to_json()
-    units = select(data["units"], scope, top, level, category)
+    laid_out = sections(data["units"], scope, top, level, category, store.plan.assessment.rank_by)
+    units = [u for _, chosen in laid_out for u in chosen]
     if not units:
         if scope == "level":
             raise UserError(t("reveal.level_empty", level=level))
@@ -210,7 +254,7 @@ def reveal(
         )
     found = get(store.conn, reveal_id)
     assert found is not None
-    return found
+    return replace(found, rank_by=store.plan.assessment.rank_by)
 
 
 def hide(store: Store) -> Reveal | None:

@@ -75,7 +75,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "· “提问人”:预先登记的提问人,可不填;类别须为“测评人类别”中的一类。\n"
         "· “议程”:类型选 讲话 / 述职 / 测评 / 休息;“述职”一行代表全部现场述职单位。\n"
         "· “测评”:测评表上的评价项目;满分不填表示勾选等次,填了表示打分。\n"
-        "· 综合得分 = 现场测评 × 现场测评占比 + 日常考核 × 日常考核占比:在“会议”表填一项即可(如 现场测评占比 70%,日常考核占比 30%);不填则只按现场测评计分,“单位”表的日常考核得分不起作用。\n\n"
+        "· 综合得分 = 现场测评 × 现场测评占比 + 日常考核 × 日常考核占比:在“会议”表填一项即可(如 现场测评占比 70%,日常考核占比 30%);不填则只按现场测评计分,“单位”表的日常考核得分不起作用。\n"
+        "· “跨年度提醒”:可不填;每条规则一行,对照上一届会议([meeting] previous)。规则选 等次 / 末位 / 整改未完成:等次——连续届数内每届都在所填等次或以下(如 等次 一般、连续届数 2);末位——每届都在末位名数以内,填了类别则按该类别内名次;整改未完成——上一届的整改事项仍未完成。连续届数不填为 2;处理选 提醒 或 约谈,不填为提醒。\n\n"
         "填好后运行:reviewtui new 本工作簿.xlsx -o 会议.toml,再运行 reviewtui check 会议.toml。",
         "How to fill in the session workbook\n\n"
         "· Row 1 of every sheet holds the column names: keep them. Row 2 is an example: overwrite or delete it.\n"
@@ -87,7 +88,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "· representatives: people who may ask questions (optional); group must name a rater group.\n"
         "· agenda: kind is speech / reports / assessment / break; one reports row stands for every on-site unit.\n"
         "· items: the form's items; an empty max means a grade, a number means a score out of it.\n"
-        "· final score = on-site × onsite_share + daily × daily_share: give one of them on the meeting sheet (e.g. onsite_share 70%, daily_share 30%); without, only the meeting's score counts and the units' daily scores count for nothing.\n\n"
+        "· final score = on-site × onsite_share + daily × daily_share: give one of them on the meeting sheet (e.g. onsite_share 70%, daily_share 30%); without, only the meeting's score counts and the units' daily scores count for nothing.\n"
+        "· warnings (optional): one rule per row, read against the earlier meetings ([meeting] previous). rule is level / bottom / rectify: level, at or below that level in each of `years` meetings running (e.g. level 一般, years 2); bottom, among the last `bottom` units in each of them (within category if given); rectify, last year's rectification lines still open. years is 2 if empty; action is remind or talk, remind if empty.\n\n"
         "Then run: reviewtui new this-book.xlsx -o meeting.toml, and reviewtui check meeting.toml.",
     ),
     "book.toml_head": (
@@ -146,6 +148,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "book.toml_levels": (
         "考核等次,从好到差;单位得到第一个“最终得分 ≥ min”的等次。",
         "Levels, best first; a unit gets the first level whose min it reaches.",
+    ),
+    "book.toml_warnings": (
+        "跨年度提醒:对照上一届会议,rule 为 level(等次)、bottom(末位)或 rectify(整改未完成)。",
+        "Warnings across years, against the earlier meetings: rule level, bottom or rectify.",
     ),
     "book.toml_double": (
         "true 表示每张测评表要录入两遍,两遍一致才计入。",

@@ -81,11 +81,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "projector.reveal.scope_all": ("全部单位", "All units"),
     "projector.reveal.category": ("{category} · ", "{category} · "),
     "projector.reveal.scope_top": ("前 {top} 名", "Top {top}"),
+    "projector.reveal.scope_top_each": ("各类别前 {top} 名", "Top {top} of each category"),
     "projector.reveal.scope_level": ("等次：{level}", "Level: {level}"),
     "projector.reveal.provisional": (
         "初步结果（收回测评表不足法定比例）",
         "PROVISIONAL (quorum not met)",
     ),
+    "projector.reveal.continued": ("{category}（续）", "{category} (continued)"),
     "projector.reveal.page": ("第 {page}/{pages} 页", "Page {page}/{pages}"),
     "projector.reveal.signed": (
         "计票人：{counter}　监票人：{supervisor}",

@@ -82,7 +82,8 @@ def read_state(store: Store) -> State:
         begun=any(i.status != "pending" for i in items),
         first_start=clock.parse_iso(span["first"]) if span.get("first") else None,
         last_end=clock.parse_iso(span["last"]) if span.get("last") else None,
-        reveal=revealed,
+        # The revealed ranking laid out as the plan asks (one list, or one per category).
+        reveal=replace(revealed, rank_by=plan.assessment.rank_by) if revealed else None,
         collecting=collecting,
     )
 

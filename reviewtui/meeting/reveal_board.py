@@ -8,14 +8,15 @@ or the last page key), one page every `PAGE_SECONDS`, never counted by ticks.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Any
 
 from reviewtui import clock
-from reviewtui.assessment.reveal import Reveal
+from reviewtui.assessment.reveal import Reveal, grouped
 from reviewtui.i18n import t
 from reviewtui.present import score, score_value
-from reviewtui.present.charts import score_axis
+from reviewtui.present.charts import Axis, score_axis
 
 PAGE_SECONDS = 8.0
 
@@ -27,6 +28,10 @@ class BoardRow:
     score: str  # rounded half up to 2 decimals (SPEC 6, shown scores)
     level: str
     bar: float = 0.0  # the bar's length, 0..1 of the axis (`present.charts`), same on every page
+    # A category's heading (分类排名, `rank_by = "category"`): `unit` holds its text, and
+    # `continued` the text heading a page that starts within the category.
+    heading: bool = False
+    continued: str = ""
 
 
 @dataclass(frozen=True)
@@ -50,19 +55,49 @@ class Board:
 
 
 def rows_of(reveal: Reveal) -> list[BoardRow]:
-    units = reveal.units
-    axis = score_axis(score_value(u.get("final")) for u in units)
-    key = "rank" if reveal.category is None else "category_rank"  # ranked within its category
-    return [
-        BoardRow(
-            str(u[key]),
-            u["unit"],
-            score(u.get("final")),
-            u.get("level") or "",
-            axis.fraction(score_value(u.get("final"))),
-        )
-        for u in units
-    ]
+    """The rows of every page: the ranking, or with `rank_by = "category"` and every category
+    revealed, each category's heading and its units ranked within it. One axis for all."""
+    axis = score_axis(score_value(u.get("final")) for u in reveal.units)
+    if not grouped(reveal):
+        key = "rank" if reveal.category is None else "category_rank"  # ranked within it
+        return [_row(u, key, axis) for u in reveal.units]
+    rows: list[BoardRow] = []
+    for category, units in reveal.sections():
+        name = category or t("results.no_category")
+        head = t("results.category_head", category=name, count=len(units))
+        more = t("projector.reveal.continued", category=name)
+        rows.append(BoardRow("", head, "", "", heading=True, continued=more))
+        key = "rank" if category is None else "category_rank"
+        rows += [_row(u, key, axis) for u in units]
+    return rows
+
+
+def _row(unit: dict[str, Any], key: str, axis: Axis) -> BoardRow:
+    final = score_value(unit.get("final"))
+    return BoardRow(
+        str(unit[key]), unit["unit"], score(unit.get("final")), unit.get("level") or "",
+        axis.fraction(final),
+    )  # fmt: skip
+
+
+def paged(rows: list[BoardRow], per_page: int) -> list[tuple[BoardRow, ...]]:
+    """`rows` in pages of at most `per_page`: a heading never alone at a page's foot, and a
+    page that starts within a category repeats its heading (续), so every page says whose
+    ranks it shows."""
+    pages: list[list[BoardRow]] = [[]]
+    heading: BoardRow | None = None
+    for row in rows:
+        page = pages[-1]
+        foot = row.heading and per_page > 1 and len(page) >= per_page - 1
+        if page and (len(page) >= per_page or foot):
+            page = []
+            pages.append(page)
+            if heading is not None and not row.heading and per_page > 1:
+                page.append(replace(heading, unit=heading.continued))
+        if row.heading:
+            heading = row
+        page.append(row)
+    return [tuple(page) for page in pages]
 
 
 def axis_caption(reveal: Reveal) -> str:
@@ -76,6 +111,8 @@ def scope_label(reveal: Reveal) -> str:
 
 
 def _scope(reveal: Reveal) -> str:
+    if reveal.scope == "top" and grouped(reveal):  # the top N of each category
+        return t("projector.reveal.scope_top_each", top=reveal.top)
     if reveal.scope == "top":
         return t("projector.reveal.scope_top", top=reveal.top)
     if reveal.scope == "level":
@@ -108,16 +145,15 @@ def start_paging(reveal: Reveal) -> Paging:
 
 
 def build_board(reveal: Reveal, now: datetime, per_page: int, paging: Paging) -> Board:
-    rows = rows_of(reveal)
-    per_page = max(1, per_page)
-    pages = max(1, math.ceil(len(rows) / per_page))
+    pages_of = paged(rows_of(reveal), max(1, per_page))
+    pages = len(pages_of)
     page = page_at(paging, now, pages)
     return Board(
         title=t("projector.reveal.title"),  # the meeting's title is on the top line
         scope=scope_label(reveal),
         provisional=t("projector.reveal.provisional") if reveal.provisional else "",
         signed=t("projector.reveal.signed", counter=reveal.counter, supervisor=reveal.supervisor),
-        rows=tuple(rows[page * per_page : (page + 1) * per_page]),
+        rows=pages_of[page],
         page=page,
         pages=pages,
         axis=axis_caption(reveal),

@@ -29,6 +29,8 @@ class Sheet(NamedTuple):
 CHOICES: dict[str, tuple[tuple[str, str], ...]] = {
     "mode": (("onsite", "现场"), ("written", "书面")),
     "agenda": (("speech", "讲话"), ("reports", "述职"), ("assessment", "测评"), ("break", "休息")),
+    "warning_rule": (("level", "等次"), ("bottom", "末位"), ("rectify", "整改未完成")),
+    "warning_action": (("remind", "提醒"), ("talk", "约谈")),
 }
 
 MEETING = Sheet(
@@ -103,7 +105,26 @@ ITEMS = Sheet(
     ),
 )
 
-SHEETS: tuple[Sheet, ...] = (MEETING, UNITS, LEADERS, GROUPS, REPRESENTATIVES, AGENDA, ITEMS)
+# 跨年度提醒 (issue 25): `[[assessment.warnings]]`, one rule a row; optional, and a workbook
+# made before it (without this sheet) reads as before.
+WARNINGS = Sheet(
+    "warnings",
+    "跨年度提醒",
+    (
+        Column("rule", "规则", "choice", 12, "warning_rule"),
+        Column("level", "等次", width=10),
+        Column("bottom", "末位名数", "integer", 10),
+        Column("category", "类别", width=12),
+        Column("years", "连续届数", "integer", 10),
+        Column("action", "处理", "choice", 10, "warning_action"),
+    ),
+)
+
+SHEETS: tuple[Sheet, ...] = (
+    MEETING, UNITS, LEADERS, GROUPS, REPRESENTATIVES, AGENDA, ITEMS, WARNINGS,
+)  # fmt: skip
+# Sheets whose rows go to `[assessment]` (items, warnings), not to a top-level table.
+IN_ASSESSMENT = ("items", "warnings")
 INSTRUCTIONS_ZH = "说明"
 INSTRUCTIONS_EN = "instructions"
 

@@ -216,7 +216,7 @@ class _Reader:
     def _table(self, sheet: Sheet, records: list[dict[str, Any]], first_header: str) -> None:
         if not records:
             return
-        target = self.data.setdefault("assessment", {}) if sheet.key == "items" else self.data
+        target = self.data.setdefault("assessment", {}) if _nested(sheet) else self.data
         rows = []
         for n, record in enumerate(records):
             row = {}
@@ -236,8 +236,12 @@ class _Reader:
             return None
 
 
+def _nested(sheet: Sheet) -> bool:
+    return sheet.key in layout.IN_ASSESSMENT
+
+
 def _path(sheet: Sheet) -> str:
-    return "assessment.items" if sheet.key == "items" else sheet.key
+    return f"assessment.{sheet.key}" if _nested(sheet) else sheet.key
 
 
 def _convert(column: Column, value: Any) -> Any:

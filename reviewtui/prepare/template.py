@@ -50,6 +50,8 @@ EXAMPLE: dict[str, list[dict[str, Any]]] = {
         {"kind": "reports"},
     ],
     "items": [{"name": "总体评价", "max": None, "weight": 1}],
+    # 跨年度提醒: no example row, since one left in place would warn; the instructions show one.
+    "warnings": [],
 }
 
 _MAX_ROW = 500  # how far the drop-down lists and the text format reach
@@ -161,4 +163,5 @@ def plan_rows(data: Mapping[str, Any]) -> dict[str, list[dict[str, Any]]]:
         "representatives": [dict(x) for x in data.get("representatives", [])],
         "agenda": [dict(x) for x in data.get("agenda", [])],
         "items": [dict(x) for x in assessment.get("items", [])],
+        "warnings": [dict(x) for x in assessment.get("warnings", [])],
     }

@@ -26,6 +26,7 @@ _ASSESSMENT_COMMENTS = {
     "onsite_weight": "book.toml_onsite",
     "levels": "book.toml_levels",
     "double_entry": "book.toml_double",
+    "warnings": "book.toml_warnings",
 }
 
 
@@ -111,7 +112,7 @@ def render(data: Mapping[str, Any], source: str) -> str:
             shown = value(given_value) if given_value is not None else _default(f)
             lines.append(f"{f.name} = {shown}")
             continue
-        given = assessment.get(f.name) if f.name == "items" else None
+        given = assessment.get(f.name) if f.name in ("items", "warnings") else None
         rows = given or localized.get(f.name) or f.default
         lines.append(f"{f.name} = [")
         lines += [f"  {value(_entry(row, f.table))}," for row in rows]

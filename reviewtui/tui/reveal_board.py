@@ -79,6 +79,9 @@ def ranking(board: Board) -> Table:
     for index, row in enumerate(board.rows):
         if index:
             table.add_row()
+        if row.heading:  # a category's heading (分类排名), over its units' names
+            table.add_row(Text(""), Text(shown(row.unit), style="bold underline"))
+            continue
         table.add_row(
             Text(row.rank), Text(shown(row.unit)), BarCell(row.bar), Text(row.score),
             Text(shown(row.level)), style="bold",
