@@ -22,7 +22,7 @@ from reviewtui.attendance import set_attendance
 from reviewtui.export import default_path
 from reviewtui.i18n import t
 from reviewtui.meeting import Meeting
-from reviewtui.office import official
+from reviewtui.office import official, template
 from reviewtui.store import open_session
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -454,7 +454,7 @@ def test_titles_tables_and_notes_stand_off_the_grid_in_schema_order() -> None:
     """A title line is one grid line; on the grid LibreOffice/WPS make each two. The switch sits
     where the schema puts it (before spacing and jc), or Word reports the file damaged."""
     out = io.BytesIO()
-    official.new_document(title="x").save(out)
+    template.new_document(title="x").save(out)
     styles = docx_xml(out.getvalue())["word/styles.xml"]
     for name in ("OfficialTitle", "OfficialTable", "OfficialNote"):
         ppr = styles.find(f".//w:style[@w:styleId='{name}']/w:pPr", NS)

@@ -127,7 +127,8 @@ async def test_a_kind_declared_in_the_test_has_its_key_on_the_live_screen(
     small_store = follow_up
     from textual.widgets import Label
 
-    from reviewtui.tui.dialogs import SegmentDialog, who_pool
+    from reviewtui.tui.segment_dialog import SegmentDialog
+    from reviewtui.tui.widgets.who import who_pool
     from tests.tui._live_support import SIZE, make_app, open_first, segments
 
     assert who_pool(Meeting(small_store), "follow_up", None) == list(small_store.plan.leaders)

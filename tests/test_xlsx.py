@@ -20,8 +20,7 @@ from openpyxl.workbook import Workbook
 from test_minutes import ENTERED_BY, build
 
 from reviewtui import clock
-from reviewtui.export import common as c
-from reviewtui.export import render, xlsx_results
+from reviewtui.export import render, results_text, xlsx_results
 from reviewtui.i18n import t
 from reviewtui.minutes import Minutes, read_minutes
 from reviewtui.present import glossary
@@ -204,7 +203,7 @@ def test_no_note_sets_a_column_width(minutes: Minutes) -> None:
     """Notes (the invalid forms' ids here) are merged across the table, so the rank column stays
     as narrow as its figures and its header."""
     sheet = book_of(minutes)[t("export.sheet.results")]
-    (note,) = c.invalid_notes(minutes)  # "invalid forms: 1 × nothing scored (5)"
+    (note,) = results_text.invalid_notes(minutes)  # "invalid forms: 1 × nothing scored (5)"
     assert "5" in note
     row = next(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value == note)
     assert any(str(m).startswith(f"A{row}:") for m in sheet.merged_cells.ranges)

@@ -19,6 +19,7 @@ from docx.text.paragraph import Paragraph
 from rich.cells import cell_len
 
 from reviewtui.export import common as c
+from reviewtui.export import results_text as rt
 from reviewtui.export.docx_styles import centered, labelled, table
 from reviewtui.export.problems import opinion_lines
 from reviewtui.export.reveals import reveal_line
@@ -156,20 +157,26 @@ def _assessment(doc: DocumentType, n: int, minutes: Minutes) -> None:
     """The closing 测评情况: the forms, then the ranking, every figure as the results show it."""
     o.add(doc, c.ordinal(n) + t("minutes.assessment"), o.HEADING_1)
     o.add(doc, c.sub_ordinal(1) + t("minutes.reconciliation"), o.HEADING_2)
-    lines = c.ballot_summary(minutes)
+    lines = rt.ballot_summary(minutes)
     o.add(doc, lines[0]).paragraph_format.keep_with_next = True  # with its table
     if minutes.meeting.groups:
-        rows = c.reconciliation_rows(minutes)
-        table(doc, c.reconciliation_header(), rows, RECONCILIATION_WIDTHS, left=(0,))
+        rows = rt.reconciliation_rows(minutes)
+        table(doc, rt.reconciliation_header(), rows, RECONCILIATION_WIDTHS, left=(0,))
     for line in lines[1:]:
         o.add(doc, line)
     o.add(doc, c.sub_ordinal(2) + t("minutes.results"), o.HEADING_2)
-    if not c.has_results(minutes):
+    if not rt.has_results(minutes):
         o.add(doc, t("minutes.no_results"))
         return
     widths = RANKING_CATEGORY_WIDTHS if minutes.results.categories else RANKING_WIDTHS
-    table(doc, c.ranking_header(minutes), c.ranking_rows(minutes), widths, left=(1,))
-    for line in c.ranking_notes(minutes):
+    table(
+        doc,
+        rt.ranking_header(minutes),
+        rt.ranking_rows(minutes),
+        widths,
+        left=(1,),
+    )
+    for line in rt.ranking_notes(minutes):
         o.add(doc, line, o.NOTE).paragraph_format.space_before = Pt(4)
     sub = 3
     if minutes.method is not None:  # 计分办法: the rules, then the worked unit

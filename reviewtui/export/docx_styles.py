@@ -23,6 +23,7 @@ from reviewtui.export import common as c
 from reviewtui.i18n import get_lang, t
 from reviewtui.minutes import Minutes
 from reviewtui.office import official as o
+from reviewtui.office import template
 from reviewtui.office.official import set_fonts
 
 __all__ = ["centered", "labelled", "new_minutes_document", "set_fonts", "table"]
@@ -32,17 +33,17 @@ def new_minutes_document(minutes: Minutes, *, layout: str) -> DocumentType:
     """The official page with the minutes' own properties; a column carries no page numbers."""
     m = minutes.meeting
     subject = t("export.layout.column") if layout == "column" else t("minutes.title")
-    doc = o.new_document(title=m.title, author=m.organizer or "", subject=subject)
+    doc = template.new_document(title=m.title, author=m.organizer or "", subject=subject)
     _language(doc)
     for name in (o.HEADING_1, o.HEADING_2, o.HEADING_3):
         # A heading never ends a page: it goes over with the first lines under it.
         doc.styles[name].paragraph_format.keep_with_next = True
     props = doc.core_properties
     props.identifier = f"sha256:{minutes.sha256}"
-    props.comments = o.fit_property(c.sha_line(minutes))
-    props.keywords = o.fit_property(subject)
+    props.comments = template.fit_property(c.sha_line(minutes))
+    props.keywords = template.fit_property(subject)
     if layout == "column":
-        o.remove_page_numbers(doc)
+        template.remove_page_numbers(doc)
     return doc
 
 

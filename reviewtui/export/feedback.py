@@ -26,6 +26,7 @@ from reviewtui.export.problems import opinion_lines, problems
 from reviewtui.i18n import t
 from reviewtui.minutes import ItemRecord, Minutes
 from reviewtui.office import official as o
+from reviewtui.office import template
 
 
 def _unit_page(
@@ -116,7 +117,7 @@ def render(
 ) -> bytes:
     minutes = c.safe_text(minutes)
     m = minutes.meeting
-    doc = o.new_document(
+    doc = template.new_document(
         title=t("feedback.doc_title", title=m.title),
         author=m.organizer or "",
         subject=t("feedback.title"),

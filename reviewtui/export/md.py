@@ -7,6 +7,7 @@ import re
 from rich.cells import cell_len
 
 from reviewtui.export import common as c
+from reviewtui.export import results_text as rt
 from reviewtui.export.problems import opinion_lines
 from reviewtui.export.reveals import reveal_line
 from reviewtui.export.written import WrittenUnits, sections
@@ -150,15 +151,21 @@ def _assessment(n: int, minutes: Minutes) -> list[str]:
     """The closing 测评情况: the forms, then the ranking, every figure as the results show it."""
     out = [f"## {c.ordinal(n)}{t('minutes.assessment')}", ""]
     out += [f"### {c.sub_ordinal(1)}{t('minutes.reconciliation')}", ""]
-    lines = c.ballot_summary(minutes)
+    lines = rt.ballot_summary(minutes)
     out += [lines[0], ""]
     if minutes.meeting.groups:
-        out += [*table(c.reconciliation_header(), c.reconciliation_rows(minutes)), ""]
+        out += [
+            *table(rt.reconciliation_header(), rt.reconciliation_rows(minutes)),
+            "",
+        ]
     out += [line for text in lines[1:] for line in (text, "")]
     out += [f"### {c.sub_ordinal(2)}{t('minutes.results')}", ""]
-    if c.has_results(minutes):
-        out += [*table(c.ranking_header(minutes), c.ranking_rows(minutes)), ""]
-        out += [line for text in c.ranking_notes(minutes) for line in (escape(text), "")]
+    if rt.has_results(minutes):
+        out += [
+            *table(rt.ranking_header(minutes), rt.ranking_rows(minutes)),
+            "",
+        ]
+        out += [line for text in rt.ranking_notes(minutes) for line in (escape(text), "")]
         out += _method(minutes)
     else:
         out += [t("minutes.no_results"), ""]

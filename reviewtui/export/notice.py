@@ -24,6 +24,7 @@ from reviewtui.export.problems import Problem, problems
 from reviewtui.i18n import get_lang, t
 from reviewtui.minutes import Minutes
 from reviewtui.office import official as o
+from reviewtui.office import template
 
 MOST = 12  # common problems listed; the rest are in the rectification list
 
@@ -92,7 +93,7 @@ def render(
     minutes = c.safe_text(minutes)
     m = minutes.meeting
     results = minutes.results
-    doc = o.new_document(
+    doc = template.new_document(
         title=t("notice.doc_title", title=m.title), author=m.organizer or "", subject=m.title
     )
     o.add(doc, o.title_lines(t("notice.title", title=m.title)), o.TITLE)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from openpyxl.workbook import Workbook
 
-from reviewtui.export import common as c
+from reviewtui.export import results_text
 from reviewtui.export import xlsx_style as s
 from reviewtui.i18n import t
 from reviewtui.minutes import Minutes
@@ -19,7 +19,7 @@ WIDTH = 110  # characters of the one text column: a landscape A4 line at 11 pt
 
 
 def has_method(minutes: Minutes) -> bool:
-    return minutes.method is not None and c.has_results(minutes)
+    return minutes.method is not None and results_text.has_results(minutes)
 
 
 def method_sheet(book: Workbook, minutes: Minutes) -> None:

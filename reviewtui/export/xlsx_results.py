@@ -26,6 +26,7 @@ from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reviewtui.export import common as c
+from reviewtui.export import results_text
 from reviewtui.export import xlsx_style as s
 from reviewtui.export.xlsx_charts import check_code_row
 from reviewtui.export.xlsx_method import has_method
@@ -78,8 +79,8 @@ def results_sheet(book: Workbook, minutes: Minutes) -> Worksheet:
         subtitle += t("export.results.provisional_tag")
     s.wrapped_text_row(sheet, 2, subtitle, 1, width, widths, size=12, horizontal="center")
     row = forms_last + 1
-    notes = c.ranking_notes(minutes)
-    if not c.has_results(minutes):
+    notes = results_text.ranking_notes(minutes)
+    if not results_text.has_results(minutes):
         notes.insert(0, t("minutes.no_results"))
     notes += _ballot_notes(minutes)
     notes += _method_note(minutes)
@@ -176,4 +177,4 @@ def _unconfirmed_by_group(minutes: Minutes) -> dict[str, int]:
 
 def _ballot_notes(minutes: Minutes) -> list[str]:
     """The ids of invalid and unconfirmed forms, so the signed sheet names them."""
-    return c.ballot_summary(minutes)[1:]
+    return results_text.ballot_summary(minutes)[1:]

@@ -26,6 +26,7 @@ from reviewtui.assessment.serials import printed, serials
 from reviewtui.clock import format_duration
 from reviewtui.i18n import t
 from reviewtui.office import official as o
+from reviewtui.office import template
 from reviewtui.plan import AgendaItem, Group, Plan
 from reviewtui.prepare.form_fit import fit, name_points
 from reviewtui.prepare.form_marks import add_marks
@@ -36,7 +37,8 @@ SMALL_TITLE_CELLS = 2 * o.CHARS  # a title set in 三号 (forms, sign-in): 28 ch
 
 def new_document(plan: Plan, what: str) -> DocumentType:
     organizer = getattr(plan.meeting, "organizer", None) or ""
-    return o.new_document(title=f"{plan.meeting.title} {what}", author=organizer, subject=what)
+    title = f"{plan.meeting.title} {what}"
+    return template.new_document(title=title, author=organizer, subject=what)
 
 
 def _new_page(paragraph: Any) -> None:

@@ -7,7 +7,8 @@
 - `journal`: `Tx`, through which every change is written and journaled; undo by column.
 - `migrations`: the schema's versions; upgrades that keep every row, with a backup first.
 - `errors`: which SQLite errors are storage failures (advice) and which are bugs.
-- `database`: `Store`, as writer or reader; `opening`: from a SESSION argument to a store.
+- `database`: `Store`, as writer or reader (opening, version checks); its reads in `reads`, its
+  transactions, batches and undo in `writes`; `opening`: from a SESSION argument to a store.
 """
 
 from reviewtui.store.connect import BUSY_TIMEOUT_MS, JOURNAL_MODE

@@ -12,10 +12,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from reviewtui import clock
 from reviewtui.errors import UserError
@@ -23,25 +20,21 @@ from reviewtui.i18n import t
 from reviewtui.plan import Plan, from_json
 from reviewtui.store import connect as files
 from reviewtui.store import hot_journal, release
-from reviewtui.store.errors import StorageError, damaged, is_storage_failure, write_failed
-from reviewtui.store.journal import Tx
-from reviewtui.store.journal import undo as undo_tx
+from reviewtui.store.errors import damaged
 from reviewtui.store.language import record as record_language
 from reviewtui.store.lock import LockHolder, WriterLock
 from reviewtui.store.migrations import APPLICATION_ID, SCHEMA_VERSION, schema_sql, upgrade
 from reviewtui.store.reads import RECORD_TABLES, Reads
-
-if TYPE_CHECKING:
-    pass
+from reviewtui.store.writes import Writes
 
 
 class DatabaseExists(FileExistsError):
     """`Store.create` found the database already there (made by another process meanwhile)."""
 
 
-class Store(Reads):
+class Store(Writes, Reads):
     """A connection to one meeting database, as its writer or as a reader (its reads in
-    `store/reads.py`)."""
+    `store/reads.py`, its writes in `store/writes.py`)."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection, *, lock: WriterLock | None) -> None:
         self.path = path
@@ -58,10 +51,6 @@ class Store(Reads):
         self._cascades: dict[str, list[tuple[str, dict[str, str]]]] = {}
         self._inode: int | None = os.stat(path).st_ino if lock else None
         self.notices: list[str] = []  # things the user must be told (e.g. a restored file)
-
-    @property
-    def writable(self) -> bool:
-        return self.lock is not None
 
     # -- opening -------------------------------------------------------------------------------
 
@@ -193,17 +182,6 @@ class Store(Reads):
         finally:
             lock.release()
 
-    def _use_rollback_journal(self) -> None:
-        """Leave WAL for the rollback journal; a reader of an old WAL file may hold it back
-        (SQLITE_BUSY): then stay in WAL and checkpoint after every command instead."""
-        try:
-            mode = self.conn.execute(f"PRAGMA journal_mode = {files.JOURNAL_MODE}").fetchone()[0]
-        except sqlite3.OperationalError as exc:
-            if not is_storage_failure(exc):
-                raise
-            mode = "wal"
-        self._wal = str(mode).lower() == "wal"
-
     def _write_holder(self) -> None:
         """Who holds the lock, for the message a second writer gets: a note, not a record."""
         self.conn.execute(
@@ -302,127 +280,6 @@ class Store(Reads):
         self.current_plan()
         return hashlib.sha256(self._plan_text.encode()).hexdigest()[:16]
 
-    # -- writing -------------------------------------------------------------------------------
-
-    @contextmanager
-    def transaction(self, action: str) -> Iterator[Tx]:
-        """One command, one transaction: committed (and in the .db file) when the block ends.
-
-        A storage failure (disk full, read-only, I/O, busy) becomes a StorageError with advice;
-        any other error (bad SQL, a broken constraint) is a bug and goes through unchanged.
-        """
-        if not self.writable:
-            raise RuntimeError("read-only store")
-        if self._batching:
-            with self._savepoint(action) as tx:
-                yield tx
-            return
-        self._guard_file()
-        try:
-            self.conn.execute("BEGIN IMMEDIATE")
-            tx = Tx(self, action)
-            yield tx
-            release.stamp(tx)  # this release as the last writer, when it is not already
-            self.conn.execute("COMMIT")
-        except BaseException as exc:
-            try:
-                if self.conn.in_transaction:
-                    self.conn.execute("ROLLBACK")
-            except sqlite3.Error:
-                pass  # the write already failed; the rollback's failure adds nothing
-            if is_storage_failure(exc):
-                raise write_failed(exc) from exc
-            raise
-        if self._wal:
-            self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
-        if any(table == "meta" and key == ["plan"] for table, key in tx.touched):
-            self._plan = None
-
-    @contextmanager
-    def batch(self) -> Iterator[None]:
-        """Several commands in one commit, one set of syncs (a room's phones submitting at
-        once). Each command is still its own journaled command (its own `tx`, undone alone),
-        in a savepoint: one that fails rolls back alone, the others commit. A storage failure
-        rolls back the whole batch and is raised (StorageError), as for one command."""
-        if not self.writable:
-            raise RuntimeError("read-only store")
-        self._guard_file()
-        try:
-            self.conn.execute("BEGIN IMMEDIATE")
-            self._batching = True
-            try:
-                yield
-            finally:
-                self._batching = False
-            self.conn.execute("COMMIT")
-        except BaseException as exc:
-            try:
-                if self.conn.in_transaction:
-                    self.conn.execute("ROLLBACK")
-            except sqlite3.Error:
-                pass
-            if is_storage_failure(exc):
-                raise write_failed(exc) from exc
-            raise
-        if self._wal:
-            self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
-        self._plan = None  # a command of the batch may have amended it
-
-    @contextmanager
-    def _savepoint(self, action: str) -> Iterator[Tx]:
-        self.conn.execute("SAVEPOINT command")
-        try:
-            tx = Tx(self, action)
-            yield tx
-        except BaseException:
-            try:
-                self.conn.execute("ROLLBACK TO command")
-                self.conn.execute("RELEASE command")
-            except sqlite3.Error:
-                pass  # the transaction itself failed: `batch` rolls it all back
-            raise
-        self.conn.execute("RELEASE command")
-
-    def _guard_file(self) -> None:
-        """Refuse to write into a database file that was removed or replaced under us.
-
-        SQLite would go on writing into the unlinked file and everything would vanish at exit.
-        A removed file is written back at once from the open connection (nothing is lost); a
-        replaced one is left alone and the meeting is saved beside it.
-        """
-        try:
-            inode = os.stat(self.path).st_ino
-        except FileNotFoundError:
-            inode = None
-        if self._inode is None or inode == self._inode:
-            return
-        target = self.path if inode is None else _free_name(self.path, "recovered")
-        self._rebind(target)
-        self.notices.append(t("db.restored", db=target))
-
-    def _rebind(self, target: Path) -> None:
-        """Copy the open database into `target` and carry on there as its writer."""
-        os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_RDWR, 0o600))
-        fresh = files.connect(target, readonly=False)
-        self.conn.backup(fresh)
-        lock = WriterLock(target)
-        lock.acquire()
-        self.conn.close()
-        if self.lock:
-            self.lock.release()
-        self.conn, self.lock, self.path = fresh, lock, target
-        self.__dict__.pop("db", None)
-        self._inode = os.stat(target).st_ino
-        self._use_rollback_journal()
-
-    def undo(self, target_tx: int) -> int:
-        """Revert the columns and rows command `target_tx` changed; returns the undo's own tx.
-
-        Raises `UndoRefused` (a UserError; nothing is written) when a later command changed
-        any of them: see `reviewtui.store.journal`.
-        """
-        return undo_tx(self, target_tx)
-
 
 def _missing_tables(conn: sqlite3.Connection, version: int) -> list[str]:
     """The record tables (and, from version 2, the lock note's) this database lacks: every
@@ -430,14 +287,6 @@ def _missing_tables(conn: sqlite3.Connection, version: int) -> list[str]:
     needed = [*RECORD_TABLES, *(["writer"] if version >= 2 else [])]
     found = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     return [name for name in needed if name not in found]
-
-
-def _free_name(path: Path, tag: str) -> Path:
-    for n in range(1, 1000):
-        candidate = path.with_name(f"{path.stem}-{tag}-{n}{path.suffix}")
-        if not candidate.exists():
-            return candidate
-    raise StorageError(t("db.write_failed", reason=path))
 
 
 def _journals(path: Path) -> tuple[Path, ...]:

@@ -21,7 +21,7 @@ from reviewtui.i18n import t
 from reviewtui.plan import Plan
 from reviewtui.present import rules
 from reviewtui.textsafe import shown
-from reviewtui.tui.dialogs import ConfirmDialog
+from reviewtui.tui.confirm_dialog import ConfirmDialog
 
 
 class SaveConfirm(ConfirmDialog):

@@ -32,7 +32,7 @@ from reviewtui.i18n import t
 from reviewtui.present.rules import import_lines
 from reviewtui.store import Store
 from reviewtui.textsafe import clean, shown
-from reviewtui.tui.dialogs import ConfirmDialog
+from reviewtui.tui.confirm_dialog import ConfirmDialog
 from reviewtui.tui.keys import localize, when_typed
 from reviewtui.tui.widgets.fields import Choice, TextField
 

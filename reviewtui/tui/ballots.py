@@ -28,7 +28,7 @@ from reviewtui.tui.ballot_check import confirm_save
 from reviewtui.tui.ballot_grid import BallotGrid, MismatchScreen
 from reviewtui.tui.ballot_import import open_import
 from reviewtui.tui.ballot_view import BallotView
-from reviewtui.tui.dialogs import ConfirmDialog
+from reviewtui.tui.confirm_dialog import ConfirmDialog
 from reviewtui.tui.help import HelpScreen
 
 UNDOABLE = ballots.UNDOABLE  # what ctrl+z here can take back (assessment/ballots.py)

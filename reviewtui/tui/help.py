@@ -73,7 +73,9 @@ class HelpScreen(ModalScreen[None]):
         self.under = under
 
     def compose(self) -> ComposeResult:
-        from reviewtui.tui.dialogs import SegmentDialog  # here: the live screen loads it late
+        from reviewtui.tui.segment_dialog import (
+            SegmentDialog,  # here: the live screen loads it late
+        )
 
         app = self.app
         display = app.get_key_display

@@ -25,10 +25,11 @@ from reviewtui.i18n import t
 from reviewtui.meeting import Item, Meeting, Segment, kinds
 from reviewtui.meeting.drafts import Correction
 from reviewtui.textsafe import shown
-from reviewtui.tui.dialogs import ConfirmDialog, SegmentDialog
+from reviewtui.tui.confirm_dialog import ConfirmDialog
 from reviewtui.tui.help import HelpScreen
 from reviewtui.tui.keys import localize, prepend_bindings, set_description
 from reviewtui.tui.meeting_screen import MeetingScreen
+from reviewtui.tui.segment_dialog import SegmentDialog
 from reviewtui.tui.widgets.address_code import AddressCode
 from reviewtui.tui.widgets.countdown import Countdown
 from reviewtui.tui.widgets.header import MeetingHeader

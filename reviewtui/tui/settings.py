@@ -26,7 +26,7 @@ from reviewtui.errors import UserError
 from reviewtui.i18n import t
 from reviewtui.plan import Plan, build
 from reviewtui.textsafe import shown
-from reviewtui.tui.dialogs import ConfirmDialog
+from reviewtui.tui.confirm_dialog import ConfirmDialog
 from reviewtui.tui.keys import localize
 from reviewtui.tui.widgets.fields import TextField
 from reviewtui.tui.widgets.keybar import KeyBar

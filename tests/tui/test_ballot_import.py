@@ -16,7 +16,7 @@ from reviewtui.assessment import ballots
 from reviewtui.store import Store
 from reviewtui.tui.ballot_import import ImportDialog, ReportDialog
 from reviewtui.tui.ballots import BallotScreen
-from reviewtui.tui.dialogs import ConfirmDialog
+from reviewtui.tui.confirm_dialog import ConfirmDialog
 
 from .test_ballot_screen import CHENG, ITEM, YAN, ScreenApp, session
 

@@ -13,7 +13,7 @@ from reviewtui.assessment import ballots
 from reviewtui.assessment.tally import tally_store
 from reviewtui.store import Store, open_session
 from reviewtui.tui.ballots import BallotScreen
-from reviewtui.tui.dialogs import ConfirmDialog
+from reviewtui.tui.confirm_dialog import ConfirmDialog
 
 from ._live_support import make_app, start
 

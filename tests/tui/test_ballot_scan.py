@@ -17,7 +17,7 @@ from reviewtui.store import Store, open_session
 from reviewtui.tui.ballot_import import ReportDialog
 from reviewtui.tui.ballot_scan import ScanDialog
 from reviewtui.tui.ballots import BallotScreen
-from reviewtui.tui.dialogs import ConfirmDialog
+from reviewtui.tui.confirm_dialog import ConfirmDialog
 from reviewtui.tui.scan_review import ScanReviewScreen
 
 from .test_ballot_screen import ScreenApp

@@ -305,7 +305,7 @@ async def test_numeric_cells_take_a_number_and_enter(tmp_path: Path) -> None:
 
 
 async def test_blank_ballot_asks_first_and_leaving_asks_for_a_second_press(small: Store) -> None:
-    from reviewtui.tui.dialogs import ConfirmDialog
+    from reviewtui.tui.confirm_dialog import ConfirmDialog
 
     app = ScreenApp(small)
     async with app.run_test(size=SIZE) as pilot:

@@ -13,8 +13,8 @@ import pytest
 from reviewtui import i18n
 from reviewtui.meeting import Meeting
 from reviewtui.store import Store
-from reviewtui.tui.dialogs import DEBOUNCE, SegmentDialog
 from reviewtui.tui.live import LiveScreen
+from reviewtui.tui.segment_dialog import DEBOUNCE, SegmentDialog
 from reviewtui.tui.widgets.records import RecordList
 from tests.conftest import FAKE_START
 

@@ -25,9 +25,9 @@ from reviewtui.present import glossary
 from reviewtui.store import Store, open_session
 from reviewtui.tui.agenda import AgendaScreen
 from reviewtui.tui.ballots import BallotGrid, BallotScreen
-from reviewtui.tui.dialogs import SegmentDialog
 from reviewtui.tui.live import LiveScreen
 from reviewtui.tui.results import ResultsScreen
+from reviewtui.tui.segment_dialog import SegmentDialog
 from reviewtui.tui.widgets.countdown import BigTime, Countdown
 from reviewtui.tui.widgets.keybar import KeyBar
 from reviewtui.tui.widgets.records import RecordList

@@ -12,9 +12,10 @@ from textual.screen import Screen
 
 from reviewtui.meeting import Meeting
 from reviewtui.tui.agenda import AgendaScreen
-from reviewtui.tui.dialogs import ConfirmDialog, SegmentDialog
+from reviewtui.tui.confirm_dialog import ConfirmDialog
 from reviewtui.tui.help import HelpScreen
 from reviewtui.tui.live import LiveScreen
+from reviewtui.tui.segment_dialog import SegmentDialog
 from reviewtui.tui.widgets.countdown import Countdown
 from reviewtui.tui.widgets.notes import NotesArea
 from reviewtui.tui.widgets.records import RecordList
@@ -276,7 +277,7 @@ async def test_escape_in_a_dialog_keeps_what_was_typed(small_store, fake_clock):
 async def test_dialog_text_is_saved_shortly_after_typing_in_one_write(small_store):
     """Typing is saved DEBOUNCE seconds after the last key, one write per pause (not one fsync'd
     transaction per keystroke), and the writes are not undo steps."""
-    from reviewtui.tui.dialogs import DEBOUNCE
+    from reviewtui.tui.segment_dialog import DEBOUNCE
 
     app = make_app(small_store)
     async with app.run_test(size=SIZE) as pilot:

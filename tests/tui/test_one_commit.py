@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from reviewtui.meeting import Meeting
-from reviewtui.tui.dialogs import SegmentDialog
+from reviewtui.tui.segment_dialog import SegmentDialog
 
 from ._live_support import SIZE, make_app, only, open_first
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reviewtui.tui.dialogs import SegmentDialog
 from reviewtui.tui.live import LiveScreen
+from reviewtui.tui.segment_dialog import SegmentDialog
 from reviewtui.tui.widgets.records import RecordList
 
 from ._live_support import SIZE, make_app, open_first, segments, type_text

@@ -6,7 +6,7 @@ from reviewtui.amend import Attendance, attendance
 from reviewtui.i18n import set_lang
 from reviewtui.store import Store
 from reviewtui.tui.agenda import AgendaScreen
-from reviewtui.tui.dialogs import ConfirmDialog
+from reviewtui.tui.confirm_dialog import ConfirmDialog
 from reviewtui.tui.settings import FIELDS, SettingsScreen, parse_count
 from reviewtui.tui.widgets.fields import TextField
 

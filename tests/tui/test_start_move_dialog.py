@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from reviewtui.tui.dialogs import SegmentDialog
+from reviewtui.tui.segment_dialog import SegmentDialog
 from reviewtui.tui.widgets.countdown import Countdown
 from tests.conftest import FAKE_START
 from tests.tui._live_support import (

@@ -16,10 +16,10 @@ from reviewtui import plan as plan_module
 from reviewtui.meeting import Meeting
 from reviewtui.store import Store
 from reviewtui.tui.ballots import BallotScreen
-from reviewtui.tui.dialogs import SegmentDialog
 from reviewtui.tui.keys import PASTE_LIMIT
 from reviewtui.tui.live import LiveScreen
 from reviewtui.tui.palette import Palette, PaletteInput
+from reviewtui.tui.segment_dialog import SegmentDialog
 from reviewtui.tui.widgets.notes import NotesArea
 
 from ._live_support import SIZE, make_app, notifications, only, open_first, start

@@ -1,4 +1,5 @@
-"""Dialogs of the live screen: who spoke and what was said, and a yes/no confirmation.
+"""The live screen's segment dialog: who spoke (names offered: `widgets/who.py`) and what was
+said.
 
 A dialog for a segment just started (`q`, `c`) writes what is typed straight into that segment
 (`edit_segment(..., action="draft")`, not an undo step): the record is being made, and nothing
@@ -43,41 +44,9 @@ from reviewtui.textsafe import clean
 from reviewtui.tui.keys import localize, set_description
 from reviewtui.tui.pending import PendingWrites
 from reviewtui.tui.widgets.fields import TextField
+from reviewtui.tui.widgets.who import MAX_CANDIDATES, CandidateList, WhoInput, who_pool
 
-MAX_CANDIDATES = 4  # rows of names offered under the "who" field
 DEBOUNCE = 0.4  # seconds after the last key before what is typed is saved
-
-
-def who_pool(meeting: Meeting, kind: str, item: Item | None) -> list[str]:
-    """The names offered for a segment (`SegmentKind.speaker`): askers for a question, leaders
-    for a comment, the item's speaker then the leaders for the others."""
-    plan = meeting.plan
-    leaders = list(plan.leaders)
-    declared = kinds.get(kind)
-    speaker = declared.speaker if declared else "item"
-    if speaker == "asker":
-        pool = [r.name for r in plan.representatives] + leaders
-    elif speaker == "commenter":
-        pool = leaders
-    else:
-        pool = ([item.speaker] if item and item.speaker else []) + leaders
-    return list(dict.fromkeys(pool))
-
-
-class WhoInput(TextField):
-    """The name field: `tab` takes the highlighted name and moves on (at once, in key order)."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "screen.accept_next", "dialog.key.next_field", show=False, id="dialog.tab"),
-    ]
-
-    def __init__(self, value: str, *, id: str | None = None) -> None:
-        super().__init__(value, id=id, placeholder=t("dialog.who_placeholder"))
-        localize(self)
-
-
-class CandidateList(OptionList, can_focus=False):
-    """Names matching what is typed; picked with ↑↓ from the name field, or with the mouse."""
 
 
 class SegmentDialog(ModalScreen[None]):
@@ -394,27 +363,3 @@ class SegmentDialog(ModalScreen[None]):
         """Write now, or keep the write in memory when the storage refuses it (tui/pending.py):
         what was typed is never lost with the dialog. False only for bad input."""
         return self.pending.save(key, write, self.notify) is not None
-
-
-class ConfirmDialog(ModalScreen[bool]):
-    """A yes/no question: `enter`/`y` yes, `escape`/`n` no."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter,y", "answer(True)", "dialog.key.yes", key_display="↵", id="dialog.yes"),
-        Binding("escape,n", "answer(False)", "dialog.key.no", id="dialog.no"),
-    ]
-
-    def __init__(self, question: str, detail: Text) -> None:
-        super().__init__(classes="dialog")
-        localize(self)
-        self.question = question
-        self.detail = detail
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="confirm-box") as box:
-            box.border_title = self.question
-            yield Static(self.detail, id="confirm-detail")
-            yield Static(Text(t("dialog.confirm_hint"), style="dim"), id="confirm-hint")
-
-    def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)
