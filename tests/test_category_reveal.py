@@ -165,6 +165,9 @@ def test_every_category_revealed_shows_one_ranking_per_category(tmp_path: Path, 
         ]  # fmt: skip  # the first of each category, as the dialog's summary counts them
         assert rv.prepare(store, "top", top=1).units == top.units
         assert build_board(top, _now(top), 10, _paging(top)).scope == "各类别前 1 名"
+        # The minutes say what the wall showed: the top 1 of each category, not "前 1 名".
+        md = str(render(read_minutes(store), "md"))
+        assert "公布各类别前 1 名" in md and "公布前 1 名" not in md
     finally:
         store.close()
     i18n.set_lang("en")

@@ -22,7 +22,7 @@ from reviewtui.export import common as c
 from reviewtui.export import results_text as rt
 from reviewtui.export.docx_styles import centered, labelled, table
 from reviewtui.export.problems import opinion_lines
-from reviewtui.export.reveals import reveal_line
+from reviewtui.export.reveals import each_category, reveal_line
 from reviewtui.export.written import WrittenUnits, sections
 from reviewtui.i18n import get_lang, t
 from reviewtui.minutes import ItemRecord, Minutes, time_stats
@@ -188,8 +188,9 @@ def _assessment(doc: DocumentType, n: int, minutes: Minutes) -> None:
             labelled(doc, t("method.example_title"), "\n".join(minutes.method.example))
     if minutes.reveals:  # 当场公布: when, what, and who confirmed the count
         o.add(doc, c.sub_ordinal(sub) + t("minutes.reveals"), o.HEADING_2)
+        each = each_category(minutes.results)
         for record in minutes.reveals:
-            o.add(doc, reveal_line(record))
+            o.add(doc, reveal_line(record, by_category=each))
 
 
 def _time_stats(doc: DocumentType, n: int, minutes: Minutes) -> None:

@@ -9,7 +9,7 @@ from rich.cells import cell_len
 from reviewtui.export import common as c
 from reviewtui.export import results_text as rt
 from reviewtui.export.problems import opinion_lines
-from reviewtui.export.reveals import reveal_line
+from reviewtui.export.reveals import each_category, reveal_line
 from reviewtui.export.written import WrittenUnits, sections
 from reviewtui.i18n import get_lang, t
 from reviewtui.minutes import ItemRecord, Minutes, time_stats
@@ -171,7 +171,8 @@ def _assessment(n: int, minutes: Minutes) -> list[str]:
         out += [t("minutes.no_results"), ""]
     if minutes.reveals:
         out += [f"**{t('minutes.reveals')}**", ""]
-        out += [f"- {escape(reveal_line(r))}" for r in minutes.reveals] + [""]
+        each = each_category(minutes.results)
+        out += [f"- {escape(reveal_line(r, by_category=each))}" for r in minutes.reveals] + [""]
     return out
 
 

@@ -105,6 +105,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "minutes.reveal_provisional": ("（初步结果）", " (provisional)"),
     "minutes.reveal_scope.all": ("全部单位", "all units"),
     "minutes.reveal_scope.top": ("前 {top} 名", "the top {top}"),
+    "minutes.reveal_scope.top_each": ("各类别前 {top} 名", "the top {top} of each category"),
     "minutes.reveal_scope.level": ("等次为“{level}”的单位", "the units of level '{level}'"),
     "minutes.reveal_category": ("“{category}”类别", "category '{category}': "),
 }

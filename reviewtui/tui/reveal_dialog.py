@@ -280,4 +280,4 @@ def reveal_line(reveal: rv.Reveal) -> str:
     record = RevealRecord(reveal.shown_at, reveal.scope, reveal.top, reveal.level,
                           reveal.counter, reveal.supervisor, None, reveal.provisional,
                           reveal.category)  # fmt: skip
-    return minutes_line(record)
+    return minutes_line(record, by_category=reveal.rank_by == "category")
