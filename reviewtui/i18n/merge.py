@@ -100,7 +100,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "ballot_import.entry": ("录入遍次", "Entry round"),
     "ballot_import.hint": (
-        "enter 导入：新表加入，相同的重复表跳过；有与已录入不一致的，整个文件不导入。esc 取消",
+        # no spaces: a terminal wraps at a space and left "enter" alone on a line
+        "按Enter导入：新表加入，相同的重复表跳过；有与已录入不一致的，整个文件不导入。按Esc取消。",
         "enter imports: new ballots are added, identical duplicates skipped; if one differs "
         "from the one entered, nothing is imported. esc cancels",
     ),

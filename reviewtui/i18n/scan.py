@@ -100,8 +100,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The newest scans beside the database (↑↓ to pick):",
     ),
     "ballot_scan.hint": (
-        "PDF(复印机扫描)、JPEG 或 PNG(手机拍照);相对路径从数据库所在文件夹算起。"
-        "清楚的测评表直接存入,有疑问的留待按 V 复核;ctrl+z 可整体撤销。",
+        # no spaces: a terminal wraps at a space, which cut the line short after "JPEG 或"
+        "PDF（复印机扫描）、JPEG、PNG（手机拍照）；相对路径从数据库所在文件夹算起。"
+        "清楚的测评表直接存入，有疑问的留待按V键复核；按Ctrl+Z可整体撤销。",
         "PDF (a copier's scan), JPEG or PNG (a phone photo); a relative path is taken from the "
         "database's folder. Clear forms are saved, doubtful ones wait at V; ctrl+z undoes the "
         "whole file.",
