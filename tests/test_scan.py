@@ -7,6 +7,7 @@ boxes (held)."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -103,6 +104,24 @@ def test_bad_files_exit_before_anything_is_read(store: Store, tmp_path: Path) ->
         with pytest.raises(UserError):
             scan(store, [str(CLEAR), str(bad)], entry=1, entered_by="甲", show_progress=False)
     assert store.conn.execute("SELECT count(*) FROM scan_pages").fetchone() == (0,)
+
+
+def test_a_broken_picture_gets_our_message_only(tmp_path: Path) -> None:
+    """OpenCV logs to the process's own stderr when it cannot decode a file: the secretary sees
+    our one line naming the file, exit 2, and nothing of OpenCV's."""
+    session = tmp_path / "m.toml"
+    shutil.copy(ROOT / "sessions" / "mentougou-2017.toml", session)
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 64)
+    done = subprocess.run(
+        [sys.executable, "-m", "reviewtui", "ballots", "scan", str(session), str(broken)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "LANG": "C.UTF-8", "LC_ALL": ""},
+    )
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [f"{broken}: the file cannot be read"]
 
 
 def test_undo_takes_the_whole_scan_back_and_no_picture_stays(store: Store) -> None:

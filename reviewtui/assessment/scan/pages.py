@@ -13,6 +13,10 @@ import numpy as np
 from reviewtui.errors import UserError
 from reviewtui.i18n import t
 
+# A file OpenCV cannot decode is named in our own message; its log lines on stderr
+# ("[ERROR:0@0.024] global grfmt_png.cpp:297 readHeader …") would only alarm the secretary.
+cv2.utils.logging.setLogLevel(cv2.utils.logging.LOG_LEVEL_SILENT)
+
 PDF_DPI = 200  # enough for a 0.3 mm pen line and the serial's code
 MAX_SIDE = 2600  # a phone's 12-megapixel photo is brought down to this many pixels
 
