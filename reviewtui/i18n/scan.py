@@ -96,7 +96,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ballot_scan.key.run": ("读取", "Read"),
     "ballot_scan.title": ("读取扫描或拍照的纸质测评表", "Read scanned or photographed paper forms"),
     "ballot_scan.offered": (
-        "数据库所在文件夹中最新的扫描件(↑↓ 选择):",
+        "数据库所在文件夹中最新的扫描件（↑↓ 选择）：",
         "The newest scans beside the database (↑↓ to pick):",
     ),
     "ballot_scan.hint": (

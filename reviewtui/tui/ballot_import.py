@@ -12,8 +12,9 @@ after asking (`ballots.last_undoable`).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
-from datetime import datetime
+from fnmatch import fnmatch
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -21,9 +22,10 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, OptionList, Select, Static
+from textual.widget import Widget
+from textual.widgets import Button, Input, Select, Static
 
 from reviewtui.assessment import ballots, merge
 from reviewtui.assessment.forms import Form, code_sort_key
@@ -31,36 +33,29 @@ from reviewtui.errors import UserError
 from reviewtui.i18n import t
 from reviewtui.present.rules import import_lines
 from reviewtui.store import Store
-from reviewtui.textsafe import clean, shown
+from reviewtui.textsafe import shown
 from reviewtui.tui.confirm_dialog import ConfirmDialog
+from reviewtui.tui.file_dialog import FileDialog, newest_files
 from reviewtui.tui.keys import localize, when_typed
-from reviewtui.tui.widgets.fields import Choice, TextField
 
 if TYPE_CHECKING:
     from reviewtui.tui.ballots import BallotScreen
 
-OFFERED = 5  # exported files offered, newest first
-
 
 def offered_files(store: Store) -> list[Path]:
     """The newest ballot exports beside the database (`merge.default_export_path` names them)."""
-    found: list[tuple[float, Path]] = []
-    try:
-        for path in store.path.resolve().parent.glob("*-ballots-*.csv"):
-            try:
-                if path.is_file():
-                    found.append((path.stat().st_mtime, path))
-            except OSError:  # gone or unreadable since the listing: not offered
-                continue
-    except OSError:
-        return []
-    return [path for _, path in sorted(found, reverse=True)[:OFFERED]]
+    return newest_files(store, lambda path: fnmatch(path.name, "*-ballots-*.csv"))
 
 
-class ImportDialog(ModalScreen[merge.MergeReport | None]):
+class ImportDialog(FileDialog[merge.MergeReport | None]):
     """Import a ballot file into `store`; dismisses with the merge's report, or None."""
 
     CSS_PATH = "ballot_import.tcss"  # screens style in .tcss; DEFAULT_CSS is for widgets
+    PREFIX = "import"
+    DIALOG_TITLE = "ballot_import.title"
+    OFFERED_TITLE = "ballot_import.offered"
+    HINT = "ballot_import.hint"
+    RUN = "ballot_import.run"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "key.cancel", id="ballot_import.cancel"),
@@ -71,74 +66,15 @@ class ImportDialog(ModalScreen[merge.MergeReport | None]):
     ]
 
     def __init__(self, store: Store, entry: int) -> None:
-        super().__init__(classes="dialog")
-        localize(self)
-        self.store = store
-        self.entry = entry
-        self.double = store.plan.assessment.double_entry
-        self.folder = store.path.resolve().parent
-        self.files = offered_files(store)
+        super().__init__(store, entry, offered_files(store))
         self.refused: merge.ConflictsRefused | None = None  # the conflicts ctrl+o would skip
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="import-box") as box:
-            box.border_title = t("ballot_import.title")
-            with Horizontal(classes="import-row"):
-                yield Label(t("ballot_import.file"), classes="import-label")
-                first = self.files[0].name if self.files else ""
-                yield TextField(first, compact=True, id="import-path")
-            if self.files:
-                yield Static(Text(t("ballot_import.offered"), style="dim"))
-                yield OptionList(*(self._file_line(p) for p in self.files), id="import-files")
-            with Horizontal(classes="import-row", id="import-entry-row"):
-                yield Label(t("ballot_import.entry"), classes="import-label")
-                yield Choice(
-                    [(t("ballot.round", entry=n), str(n)) for n in (1, 2)],
-                    value=str(self.entry),
-                    allow_blank=False,
-                    compact=True,
-                    id="import-entry",
-                )
-            with VerticalScroll(id="import-scroll"):
-                yield Static(id="import-message")
-            yield Static(Text(t("ballot_import.hint")), id="import-hint")
-            with Horizontal(id="import-buttons"):
-                yield Button(t("key.cancel"), compact=True, id="import-cancel")
-                yield Button(t("ballot_import.skip"), compact=True, id="import-skip")
-                yield Button(
-                    t("ballot_import.run"), variant="primary", compact=True, id="import-run"
-                )
-
-    @staticmethod
-    def _file_line(path: Path) -> Text:
-        try:
-            stamp = datetime.fromtimestamp(path.stat().st_mtime).strftime("%m-%d %H:%M")
-        except OSError:
-            stamp = "?"
-        return Text.assemble((stamp + "  ", "dim"), shown(path.name))
+    def extra_buttons(self) -> Iterator[Widget]:
+        yield Button(t("ballot_import.skip"), compact=True, id="import-skip")
 
     def on_mount(self) -> None:
-        self.query_one("#import-entry-row").display = self.double  # one round: always 1
-        self.query_one("#import-path", Input).cursor_blink = getattr(self.app, "cursor_blink", True)
-        self.query_one("#import-files" if self.files else "#import-path").focus()
+        super().on_mount()
         self.show_refusal(None)
-        self.say("")
-
-    # -- what is chosen --------------------------------------------------------------------------
-
-    def path(self) -> Path | None:
-        """The file typed or picked; a relative path is beside the database."""
-        text = clean(self.query_one("#import-path", Input).value).strip()
-        return self.folder / Path(text).expanduser() if text else None
-
-    def chosen_entry(self) -> int:
-        return int(str(self.query_one("#import-entry", Select).value)) if self.double else 1
-
-    @on(OptionList.OptionHighlighted, "#import-files")
-    def _offered(self, event: OptionList.OptionHighlighted) -> None:
-        field = self.query_one("#import-path", Input)
-        field.value = self.files[event.option_index].name  # beside the database
-        field.cursor_position = len(field.value)
 
     @on(Input.Changed, "#import-path")
     @on(Select.Changed, "#import-entry")
@@ -146,10 +82,6 @@ class ImportDialog(ModalScreen[merge.MergeReport | None]):
         if self.refused is not None:  # that refusal was of another file or round
             self.show_refusal(None)
             self.say("")
-
-    def say(self, text: str) -> None:
-        self.query_one("#import-message", Static).update(Text(text))
-        self.query_one("#import-scroll").display = bool(text)
 
     def show_refusal(self, refused: merge.ConflictsRefused | None) -> None:
         self.refused = refused
@@ -162,20 +94,12 @@ class ImportDialog(ModalScreen[merge.MergeReport | None]):
         if action == "skip":
             return self.refused is not None
         if action == "run":  # enter picks an option in the open round list
-            return not self.query_one("#import-entry", Select).expanded
+            return not self.entry_choice.expanded
         return True
-
-    @on(Button.Pressed, "#import-run")
-    def _run_pressed(self) -> None:
-        self.action_run()
 
     @on(Button.Pressed, "#import-skip")
     def _skip_pressed(self) -> None:
         self.action_skip()
-
-    @on(Button.Pressed, "#import-cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()
 
     def action_run(self, skip_conflicts: bool = False) -> None:
         when_typed(self, lambda: self._run(skip_conflicts))
@@ -219,9 +143,6 @@ class ImportDialog(ModalScreen[merge.MergeReport | None]):
                 self.action_run(skip_conflicts=True)
 
         self.app.push_screen(ConfirmDialog(question, detail), answered)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 def named(report: merge.MergeReport, folder: Path) -> merge.MergeReport:

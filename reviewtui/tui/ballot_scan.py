@@ -11,35 +11,29 @@ takes the whole file back, after asking. Held forms wait at `V`.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
-from datetime import datetime
+from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.text import Text
-from textual import on, work
-from textual.app import ComposeResult
+from textual import work
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, OptionList, ProgressBar, Select, Static
+from textual.widget import Widget
+from textual.widgets import ProgressBar
 
 from reviewtui.assessment import ballots
 from reviewtui.assessment.forms import Form
 from reviewtui.errors import UserError
 from reviewtui.i18n import t
 from reviewtui.store import Store
-from reviewtui.textsafe import clean, shown
 from reviewtui.tui.ballot_import import ReportDialog
-from reviewtui.tui.keys import localize, when_typed
-from reviewtui.tui.widgets.fields import Choice, TextField
+from reviewtui.tui.file_dialog import FileDialog, newest_files
+from reviewtui.tui.keys import when_typed
 
 if TYPE_CHECKING:
     from reviewtui.assessment.scan.save import PageRead
     from reviewtui.tui.ballots import BallotScreen
 
-OFFERED = 5  # scans offered, newest first
 KINDS = (".pdf", ".jpg", ".jpeg", ".png")
 
 
@@ -49,23 +43,18 @@ class _Stopped(Exception):
 
 def offered_scans(store: Store) -> list[Path]:
     """The newest PDFs and pictures beside the database."""
-    found: list[tuple[float, Path]] = []
-    try:
-        for path in store.path.resolve().parent.iterdir():
-            try:
-                if path.suffix.lower() in KINDS and path.is_file():
-                    found.append((path.stat().st_mtime, path))
-            except OSError:  # gone or unreadable since the listing: not offered
-                continue
-    except OSError:
-        return []
-    return [path for _, path in sorted(found, reverse=True)[:OFFERED]]
+    return newest_files(store, lambda path: path.suffix.lower() in KINDS)
 
 
-class ScanDialog(ModalScreen[list[str] | None]):
+class ScanDialog(FileDialog[list[str] | None]):
     """Scan a file into `store`; dismisses with the lines `ballots scan` prints, or None."""
 
     CSS_PATH = "ballot_scan.tcss"  # screens style in .tcss; DEFAULT_CSS is for widgets
+    PREFIX = "scan"
+    DIALOG_TITLE = "ballot_scan.title"
+    OFFERED_TITLE = "ballot_scan.offered"
+    HINT = "ballot_scan.hint"
+    RUN = "ballot_scan.run"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "ballot_scan.key.cancel", id="ballot_scan.cancel"),
@@ -74,91 +63,22 @@ class ScanDialog(ModalScreen[list[str] | None]):
     ]
 
     def __init__(self, store: Store, entry: int, entered_by: str) -> None:
-        super().__init__(classes="dialog")
-        localize(self)
-        self.store = store
-        self.entry = entry
+        super().__init__(store, entry, offered_scans(store))
         self.entered_by = entered_by
-        self.double = store.plan.assessment.double_entry
-        self.folder = store.path.resolve().parent
-        self.files = offered_scans(store)
         self.running = False
         self.stop = threading.Event()
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="import-box") as box:
-            box.border_title = t("ballot_scan.title")
-            with Horizontal(classes="import-row"):
-                yield Label(t("ballot_import.file"), classes="import-label")
-                first = self.files[0].name if self.files else ""
-                yield TextField(first, compact=True, id="scan-path")
-            if self.files:
-                yield Static(Text(t("ballot_scan.offered"), style="dim"))
-                yield OptionList(*(self._file_line(p) for p in self.files), id="scan-files")
-            with Horizontal(classes="import-row", id="scan-entry-row"):
-                yield Label(t("ballot_import.entry"), classes="import-label")
-                yield Choice(
-                    [(t("ballot.round", entry=n), str(n)) for n in (1, 2)],
-                    value=str(self.entry),
-                    allow_blank=False,
-                    compact=True,
-                    id="scan-entry",
-                )
-            yield ProgressBar(show_eta=False, id="scan-progress")
-            with VerticalScroll(id="import-scroll"):
-                yield Static(id="import-message")
-            yield Static(Text(t("ballot_scan.hint")), id="import-hint")
-            with Horizontal(id="import-buttons"):
-                yield Button(t("key.cancel"), compact=True, id="scan-cancel")
-                yield Button(t("ballot_scan.run"), variant="primary", compact=True, id="scan-run")
-
-    @staticmethod
-    def _file_line(path: Path) -> Text:
-        try:
-            stamp = datetime.fromtimestamp(path.stat().st_mtime).strftime("%m-%d %H:%M")
-        except OSError:
-            stamp = "?"
-        return Text.assemble((stamp + "  ", "dim"), shown(path.name))
+    def extra_rows(self) -> Iterator[Widget]:
+        yield ProgressBar(show_eta=False, id="scan-progress")
 
     def on_mount(self) -> None:
-        self.query_one("#scan-entry-row").display = self.double  # one round: always 1
+        super().on_mount()
         self.query_one("#scan-progress").display = False
-        self.query_one("#scan-path", Input).cursor_blink = getattr(self.app, "cursor_blink", True)
-        self.query_one("#scan-files" if self.files else "#scan-path").focus()
-        self.say("")
-
-    def path(self) -> Path | None:
-        """The file typed or picked; a relative path is beside the database."""
-        text = clean(self.query_one("#scan-path", Input).value).strip()
-        return self.folder / Path(text).expanduser() if text else None
-
-    def chosen_entry(self) -> int:
-        return int(str(self.query_one("#scan-entry", Select).value)) if self.double else 1
-
-    @on(OptionList.OptionHighlighted, "#scan-files")
-    def _offered(self, event: OptionList.OptionHighlighted) -> None:
-        field = self.query_one("#scan-path", Input)
-        field.value = self.files[event.option_index].name  # beside the database
-        field.cursor_position = len(field.value)
-
-    def say(self, text: str, working: bool = False) -> None:
-        message = self.query_one("#import-message", Static)
-        message.set_class(working, "working")
-        message.update(Text(shown(text)))
-        self.query_one("#import-scroll").display = bool(text)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "run":  # enter picks an option in the open round list
-            return not self.running and not self.query_one("#scan-entry", Select).expanded
+            return not self.running and not self.entry_choice.expanded
         return True
-
-    @on(Button.Pressed, "#scan-run")
-    def _run_pressed(self) -> None:
-        self.action_run()
-
-    @on(Button.Pressed, "#scan-cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()
 
     # -- reading ---------------------------------------------------------------------------------
 
