@@ -1,5 +1,5 @@
 -- reviewtui meeting database. One file per meeting; this file is the single source of the schema.
--- The version lives in PRAGMA user_version (5; reviewtui/store/migrations.py leads older files
+-- The version lives in PRAGMA user_version (6; reviewtui/store/migrations.py leads older files
 -- forward). Journal mode: a rollback journal with synchronous=FULL, so the .db alone is complete.
 -- All timestamps are ISO 8601 wall-clock times with their UTC offset.
 
@@ -25,13 +25,19 @@ CREATE TABLE IF NOT EXISTS items (
              CHECK (status IN ('pending', 'live', 'done'))
 );
 
+-- The kinds of segment this file accepts (SPEC 8: report, question, answer, comment, speech):
+-- the store writes the names of reviewtui/segment_kinds.py here when it creates or opens the file
+-- for writing, so a release that adds a kind adds its name without changing this schema.
+CREATE TABLE IF NOT EXISTS segment_kinds (
+    name TEXT PRIMARY KEY
+) WITHOUT ROWID;
+
 -- Every timed segment. A question is a segment with its asker as speaker and its text;
 -- an answer points at its question; a comment holds the leader and the gist.
 CREATE TABLE IF NOT EXISTS segments (
     id             INTEGER PRIMARY KEY,
     item_id        INTEGER NOT NULL REFERENCES items (id),
-    kind           TEXT NOT NULL
-                   CHECK (kind IN ('report', 'question', 'answer', 'comment', 'speech')),
+    kind           TEXT NOT NULL REFERENCES segment_kinds (name),
     speaker        TEXT NOT NULL DEFAULT '',
     text           TEXT NOT NULL DEFAULT '',
     question_id    INTEGER REFERENCES segments (id),
@@ -107,7 +113,8 @@ CREATE TABLE IF NOT EXISTS problems (
     id          INTEGER PRIMARY KEY,
     unit        TEXT NOT NULL,
     pos         INTEGER NOT NULL,            -- order within the unit
-    source      TEXT NOT NULL CHECK (source IN ('question', 'comment', 'secretary')),
+    -- 'secretary' for a line the secretary added, else the kind of its record's segment
+    source      TEXT NOT NULL CHECK ((source = 'secretary') = (segment_id IS NULL)),
     segment_id  INTEGER REFERENCES segments (id) ON DELETE CASCADE,
     problem     TEXT,                        -- NULL: the text of its question or comment
     measure     TEXT NOT NULL DEFAULT '',

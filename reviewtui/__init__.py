@@ -3,4 +3,4 @@
 # The one place the release is written: the package metadata reads it from here at build time
 # (pyproject's [tool.hatch.version]), and everything at run time imports it. A literal costs
 # nothing at start-up, unlike importlib.metadata, and holds in a frozen build without metadata.
-__version__ = "0.3.0"
+__version__ = "0.3.1"

@@ -11,7 +11,6 @@ from typing import Any, TypeVar
 
 from reviewtui import present
 from reviewtui.i18n import get_lang, t
-from reviewtui.meeting import kinds
 from reviewtui.minutes import ItemRecord, Minutes
 from reviewtui.minutes.model import AmendmentRecord
 from reviewtui.plan import titles
@@ -136,11 +135,6 @@ def _against(seconds: float, planned: float | None, key: str) -> str:
             f"{key}_over", spent=spent, planned=shown, limit=shown, over=present.duration(over)
         )
     return t(key, spent=spent, planned=shown, limit=shown)
-
-
-def kind_label(kind: str) -> str:
-    declared = kinds.get(kind)  # the registry's name key (meeting.kinds)
-    return t(declared.label if declared else f"kind.{kind}")
 
 
 def item_heading(item: ItemRecord) -> str:

@@ -18,6 +18,7 @@ from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 from rich.cells import cell_len
 
+from reviewtui import segment_kinds
 from reviewtui.export import common as c
 from reviewtui.export import results_text as rt
 from reviewtui.export.docx_styles import centered, labelled, table
@@ -100,7 +101,7 @@ def _item(doc: DocumentType, n: int, item: ItemRecord, minutes: Minutes) -> None
         subheading("minutes.notes" if item.kind == "unit" else "minutes.notes_speech")
         _notes(doc, item)
         for s in speeches:
-            labelled(doc, c.kind_label(s.kind), s.text)
+            labelled(doc, segment_kinds.shown(s.kind), s.text)
     if item.questions:
         subheading("minutes.questions")
         for i, q in enumerate(item.questions, start=1):

@@ -6,6 +6,7 @@ import re
 
 from rich.cells import cell_len
 
+from reviewtui import segment_kinds
 from reviewtui.export import common as c
 from reviewtui.export import results_text as rt
 from reviewtui.export.problems import opinion_lines
@@ -80,7 +81,7 @@ def _item(n: int, item: ItemRecord, minutes: Minutes | None = None) -> list[str]
                 out += [f"**{section.heading}**", ""]
             out += [line for text in section.lines for line in (escape(text), "")]
         for s in speeches:
-            out += [f"{c.kind_label(s.kind)}{c.colon()}{_lines(s.text)}", ""]
+            out += [f"{segment_kinds.shown(s.kind)}{c.colon()}{_lines(s.text)}", ""]
     if item.questions:
         out += subheading("minutes.questions")
         for i, q in enumerate(item.questions, start=1):

@@ -6,8 +6,8 @@ spreadsheet would evaluate is written as text there too.
 
 from __future__ import annotations
 
-from reviewtui import clock
-from reviewtui.export.common import ProgressFn, kind_label, safe_text, tick
+from reviewtui import clock, segment_kinds
+from reviewtui.export.common import ProgressFn, safe_text, tick
 from reviewtui.export.csv import write_rows
 from reviewtui.i18n import t
 from reviewtui.minutes import Minutes
@@ -43,7 +43,7 @@ def rows(minutes: Minutes) -> list[list[object]]:
                 item.title,
                 item.unit or "",
                 s.kind,
-                kind_label(s.kind),
+                segment_kinds.shown(s.kind),
                 s.speaker,
                 clock.iso(s.started_at),
                 clock.iso(s.ended_at) if s.ended_at else "",

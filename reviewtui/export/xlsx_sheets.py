@@ -9,7 +9,7 @@ from typing import Any
 
 from openpyxl.workbook import Workbook
 
-from reviewtui import present
+from reviewtui import present, segment_kinds
 from reviewtui.assessment.results import MIN_FORMS
 from reviewtui.assessment.results import hidden_groups as hidden_in
 from reviewtui.export import common as c
@@ -136,7 +136,7 @@ def timings_sheet(book: Workbook, minutes: Minutes) -> None:
                 item.pos,
                 item.title,
                 item.unit,
-                c.kind_label(seg.kind),
+                segment_kinds.shown(seg.kind),
                 seg.speaker or None,
                 wall_time(seg.started_at),
                 wall_time(seg.ended_at),

@@ -1,6 +1,6 @@
 """The live meeting (core, no Textual): `Meeting` runs it; the read models feed the screens.
 
-- `kinds`: the segment kinds and which journal actions are undo steps, declared once.
+- `kinds`: which journal actions are undo steps (the segment kinds: `reviewtui.segment_kinds`).
 - `models`: `Item`, `Segment`, `Schedule`, `Undone`.
 - `queries`: reading the meeting; `drafts`: typing and screen state (not undo steps);
   `commands`: `Meeting`, every command one journaled transaction.
@@ -9,7 +9,7 @@
 
 from reviewtui.meeting import kinds
 from reviewtui.meeting.commands import Meeting
-from reviewtui.meeting.kinds import SEGMENT_KINDS, UNDOABLE
+from reviewtui.meeting.kinds import UNDOABLE
 from reviewtui.meeting.models import Item, Schedule, Segment, Undone
 
-__all__ = ["SEGMENT_KINDS", "UNDOABLE", "Item", "Meeting", "Schedule", "Segment", "Undone", "kinds"]
+__all__ = ["UNDOABLE", "Item", "Meeting", "Schedule", "Segment", "Undone", "kinds"]

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from reviewtui import clock
-from reviewtui.meeting import kinds
+from reviewtui import segment_kinds as kinds
 from reviewtui.meeting.drafts import Correction, Drafts
 from reviewtui.meeting.models import Item, Segment, Undone
 from reviewtui.meeting.start_move import Move, check_move, parse_start
@@ -85,7 +85,7 @@ class Meeting(Drafts):
 
     def start_kind(self, name: str) -> Segment:
         """Start a segment of kind `name` the generic way its declaration says
-        (`meeting.kinds.SegmentKind`): its speaker, and its planned time from the plan."""
+        (`segment_kinds.SegmentKind`): its speaker, and its planned time from the plan."""
         kind = kinds.KINDS[name]
         item = self._live()
         unit = self.plan.unit(item.unit) if item.unit else None

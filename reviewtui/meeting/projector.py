@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from reviewtui import clock
+from reviewtui import clock, segment_kinds
 from reviewtui.assessment.reveal import Reveal
 from reviewtui.assessment.reveal import current as current_reveal
 from reviewtui.bigfont import countdown_template
@@ -128,7 +128,7 @@ def describe(item: Item) -> str:
 
 
 def phase(kind: str) -> str:
-    return t(f"kind.{kind}")
+    return segment_kinds.shown(kind)
 
 
 def build_view(

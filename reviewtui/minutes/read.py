@@ -13,7 +13,6 @@ from reviewtui.assessment.ballots import load as load_ballots
 from reviewtui.assessment.method_text import method
 from reviewtui.assessment.reveal import history as reveal_history
 from reviewtui.meeting import Meeting, Segment
-from reviewtui.meeting.kinds import unit_budget
 from reviewtui.minutes.model import (
     AmendmentRecord,
     BallotRecord,
@@ -27,6 +26,7 @@ from reviewtui.minutes.model import (
 )
 from reviewtui.plan import Plan, Unit
 from reviewtui.rectify import load_previous, read_lines
+from reviewtui.segment_kinds import unit_budget
 from reviewtui.store import Store
 
 # ------------------------------------------------------------------------------------------------

@@ -21,8 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from reviewtui import segment_kinds
 from reviewtui.i18n import get_lang, t
-from reviewtui.meeting import kinds as segment_kinds
 from reviewtui.minutes.model import ItemRecord, Minutes, SegmentRecord
 from reviewtui.present import duration, overtime
 
@@ -92,7 +92,7 @@ class Tally:
 @dataclass(frozen=True)
 class TimeStats:
     items: tuple[ItemStat, ...]  # the items that were held, in agenda order
-    kinds: tuple[Tally, ...]  # per segment kind, in the registry's order (meeting.kinds)
+    kinds: tuple[Tally, ...]  # per segment kind, in the registry's order (segment_kinds)
     speakers: tuple[Tally, ...]  # who ran over, most overruns first
     planned_start: datetime | None
     started_at: datetime | None
@@ -252,11 +252,6 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
 
 
-def phase_name(phase: str) -> str:
-    kind = segment_kinds.get(phase)
-    return t(kind.label if kind else f"kind.{phase}")
-
-
 def phase_rows(stats: TimeStats) -> Table:
     """Per item and phase, then the item's total: planned, spoken, over, overruns."""
     columns = _columns(
@@ -273,7 +268,15 @@ def phase_rows(stats: TimeStats) -> Table:
         title = i.item.unit or i.item.title
         for p in i.phases:
             rows.append(
-                (title, phase_name(p.phase), p.count, p.planned, p.spoken, p.over, p.overtime)
+                (
+                    title,
+                    segment_kinds.shown(p.phase),
+                    p.count,
+                    p.planned,
+                    p.spoken,
+                    p.over,
+                    p.overtime,
+                )
             )
         if len(i.phases) > 1:
             over = overtime(i.spoken, i.allowed)
@@ -290,7 +293,7 @@ def kind_rows(stats: TimeStats) -> Table:
         ("count", "stats.col.overtime"),
         ("duration", "stats.col.over_total"),
     )
-    rows = tuple((phase_name(k.name), k.count, k.overtime, k.over) for k in stats.kinds)
+    rows = tuple((segment_kinds.shown(k.name), k.count, k.overtime, k.over) for k in stats.kinds)
     return Table("kinds", t("stats.table.kinds"), columns, rows)
 
 
@@ -365,7 +368,7 @@ def summary(stats: TimeStats) -> str:
     sep = "，" if get_lang() == "zh" else ", "
     if stats.overtime:
         parts = sep.join(
-            t("stats.summary.kind", kind=phase_name(k.name), n=k.overtime)
+            t("stats.summary.kind", kind=segment_kinds.shown(k.name), n=k.overtime)
             for k in stats.kinds
             if k.overtime
         )

@@ -16,7 +16,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from reviewtui.meeting import kinds
+from reviewtui import segment_kinds as kinds
 
 if TYPE_CHECKING:
     from reviewtui.store import Store

@@ -14,7 +14,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from reviewtui import clock
+from reviewtui import clock, segment_kinds
 from reviewtui.errors import UserError
 from reviewtui.i18n import t
 from reviewtui.plan import Plan, from_json
@@ -76,6 +76,7 @@ class Store(Writes, Reads):
             store.lock = WriterLock(building)  # private file: the lock only enables writes
             store._use_rollback_journal()
             store.conn.executescript(f"BEGIN;\n{schema_sql()}\nCOMMIT;")
+            _declare_segment_kinds(store.conn)
             store.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             store.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             now = clock.iso(clock.now())
@@ -131,6 +132,7 @@ class Store(Writes, Reads):
             try:
                 store._check_version(migrate=True)
                 store._use_rollback_journal()
+                _declare_segment_kinds(store.conn)
                 store._write_holder()
             except sqlite3.DatabaseError as exc:
                 store.close()
@@ -284,9 +286,28 @@ class Store(Writes, Reads):
 def _missing_tables(conn: sqlite3.Connection, version: int) -> list[str]:
     """The record tables (and, from version 2, the lock note's) this database lacks: every
     release's database holds them (tables a version adds later are the upgrade's to add)."""
-    needed = [*RECORD_TABLES, *(["writer"] if version >= 2 else [])]
+    needed = [
+        *RECORD_TABLES,
+        *(["writer"] if version >= 2 else []),
+        *(["segment_kinds"] if version >= 6 else []),
+    ]
     found = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     return [name for name in needed if name not in found]
+
+
+def _declare_segment_kinds(conn: sqlite3.Connection) -> None:
+    """Write the registry's segment kinds a writable file lacks into `segment_kinds` (which
+    `segments.kind` references): nothing to write, and no write, once a release has opened it."""
+    known = {row[0] for row in conn.execute("SELECT name FROM segment_kinds")}
+    missing = [(name,) for name in segment_kinds.names() if name not in known]
+    if missing:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.executemany("INSERT INTO segment_kinds (name) VALUES (?)", missing)
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
 
 
 def _journals(path: Path) -> tuple[Path, ...]:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from reviewtui.store.connect import fsync_dir
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 APPLICATION_ID = 0x52565449  # "RVTI": marks the file as a reviewtui meeting
 
 Migration = Callable[[sqlite3.Connection], None]
@@ -226,7 +226,69 @@ def _v5(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE reveals ADD COLUMN category TEXT")
 
 
-MIGRATIONS: dict[int, Migration] = {2: _v2, 3: _v3, 4: _v4, 5: _v5}
+# The segment kinds as schema 5 listed them in its CHECK: every row of an older file has one.
+_V5_SEGMENT_KINDS = ("report", "question", "answer", "comment", "speech")
+
+
+def _v6(conn: sqlite3.Connection) -> None:
+    """Version 6: a segment's kind references the `segment_kinds` table instead of a CHECK that
+    listed the five kinds, and a rectification line's source is checked against its segment
+    instead of a list of two kinds, so a release can add a kind (the store writes the registry's
+    names into the table) without rebuilding these tables again. The rows stay as they were."""
+    conn.execute("CREATE TABLE IF NOT EXISTS segment_kinds (name TEXT PRIMARY KEY) WITHOUT ROWID")
+    conn.executemany(
+        "INSERT OR IGNORE INTO segment_kinds (name) VALUES (?)",
+        [(name,) for name in _V5_SEGMENT_KINDS],
+    )
+    columns = [
+        "id", "item_id", "kind", "speaker", "text", "question_id", "planned", "started_at",
+        "ended_at", "paused_at", "paused_seconds",
+    ]  # fmt: skip
+    rebuild(
+        conn,
+        "segments",
+        """(
+    id             INTEGER PRIMARY KEY,
+    item_id        INTEGER NOT NULL REFERENCES items (id),
+    kind           TEXT NOT NULL REFERENCES segment_kinds (name),
+    speaker        TEXT NOT NULL DEFAULT '',
+    text           TEXT NOT NULL DEFAULT '',
+    question_id    INTEGER REFERENCES segments (id),
+    planned        REAL,
+    started_at     TEXT NOT NULL,
+    ended_at       TEXT,
+    paused_at      TEXT,
+    paused_seconds REAL NOT NULL DEFAULT 0
+)""",
+        columns,
+    )
+    # A rectification line names its record's kind, checked there (any kind that makes lines),
+    # instead of a list of two kinds.
+    rebuild(
+        conn,
+        "problems",
+        """(
+    id          INTEGER PRIMARY KEY,
+    unit        TEXT NOT NULL,
+    pos         INTEGER NOT NULL,
+    source      TEXT NOT NULL CHECK ((source = 'secretary') = (segment_id IS NULL)),
+    segment_id  INTEGER REFERENCES segments (id) ON DELETE CASCADE,
+    problem     TEXT,
+    measure     TEXT NOT NULL DEFAULT '',
+    owner       TEXT NOT NULL DEFAULT '',
+    deadline    TEXT,
+    status      TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'dropped')),
+    merged_into INTEGER REFERENCES problems (id) ON DELETE CASCADE,
+    CHECK (problem IS NOT NULL OR segment_id IS NOT NULL)
+)""",
+        [
+            "id", "unit", "pos", "source", "segment_id", "problem", "measure", "owner",
+            "deadline", "status", "merged_into",
+        ],
+    )  # fmt: skip
+
+
+MIGRATIONS: dict[int, Migration] = {2: _v2, 3: _v3, 4: _v4, 5: _v5, 6: _v6}
 
 
 def back_up(conn: sqlite3.Connection, path: Path, version: int) -> Path:

@@ -19,10 +19,11 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
 from reviewtui import clock
+from reviewtui import segment_kinds as kinds
 from reviewtui.clock import format_duration
 from reviewtui.errors import UserError
 from reviewtui.i18n import t
-from reviewtui.meeting import Item, Meeting, Segment, kinds
+from reviewtui.meeting import Item, Meeting, Segment
 from reviewtui.meeting.drafts import Correction
 from reviewtui.textsafe import shown
 from reviewtui.tui.confirm_dialog import ConfirmDialog
@@ -57,7 +58,7 @@ def kind_action(name: str) -> str:
 
 
 def kind_bindings() -> list[Binding]:
-    """One binding per segment kind with a key (`meeting.kinds`), in registry order."""
+    """One binding per segment kind with a key (`segment_kinds`), in registry order."""
     return [
         Binding(
             k.key,
@@ -253,7 +254,7 @@ class LiveScreen(MeetingScreen):
             self.open_dialog(segment)
 
     def action_start(self, name: str) -> None:
-        """A segment kind without an action of its own (`meeting.kinds`): start it, and ask
+        """A segment kind without an action of its own (`segment_kinds`): start it, and ask
         what was said if its dialog does."""
         kind = kinds.get(name)
         if kind is None:

@@ -35,9 +35,10 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reviewtui import clock, names
+from reviewtui import segment_kinds as kinds
 from reviewtui.errors import UserError
 from reviewtui.i18n import t
-from reviewtui.meeting import Item, Meeting, Segment, kinds
+from reviewtui.meeting import Item, Meeting, Segment
 from reviewtui.meeting.drafts import Correction
 from reviewtui.meeting.start_move import hms, parse_start
 from reviewtui.textsafe import clean
@@ -106,7 +107,7 @@ class SegmentDialog(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         kind = self.segment.kind
-        title = t(f"kind.{kind}")  # SegmentKind.label
+        title = kinds.shown(kind)
         if self.correcting:
             title = t("dialog.title.edit", title=title)
         elif self.segment.running:

@@ -13,8 +13,8 @@ from textual.screen import Screen
 
 import reviewtui.tui
 from reviewtui import i18n
+from reviewtui import segment_kinds as kinds
 from reviewtui.i18n import CATALOG
-from reviewtui.meeting import kinds
 from reviewtui.tui.keys import localized
 from reviewtui.tui.live import kind_bindings
 from reviewtui.tui.widgets.keybar import KeyBar

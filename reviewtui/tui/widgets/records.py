@@ -15,9 +15,10 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reviewtui import clock, textsafe
+from reviewtui import segment_kinds as kinds
 from reviewtui.clock import format_duration
 from reviewtui.i18n import t
-from reviewtui.meeting import Item, Segment, kinds
+from reviewtui.meeting import Item, Segment
 from reviewtui.tui.keys import localize
 from reviewtui.tui.widgets.text import fit, phase_name
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from rich.cells import cell_len
 from rich.text import Text
 
+from reviewtui import segment_kinds
 from reviewtui.i18n import t
 from reviewtui.textsafe import shown
 
@@ -46,4 +47,4 @@ def phase_name(kind: str, item: Item | None = None) -> str:
     """述职 / 提问 / 回答 / 点评 / 讲话; a break's or the assessment's timer says what it times."""
     if kind == "speech" and item is not None and item.kind in ("break", "assessment"):
         return t(f"live.phase.{item.kind}")
-    return t(f"kind.{kind}")
+    return segment_kinds.shown(kind)

@@ -8,8 +8,9 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
 
+from reviewtui import segment_kinds as kinds
 from reviewtui.i18n import t
-from reviewtui.meeting import Item, Meeting, kinds
+from reviewtui.meeting import Item, Meeting
 from reviewtui.tui.keys import localize
 from reviewtui.tui.widgets.fields import TextField
 
