@@ -92,7 +92,7 @@ def test_min_marked_is_compared_exactly() -> None:
     three = {(u, ITEM): "好" for u in units[:3]} | {(units[3], ITEM): "较好"}
     assert reason_of(plan, dict(list(three.items())[:3])) is None
     assert reason_of(plan, dict(list(three.items())[:2])) == "min_marked"
-    assert Rulebook(plan).min_units == 3
+    assert Rulebook(plan).figures("min_marked").need == 3
 
 
 def test_min_marked_counts_units_with_points_only() -> None:

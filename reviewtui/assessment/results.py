@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from typing import Any
 
 from reviewtui.assessment.forms import Marks
+from reviewtui.present.numbers import round2  # the ranking rounds as every view shows
 
 
 @dataclass(frozen=True)
@@ -181,13 +181,3 @@ MIN_FORMS = 3
 def hidden_groups(results: Results) -> list[str]:
     """The groups whose own score no document lists (anonymity)."""
     return [g.name for g in results.groups if g.returned < MIN_FORMS]
-
-
-def round2(value: float) -> float:
-    """Half up to 2 decimals, as a person rounds (89.995 -> 90.0).
-
-    Float noise is removed first (at 1e-9), so a score that is 89.995 on paper but computed as
-    89.99499999999999 still rounds to 90.0.
-    """
-    exact = Decimal(repr(value)).quantize(Decimal("1e-9"), rounding=ROUND_HALF_EVEN)
-    return float(exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))

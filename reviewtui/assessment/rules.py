@@ -1,45 +1,23 @@
-"""Invalid forms (废票, SPEC sections 2 and 6): which rule, if any, voids a filled form.
-
-A form is judged from three counts the tally already has for it:
-
-- `scored`: the units with a mark with points (their line's weight of scored cells is > 0);
-- `graded`: the units with at least one cell holding a grade of the scale;
-- `grades`: the cells of each grade on the whole form, in scale order.
-
-Its reason is the first that applies, in this order:
-
-- `blank`: no unit has a mark with points;
-- `all_same` (`all_same = true`): at least two units graded and every graded cell holds the same
-  grade;
-- `min_marked`: fewer than `min_marked` × (number of units) units with a mark with points;
-- `quota:<grade>` (each quota in the order written): the cells of that grade divided by all
-  graded cells exceed `max_share`; reaching it exactly is valid.
-
-Shares are compared exactly, as the session file writes them (`Decimal`, as the quorum does):
-0.3 × 10 units needs 3 units, although 0.3 * 10 is 3.0000000000000004 in floating point.
+"""Judging filled forms by the rules that void them (废票, SPEC sections 2 and 6): the rules are
+declared in `assessment.void_rules`; `Rulebook` makes a plan's rules ready to judge many forms fast,
+from their tally lines or their cells.
 """
 
 from __future__ import annotations
 
 from collections.abc import Container, Iterable, Mapping, Sequence
-from decimal import Decimal
+from typing import Any
 
+from reviewtui.assessment import void_rules
 from reviewtui.assessment.forms import Marks, Value, points, scale_points
+from reviewtui.assessment.void_rules import Counts, VoidRule, order_of
 from reviewtui.plan import Plan
 
 BLANK = "blank"
-ALL_SAME = "all_same"
-MIN_MARKED = "min_marked"
-QUOTA = "quota:"  # followed by the grade
 
 # One tally line of a ballot: unit, weighted sum of points, weight of the cells with points, the
 # cells of each grade (scale order). The same shape as `tally.UnitSums`.
 Line = tuple[str, float, float, Sequence[int]]
-
-
-def _ratio(share: float) -> tuple[int, int]:
-    """The share as written, as an exact fraction (numerator, denominator)."""
-    return Decimal(repr(share)).as_integer_ratio()
 
 
 class Rulebook:
@@ -47,43 +25,35 @@ class Rulebook:
 
     def __init__(self, plan: Plan) -> None:
         a = plan.assessment
-        rules = a.rules
         self.units = len(plan.units)
         self.nscale = len(a.scale)
-        self.all_same = rules.all_same
-        num, den = _ratio(rules.min_marked)
-        # Fewer than min_marked × units is invalid: at least this many units must score.
-        self.min_units = -(-num * self.units // den)
-        index = {g.grade: i for i, g in enumerate(a.scale)}
-        self.quotas: list[tuple[str, int, int, int]] = [
-            (QUOTA + q.grade, index[q.grade], *_ratio(q.max_share))
-            for q in rules.quota
-            if q.grade in index
+        # The rules the plan turns on, each with its figures, in the order reasons are looked for.
+        self.on: list[tuple[VoidRule, Any]] = [
+            (rule, figures)
+            for rule in void_rules.RULES  # read here: a test may declare one
+            if (figures := rule.ready(plan)) is not None
         ]
-        # Without any rule only `blank` can apply, and it needs no counting.
-        self.active = self.all_same or self.min_units > 0 or bool(self.quotas)
+        # With no rule but `blank`, a form needs no counting: it is blank or it is valid.
+        self.active = any(rule.name != BLANK for rule, _ in self.on)
         # For forms given as cells (`judge_marks`).
         self.unit_names = frozenset(u.name for u in plan.units)
         self.items = a.items
         self.names = [item.name for item in a.items]
         self.points = scale_points(a.scale)
-        self.grade_index = index
+        self.grade_index = {g.grade: i for i, g in enumerate(a.scale)}
 
     def reason(self, scored: int, graded: int, grades: Sequence[int]) -> str | None:
         """The first reason that voids a form with these counts; None for a valid form."""
-        if scored == 0:
-            return BLANK
-        if self.all_same and graded >= 2 and sum(1 for n in grades if n) == 1:
-            return ALL_SAME
-        if scored < self.min_units:
-            return MIN_MARKED
-        if self.quotas:
-            total = sum(grades)
-            for reason, index, num, den in self.quotas:
-                # cells / total > num / den, in integers
-                if grades[index] * den > num * total:
-                    return reason
+        counts = (scored, graded, grades)
+        for rule, figures in self.on:
+            reason = rule.broken(figures, counts)
+            if reason is not None:
+                return reason
         return None
+
+    def figures(self, name: str) -> Any | None:
+        """The figures the rule `name` reads from the plan; None when the plan leaves it off."""
+        return next((figures for rule, figures in self.on if rule.name == name), None)
 
     def judge(self, lines: Iterable[Line], units: Container[str]) -> str | None:
         """The reason of a ballot from its tally lines; lines of units outside `units` (not
@@ -92,9 +62,7 @@ class Rulebook:
             return None if any(den > 0 and unit in units for unit, _, den, _ in lines) else BLANK
         return self.reason(*self.counts(lines, units))
 
-    def counts(
-        self, lines: Iterable[Line], units: Container[str]
-    ) -> tuple[int, int, Sequence[int]]:
+    def counts(self, lines: Iterable[Line], units: Container[str]) -> Counts:
         """(units scored, units graded, cells of each grade) of a ballot's lines."""
         scored = 0
         graded: list[Sequence[int]] = []
@@ -114,7 +82,7 @@ class Rulebook:
         imported file)."""
         return self.judge(self.lines(marks), self.unit_names)
 
-    def counts_of_marks(self, marks: Marks) -> tuple[int, int, Sequence[int]]:
+    def counts_of_marks(self, marks: Marks) -> Counts:
         return self.counts(self.lines(marks), self.unit_names)
 
     # -- from cells ----------------------------------------------------------------------------
@@ -179,9 +147,8 @@ def blank_units(plan: Plan, marks: Marks) -> int:
 
 
 def count_reasons(reasons: Mapping[str, str]) -> dict[str, int]:
-    """How many forms each reason voided, in the order of SPEC 6 (quotas as they come)."""
-    order = {BLANK: 0, ALL_SAME: 1, MIN_MARKED: 2}
+    """How many forms each reason voided, in the order of the rules (quotas as they come)."""
     counts: dict[str, int] = {}
-    for reason in sorted(reasons.values(), key=lambda r: order.get(r, 3)):
+    for reason in sorted(reasons.values(), key=order_of):
         counts[reason] = counts.get(reason, 0) + 1
     return counts

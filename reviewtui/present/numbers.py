@@ -19,11 +19,12 @@ NONE = "—"  # shown where a figure is not defined
 
 
 def round2(value: float) -> float:
-    """`assessment.tally.round2`, imported on first use: the live screen shows durations from
-    here and must not load the whole assessment package before its first frame."""
-    from reviewtui.assessment.tally import round2 as tally_round2
+    """Half up to 2 decimals, as a person rounds (89.995 -> 90.0): the ranking's rounding.
 
-    return tally_round2(value)
+    Float noise is removed first (at 1e-9), so a score that is 89.995 on paper but computed as
+    89.99499999999999 still rounds to 90.0.
+    """
+    return float(_half_up(value, "0.01"))
 
 
 def _half_up(value: float, places: str) -> Decimal:

@@ -8,39 +8,25 @@ from collections.abc import Mapping
 
 from reviewtui.assessment.forms import Marks
 from reviewtui.assessment.results import Results
-from reviewtui.assessment.rules import QUOTA, Rulebook, count_reasons
+from reviewtui.assessment.rules import Rulebook, count_reasons
+from reviewtui.assessment.void_rules import rule_of
 from reviewtui.i18n import get_lang, t
 from reviewtui.plan import Plan
-from reviewtui.present.numbers import rate, share
 
 
 def label(reason: str) -> str:
     """ "nothing scored", "every unit the same grade", "too many '好'"."""
-    if reason.startswith(QUOTA):
-        return t("rules.reason.quota", grade=reason[len(QUOTA) :])
-    return t(f"rules.reason.{reason}")
+    rule = rule_of(reason)
+    grade = reason.partition(":")[2]  # a rule held per grade names it
+    return t(f"rules.reason.{rule.name}", grade=grade) if grade else t(f"rules.reason.{rule.name}")
 
 
 def why(plan: Plan, marks: Marks, reason: str) -> str:
     """The reason as a sentence with this form's figures and the rule's."""
     book = Rulebook(plan)
-    scored, _, grades = book.counts_of_marks(marks)
-    if reason == "min_marked":
-        return t("rules.why.min_marked", scored=scored, need=book.min_units, units=book.units)
-    if reason.startswith(QUOTA):
-        grade = reason[len(QUOTA) :]
-        limit = next(q.max_share for q in plan.assessment.rules.quota if q.grade == grade)
-        index = [g.grade for g in plan.assessment.scale].index(grade)
-        total = sum(grades) or 1
-        cells = grades[index]
-        return t(
-            "rules.why.quota",
-            grade=grade,
-            cells=cells,
-            part=rate(cells / total),
-            share=share(limit),
-        )
-    return t(f"rules.why.{reason}")
+    rule = rule_of(reason)
+    figures = rule.explained(book.figures(rule.name), book.counts_of_marks(marks), reason)
+    return t(f"rules.why.{rule.name}", **figures)
 
 
 def _by_reason(reasons: Mapping[str, str]) -> dict[str, list[str]]:
