@@ -1,58 +1,137 @@
 """The command line's own words in the user's language: Typer (and the click it carries) print
 "Usage:", "Options", "[required]", "Show this message and exit." in English whatever the help
-texts say; these are looked up in the catalog instead, when the help is printed.
+texts say; the command classes here print the catalog's words instead.
 
-Typer marks its words for gettext (`typer.core._`); the click it vendors writes "Usage: " and the
-help option's text as plain strings, so those two are set where they are made.
+Only public extension points: Typer's `cls=` takes subclasses of `typer.core.TyperGroup` and
+`TyperCommand`, which override click's public methods that print these words. Python's gettext
+offers no public way to hand `gettext.gettext` (which Typer calls) a translation of ours: it
+reads `.mo` files chosen by LANGUAGE/LC_MESSAGES, not by our language rule, so it is not used.
+The English path prints what Typer itself prints.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from reviewtui.i18n import CATALOG, t
+import typer
+from typer.core import TyperCommand, TyperGroup
 
-# Typer's gettext message ids -> catalog keys.
-_WORDS = {
-    "Arguments": "cli.words.arguments",
-    "Options": "cli.words.options",
-    "Commands": "cli.words.commands",
-    "required": "cli.words.required",
-    "default: {default}": "cli.words.default",
-    "(dynamic)": "cli.words.dynamic",
-    "Aborted!": "cli.words.aborted",
-    "Missing command.": "cli.words.missing_command",
-    "No such command {name!r}.": "cli.words.no_such_command",
-    "env var: {var}": "cli.words.env_var",
-}
+from reviewtui.i18n import t
+
+# click's formatter, context, parameters and commands reach us as arguments; their classes
+# live in Typer's private copy of click, so they are read by their public attributes only.
+Context = Any
+Formatter = Any
+Param = Any
 
 
-def _word(message: str) -> str:
-    key = _WORDS.get(message)
-    return t(key) if key is not None and key in CATALOG else message
+class LocalizedCommand(TyperCommand):
+    """A command whose help and usage errors say Typer's words in the user's language."""
+
+    def format_usage(self, ctx: Context, formatter: Formatter) -> None:
+        _write_usage(self, ctx, formatter)
+
+    def get_help_option(self, ctx: Context) -> Any:
+        return _localized_help_option(super().get_help_option(ctx))
+
+    def format_options(self, ctx: Context, formatter: Formatter) -> None:
+        _write_parameters(self, ctx, formatter)
 
 
-def localize_typer() -> None:
-    """Route Typer's and its click's words through the catalog (once, at import of the CLI)."""
-    import typer.core
-    from typer._click import core as click_core
-    from typer._click import formatting
+class LocalizedGroup(TyperGroup):
+    """A group (`reviewtui`, `reviewtui ballots`) as `LocalizedCommand`, with its command list
+    and its "missing command" / "no such command" errors in the user's language too."""
 
-    typer.core._ = _word
+    def format_usage(self, ctx: Context, formatter: Formatter) -> None:
+        _write_usage(self, ctx, formatter)
 
-    write_usage = formatting.HelpFormatter.write_usage
+    def get_help_option(self, ctx: Context) -> Any:
+        return _localized_help_option(super().get_help_option(ctx))
 
-    def usage(self: Any, prog: str, args: str = "", prefix: str | None = None) -> None:
-        write_usage(self, prog, args, t("cli.words.usage") if prefix is None else prefix)
+    def format_options(self, ctx: Context, formatter: Formatter) -> None:
+        _write_parameters(self, ctx, formatter)
+        self.format_commands(ctx, formatter)
 
-    formatting.HelpFormatter.write_usage = usage  # type: ignore[method-assign]
+    def format_commands(self, ctx: Context, formatter: Formatter) -> None:
+        # As TyperGroup.format_commands, under our heading.
+        shown = [
+            (name, command)
+            for name in self.list_commands(ctx)
+            if (command := self.get_command(ctx, name)) is not None and not command.hidden
+        ]
+        if shown:
+            limit = formatter.width - 6 - max(len(name) for name, _ in shown)
+            rows = [(name, command.get_short_help_str(limit)) for name, command in shown]
+            with formatter.section(t("cli.words.commands")):
+                formatter.write_dl(rows)
 
-    get_help_option = click_core.Command.get_help_option
+    def invoke(self, ctx: Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except typer.TyperException as exc:  # click's UsageError is one
+            if getattr(exc, "ctx", None) is ctx and exc.message == "Missing command.":
+                exc.message = t("cli.words.missing_command")
+            raise
 
-    def help_option(self: Any, ctx: Any) -> Any:
-        option = get_help_option(self, ctx)
-        if option is not None:
-            option.help = t("cli.words.help_option")
-        return option
+    def resolve_command(self, ctx: Context, args: list[str]) -> Any:
+        try:
+            return super().resolve_command(ctx, args)
+        except typer.TyperException as exc:
+            # Typer says "No such command 'x'." and may add ". Did you mean 'y'?" after it.
+            english = f"No such command {args[0]!r}" if args else None
+            if english is not None and exc.message.startswith(english):
+                ours, rest = (
+                    t("cli.words.no_such_command", name=args[0]),
+                    exc.message[len(english) :],
+                )
+                exc.message = ours if rest == "." else ours.rstrip(".") + rest
+            raise
 
-    click_core.Command.get_help_option = help_option  # type: ignore[method-assign]
+
+def _write_usage(command: Any, ctx: Context, formatter: Formatter) -> None:
+    # As click's Command.format_usage, with our "Usage: ".
+    pieces = " ".join(command.collect_usage_pieces(ctx))
+    formatter.write_usage(ctx.command_path, pieces, t("cli.words.usage"))
+
+
+def _localized_help_option(option: Param | None) -> Param | None:
+    if option is not None:
+        option.help = t("cli.words.help_option")
+    return option
+
+
+def _write_parameters(command: Any, ctx: Context, formatter: Formatter) -> None:
+    """The Arguments and Options sections, as Typer writes them (core._typer_format_options),
+    under our headings and with our words in each parameter's "[default: …; required]"."""
+    rows: dict[str, list[tuple[str, str]]] = {"argument": [], "option": []}
+    for param in command.get_params(ctx):
+        record = param.get_help_record(ctx)
+        if record is not None and param.param_type_name in rows:
+            names, text = record
+            rows[param.param_type_name].append((names, _localized_extra(param, text)))
+    for kind, heading in (("argument", "cli.words.arguments"), ("option", "cli.words.options")):
+        if rows[kind]:
+            with formatter.section(t(heading)):
+                formatter.write_dl(rows[kind])
+
+
+def _localized_extra(param: Param, text: str) -> str:
+    """`text` is the parameter's help, then Typer's "  [item; item]": items `env var: V`
+    (translated for options only, as Typer does), `default: D`, a range such as `1<=x<=9`,
+    `required`. Each word is said in the user's language; the help itself is ours already."""
+    head = f"{param.help}  [" if param.help else "["
+    if not (text.startswith(head) and text.endswith("]")):
+        return text  # nothing added
+    items = text[len(head) : -1].split("; ")
+    return head + "; ".join(_localized_item(item, param.param_type_name) for item in items) + "]"
+
+
+def _localized_item(item: str, kind: str) -> str:
+    if item == "required":
+        return t("cli.words.required")
+    if item.startswith("default: "):
+        default = item.removeprefix("default: ").replace("(dynamic)", t("cli.words.dynamic"))
+        return t("cli.words.default", default=default)
+    if item.startswith("env var: ") and kind == "option":
+        return t("cli.words.env_var", var=item.removeprefix("env var: "))
+    return item  # a range, or a part of a value that held "; "

@@ -12,23 +12,23 @@ from typing import Annotated, Any
 import typer
 
 from reviewtui import i18n
-from reviewtui.cli_help import localize_typer
+from reviewtui.cli_help import LocalizedCommand, LocalizedGroup
 from reviewtui.export import FORMATS
 from reviewtui.i18n import t
 
 i18n.set_lang(None)  # help texts below are built in the environment's language
-localize_typer()  # and Typer's own words ("Usage:", "Options") with them
 
 Request = tuple[str, dict[str, Any]]
 
 app = typer.Typer(
+    cls=LocalizedGroup,  # Typer's "Usage:", "Options" in that language; also each command's cls
     help=t("cli.help"),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-ballots_app = typer.Typer(help=t("cli.ballots.help"), no_args_is_help=True)
+ballots_app = typer.Typer(cls=LocalizedGroup, help=t("cli.ballots.help"), no_args_is_help=True)
 app.add_typer(ballots_app, name="ballots")
 
 SessionArg = Annotated[str, typer.Argument(metavar="SESSION", help=t("cli.opt.session"))]
@@ -67,7 +67,7 @@ EnteredByOpt = Annotated[
 ]
 
 
-@app.command(help=t("cli.run.help"))
+@app.command(cls=LocalizedCommand, help=t("cli.run.help"))
 def run(
     session: SessionArg,
     db: DbOpt = None,
@@ -84,22 +84,22 @@ def run(
     return "run", params
 
 
-@app.command(help=t("cli.demo.help"))
+@app.command(cls=LocalizedCommand, help=t("cli.demo.help"))
 def demo(lang: LangOpt = None) -> Request:
     return "demo", {"lang": lang}
 
 
-@app.command(help=t("cli.check.help"))
+@app.command(cls=LocalizedCommand, help=t("cli.check.help"))
 def check(session: SessionArg, lang: LangOpt = None) -> Request:
     return "check", {"session": session, "lang": lang}
 
 
-@app.command(help=t("cli.projector.help"))
+@app.command(cls=LocalizedCommand, help=t("cli.projector.help"))
 def projector(session: SessionArg, db: DbOpt = None, lang: LangOpt = None) -> Request:
     return "projector", {"session": session, "db": db, "lang": lang}
 
 
-@ballots_app.command("import", help=t("cli.ballots_import.help"))
+@ballots_app.command("import", cls=LocalizedCommand, help=t("cli.ballots_import.help"))
 def ballots_import(
     session: SessionArg,
     file: Annotated[str, typer.Argument(metavar="FILE", help=t("cli.opt.ballots_file"))],
@@ -119,7 +119,7 @@ def ballots_import(
                               "other_meeting": other_meeting, "lang": lang}  # fmt: skip
 
 
-@ballots_app.command("export", help=t("cli.ballots_export.help"))
+@ballots_app.command("export", cls=LocalizedCommand, help=t("cli.ballots_export.help"))
 def ballots_export(
     session: SessionArg,
     output: Annotated[
@@ -133,7 +133,7 @@ def ballots_export(
                               "lang": lang}  # fmt: skip
 
 
-@ballots_app.command("scan", help=t("cli.ballots_scan.help"))
+@ballots_app.command("scan", cls=LocalizedCommand, help=t("cli.ballots_scan.help"))
 def ballots_scan(
     session: SessionArg,
     files: Annotated[list[str], typer.Argument(metavar="FILE...", help=t("cli.opt.scan_files"))],
@@ -146,7 +146,7 @@ def ballots_scan(
                             "entered_by": entered_by, "lang": lang}  # fmt: skip
 
 
-@app.command(help=t("cli.results.help"))
+@app.command(cls=LocalizedCommand, help=t("cli.results.help"))
 def results(
     session: SessionArg,
     as_json: Annotated[bool, typer.Option("--json", help=t("cli.opt.json"))] = False,
@@ -160,7 +160,7 @@ def results(
                        "check": check}  # fmt: skip
 
 
-@app.command(help=t("cli.export.help"))
+@app.command(cls=LocalizedCommand, help=t("cli.export.help"))
 def export(
     session: SessionArg,
     fmt: Annotated[
@@ -198,7 +198,7 @@ OutOpt = Annotated[
 ]
 
 
-@app.command(help=t("cli.template.help"))
+@app.command(cls=LocalizedCommand, help=t("cli.template.help"))
 def template(
     output: Annotated[str, typer.Argument(metavar="OUT.xlsx", help=t("cli.opt.book_out"))],
     force: ForceOpt = False,
@@ -207,7 +207,7 @@ def template(
     return "template", {"output": output, "force": force, "lang": lang}
 
 
-@app.command(help=t("cli.new.help"))
+@app.command(cls=LocalizedCommand, help=t("cli.new.help"))
 def new(
     book: Annotated[str, typer.Argument(metavar="BOOK.xlsx", help=t("cli.opt.book"))],
     output: OutOpt = None,
@@ -217,7 +217,7 @@ def new(
     return "new", {"book": book, "output": output, "force": force, "lang": lang}
 
 
-@app.command("print", help=t("cli.print.help"))
+@app.command("print", cls=LocalizedCommand, help=t("cli.print.help"))
 def print_documents(
     session: SessionArg,
     kind: Annotated[
@@ -236,7 +236,7 @@ def print_documents(
                                "lang": lang}  # fmt: skip
 
 
-@app.command(help=t("cli.collect.help"))
+@app.command(cls=LocalizedCommand, help=t("cli.collect.help"))
 def collect(
     session: SessionArg,
     bind: Annotated[
@@ -249,6 +249,6 @@ def collect(
     return "collect", {"session": session, "bind": bind, "port": port, "db": db, "lang": lang}
 
 
-@app.command(help=t("cli.amend.help"))
+@app.command(cls=LocalizedCommand, help=t("cli.amend.help"))
 def amend(session: SessionArg, db: DbOpt = None, lang: LangOpt = None) -> Request:
     return "amend", {"session": session, "db": db, "lang": lang}

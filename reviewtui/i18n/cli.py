@@ -9,7 +9,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cli.words.required": ("必填", "required"),
     "cli.words.default": ("默认：{default}", "default: {default}"),
     "cli.words.dynamic": ("（运行时确定）", "(dynamic)"),
-    "cli.words.aborted": ("已中止", "Aborted!"),
     "cli.words.missing_command": ("缺少命令", "Missing command."),
     "cli.words.no_such_command": ("没有命令 {name!r}", "No such command {name!r}."),
     "cli.words.env_var": ("环境变量：{var}", "env var: {var}"),
