@@ -159,7 +159,7 @@ def test_check_prints_a_summary(session: Path, way: str, cli) -> None:
     if p.meeting.start:
         start = datetime.fromisoformat(f"{p.meeting.date}T{p.meeting.start}")
         end = (start + timedelta(seconds=p.planned_seconds())).strftime("%H:%M")
-        assert flat(i18n.t("check.end")) + end in out
+        assert flat(i18n.t("stats.col.planned_end")) + end in out
     assert not (result.stderr.strip()), result.stderr
 
 

@@ -9,7 +9,12 @@ from reviewtui.i18n import CATALOG
 
 
 def _placeholders(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    """Each field as written: its name, format spec and conversion (`{n:d}`, `{name!r}`)."""
+    return {
+        name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
+        for _, name, spec, conversion in string.Formatter().parse(text)
+        if name is not None
+    }
 
 
 def test_both_languages_have_every_key_and_the_same_placeholders() -> None:
@@ -17,6 +22,7 @@ def test_both_languages_have_every_key_and_the_same_placeholders() -> None:
     for key, texts in CATALOG.items():
         assert len(texts) == 2, key
         zh, en = texts
+        assert isinstance(zh, str) and isinstance(en, str), key
         if not zh.strip() or not en.strip():
             wrong.append(f"{key}: empty")
         elif _placeholders(zh) != _placeholders(en):
@@ -48,6 +54,20 @@ def _used(key: str, source: str) -> bool:
         if key[i] == "_" and f'"{key[:i]}"' in source and f'}}{key[i:]}"' in source:
             return True
     return False
+
+
+def test_the_placeholder_check_can_fail() -> None:
+    assert _placeholders("{a}，{b:.1f}") == {"a", "b:.1f"}
+    assert _placeholders("{n}个") != _placeholders("{count} items")
+    assert _placeholders("{n:d}") != _placeholders("{n}")
+    assert _placeholders("{name!r}") != _placeholders("{name}")
+
+
+def test_every_key_is_namespaced() -> None:
+    """A dotted key: the unused-key check below finds a key by its quoted name, and a bare word
+    ("yes", "error") is quoted all over the code for other reasons."""
+    bare = sorted(key for key in CATALOG if "." not in key.strip("."))
+    assert not bare, f"catalog keys without a part (name them part.word): {bare}"
 
 
 def test_every_key_is_used() -> None:

@@ -282,7 +282,7 @@ def test_minutes_json_md_docx_and_xlsx_show_opinions_by_unit(
     sheet = book[t("opinion.title")]
     rows = [[c.value for c in row] for row in sheet.iter_rows()]
     assert rows == [
-        [t("opinion.col.unit"), t("opinion.col.text")],
+        [t("results.col.unit"), t("opinion.col.text")],
         [YAN, "=1+1 少开会"],
         [YAN, "多调研"],
         [WANG, "书面材料*再精炼*"],

@@ -88,7 +88,7 @@ def test_sheet_order_and_the_ballots_only_on_request(minutes: Minutes, lang: str
     ballots = list(sheet.iter_rows(values_only=True))
     assert ballots[0] == (
         t("export.col.ballot"),
-        t("export.col.group"),
+        t("results.col.group"),
         t("export.col.status"),
         "雁翅镇党委",
         "城子街道工委",
@@ -157,7 +157,7 @@ def test_results_sheet_to_print_and_sign(minutes: Minutes, lang: str) -> None:
         t("minutes.issued"),
         t("minutes.returned"),
         t("minutes.valid"),
-        t("export.results.invalid"),
+        t("minutes.invalid"),
     ]
     assert sheet.cell(forms_row, 1).value is None
     forms = [[sheet.cell(forms_row + k, c).value for c in range(2, 7)] for k in (1, 2, 3)]

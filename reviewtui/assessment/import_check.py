@@ -219,7 +219,7 @@ class Checker:
                 if found_unit is not None:
                     unit = unit_of[cell_key(unit_raw)] = found_unit
                 else:
-                    self.error(line, t("import.unknown_unit", value=_echo(text)), "unit")
+                    self.error(line, t("ballot.unknown_unit", value=_echo(text)), "unit")
             item = item_of.get(cell_key(item_raw))
             if item is None:
                 name = _text(item_raw)

@@ -246,12 +246,12 @@ def item_facts(item: ItemRecord) -> list[tuple[str, str]]:
     time against its limit (questions and comments are timed one by one below it)."""
     facts: list[tuple[str, str]] = []
     if item.kind == "unit":
-        facts.append((t("minutes.reporter"), item.speaker or DASH))
+        facts.append((t("dialog.who.report"), item.speaker or DASH))
         if item.mode == "written":
             facts.append((t("minutes.mode"), t("minutes.written")))
             return facts
     elif item.speaker:
-        facts.append((t("minutes.speaker"), item.speaker))
+        facts.append((t("dialog.who.speech"), item.speaker))
     if not item.segments:
         if item.kind in ("unit", "speech"):
             facts.append((t("minutes.started"), t("minutes.not_held")))

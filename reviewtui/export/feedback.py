@@ -56,7 +56,7 @@ def _unit_page(
             ),
         )
     if result is not None and any(result.grade_counts.values()):
-        head = [*minutes.grades, t("feedback.good_rate")]
+        head = [*minutes.grades, t("results.col.good_rate")]
         row = [*(result.grade_counts.get(g, 0) for g in minutes.grades)]
         width = o.TYPE_WIDTH.mm / len(head)
         parts.table(doc, head, [[*row, present.rate(result.good_rate)]], [width] * len(head))

@@ -156,7 +156,7 @@ def render(
     if rest:
         o.add(doc, t("notice.problems_rest", n=rest))
     elif not listed:
-        o.add(doc, t("notice.no_problems"))
+        o.add(doc, t("feedback.no_problems"))
     c.tick(progress, 3, 4)
 
     if minutes.warnings:  # 跨年度提醒: a draft for staff to edit, each with its reason

@@ -52,7 +52,7 @@ def invalid_notes(minutes: Minutes) -> list[str]:
 def reconciliation_header() -> list[str]:
     return [
         t("minutes.group"),
-        t("minutes.weight"),
+        t("results.col.weight"),
         t("minutes.issued"),
         t("minutes.returned"),
         t("minutes.valid"),

@@ -17,10 +17,10 @@ def header() -> list[str]:
     return [
         t("export.col.pos"),
         t("export.col.item"),
-        t("export.col.unit"),
+        t("results.col.unit"),
         t("export.col.kind"),
-        t("export.col.kind_label"),
-        t("export.col.speaker"),
+        t("stats.col.phase"),
+        t("stats.col.speaker"),
         t("export.col.started_at"),
         t("export.col.ended_at"),
         t("export.col.seconds"),

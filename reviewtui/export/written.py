@@ -28,7 +28,7 @@ class WrittenUnits:
         return any(item.opinions for item in self.items)
 
     def header(self) -> list[str]:
-        head = [t("export.col.seq"), t("export.col.unit"), t("minutes.reporter")]
+        head = [t("export.col.seq"), t("results.col.unit"), t("dialog.who.report")]
         return [*head, t("opinion.title")] if self.with_opinions else head
 
     def rows(self) -> list[list[str]]:

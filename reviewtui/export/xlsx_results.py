@@ -121,7 +121,7 @@ def _forms(sheet: Worksheet, minutes: Minutes, first: int) -> int:
         t("minutes.issued"),
         t("minutes.returned"),
         t("minutes.valid"),
-        t("export.results.invalid"),
+        t("minutes.invalid"),
     ]
     if with_unconfirmed:
         header.append(t("export.results.unconfirmed"))

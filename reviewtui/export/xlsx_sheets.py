@@ -65,7 +65,7 @@ def ballots_sheet(book: Workbook, minutes: Minutes) -> None:
     who filled it in or typed it."""
     one_item = len(minutes.form_items) == 1
     columns = [(u, i) for u in minutes.units for i in minutes.form_items]
-    header = [t("export.col.ballot"), t("export.col.group")]
+    header = [t("export.col.ballot"), t("results.col.group")]
     if minutes.double_entry:
         header.append(t("export.col.entry"))
     header.append(t("export.col.status"))
@@ -98,9 +98,9 @@ def timings_header() -> list[str]:
     return [
         t("export.col.pos"),
         t("export.col.item"),
-        t("export.col.unit"),
-        t("export.col.kind_label"),
-        t("export.col.speaker"),
+        t("results.col.unit"),
+        t("stats.col.phase"),
+        t("stats.col.speaker"),
         t("export.col.started_at"),
         t("export.col.ended_at"),
         t("export.col.spoken"),
@@ -117,7 +117,7 @@ def opinions_sheet(book: Workbook, minutes: Minutes) -> None:
     if not units:
         return
     sheet = s.sheet_with_header(
-        book, t("opinion.title"), [t("opinion.col.unit"), t("opinion.col.text")]
+        book, t("opinion.title"), [t("results.col.unit"), t("opinion.col.text")]
     )
     for item in units:
         for text in item.opinions:

@@ -98,10 +98,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "import.extra_cells": ("这一行的单元格多于表头", "this row has more cells than the header"),
     "import.no_ballot": ("缺少测评表编号", "the ballot id is missing"),
-    "import.unknown_unit": (
-        "“{value}”不是本次会议的述职单位",
-        "'{value}' is not a unit of this meeting",
-    ),
     "import.unknown_item": (
         "“{value}”不是测评表上的项目（应为 {items} 之一）",
         "'{value}' is not an item of the form (one of {items})",
@@ -228,11 +224,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ballot.field.entered_by": ("录入人", "Entered by"),
     "ballot.written": ("（书面）", " (written)"),
     "ballot.saved_list": ("已保存（第 {entry} 遍）", "Saved (entry {entry})"),
-    "ballot.col.code": ("编号", "Ballot"),
-    "ballot.col.group": ("类别", "Group"),
     "ballot.col.filled": ("已填", "Filled"),
     "ballot.col.check": ("核对", "Check"),
-    "ballot.col.unit": ("单位", "Unit"),
     "ballot.col.item": ("项目", "Item"),
     "ballot.col.entry": ("第 {entry} 遍", "Entry {entry}"),
     "ballot.check.confirmed": ("一致", "agree"),

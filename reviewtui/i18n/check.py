@@ -2,10 +2,7 @@
 
 STRINGS: dict[str, tuple[str, str]] = {
     "check.ok": ("{path}:会议文件有效", "{path}: the session file is valid"),
-    "check.title": ("会议", "Meeting"),
     "check.date": ("日期", "Date"),
-    "check.venue": ("地点", "Venue"),
-    "check.chair": ("主持", "Chair"),
     "check.onsite": ("现场述职单位", "On-site units"),
     "check.written": ("书面述职单位", "Written units"),
     "check.leaders": ("区领导", "Leaders"),
@@ -14,10 +11,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "check.agenda": ("议程", "Agenda"),
     "check.items": ("项", "items"),
     "check.planned": ("计划时长", "Planned duration"),
-    "check.start": ("计划开始", "Planned start"),
-    "check.end": ("计划结束", "Planned end"),
     "check.form": ("测评表", "Form"),
-    "check.weight": ("权重", "weight"),
     "check.issued": ("发放", "issued"),
     "check.none": ("无", "none"),
 }

@@ -8,10 +8,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key.undo": ("撤销", "Undo"),
     "key.delete": ("删除", "Delete"),
     "key.cancel": ("取消", "Cancel"),
-    "yes": ("是", "yes"),
-    "no": ("否", "no"),
-    "error": ("错误", "Error"),
-    "warning": ("警告", "Warning"),
     "lang.bad": (
         "不支持的语言“{lang}”:只能是 zh 或 en",
         "unsupported language '{lang}': use zh or en",

@@ -178,7 +178,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "help.key.help": ("帮助", "Help"),
     "help.key.quit": ("退出", "Quit"),
-    "help.key.tab": ("下一栏", "Next field"),
     "help.key.focus": ("切换焦点", "Move focus"),
     "palette.key": ("命令", "Commands"),
     "palette.placeholder": (

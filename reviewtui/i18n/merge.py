@@ -89,7 +89,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     # The ballot screen's import (`I`, reviewtui/tui/ballot_import.py)
     "ballot_import.key.open": ("导入文件", "Import"),
-    "ballot_import.key.run": ("导入", "Import"),
     "ballot_import.key.skip": ("跳过冲突", "Skip conflicts"),
     "ballot_import.title": ("导入另一台电脑录入的测评表", "Import ballots typed on another laptop"),
     "ballot_import.file": ("文件", "File"),

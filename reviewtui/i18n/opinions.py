@@ -21,7 +21,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "ballot {code} has two different opinions on '{unit}' (the other on line {other})",
     ),
     "opinion.title": ("意见建议", "Opinions"),
-    "opinion.col.unit": ("单位", "Unit"),
     "opinion.col.text": ("意见", "Opinion"),
     "opinion.placeholder": ("意见建议（Enter 返回评分）", "opinion (enter: back to grades)"),
     "opinion.key.edit": ("写意见", "Opinion"),

@@ -2,7 +2,6 @@
 
 STRINGS: dict[str, tuple[str, str]] = {
     "projector.app_title": ("reviewtui 投影屏幕", "reviewtui projector"),
-    "projector.quit": ("退出", "Quit"),
     "projector.waiting": ("等待会议开始", "Waiting for the meeting to start"),
     "projector.waiting_hint": (
         "会议数据库 {db} 还没有建立；在记录电脑上运行 reviewtui run 后，这里会自动显示。",
@@ -22,7 +21,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "projector.no_next": ("本项结束", "This item is over"),
     "projector.remaining": ("剩余时间", "Time left"),
     "projector.warn": ("即将到时", "Time is nearly up"),
-    "projector.overtime": ("超时", "OVERTIME"),
     "projector.paused": ("暂停", "PAUSED"),
     "projector.elapsed": ("已用时", "Elapsed"),
     "projector.ready": ("即将开始", "About to begin"),

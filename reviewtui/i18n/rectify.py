@@ -111,7 +111,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Dropped (kept; edit its status to restore)",
     ),
     "rectify.nothing_to_undo": ("整改清单没有可撤销的操作", "Nothing to undo in the list"),
-    "rectify.undone": ("已撤销：{what}", "Undone: {what}"),
     "rectify.read_only": (
         "这里只能查看：整改清单在会议记录程序（run）中修改",
         "Read-only here: the list is changed in the recording program (run)",
@@ -149,7 +148,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Please set a measure, owner and deadline for each problem and return the list by "
         "(fill in the date).",
     ),
-    "feedback.good_rate": ("好评率", "Good rate"),
     "feedback.problem_line": ("{n}. {problem}（{source}）", "{n}. {problem} ({source})"),
     "feedback.date_placeholder": ("（请填写成文日期）", "(fill in the date)"),
     "feedback.doc_title": ("{title}反馈意见", "{title}: feedback"),
@@ -190,7 +188,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "notice.no_best": ("（本次无单位评为“{level}”等次。）", "(No unit was rated {level}.)"),
     "notice.s3": ("三、存在的共性问题", "3. Common problems"),
     "notice.problem": ("{n}. {problem}（{units}）", "{n}. {problem} ({units})"),
-    "notice.no_problems": ("（未列出问题。）", "(No problems listed.)"),
     "notice.s4": ("四、工作要求", "4. Requirements"),
     "notice.requirements": (
         "（请填写工作要求：如针对述职评议中指出的问题，各单位要逐条制定整改措施，明确责任人和"

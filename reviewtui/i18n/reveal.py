@@ -42,7 +42,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "reveal.hidden": ("已从投影屏幕收起公布的结果", "The results are off the projector"),
     "reveal.nothing_shown": ("投影屏幕上没有公布的结果", "No results are on the projector"),
     "reveal.nothing_to_undo": ("没有可撤销的公布", "No reveal to undo"),
-    "reveal.undone": ("已撤销：{what}", "Undone: {what}"),
     "reveal.done": (
         "已在投影屏幕公布 {count} 个单位（计票人 {counter}，监票人 {supervisor}）",
         "{count} units revealed on the projector (counter {counter}, supervisor {supervisor})",
@@ -54,15 +53,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "reveal.scope.top": ("前几名", "The top N"),
     "reveal.scope.level": ("某一等次", "One level"),
     "reveal.dialog.top": ("前几名", "Top N"),
-    "reveal.dialog.level": ("等次", "Level"),
-    "reveal.dialog.category": ("类别", "Category"),
     "reveal.category.every": ("全部类别", "Every category"),
     "reveal.dialog.hint": (
         "enter 确认公布 · esc 取消 · 公布及确认人记入会议记录",
         "enter reveals · esc cancels · who confirmed goes in the minutes",
     ),
     "reveal.dialog.confirm": ("确认公布", "Reveal"),
-    "reveal.key.confirm": ("确认公布", "Reveal"),
     "reveal.summary": (
         "将公布 {count} 个单位：\n{units}",
         "Will show {count} units:\n{units}",
@@ -77,8 +73,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "projector will say so",
     ),
     # the projector
-    "projector.reveal.title": ("测评结果", "Results"),
-    "projector.reveal.scope_all": ("全部单位", "All units"),
     "projector.reveal.category": ("{category} · ", "{category} · "),
     "projector.reveal.scope_top": ("前 {top} 名", "Top {top}"),
     "projector.reveal.scope_top_each": ("各类别前 {top} 名", "Top {top} of each category"),

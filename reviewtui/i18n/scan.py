@@ -11,7 +11,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{path}:只能读取 PDF、JPEG 或 PNG 文件",
         "{path}: only PDF, JPEG or PNG files can be read",
     ),
-    "scan.missing": ("{path}:文件不存在", "{path}: no such file"),
     "scan.unreadable": ("{path}:文件无法读取或已损坏", "{path}: the file cannot be read"),
     "scan.no_pages": ("没有可读的页面", "no pages to read"),
     "scan.reading": ("正在读取测评表", "Reading forms"),
@@ -92,8 +91,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "scan.why.grid": ("表格读不出", "grid not found"),
     # The ballot screen's scan (`S`, reviewtui/tui/ballot_scan.py)
     "ballot_scan.key.open": ("扫描读入", "Scan a file"),
-    "ballot_scan.key.cancel": ("取消", "Cancel"),
-    "ballot_scan.key.run": ("读取", "Read"),
     "ballot_scan.title": ("读取扫描或拍照的纸质测评表", "Read scanned or photographed paper forms"),
     "ballot_scan.offered": (
         "数据库所在文件夹中最新的扫描件（↑↓ 选择）：",

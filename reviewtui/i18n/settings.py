@@ -24,7 +24,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "attendance.unknown": ("—", "—"),
     "agenda.key.settings": ("设置", "Settings"),
     "settings.title": ("设置:发放份数与出席情况", "Settings: forms issued and attendance"),
-    "settings.col.group": ("测评人类别", "Rater group"),
     "settings.hint": (
         "空白表示未知。ctrl+s 保存,escape 返回。保存后可在议程页按 ctrl+z 撤销。",
         "Leave blank if not known. ctrl+s saves, escape goes back; ctrl+z on the agenda undoes.",

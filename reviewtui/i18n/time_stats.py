@@ -6,7 +6,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "stats.table.kinds": ("各环节超时次数", "Overruns per phase"),
     "stats.table.speakers": ("超时发言人", "Speakers who ran over"),
     "stats.table.schedule": ("会议进度", "Schedule"),
-    "stats.col.item": ("议程", "Item"),
     "stats.col.phase": ("环节", "Phase"),
     "stats.col.count": ("次数", "Times"),
     "stats.col.planned": ("计划用时", "Planned"),
@@ -36,7 +35,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "stats.summary.now_on_time": ("目前与计划一致", "now on schedule"),
     "stats.summary.nothing": ("尚无计时记录。", "Nothing has been timed yet."),
     # the screen
-    "stats.key.reload": ("刷新", "Refresh"),
     "stats.key.open": ("用时", "Time"),
     "stats.as_of": ("截至 {time}", "as of {time}"),
     # moving a record's start (the correction dialog)

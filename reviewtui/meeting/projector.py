@@ -222,7 +222,7 @@ def _build_view(
         if running.paused:
             mood, status = "paused", t("projector.paused")
         elif remaining <= 0:
-            mood, status = "over", t("projector.overtime")
+            mood, status = "over", t("live.state.over")
         elif remaining <= clock.warn_at(running.planned, state.warn):
             mood, status = "warn", t("projector.warn")
         else:

@@ -117,7 +117,7 @@ def _scope(reveal: Reveal) -> str:
         return t("projector.reveal.scope_top", top=reveal.top)
     if reveal.scope == "level":
         return t("projector.reveal.scope_level", level=reveal.level)
-    return t("projector.reveal.scope_all")
+    return t("reveal.scope.all")
 
 
 @dataclass(frozen=True)
@@ -149,7 +149,7 @@ def build_board(reveal: Reveal, now: datetime, per_page: int, paging: Paging) ->
     pages = len(pages_of)
     page = page_at(paging, now, pages)
     return Board(
-        title=t("projector.reveal.title"),  # the meeting's title is on the top line
+        title=t("results.title"),  # the meeting's title is on the top line
         scope=scope_label(reveal),
         provisional=t("projector.reveal.provisional") if reveal.provisional else "",
         signed=t("projector.reveal.signed", counter=reveal.counter, supervisor=reveal.supervisor),

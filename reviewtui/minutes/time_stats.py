@@ -255,7 +255,7 @@ class Table:
 def phase_rows(stats: TimeStats) -> Table:
     """Per item and phase, then the item's total: planned, spoken, over, overruns."""
     columns = _columns(
-        ("text", "stats.col.item"),
+        ("text", "agenda.col.item"),
         ("text", "stats.col.phase"),
         ("count", "stats.col.count"),
         ("duration", "stats.col.planned"),
@@ -311,7 +311,7 @@ def speaker_rows(stats: TimeStats) -> Table:
 def schedule_rows(stats: TimeStats) -> Table:
     """Each held item against the planned schedule: when, and how late (or early) it ended."""
     columns = _columns(
-        ("text", "stats.col.item"),
+        ("text", "agenda.col.item"),
         ("clock", "stats.col.planned_start"),
         ("clock", "stats.col.started"),
         ("clock", "stats.col.planned_end"),

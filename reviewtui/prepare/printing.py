@@ -142,7 +142,7 @@ def _one_form(
         add_qr(serial_line, url, serial)
     graded = [item for item in form.items if item.max is None]
     grades = [g.grade for g in form.scale]
-    head = [t("print.col_no"), t("print.col_unit")]
+    head = [t("export.col.seq"), t("results.col.unit")]
     widths = [12.0, 48.0]
     many = len(form.items) > 1
     for item in form.items:
@@ -154,7 +154,7 @@ def _one_form(
             widths.append(22.0)
     opinions = bool(getattr(plan.assessment, "opinions", False))
     if opinions:
-        head.append(t("print.col_opinion"))
+        head.append(t("opinion.title"))
         widths.append(40.0)
     rows: list[list[object]] = []
     for n, unit in enumerate(form.units, start=1):
@@ -250,8 +250,8 @@ def agenda(plan: Plan) -> DocumentType:
         what = item.title if item.kind != "unit" else t("print.agenda_report", unit=item.title)
         rows.append([len(rows) + 1, what, item.speaker or "", limit, when])
     head = [
-        t("print.col_no"),
-        t("print.col_item"),
+        t("export.col.seq"),
+        t("agenda.col.item"),
         t("print.col_speaker"),
         t("print.col_limit"),
         t("print.col_time"),
@@ -323,7 +323,7 @@ def signin(plan: Plan) -> DocumentType:
         expected = expected_count(plan, group)
         _facts(doc, plan, chair=False)
         rows: list[list[object]] = [[i, "", "", ""] for i in range(1, expected + 1)]
-        head = [t("print.col_no"), t("print.col_name"), t("print.col_post"), t("print.col_sign")]
+        head = [t("export.col.seq"), t("print.col_name"), t("print.col_post"), t("print.col_sign")]
         table = _table(doc, head, rows, [14, 36, 60, 46], height=9)  # room to sign
         _caption_row(table, t("print.signin_group", group=group.name, count=expected))
         _no_orphan_row(table)

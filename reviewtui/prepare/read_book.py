@@ -273,14 +273,14 @@ def _convert(column: Column, value: Any) -> Any:
         return _text(value)
     if kind in ("number", "integer"):
         if isinstance(value, bool):
-            raise ValueError(t("book.not_number", value=value))
+            raise ValueError(t("ballot.not_number", value=value))
         if isinstance(value, (int, float)):
             return _number(value, integer=kind == "integer")
         text = unicodedata.normalize("NFKC", _text(value)).replace(",", "")
         try:
             number = float(text)
         except ValueError:
-            raise ValueError(t("book.not_number", value=_text(value))) from None
+            raise ValueError(t("ballot.not_number", value=_text(value))) from None
         return _number(number, integer=kind == "integer")
     if kind == "share":  # 70%, 70 or 0.7: a share between 0 and 1
         if isinstance(value, bool):
@@ -315,7 +315,7 @@ def _percent(share: float) -> str:
 
 def _number(value: float, *, integer: bool) -> int | float:
     if value != value or value in (float("inf"), float("-inf")):
-        raise ValueError(t("book.not_number", value=value))
+        raise ValueError(t("ballot.not_number", value=value))
     if integer:
         if value != int(value):
             raise ValueError(t("book.not_integer", value=value))

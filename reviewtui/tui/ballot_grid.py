@@ -319,7 +319,7 @@ class MismatchScreen(ModalScreen[int | None]):
     def on_mount(self) -> None:
         table = self.query_one("#mismatch-cells", DataTable)
         table.add_columns(
-            Text(t("ballot.col.unit")),
+            Text(t("results.col.unit")),
             Text(t("ballot.col.item")),
             Text(t("ballot.col.entry", entry=1)),
             Text(t("ballot.col.entry", entry=2)),

@@ -60,8 +60,8 @@ class ImportDialog(FileDialog[merge.MergeReport | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "key.cancel", id="ballot_import.cancel"),
         # enter imports from any field (the offered files fill the path as the cursor moves).
-        Binding("enter", "run", "ballot_import.key.run", priority=True, id="ballot_import.run"),
-        Binding("ctrl+s", "run", "ballot_import.key.run", show=False, id="ballot_import.save"),
+        Binding("enter", "run", "ballot_import.run", priority=True, id="ballot_import.run"),
+        Binding("ctrl+s", "run", "ballot_import.run", show=False, id="ballot_import.save"),
         Binding("ctrl+o", "skip", "ballot_import.key.skip", id="ballot_import.skip"),
     ]
 

@@ -57,9 +57,9 @@ class ScanDialog(FileDialog[list[str] | None]):
     RUN = "ballot_scan.run"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "ballot_scan.key.cancel", id="ballot_scan.cancel"),
-        Binding("enter", "run", "ballot_scan.key.run", priority=True, id="ballot_scan.run"),
-        Binding("ctrl+s", "run", "ballot_scan.key.run", show=False, id="ballot_scan.save"),
+        Binding("escape", "cancel", "key.cancel", id="ballot_scan.cancel"),
+        Binding("enter", "run", "ballot_scan.run", priority=True, id="ballot_scan.run"),
+        Binding("ctrl+s", "run", "ballot_scan.run", show=False, id="ballot_scan.save"),
     ]
 
     def __init__(self, store: Store, entry: int, entered_by: str) -> None:

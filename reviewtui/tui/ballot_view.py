@@ -146,11 +146,11 @@ class BallotView(Screen[None]):
         saved = self.saved_table
         # The group comes last: a long group name may run past the narrow side panel, never the
         # 核对 column double entry exists for (and a serial already says its group).
-        saved.add_column(Text(t("ballot.col.code")), key="code")
+        saved.add_column(Text(t("ballot.field.code")), key="code")
         if self.double:
             saved.add_column(Text(t("ballot.col.check")), key="check")
         saved.add_column(Text(t("ballot.col.filled")), key="filled")
-        saved.add_column(Text(t("ballot.col.group")), key="group")
+        saved.add_column(Text(t("ballot.field.group")), key="group")
         self.refresh_all()
 
     @property

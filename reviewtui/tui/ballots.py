@@ -253,7 +253,7 @@ class BallotScreen(BallotView):
             return
         detail = Text()
         for label, value in (
-            (t("ballot.col.group"), target.group),
+            (t("ballot.field.group"), target.group),
             (t("ballot.col.filled"), str(len(target.marks))),
             (t("ballot.field.entered_by"), target.entered_by),
         ):

@@ -34,7 +34,7 @@ class ExportDialog(ModalScreen[Path | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "key.close", id="export.close"),
-        Binding("ctrl+s", "export", "export.key.export", id="export.run"),
+        Binding("ctrl+s", "export", "export.dialog.export", id="export.run"),
     ]
 
     def __init__(self, store: Store, *, fmt: str = "docx", layout: str = "minutes") -> None:

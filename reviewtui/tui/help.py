@@ -87,7 +87,7 @@ class HelpScreen(ModalScreen[None]):
             for b in Binding.make_bindings(SegmentDialog.BINDINGS)
             if listed(b)
         ]
-        dialog_rows.insert(0, ("tab", t("help.key.tab")))
+        dialog_rows.insert(0, ("tab", t("dialog.key.next_field")))
         app_rows = key_rows([app], display)
         app_rows.insert(0, ("tab", t("help.key.focus")))
         with VerticalScroll(id="help-box") as box:

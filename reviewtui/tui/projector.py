@@ -185,7 +185,8 @@ class ProjectorApp(Stoppable, App[None]):
     CSS_PATH = "projector.tcss"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [  # noqa: RUF012 - Textual's idiom
-        Binding("q", "quit", t("projector.quit"), tooltip=t("projector.quit"), id="projector.quit"),
+        # its tooltip is the catalog's tip.projector.quit
+        Binding("q", "quit", t("help.key.quit"), id="projector.quit"),
         # Paging through revealed results (当场公布); they also turn on their own.
         Binding("right,pagedown,space", "page(1)", t("projector.key.next_page"), show=False),
         Binding("left,pageup", "page(-1)", t("projector.key.previous_page"), show=False),

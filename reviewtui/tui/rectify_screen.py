@@ -299,7 +299,7 @@ class RectifyScreen(Screen[None]):
         if action is None:
             self.notify(t("rectify.nothing_to_undo"), severity="warning")
         else:
-            self.notify(t("rectify.undone", what=t(f"db.action.{action}")))
+            self.notify(t("ballot.undone", what=t(f"db.action.{action}")))
         self.reload()
 
     def action_back(self) -> None:

@@ -47,8 +47,8 @@ class RevealDialog(ModalScreen[rv.Reveal | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "key.cancel", id="reveal.cancel"),
         # enter confirms from any field (a closed drop-down opens with space or the arrows).
-        Binding("enter", "confirm", "reveal.key.confirm", priority=True, id="reveal.confirm"),
-        Binding("ctrl+s", "confirm", "reveal.key.confirm", show=False, id="reveal.save"),
+        Binding("enter", "confirm", "reveal.dialog.confirm", priority=True, id="reveal.confirm"),
+        Binding("ctrl+s", "confirm", "reveal.dialog.confirm", show=False, id="reveal.save"),
     ]
 
     def __init__(self, store: Store, names: list[str]) -> None:
@@ -80,7 +80,7 @@ class RevealDialog(ModalScreen[rv.Reveal | None]):
                     "3", restrict=r"[0-9]*", max_length=4, compact=True, id="reveal-top"
                 )
             with Horizontal(classes="reveal-row", id="reveal-level-row"):
-                yield Label(t("reveal.dialog.level"), classes="reveal-label")
+                yield Label(t("results.col.level"), classes="reveal-label")
                 yield Choice(
                     [(shown(level), level) for level in self.levels],
                     value=self.levels[0],
@@ -89,7 +89,7 @@ class RevealDialog(ModalScreen[rv.Reveal | None]):
                     id="reveal-level",
                 )
             with Horizontal(classes="reveal-row", id="reveal-category-row"):
-                yield Label(t("reveal.dialog.category"), classes="reveal-label")
+                yield Label(t("results.col.category"), classes="reveal-label")
                 yield Choice(
                     [(t("reveal.category.every"), EVERY)]
                     + [(shown(c), c) for c in self.categories],
@@ -259,7 +259,7 @@ def undo_reveal(host: ResultsScreen) -> None:
     if undone is None:
         host.notify(t("reveal.nothing_to_undo"), severity="warning")
         return
-    host.notify(t("reveal.undone", what=t(f"live.action.{undone}")))
+    host.notify(t("ballot.undone", what=t(f"live.action.{undone}")))
     show_revealed(host)
 
 

@@ -83,7 +83,7 @@ class SettingsScreen(Screen[None]):
         yield Static(Text(t("settings.title")), id="settings-title")
         # The scroll area itself takes no focus: tab goes from field to field only.
         with VerticalScroll(id="settings-body", can_focus=False), Grid(id="settings-grid"):
-            yield Label(Text(t("settings.col.group")), classes="settings-head")
+            yield Label(Text(t("minutes.group")), classes="settings-head")
             for field in FIELDS:
                 yield Label(Text(t(f"attendance.{field}")), classes="settings-head")
             for index, group in enumerate(self.store.plan.groups):

@@ -59,7 +59,7 @@ class TimeStatsScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "key.back", id="stats.back"),
-        Binding("r", "reload", "stats.key.reload", id="stats.reload"),
+        Binding("r", "reload", "results.key.refresh", id="stats.reload"),
         Binding("1", "show(0)", "stats.table.phases", id="stats.phases"),
         Binding("2", "show(1)", "stats.table.kinds", id="stats.kinds"),
         Binding("3", "show(2)", "stats.table.speakers", id="stats.speakers"),

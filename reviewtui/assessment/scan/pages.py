@@ -36,7 +36,7 @@ def count(path: Path) -> int:
     if path.suffix.lower() not in (".jpg", ".jpeg", ".png"):
         raise UserError(t("scan.bad_kind", path=path))
     if not path.is_file():
-        raise UserError(t("scan.missing", path=path))
+        raise UserError(t("file.missing", path=path))
     return 1
 
 
@@ -75,7 +75,7 @@ def _bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise UserError(t("scan.missing", path=path)) from None
+        raise UserError(t("file.missing", path=path)) from None
     except OSError as exc:
         raise UserError(t("scan.unreadable", path=path) + f" ({exc.strerror})") from None
 

@@ -175,10 +175,10 @@ def summary_table(plan: Plan) -> Any:
         table.add_row(Text(label), Text(value))  # Text: a name is never read as markup
 
     m = plan.meeting
-    row(t("check.title"), m.title)
+    row(t("export.about.meeting"), m.title)
     row(t("check.date"), m.date)
-    row(t("check.venue"), m.venue or none)
-    row(t("check.chair"), m.chair or none)
+    row(t("minutes.venue"), m.venue or none)
+    row(t("minutes.chair"), m.chair or none)
     onsite = plan.onsite_units
     written = plan.written_units
     onsite_names = _lines(_join(u.name for u in onsite), width)
@@ -187,7 +187,7 @@ def summary_table(plan: Plan) -> Any:
     row(f"{t('check.written')} ({len(written)})", written_names or none)
     row(f"{t('check.leaders')} ({len(plan.leaders)})", _lines(_join(plan.leaders), width) or none)
     groups = [
-        f"{g.name}({t('check.weight')}\u00a0{g.weight:g}"
+        f"{g.name}({t('minutes.field.weight')}\u00a0{g.weight:g}"
         + (f",{t('check.issued')}\u00a0{g.issued})" if g.issued is not None else ")")
         for g in plan.groups
     ]
@@ -201,10 +201,10 @@ def summary_table(plan: Plan) -> Any:
     planned = plan.planned_seconds()
     row(t("check.planned"), format_duration(planned))
     if m.start:
-        row(t("check.start"), m.start)
+        row(t("stats.col.planned_start"), m.start)
         end = plan.planned_end()  # None past the last date a calendar holds (an older database)
         if end is not None:
-            row(t("check.end"), end.strftime("%H:%M"))
+            row(t("stats.col.planned_end"), end.strftime("%H:%M"))
     return table
 
 
