@@ -141,10 +141,10 @@ def test_problems_name_sheet_row_and_column(tmp_path: Path) -> None:
     with pytest.raises(UserError) as caught:
         new.session_text(path)
     lines = caught.value.lines
-    assert any("“单位”第 3 行 C 列(述职方式)" in line and "上台" in line for line in lines)
-    assert any("“单位”第 3 行 E 列(日常考核得分)" in line and "九十" in line for line in lines)
+    assert any("“单位”第 3 行 C 列（述职方式）" in line and "上台" in line for line in lines)
+    assert any("“单位”第 3 行 E 列（日常考核得分）" in line and "九十" in line for line in lines)
     # What the session-file validator finds is placed on the cell too.
-    new_lines = [line for line in lines if "第 2 行 D 列(点评领导)" in line]
+    new_lines = [line for line in lines if "第 2 行 D 列（点评领导）" in line]
     assert new_lines and "区委书记" in new_lines[0]
 
 
@@ -223,9 +223,9 @@ def test_a_new_user_fills_the_template_and_runs_the_meeting(tmp_path: Path) -> N
     with pytest.raises(UserError) as caught:
         new.session_text(path)
     lines = caught.value.lines
-    assert any("“单位”第 3 行 C 列(述职方式)" in x and "现埸" in x for x in lines)
-    assert any("“单位”第 5 行 D 列(点评领导)" in x and "区委副书记" in x for x in lines)
-    assert any("“测评人类别”第 2 行 B 列(权重)" in x and "三成" in x for x in lines)
+    assert any("“单位”第 3 行 C 列（述职方式）" in x and "现埸" in x for x in lines)
+    assert any("“单位”第 5 行 D 列（点评领导）" in x and "区委副书记" in x for x in lines)
+    assert any("“测评人类别”第 2 行 B 列（权重）" in x and "三成" in x for x in lines)
     book["单位"]["C3"], book["单位"]["D5"], book["测评人类别"]["B2"] = "现场", "区长", 0.3
     book.save(path)
     toml = tmp_path / "m.toml"

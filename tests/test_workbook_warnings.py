@@ -123,10 +123,10 @@ def test_mistakes_name_sheet_and_cell_and_exit_2(tmp_path: Path, cli) -> None:
         new.session_text(path)
     lines = caught.value.lines
     expected = {
-        "第 2 行 A 列(规则)": "红牌",
-        "第 3 行 B 列(等次)": "优秀",
-        "第 3 行 E 列(连续届数)": "9",
-        "第 4 行 D 列(类别)": "街道",
+        "第 2 行 A 列（规则）": "红牌",
+        "第 3 行 B 列（等次）": "优秀",
+        "第 3 行 E 列（连续届数）": "9",
+        "第 4 行 D 列（类别）": "街道",
     }
     for cell, value in expected.items():
         assert any("工作表“跨年度提醒”" + cell in x and value in x for x in lines), (cell, lines)

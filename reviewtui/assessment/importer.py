@@ -72,7 +72,7 @@ def check_file(
         # `ballots export`'s line naming its meeting (`import_file` has checked it)
         first = next((i for i, c in enumerate(rows) if i > first and not _blank(c)), None)
     if first is None:
-        return {}, [t("import.empty", path=path)]
+        return {}, [t("file.empty", path=path)]
     header_line, header_cells = lines[first], rows[first]
     # Chinese headers (编号,类别,单位,项目,评价,意见) read as the SPEC's own names.
     header = [_text(c).lower() for c in header_cells]

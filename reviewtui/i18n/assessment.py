@@ -69,11 +69,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "workbook in Excel once, or type the value itself)",
     ),
     "import.xlsx_too_big": (
-        "{path}:工作簿解压后有 {size}(最多 {limit}),不像测评表文件,不予读取",
+        "{path}：工作簿解压后有 {size}（最多 {limit}），不像测评表文件，不予读取",
         "{path}: the workbook unpacks to {size} (at most {limit}); not a ballot file, not read",
     ),
     "ballot.code_too_long": (
-        "测评表编号太长({count} 个字符,最多 {limit} 个)",
+        "测评表编号太长（{count} 个字符，最多 {limit} 个）",
         "the ballot id is too long ({count} characters; at most {limit})",
     ),
     "ballot.code_control": ("测评表编号含有控制字符", "the ballot id holds a control character"),
@@ -118,7 +118,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "测评表 {code} 在第 {entry} 遍录入中已经录过（本文件第 {lines} 行）",
         "ballot {code} is already entered in entry round {entry} (lines {lines} of this file)",
     ),
-    "import.empty": ("{path}：文件是空的", "{path}: the file is empty"),
     "import.no_rows": ("{path}：文件中没有测评表", "{path}: the file holds no ballots"),
     "import.wide_needs_one_item": (
         "每个单位一列的宽表格式只适用于只有一个项目的测评表；本测评表有多个项目（{items}），"
@@ -181,7 +180,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{entered} ballot(s) entered: {valid} valid, {invalid} invalid",
     ),
     "results.attendance_line": (
-        "{group}:实到 {present} 人,发放 {issued} 份,收回 {returned} 份",
+        "{group}：实到 {present} 人，发放 {issued} 份，收回 {returned} 份",
         "{group}: {present} present, {issued} forms issued, {returned} returned",
     ),
     "results.group_present": ("，实到 {present} 人", ", {present} present"),
@@ -357,11 +356,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{path}:{line}: {column} ({cell}): ",
     ),
     "ballot.serial_unprinted": (
-        "编号 {serial} 的测评表没有印过(“{group}”印的是 {first}–{last},{when} 打印)",
+        "编号 {serial} 的测评表没有印过（“{group}”印的是 {first}–{last}，{when} 打印）",
         "serial {serial} was never printed (the forms of '{group}' printed run {first}–{last}, printed {when})",
     ),
     "ballot.serial_group": (
-        "编号 {serial} 是“{group}”的测评表({when} 打印),不是“{given}”的",
+        "编号 {serial} 是“{group}”的测评表（{when} 打印），不是“{given}”的",
         "serial {serial} is a form of '{group}' (printed {when}), not of '{given}'",
     ),
 }

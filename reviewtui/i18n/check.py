@@ -1,7 +1,7 @@
 """Strings of the check summary: key -> (Chinese, English)."""
 
 STRINGS: dict[str, tuple[str, str]] = {
-    "check.ok": ("{path}:会议文件有效", "{path}: the session file is valid"),
+    "check.ok": ("{path}：会议文件有效", "{path}: the session file is valid"),
     "check.date": ("日期", "Date"),
     "check.onsite": ("现场述职单位", "On-site units"),
     "check.written": ("书面述职单位", "Written units"),

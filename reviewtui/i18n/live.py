@@ -22,11 +22,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{items} items · {onsite} on-site · {written} written · planned {planned}",
     ),
     "agenda.written_notice": (
-        "{unit}为书面述职:不上台、不计时,测评时与其他单位一样打分。",
+        "{unit}为书面述职：不上台、不计时，测评时与其他单位一样打分。",
         "{unit} reports in writing: no timer; it is graded like the others.",
     ),
     "agenda.ended_running": (
-        "已结束“{item}”正在计时的{phase}(ctrl+z 可撤销)",
+        "已结束“{item}”正在计时的{phase}（ctrl+z 可撤销）",
         "Ended the {phase} running on “{item}” (ctrl+z undoes)",
     ),
     "agenda.key.select": ("选择", "Select"),
@@ -49,7 +49,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "live.limit": ("限时 {time}", "limit {time}"),
     "live.used": ("已用 {time}", "used {time}"),
     "live.idle_hint.unit": (
-        "按 r 开始述职,q 提问,a 回答,c 点评",
+        "按 r 开始述职，q 提问，a 回答，c 点评",
         "r starts the report, q a question, a the answer, c a comment",
     ),
     "live.idle_hint.speech": ("按 r 开始计时", "r starts the timer"),
@@ -62,9 +62,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "live.notes": ("笔记", "Notes"),
     "live.notes.saved": ("已保存 {time}", "saved {time}"),
     "live.notes.saving": ("保存中…", "saving…"),
-    "live.notes.kept": ("未写入,暂存内存", "not written yet, kept"),
+    "live.notes.kept": ("未写入，暂存内存", "not written yet, kept"),
     "live.notes.placeholder": (
-        "要点:主要举措、取得成效……\n按m记录·随写随存·esc离开",
+        "要点：主要举措、取得成效……\n按m记录·随写随存·esc离开",
         "The gist: measures, results…\n(m to write; saved as you type; esc leaves)",
     ),
     "live.running_mark": ("计时中", "running"),
@@ -80,9 +80,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "live.key.leave": ("离开笔记", "Leave notes"),
     "live.space": ("空格", "space"),
     "live.nothing_running": ("现在没有在计时", "Nothing is being timed"),
-    "live.no_question": ("还没有提问,无法开始回答", "No question yet to answer"),
+    "live.no_question": ("还没有提问，无法开始回答", "No question yet to answer"),
     "live.agenda_done": ("议程已全部结束", "The agenda is finished"),
-    "live.undone": ("已撤销:{what}", "Undone: {what}"),
     "live.nothing_to_undo": ("没有可撤销的操作", "Nothing to undo"),
     "live.undo_time.pause": (
         "撤销暂停：此后的 {time} 将记为发言时间",
@@ -104,10 +103,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "10 秒内再按 ctrl+z 确认撤销",
         "Press ctrl+z again within 10 s to undo",
     ),
-    "live.deleted": ("已删除记录(ctrl+z 可撤销)", "Record deleted (ctrl+z undoes)"),
-    "live.confirm_delete": ("删除这条记录?", "Delete this record?"),
+    "live.deleted": ("已删除记录（ctrl+z 可撤销）", "Record deleted (ctrl+z undoes)"),
+    "live.confirm_delete": ("删除这条记录？", "Delete this record?"),
     "live.confirm_delete_question": (
-        "删除这条提问及对它的回答?",
+        "删除这条提问及对它的回答？",
         "Delete this question and its answers?",
     ),
     "live.action.open": ("打开议程项", "opening an item"),
@@ -133,22 +132,25 @@ STRINGS: dict[str, tuple[str, str]] = {
     "dialog.text.comment": ("点评要点", "Gist"),
     "dialog.text.answer": ("回答要点", "Answer"),
     "dialog.text.other": ("要点", "Gist"),
-    "dialog.who_placeholder": ("姓名,或拼音首字母如 zjg", "name, or pinyin initials such as zjg"),
+    "dialog.who_placeholder": ("姓名，或拼音首字母如 zjg", "name, or pinyin initials such as zjg"),
     "dialog.text_placeholder": ("随打随存", "saved as you type"),
-    "dialog.will_record": ("将记为:", "Recorded as: "),
-    "dialog.nobody": ("(未填写)", "(nobody yet)"),
-    "dialog.free_text": ("(不在名单中,按原文记录)", "(not on the list; kept as typed)"),
+    "dialog.will_record": ("将记为：", "Recorded as: "),
+    "dialog.nobody": ("（未填写）", "(nobody yet)"),
+    "dialog.free_text": ("（不在名单中，按原文记录）", "(not on the list; kept as typed)"),
     "dialog.hint": (
-        "tab 下一栏 · ↑↓ 选名单 · enter 保存 · esc 关闭 · 输入随时保存,计时继续",
+        "tab 下一栏 · ↑↓ 选名单 · enter 保存 · esc 关闭 · 输入随时保存，计时继续",
         "tab next field · ↑↓ pick · enter save · esc close · typing is saved; the timer runs on",
     ),
     "dialog.hint.edit": (
-        "tab 下一栏 · ↑↓ 选名单 · enter 保存修改 · esc 放弃修改(记录不变) · 计时继续",
+        "tab 下一栏 · ↑↓ 选名单 · enter 保存修改 · esc 放弃修改（记录不变） · 计时继续",
         "tab next field · ↑↓ pick · enter save the correction · esc discard it (the record "
         "stays as it was) · the timer runs on",
     ),
     "dialog.key.discard": ("放弃修改", "Discard"),
-    "dialog.discarded": ("已放弃修改,记录未变。", "Correction discarded; the record is unchanged."),
+    "dialog.discarded": (
+        "已放弃修改，记录未变。",
+        "Correction discarded; the record is unchanged.",
+    ),
     "dialog.key.next_field": ("下一栏", "Next field"),
     "dialog.key.pick": ("选名单", "Pick a name"),
     "dialog.key.yes": ("确定", "Yes"),
@@ -159,10 +161,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "help.section.dialogs": ("对话框", "Dialogs"),
     "help.section.app": ("任何时候", "Anywhere"),
     "help.focus": (
-        "单字母键只在没有文字输入框获得光标时生效;esc 离开笔记等输入框。"
-        "对话框中 tab 切换栏目,enter 保存,esc 关闭(已输入的内容随时保存,计时继续,"
-        "直到按 e、n 或开始新的环节);修改记录的对话框 enter 保存修改,esc 放弃修改。ctrl+z 撤销上一步操作(开始、暂停、结束、修改、删除);"
-        "之后输入的文字不会被撤销抹掉,会冲突时撤销被拒绝并说明原因。没有重做:撤销错了就再按一次原来的键。",
+        "单字母键只在没有文字输入框获得光标时生效；esc 离开笔记等输入框。"
+        "对话框中 tab 切换栏目，enter 保存，esc 关闭（已输入的内容随时保存，计时继续，"
+        "直到按 e、n 或开始新的环节）；修改记录的对话框 enter 保存修改，esc 放弃修改。ctrl+z 撤销上一步操作（开始、暂停、结束、修改、删除）；"
+        "之后输入的文字不会被撤销抹掉，会冲突时撤销被拒绝并说明原因。没有重做：撤销错了就再按一次原来的键。",
         "Single-letter keys act when no text field has the cursor; esc leaves a text field such "
         "as the notes. In a dialog tab moves between fields, enter saves, esc closes (what you "
         "type is saved as you type; the timer runs on until e, n or another segment starts); "
@@ -172,7 +174,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "There is no redo: if you undo by mistake, do the action again.",
     ),
     "help.legend": (
-        "“↑”:实际用时超过计划。计时器剩余 {warn} 时提醒,超时后显示 -m:ss 与“超时”。",
+        "“↑”：实际用时超过计划。计时器剩余 {warn} 时提醒，超时后显示 -m:ss 与“超时”。",
         "“↑”: took longer than planned. The timer warns at {warn} left and past zero shows "
         "-m:ss and OVERTIME.",
     ),
@@ -181,14 +183,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "help.key.focus": ("切换焦点", "Move focus"),
     "palette.key": ("命令", "Commands"),
     "palette.placeholder": (
-        "输入单位名称或拼音首字母,跳转到议程项……",
+        "输入单位名称或拼音首字母，跳转到议程项……",
         "Type a unit or item name to jump to it…",
     ),
-    "palette.jump": ("跳转:{item}", "Go to: {item}"),
+    "palette.jump": ("跳转：{item}", "Go to: {item}"),
     "palette.jump_help": ("在现场屏幕打开 {item}", "Open {item} on the live screen"),
-    "palette.written_help": ("书面述职,不计时", "written report, not timed"),
+    "palette.written_help": ("书面述职，不计时", "written report, not timed"),
     "keys.paste_cut": (
-        "粘贴的内容太长:保留了前 {kept} 个字,其余 {cut} 个字没有粘贴。",
+        "粘贴的内容太长：保留了前 {kept} 个字，其余 {cut} 个字没有粘贴。",
         "The paste was too long: the first {kept} characters were kept, {cut} were left out.",
     ),
 }

@@ -2,39 +2,39 @@
 
 STRINGS: dict[str, tuple[str, str]] = {
     "book.where": (
-        "{book}:工作表“{sheet}”第 {row} 行 {column} 列({header}):",
+        "{book}：工作表“{sheet}”第 {row} 行 {column} 列（{header}）：",
         "{book}: sheet '{sheet}', row {row}, column {column} ({header}): ",
     ),
     "book.not_file": (
-        "{path}:不是普通文件,无法作为工作簿读取",
+        "{path}：不是普通文件，无法作为工作簿读取",
         "{path}: not a regular file, cannot be read as a workbook",
     ),
     "book.not_xlsx": (
-        "{path}:不是有效的 Excel 工作簿(.xlsx);请在 Excel 或 WPS 中另存为 .xlsx 后再试",
+        "{path}：不是有效的 Excel 工作簿（.xlsx）；请在 Excel 或 WPS 中另存为 .xlsx 后再试",
         "{path}: not a valid Excel workbook (.xlsx); save it as .xlsx in Excel or WPS and try again",
     ),
     "book.too_big": (
-        "{path}:文件太大(上限 {mb} MB),不像会议工作簿",
+        "{path}：文件太大（上限 {mb} MB），不像会议工作簿",
         "{path}: too large (limit {mb} MB) for a session workbook",
     ),
     "book.too_many_rows": (
-        "工作表“{sheet}”超过 {rows} 行,多出的行未读取",
+        "工作表“{sheet}”超过 {rows} 行，多出的行未读取",
         "sheet '{sheet}' has more than {rows} rows; the rest was not read",
     ),
     "book.unknown_header": (
-        "无法识别的列名;应为:{expected}",
+        "无法识别的列名；应为：{expected}",
         "unknown column header; expected one of: {expected}",
     ),
     "book.unknown_row": (
-        "无法识别的项目;应为:{expected}",
+        "无法识别的项目；应为：{expected}",
         "unknown row name; expected one of: {expected}",
     ),
     "book.bad_choice": (
-        "“{value}”不是可选值;可选:{choices}",
+        "“{value}”不是可选值；可选：{choices}",
         "'{value}' is not one of the choices: {choices}",
     ),
     "book.formula": (
-        "单元格是公式“{formula}”,请直接填写它的值(程序不计算公式)",
+        "单元格是公式“{formula}”，请直接填写它的值（程序不计算公式）",
         "the cell holds the formula '{formula}': type its value instead (formulas are never computed here)",
     ),
     "book.not_integer": ("“{value}”不是整数", "'{value}' is not a whole number"),
@@ -46,37 +46,37 @@ STRINGS: dict[str, tuple[str, str]] = {
         "现场测评占比与日常考核占比相加应为 100%，现为 {total}",
         "the on-site and daily shares must add up to 100%, not {total}",
     ),
-    "book.too_long": ("文字太长(上限 {chars} 字)", "text too long (limit {chars} characters)"),
+    "book.too_long": ("文字太长（上限 {chars} 字）", "text too long (limit {chars} characters)"),
     "book.errors": (
-        "{book}:发现 {count} 处问题,未生成会议文件",
+        "{book}：发现 {count} 处问题，未生成会议文件",
         "{book}: {count} problem(s) found; no session file was written",
     ),
     "book.exists": (
-        "{path}:文件已存在;如要覆盖请加 --force",
+        "{path}：文件已存在；如要覆盖请加 --force",
         "{path}: already exists; add --force to replace it",
     ),
     "book.written": (
-        "已生成会议文件:{path}(请运行 reviewtui check 检查)",
+        "已生成会议文件：{path}（请运行 reviewtui check 检查）",
         "Session file written: {path} (check it with reviewtui check)",
     ),
     "book.template_written": (
-        "已生成会议工作簿模板:{path}",
+        "已生成会议工作簿模板：{path}",
         "Session workbook template written: {path}",
     ),
     "book.instructions": (
         "会议工作簿填写说明\n\n"
-        "· 每张工作表的第 1 行是列名,请勿修改;第 2 行是示例,请直接改写或删除。\n"
-        "· 空行会被跳过;某张工作表不填,该部分取默认值(例如不填“议程”,就是全部现场述职后填写测评表)。\n"
-        "· “会议”:会议名称和日期必填;日期写成 2017-02-24,开始时间写成 14:30。\n"
-        "· “单位”:按述职顺序填写;述职方式选“现场”或“书面”;点评领导从“领导”表中选;述职限时写成 分:秒(如 5:00),不填按默认 5 分钟。\n"
-        "· “领导”:出席会议、负责点评的区领导,按职务填写。\n"
-        "· “测评人类别”:每类一行;权重是相对值;发放份数、应到人数可不填;编号前缀用于测评表编号(如 A001)。\n"
-        "· “提问人”:预先登记的提问人,可不填;类别须为“测评人类别”中的一类。\n"
-        "· “议程”:类型选 讲话 / 述职 / 测评 / 休息;“述职”一行代表全部现场述职单位。\n"
-        "· “测评”:测评表上的评价项目;满分不填表示勾选等次,填了表示打分。\n"
-        "· 综合得分 = 现场测评 × 现场测评占比 + 日常考核 × 日常考核占比:在“会议”表填一项即可(如 现场测评占比 70%,日常考核占比 30%);不填则只按现场测评计分,“单位”表的日常考核得分不起作用。\n"
-        "· “跨年度提醒”:可不填;每条规则一行,对照上一届会议([meeting] previous)。规则选 等次 / 末位 / 整改未完成:等次——连续届数内每届都在所填等次或以下(如 等次 一般、连续届数 2);末位——每届都在末位名数以内,填了类别则按该类别内名次;整改未完成——上一届的整改事项仍未完成。连续届数不填为 2;处理选 提醒 或 约谈,不填为提醒。\n\n"
-        "填好后运行:reviewtui new 本工作簿.xlsx -o 会议.toml,再运行 reviewtui check 会议.toml。",
+        "· 每张工作表的第 1 行是列名，请勿修改；第 2 行是示例，请直接改写或删除。\n"
+        "· 空行会被跳过；某张工作表不填，该部分取默认值（例如不填“议程”，就是全部现场述职后填写测评表）。\n"
+        "· “会议”：会议名称和日期必填；日期写成 2017-02-24，开始时间写成 14:30。\n"
+        "· “单位”：按述职顺序填写；述职方式选“现场”或“书面”；点评领导从“领导”表中选；述职限时写成 分:秒（如 5:00），不填按默认 5 分钟。\n"
+        "· “领导”：出席会议、负责点评的区领导，按职务填写。\n"
+        "· “测评人类别”：每类一行；权重是相对值；发放份数、应到人数可不填；编号前缀用于测评表编号（如 A001）。\n"
+        "· “提问人”：预先登记的提问人，可不填；类别须为“测评人类别”中的一类。\n"
+        "· “议程”：类型选 讲话 / 述职 / 测评 / 休息；“述职”一行代表全部现场述职单位。\n"
+        "· “测评”：测评表上的评价项目；满分不填表示勾选等次，填了表示打分。\n"
+        "· 综合得分 = 现场测评 × 现场测评占比 + 日常考核 × 日常考核占比：在“会议”表填一项即可（如 现场测评占比 70%，日常考核占比 30%）；不填则只按现场测评计分，“单位”表的日常考核得分不起作用。\n"
+        "· “跨年度提醒”：可不填；每条规则一行，对照上一届会议（[meeting] previous）。规则选 等次 / 末位 / 整改未完成：等次——连续届数内每届都在所填等次或以下（如 等次 一般、连续届数 2）；末位——每届都在末位名数以内，填了类别则按该类别内名次；整改未完成——上一届的整改事项仍未完成。连续届数不填为 2；处理选 提醒 或 约谈，不填为提醒。\n\n"
+        "填好后运行：reviewtui new 本工作簿.xlsx -o 会议.toml，再运行 reviewtui check 会议.toml。",
         "How to fill in the session workbook\n\n"
         "· Row 1 of every sheet holds the column names: keep them. Row 2 is an example: overwrite or delete it.\n"
         "· Empty rows are skipped; a sheet left empty takes the defaults (no agenda: every on-site report, then the assessment).\n"
@@ -92,68 +92,68 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Then run: reviewtui new this-book.xlsx -o meeting.toml, and reviewtui check meeting.toml.",
     ),
     "book.toml_head": (
-        '会议文件(TOML 格式,UTF-8 编码),由会议工作簿生成。\n以 # 开头的是注释,程序不读;文字一律用英文双引号括起来。\n时长写成 "分:秒"(如 "5:00")或 "时:分:秒",也可以写整秒数。\n改完后请运行 reviewtui check 检查。',
+        '会议文件（TOML 格式，UTF-8 编码），由会议工作簿生成。\n以 # 开头的是注释，程序不读；文字一律用英文双引号括起来。\n时长写成 "分:秒"（如 "5:00"）或 "时:分:秒"，也可以写整秒数。\n改完后请运行 reviewtui check 检查。',
         'Session file (TOML, UTF-8), made from a session workbook.\nLines starting with # are comments; text goes in double quotes.\nA duration is "m:ss" ("5:00"), "h:mm:ss" or whole seconds.\nCheck it with reviewtui check after every change.',
     ),
-    "book.toml_source": ("来源:{source}", "made from: {source}"),
+    "book.toml_source": ("来源：{source}", "made from: {source}"),
     "book.toml_meeting": (
-        "[meeting] 会议基本信息。title(会议名称)和 date(日期)必填。",
+        "[meeting] 会议基本信息。title（会议名称）和 date（日期）必填。",
         "[meeting] The meeting. title and date are required.",
     ),
     "book.toml_timing": (
-        "[timing] 各环节默认限时(工作簿不含此项,以下为默认值,可按需修改)。\n计时器在剩余时间等于 warn 时提醒,超时后继续计为负数并显示“超时”。",
+        "[timing] 各环节默认限时（工作簿不含此项，以下为默认值，可按需修改）。\n计时器在剩余时间等于 warn 时提醒，超时后继续计为负数并显示“超时”。",
         "[timing] Default limits (not in the workbook: these are the defaults, change as needed).\nThe timer warns when warn is left and counts on as overtime past zero.",
     ),
     "book.toml_leaders": (
-        "[[leaders]] 出席会议的区领导(按职务填写),每位一段。\n[[units]] 的 commenter 和 [[agenda]] 的 speaker 必须是这里的名称之一。",
+        "[[leaders]] 出席会议的区领导（按职务填写），每位一段。\n[[units]] 的 commenter 和 [[agenda]] 的 speaker 必须是这里的名称之一。",
         "[[leaders]] District leaders present, one block each.\nunits' commenter and agenda's speaker must name one of them.",
     ),
     "book.toml_groups": (
-        "[[groups]] 测评人类别。weight 权重(相对值);issued 发放份数;expected 应到人数;code 编号前缀。",
+        "[[groups]] 测评人类别。weight 权重（相对值）；issued 发放份数；expected 应到人数；code 编号前缀。",
         "[[groups]] Rater groups. weight is relative; issued: forms handed out; expected: who should attend; code: serial prefix.",
     ),
     "book.toml_representatives": (
-        "[[representatives]] 预先登记的提问人(可不填;现场也可以直接输入)。",
+        "[[representatives]] 预先登记的提问人（可不填；现场也可以直接输入）。",
         "[[representatives]] People registered to ask questions (optional; free text is allowed too).",
     ),
     "book.toml_units": (
-        '[[units]] 述职单位,按述职顺序排列。mode:"onsite" 现场述职;"written" 书面述职(只参加测评)。',
+        '[[units]] 述职单位，按述职顺序排列。mode："onsite" 现场述职；"written" 书面述职（只参加测评）。',
         '[[units]] Reporting units, in agenda order. mode: "onsite" (timed) or "written" (graded only).',
     ),
     "book.toml_agenda": (
-        "[[agenda]] 会议议程(可不填)。kind:speech 讲话 / reports 全部现场述职 / break 休息 / assessment 填写测评表。",
+        "[[agenda]] 会议议程（可不填）。kind：speech 讲话 / reports 全部现场述职 / break 休息 / assessment 填写测评表。",
         "[[agenda]] The agenda (optional). kind: speech / reports (every on-site unit) / break / assessment.",
     ),
     "book.toml_assessment": (
-        "[assessment] 测评办法。工作簿只含测评项目;其余为默认值,可按需修改。",
+        "[assessment] 测评办法。工作簿只含测评项目；其余为默认值，可按需修改。",
         "[assessment] How units are graded. The workbook holds the items only; the rest are defaults.",
     ),
     "book.toml_scale": (
-        "评价等次及对应分值,从好到差排列;分值 0–100。",
+        "评价等次及对应分值，从好到差排列；分值 0–100。",
         "Grades, best first, with their points (0–100).",
     ),
     "book.toml_items": (
-        "测评表上的评价项目;某项写 max = N 表示填 0..N 的分数。",
+        "测评表上的评价项目；某项写 max = N 表示填 0..N 的分数。",
         "The form's items; max = N takes a score from 0 to N.",
     ),
     "book.toml_trim": (
-        "去掉最高分、最低分的个数(每一类测评人分别去掉);0 表示不去掉。",
+        "去掉最高分、最低分的个数（每一类测评人分别去掉）；0 表示不去掉。",
         "How many highest and lowest scores to drop per group; 0 drops none.",
     ),
     "book.toml_onsite": (
-        "现场测评得分所占比例;其余为日常考核得分(daily)。",
+        "现场测评得分所占比例；其余为日常考核得分（daily）。",
         "Share of the meeting's score in the final score; the rest is the daily score.",
     ),
     "book.toml_levels": (
-        "考核等次,从好到差;单位得到第一个“最终得分 ≥ min”的等次。",
+        "考核等次，从好到差；单位得到第一个“最终得分 ≥ min”的等次。",
         "Levels, best first; a unit gets the first level whose min it reaches.",
     ),
     "book.toml_warnings": (
-        "跨年度提醒:对照上一届会议,rule 为 level(等次)、bottom(末位)或 rectify(整改未完成)。",
+        "跨年度提醒：对照上一届会议，rule 为 level（等次）、bottom（末位）或 rectify（整改未完成）。",
         "Warnings across years, against the earlier meetings: rule level, bottom or rectify.",
     ),
     "book.toml_double": (
-        "true 表示每张测评表要录入两遍,两遍一致才计入。",
+        "true 表示每张测评表要录入两遍，两遍一致才计入。",
         "true: every form is entered twice and counts only when both agree.",
     ),
 }
@@ -163,10 +163,10 @@ STRINGS |= {
     "print.agenda": ("会议议程", "Agenda"),
     "print.script": ("主持词", "chair's script"),
     "print.signin": ("签到表", "Sign-in sheet"),
-    "print.written": ("已生成{what}:{path}({pages})", "Written {what}: {path} ({pages})"),
+    "print.written": ("已生成{what}：{path}（{pages}）", "Written {what}: {path} ({pages})"),
     "print.pages_forms": ("{count} 份测评表", "{count} forms"),
     "print.pages_groups": ("{count} 类测评人", "{count} groups"),
-    "print.written_doc": ("已生成{what}:{path}", "Written {what}: {path}"),
+    "print.written_doc": ("已生成{what}：{path}", "Written {what}: {path}"),
     "print.form_title": ("测 评 表", "Assessment form"),
     "print.form_serial": ("编号：{serial}    类别：{group}", "Serial: {serial}    Group: {group}"),
     "print.col_score": ("{item}（满分 {max}）", "{item} (out of {max})"),
@@ -216,7 +216,7 @@ STRINGS |= {
     ),
     "print.script_title": ("{title}主持词", "{title}: the chair's script"),
     "print.bad_kind": (
-        "未知的文档“{kind}”:可选 {kinds}",
+        "未知的文档“{kind}”：可选 {kinds}",
         "unknown document '{kind}': choose one of {kinds}",
     ),
     "script.min": ("{minutes} 分钟", "{minutes} minutes"),
@@ -289,36 +289,36 @@ STRINGS |= {
 
 STRINGS |= {
     "amend.unit_has_records": (
-        "单位“{unit}”已有记录(述职计时或测评票),不能撤下",
+        "单位“{unit}”已有记录（述职计时或测评票），不能撤下",
         "unit '{unit}' has records (timed segments or ballots) and cannot be withdrawn",
     ),
     "amend.unit_has_records_rename": (
-        "单位“{unit}”已有记录,不能改成另一个已有单位的名称(两个单位的记录会混在一起)",
+        "单位“{unit}”已有记录，不能改成另一个已有单位的名称（两个单位的记录会混在一起）",
         "unit '{unit}' has records and cannot take the name of another unit (their records would mix)",
     ),
     "amend.unit_mode": (
-        "单位“{unit}”已经现场述职计时,不能改为书面述职",
+        "单位“{unit}”已经现场述职计时，不能改为书面述职",
         "unit '{unit}' has already been timed on site and cannot become a written report",
     ),
     "amend.group_has_ballots": (
-        "测评人类别“{group}”已有测评票,不能删除",
+        "测评人类别“{group}”已有测评票，不能删除",
         "rater group '{group}' has ballots and cannot be removed",
     ),
     "amend.form_has_ballots": (
-        "已录入 {count} 张测评票,测评表的等次和项目不能再改",
+        "已录入 {count} 张测评票，测评表的等次和项目不能再改",
         "{count} ballots are entered: the form's grades and items can no longer change",
     ),
     "amend.item_has_records": (
-        "议程“{item}”已有记录,不能删除",
+        "议程“{item}”已有记录，不能删除",
         "agenda item '{item}' has records and cannot be removed",
     ),
     "live.action.amend": ("修改会议安排", "the amendment of the plan"),
     "amend.needs_toml": (
-        "{path}:修改会议安排需要会议文件(.toml),而不是数据库",
+        "{path}：修改会议安排需要会议文件（.toml），而不是数据库",
         "{path}: amending needs the session file (.toml), not the database",
     ),
     "amend.expected_below_attendance": (
-        "“{group}”应到 {expected} 人,少于已登记的实到与请假共 {came} 人;请先在设置中改正出席情况",
+        "“{group}”应到 {expected} 人，少于已登记的实到与请假共 {came} 人；请先在设置中改正出席情况",
         "'{group}' would expect {expected}, fewer than the {came} already recorded as present or excused; correct the attendance in the settings first",
     ),
     "amend.none": (
@@ -337,19 +337,19 @@ STRINGS |= {
 
 STRINGS |= {
     "cli.template.help": (
-        "写出空白的会议工作簿(Excel),填好后用 new 生成会议文件",
+        "写出空白的会议工作簿（Excel），填好后用 new 生成会议文件",
         "Write the empty session workbook (Excel); fill it in, then run new",
     ),
     "cli.new.help": (
-        "由填好的会议工作簿生成会议文件(.toml)",
+        "由填好的会议工作簿生成会议文件（.toml）",
         "Make a session file (.toml) from a filled session workbook",
     ),
     "cli.print.help": (
-        "生成会前打印的文档(Word):测评表、会议议程、主持词、签到表",
+        "生成会前打印的文档（Word）：测评表、会议议程、主持词、签到表",
         "Documents to print before the meeting (Word): forms, agenda, chair's script, sign-in sheets",
     ),
     "cli.amend.help": (
-        "把会议文件的修改(发放份数、人员、单位等)应用到已开始的会议",
+        "把会议文件的修改（发放份数、人员、单位等）应用到已开始的会议",
         "Apply the session file's changes (forms issued, people, units...) to the started meeting",
     ),
     "cli.opt.force": ("覆盖已有的文件", "replace an existing file"),

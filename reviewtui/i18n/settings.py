@@ -14,7 +14,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{group}: {field} cannot be negative",
     ),
     "attendance.too_many": (
-        "“{group}”实到 {present} 人、请假 {absent} 人,合计超过应到 {expected} 人",
+        "“{group}”实到 {present} 人、请假 {absent} 人，合计超过应到 {expected} 人",
         "{group}: {present} present and {absent} absent are more than the {expected} expected",
     ),
     "attendance.summary": (
@@ -23,37 +23,37 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "attendance.unknown": ("—", "—"),
     "agenda.key.settings": ("设置", "Settings"),
-    "settings.title": ("设置:发放份数与出席情况", "Settings: forms issued and attendance"),
+    "settings.title": ("设置：发放份数与出席情况", "Settings: forms issued and attendance"),
     "settings.hint": (
-        "空白表示未知。ctrl+s 保存,escape 返回。保存后可在议程页按 ctrl+z 撤销。",
+        "空白表示未知。ctrl+s 保存，escape 返回。保存后可在议程页按 ctrl+z 撤销。",
         "Leave blank if not known. ctrl+s saves, escape goes back; ctrl+z on the agenda undoes.",
     ),
     "settings.bad_number": (
-        "“{group}”的{field}应是不小于 0 的整数,而不是“{text}”",
+        "“{group}”的{field}应是不小于 0 的整数，而不是“{text}”",
         "{group}: {field} must be a whole number of 0 or more, not '{text}'",
     ),
-    "settings.saved": ("已保存设置(ctrl+z 可撤销)", "Settings saved (ctrl+z undoes)"),
+    "settings.saved": ("已保存设置（ctrl+z 可撤销）", "Settings saved (ctrl+z undoes)"),
     "settings.unchanged": ("没有修改", "Nothing changed"),
     "settings.refused": (
-        "以下修改不能进行,未作任何改动:",
+        "以下修改不能进行，未作任何改动：",
         "These changes cannot be made; nothing was changed:",
     ),
     "settings.discard": (
-        "已输入的修改尚未保存。按 enter 放弃修改并返回,escape 继续编辑。",
+        "已输入的修改尚未保存。按 enter 放弃修改并返回，escape 继续编辑。",
         "What you typed is not saved. enter discards it and goes back; escape keeps editing.",
     ),
     "offer.title": ("会议文件已修改", "The session file has changed"),
     "offer.intro": (
-        "会议文件 {toml} 与数据库 {db} 中的会议安排不同,以下修改可以应用到已开始的会议:",
+        "会议文件 {toml} 与数据库 {db} 中的会议安排不同，以下修改可以应用到已开始的会议：",
         "The session file {toml} differs from the plan in {db}; these changes can be applied "
         "to the started meeting:",
     ),
     "offer.how": (
-        "按 enter 应用这些修改(议程页 ctrl+z 可撤销)/ escape 不修改并退出",
+        "按 enter 应用这些修改（议程页 ctrl+z 可撤销）/ escape 不修改并退出",
         "enter applies these changes (ctrl+z on the agenda undoes) / escape quits changing nothing",
     ),
     "offer.applied": (
-        "已应用会议文件的修改({count} 项)",
+        "已应用会议文件的修改（{count} 项）",
         "Applied the session file's changes ({count})",
     ),
     "offer.key.apply": ("应用修改", "Apply"),

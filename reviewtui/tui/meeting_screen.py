@@ -54,7 +54,7 @@ class MeetingScreen(Screen[None]):
             self.notify(t("live.nothing_to_undo"), severity="warning")
             return
         key = f"live.action.{undone.action}"
-        self.notify(t("live.undone", what=t(key) if key in CATALOG else undone.action))
+        self.notify(t("ballot.undone", what=t(key) if key in CATALOG else undone.action))
 
 
 def _within(armed_at: datetime, now: datetime) -> bool:
