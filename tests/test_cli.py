@@ -152,7 +152,8 @@ def test_check_prints_a_summary(session: Path, way: str, cli) -> None:
         "check.planned",
     ):
         assert flat(i18n.t(label)) in out, label
-    assert f"({len(p.onsite_units)})" in out and f"({len(p.written_units)})" in out
+    for label, units in (("check.onsite", p.onsite_units), ("check.written", p.written_units)):
+        assert flat(i18n.t("check.counted", label=i18n.t(label), count=len(units))) in out
     for name in [u.name for u in p.units] + list(p.leaders) + [g.name for g in p.groups]:
         assert flat(name) in out, name
     assert format_duration(p.planned_seconds()) in out

@@ -14,4 +14,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "check.form": ("测评表", "Form"),
     "check.issued": ("发放", "issued"),
     "check.none": ("无", "none"),
+    # The summary's pieces around the plan's own words (full-width marks in Chinese).
+    "check.counted": ("{label}（{count}）", "{label} ({count})"),
+    "check.group": ("{name}（{weight}）", "{name}({weight})"),
+    "check.group_issued": ("{name}（{weight}，{issued}）", "{name}({weight},{issued})"),
+    "check.item_max": ("{name}（0–{max}）", "{name} (0–{max})"),
+    "check.form_line": ("{items}：{grades}", "{items}: {grades}"),
 }

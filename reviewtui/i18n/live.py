@@ -21,6 +21,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "共 {items} 项 · 现场述职 {onsite} 个 · 书面述职 {written} 个 · 计划用时 {planned}",
         "{items} items · {onsite} on-site · {written} written · planned {planned}",
     ),
+    "agenda.summary_span": ("（{start}–{end}）", "({start}–{end})"),
     "agenda.written_notice": (
         "{unit}为书面述职：不上台、不计时，测评时与其他单位一样打分。",
         "{unit} reports in writing: no timer; it is graded like the others.",

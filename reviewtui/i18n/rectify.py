@@ -78,6 +78,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "rectify.said.comment": ("{speaker}点评", "comment of {speaker}"),
     "rectify.by_whom": ("{source}（{speaker}）", "{source} ({speaker})"),
     "rectify.previous": ("去年整改问题", "Last year's problems"),
+    "rectify.previous_count": ("{title}（{count}）", "{title} ({count})"),
     "rectify.previous_more": ("……另有 {count} 条", "… {count} more"),
     "rectify.previous_line": ("{problem}（{status}）", "{problem} ({status})"),
     "rectify.minutes_previous": ("去年整改问题跟进", "Last year's problems to follow up"),

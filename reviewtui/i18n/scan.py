@@ -12,6 +12,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{path}: only PDF, JPEG or PNG files can be read",
     ),
     "scan.unreadable": ("{path}：文件无法读取或已损坏", "{path}: the file cannot be read"),
+    "scan.unreadable_why": (
+        "{path}：文件无法读取或已损坏（{reason}）",
+        "{path}: the file cannot be read ({reason})",
+    ),
     "scan.no_pages": ("没有可读的页面", "no pages to read"),
     "scan.reading": ("正在读取测评表", "Reading forms"),
     "scan.summary": (

@@ -225,7 +225,7 @@ class AgendaScreen(MeetingScreen):
         if plan.meeting.start:
             start = datetime.strptime(plan.meeting.start, "%H:%M")
             end = start + timedelta(seconds=planned)
-            text += f"({plan.meeting.start}–{end:%H:%M})"
+            text += t("agenda.summary_span", start=plan.meeting.start, end=f"{end:%H:%M}")
         if present := attendance_line(self.review_app.store):
             text += " · " + present
         self.query_one("#agenda-summary", Static).update(Text(text))

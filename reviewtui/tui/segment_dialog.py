@@ -212,7 +212,8 @@ class SegmentDialog(ModalScreen[None]):
         if name:
             line.append(name, style="bold")
             if name not in self.pool:
-                line.append(" " + t("dialog.free_text"), style="dim")
+                free = t("dialog.free_text")  # a full-width bracket brings its own space
+                line.append(free if free.startswith("（") else " " + free, style="dim")
         else:
             line.append(t("dialog.nobody"), style="dim")
         self.query_one("#resolved", Static).update(line)

@@ -77,7 +77,7 @@ def _bytes(path: Path) -> bytes:
     except FileNotFoundError:
         raise UserError(t("file.missing", path=path)) from None
     except OSError as exc:
-        raise UserError(t("scan.unreadable", path=path) + f" ({exc.strerror})") from None
+        raise UserError(t("scan.unreadable_why", path=path, reason=exc.strerror)) from None
 
 
 def _pdf(path: Path):  # type: ignore[no-untyped-def]

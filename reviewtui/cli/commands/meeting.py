@@ -165,7 +165,7 @@ def summary_table(plan: Plan) -> Any:
 
     none = t("check.none")
     labels = [t(f"check.{key}") for key in ("onsite", "written", "leaders", "groups")]
-    label_width = max(cell_len(label) for label in labels) + 5  # " (12)"
+    label_width = max(cell_len(t("check.counted", label=label, count=12)) for label in labels)
     width = max(20, _console().width - label_width - 2)
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
@@ -183,20 +183,27 @@ def summary_table(plan: Plan) -> Any:
     written = plan.written_units
     onsite_names = _lines(_join(u.name for u in onsite), width)
     written_names = _lines(_join(u.name for u in written), width)
-    row(f"{t('check.onsite')} ({len(onsite)})", onsite_names or none)
-    row(f"{t('check.written')} ({len(written)})", written_names or none)
-    row(f"{t('check.leaders')} ({len(plan.leaders)})", _lines(_join(plan.leaders), width) or none)
-    groups = [
-        f"{g.name}({t('minutes.field.weight')}\u00a0{g.weight:g}"
-        + (f",{t('check.issued')}\u00a0{g.issued})" if g.issued is not None else ")")
-        for g in plan.groups
-    ]
-    row(f"{t('check.groups')} ({len(plan.groups)})", _lines(_join(groups), width))
+    row(t("check.counted", label=t("check.onsite"), count=len(onsite)), onsite_names or none)
+    row(t("check.counted", label=t("check.written"), count=len(written)), written_names or none)
+    leaders = t("check.counted", label=t("check.leaders"), count=len(plan.leaders))
+    row(leaders, _lines(_join(plan.leaders), width) or none)
+    groups = []
+    for g in plan.groups:
+        weight = f"{t('minutes.field.weight')}\u00a0{g.weight:g}"
+        if g.issued is None:
+            groups.append(t("check.group", name=g.name, weight=weight))
+        else:
+            issued = f"{t('check.issued')}\u00a0{g.issued}"
+            groups.append(t("check.group_issued", name=g.name, weight=weight, issued=issued))
+    counted = t("check.counted", label=t("check.groups"), count=len(plan.groups))
+    row(counted, _lines(_join(groups), width))
     row(t("check.representatives"), str(len(plan.representatives)))
     items = plan.assessment.items
-    form = "、".join(i.name + (f" (0–{i.max:g})" if i.max else "") for i in items)
+    form = "、".join(
+        t("check.item_max", name=i.name, max=f"{i.max:g}") if i.max else i.name for i in items
+    )
     scale = "/".join(g.grade for g in plan.assessment.scale)
-    row(t("check.form"), f"{form}: {scale}")
+    row(t("check.form"), t("check.form_line", items=form, grades=scale))
     row(t("check.agenda"), f"{len(plan.expanded_agenda())} {t('check.items')}")
     planned = plan.planned_seconds()
     row(t("check.planned"), format_duration(planned))

@@ -70,7 +70,9 @@ class PreviousProblems(Static):
         else:
             self._lines = self._loaded().of(unit) if unit else ()
         self.set_class(bool(self._lines), "-shown")
-        self.border_title = t("rectify.previous") + f" ({len(self._lines)})"
+        self.border_title = t(
+            "rectify.previous_count", title=t("rectify.previous"), count=len(self._lines)
+        )
         self._draw()
 
     def on_resize(self) -> None:
