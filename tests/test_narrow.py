@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -57,7 +58,9 @@ def test_check_wraps_chinese_lists_between_names(tmp_path: Path, cli) -> None:
     session, units = _sample(tmp_path)
     summary = cli("check", session, env=NARROW).stdout
     lines = [line.rstrip() for line in summary.splitlines()]
-    values = [line[18:] if len(line) > 18 else "" for line in lines]  # after the label column
+    # A value starts after the label and its column padding (two spaces or more); a wrapped
+    # line holds only spaces there. Cut by the gap, not a fixed column: labels are of any width.
+    values = [re.split(r" {2,}", line, maxsplit=1)[-1] for line in lines]
     assert not any(value.lstrip().startswith(("、", "；")) for value in values)
     flat = "\n".join(lines)
     for name in [*units, "区委常委、纪委书记"]:
