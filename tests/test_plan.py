@@ -346,3 +346,12 @@ def test_toml_mistakes_are_said_in_the_users_language(
         assert not re.search(r"[A-Za-z]{4,}", said), message  # no English left
     else:
         assert en in message and "TOML syntax error" in message
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("zh", ":文件不存在"), ("en", ": no such file")])
+def test_a_whole_file_error_names_the_path_once(tmp_path: Path, lang: str, expected: str) -> None:
+    """The catalog's "{path}：…" (full-width in Chinese) loses its path and mark; the location
+    prefix is added once, compiler style."""
+    i18n.set_lang(lang)
+    missing = tmp_path / "nope.toml"
+    assert rejected(plan.load, missing).render() == [f"{missing}{expected}"]

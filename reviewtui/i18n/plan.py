@@ -3,6 +3,8 @@
 STRINGS: dict[str, tuple[str, str]] = {
     "plan.where": ("{path}:{line}:{key}:", "{path}:{line}: {key}: "),
     "plan.where_noline": ("{path}:{key}:", "{path}: {key}: "),
+    "plan.where_file_line": ("{path}:{line}:", "{path}:{line}: "),
+    "plan.where_file": ("{path}:", "{path}: "),
     "plan.toml_syntax": ("TOML 语法错误：{detail}", "TOML syntax error: {detail}"),
     "plan.toml_column": ("（第 {column} 列）", " (column {column})"),
     "plan.toml_at_end": ("（在文件末尾）", " (at the end of the file)"),

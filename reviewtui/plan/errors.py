@@ -14,8 +14,9 @@ class PlanError(NamedTuple):
 
     def render(self, path: str) -> str:
         if not self.key:
-            where = f"{path}:{self.line}: " if self.line else f"{path}: "
-            return where + self.message
+            if self.line:
+                return t("plan.where_file_line", path=path, line=self.line) + self.message
+            return t("plan.where_file", path=path) + self.message
         if self.line:
             return t("plan.where", path=path, line=self.line, key=self.key) + self.message
         return t("plan.where_noline", path=path, key=self.key) + self.message

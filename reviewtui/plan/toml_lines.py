@@ -50,7 +50,7 @@ def _strip_path(message: str, path: Path) -> str:
     if not message.startswith(prefix):
         return message
     rest = message[len(prefix) :]
-    return (rest[1:] if rest[:1] in (":", ":") else rest).strip()
+    return (rest[1:] if rest[:1] in (":", "：") else rest).strip()
 
 
 _TOML_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
