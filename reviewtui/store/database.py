@@ -23,7 +23,13 @@ from reviewtui.store import hot_journal, release
 from reviewtui.store.errors import damaged
 from reviewtui.store.language import record as record_language
 from reviewtui.store.lock import LockHolder, WriterLock
-from reviewtui.store.migrations import APPLICATION_ID, SCHEMA_VERSION, schema_sql, upgrade
+from reviewtui.store.migrations import (
+    APPLICATION_ID,
+    SCHEMA_VERSION,
+    backup_path,
+    schema_sql,
+    upgrade,
+)
 from reviewtui.store.reads import RECORD_TABLES, Reads
 from reviewtui.store.writes import Writes
 
@@ -116,7 +122,11 @@ class Store(Writes, Reads):
         header = files.inspect(path)
         foreign = files.foreign_wal(path, header)
         lock = WriterLock(path)
-        if not lock.acquire():
+        try:
+            acquired = lock.acquire()
+        except OSError as exc:  # a read-only disk or folder, a file this user may not write
+            raise UserError(t("db.cannot_write", db=path, reason=exc.strerror or exc)) from None
+        if not acquired:
             holder = cls._holder(path)
             raise UserError(
                 t("db.locked", db=path, pid=holder.pid, host=holder.host, since=holder.since)
@@ -233,7 +243,14 @@ class Store(Writes, Reads):
             )
         self.version = version
         if version < SCHEMA_VERSION and migrate:
-            self.backup = upgrade(self.conn, self.path, version)
+            try:
+                self.backup = upgrade(self.conn, self.path, version)
+            except OSError as exc:  # the copy kept before the upgrade: a full or read-only disk
+                self.close()
+                raise UserError(
+                    t("db.backup_failed", db=self.path, backup=backup_path(self.path, version),
+                      reason=exc.strerror or exc)
+                ) from None  # fmt: skip
             self.version = SCHEMA_VERSION
             self.notices.append(t("db.upgraded", db=self.path, backup=self.backup))
 

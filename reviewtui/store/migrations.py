@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Sequence
+from glob import escape as glob_escape
 from pathlib import Path
 
 from reviewtui.store.connect import fsync_dir
@@ -305,11 +307,15 @@ def back_up(conn: sqlite3.Connection, path: Path, version: int) -> Path:
         busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         if busy:
             raise sqlite3.OperationalError("database is locked")
+    # A copy a killed writer left half made (under the writer lock only this process copies).
+    for stale in target.parent.glob(f".{glob_escape(target.name)}.*.tmp"):
+        stale.unlink(missing_ok=True)
     building = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         import shutil
 
         shutil.copyfile(path, building)
+        shutil.copymode(path, building)  # a meeting made owner-only keeps its copy owner-only
         with open(building, "rb+") as file:
             os.fsync(file.fileno())
         os.replace(building, target)
@@ -325,8 +331,11 @@ def run_step(conn: sqlite3.Connection, step: Migration, version: int) -> None:
     try:
         conn.execute("BEGIN IMMEDIATE")
         try:
+            # A reference already dangling (a row deleted with the sqlite3 shell, whose foreign
+            # keys are off) is the file's, not the step's: kept as it was, as every other row.
+            found = _dangling(conn)
             step(conn)
-            broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+            broken = sorted((_dangling(conn) - found).elements(), key=repr)
             if broken:
                 raise MigrationFailed(f"version {version}: foreign keys broken: {broken[:5]}")
             conn.execute(f"PRAGMA user_version = {version}")
@@ -337,6 +346,13 @@ def run_step(conn: sqlite3.Connection, step: Migration, version: int) -> None:
             raise
     finally:
         conn.execute("PRAGMA foreign_keys = ON")
+
+
+def _dangling(conn: sqlite3.Connection) -> Counter[tuple[str, int | None, str]]:
+    """The rows whose foreign key names no row, as (table, rowid, parent table): not the key's
+    number, which a rebuild that adds a key renumbers. Counted: a WITHOUT ROWID table's rows
+    all have rowid None."""
+    return Counter((row[0], row[1], row[2]) for row in conn.execute("PRAGMA foreign_key_check"))
 
 
 def upgrade(
