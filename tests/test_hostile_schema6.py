@@ -219,3 +219,40 @@ def test_a_record_of_a_longer_kind_keeps_its_name_apart_from_the_speaker() -> No
     line = record_text(segment, None, None, at + timedelta(minutes=2)).plain
     assert line.startswith(f"14:40:00  {LATER}  区委书记")
     assert head_width() >= len("14:40:00  ")
+
+
+@pytest.mark.parametrize("fmt", ["rectify", "feedback", "notice"])
+def test_a_rectification_line_of_a_later_kind_is_exported(later: Path, cli, fmt: str) -> None:
+    """Schema 6 lets a line's source be any kind: a later release's line (source 'follow_up',
+    one following its record, one with its own text) made `export rectify`, `feedback` and
+    `notice` fail with 'internal error: KeyError: rectify.source.follow_up'."""
+    segment = records(later)["segments"][-1][0]
+    _shell(
+        later,
+        "INSERT INTO problems (unit, pos, source, segment_id, problem) "
+        f"VALUES ('雁翅镇党委', 9, '{LATER}', {segment}, NULL), "
+        f"('雁翅镇党委', 10, '{LATER}', {segment}, '追问引出的问题')",
+    )
+    result = cli("export", later, "--format", fmt, "-o", later.parent)
+    assert result.code == 0, result.output
+
+
+def test_the_rectification_list_reads_a_later_kinds_line(later: Path) -> None:
+    """Under the kind's stored name, with its record's text and speaker (the text was empty)."""
+    from reviewtui.export.rectify import said_by, source_label
+    from reviewtui.rectify import read_lines
+
+    segment = records(later)["segments"][-1][0]
+    _shell(
+        later,
+        "INSERT INTO problems (unit, pos, source, segment_id, problem) "
+        f"VALUES ('雁翅镇党委', 9, '{LATER}', {segment}, NULL)",
+    )
+    store = Store.open_reader(later)
+    try:
+        line = next(x for x in read_lines(store) if x.source == LATER)
+    finally:
+        store.close()
+    assert (line.problem, line.speaker) == ("追问的要点", "区委书记")
+    assert source_label(line) == f"{LATER} (区委书记)"
+    assert said_by(line) == f"{LATER} (区委书记)"
