@@ -256,3 +256,34 @@ def test_the_rectification_list_reads_a_later_kinds_line(later: Path) -> None:
     assert (line.problem, line.speaker) == ("追问的要点", "区委书记")
     assert source_label(line) == f"{LATER} (区委书记)"
     assert said_by(line) == f"{LATER} (区委书记)"
+
+
+@pytest.mark.parametrize("emptied", [False, True])
+def test_a_segment_whose_kind_the_file_does_not_list_can_be_deleted_and_put_back(
+    v5: Path, emptied: bool
+) -> None:
+    """A segment another program wrote with foreign keys off (its kind not in `segment_kinds`),
+    or a `segment_kinds` emptied by hand: undoing the deletion of such a segment failed with
+    'sqlite3.IntegrityError: FOREIGN KEY constraint failed' (a traceback; ctrl+z on the live
+    screen). The writer now lists every kind its segments have."""
+    from reviewtui.meeting import Meeting
+
+    Store.open_writer(v5).close()
+    _shell(
+        v5,
+        "INSERT INTO segments (item_id, kind, speaker, text, planned, started_at, ended_at) "
+        "VALUES (1, 'bogus', '某人', '别的程序写的', 30, "
+        "'2017-02-24T14:40:00.000+08:00', '2017-02-24T14:41:00.000+08:00')",
+        *(["DELETE FROM segment_kinds"] if emptied else []),
+    )
+    store = open_session(v5, write=True)
+    try:
+        meeting = Meeting(store)
+        kinds_before = [s.kind for s in meeting.segments(1)]
+        bogus = next(s for s in meeting.segments(1) if s.kind == "bogus")
+        meeting.delete_segment(bogus.id)
+        assert meeting.undo() is not None
+        assert [s.kind for s in meeting.segments(1)] == kinds_before
+        assert not store.rows("PRAGMA foreign_key_check")
+    finally:
+        store.close()

@@ -314,9 +314,13 @@ def _missing_tables(conn: sqlite3.Connection, version: int) -> list[str]:
 
 def _declare_segment_kinds(conn: sqlite3.Connection) -> None:
     """Write the registry's segment kinds a writable file lacks into `segment_kinds` (which
-    `segments.kind` references): nothing to write, and no write, once a release has opened it."""
+    `segments.kind` references): nothing to write, and no write, once a release has opened it.
+    So are the kinds its segments have (a row another program wrote with foreign keys off, a
+    table emptied by hand): else undoing the deletion of such a segment could not put it back."""
     known = {row[0] for row in conn.execute("SELECT name FROM segment_kinds")}
-    missing = [(name,) for name in segment_kinds.names() if name not in known]
+    stored = [row[0] for row in conn.execute("SELECT DISTINCT kind FROM segments")]
+    wanted = dict.fromkeys([*segment_kinds.names(), *stored])
+    missing = [(name,) for name in wanted if name not in known]
     if missing:
         conn.execute("BEGIN IMMEDIATE")
         try:
