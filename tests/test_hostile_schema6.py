@@ -287,3 +287,35 @@ def test_a_segment_whose_kind_the_file_does_not_list_can_be_deleted_and_put_back
         assert not store.rows("PRAGMA foreign_key_check")
     finally:
         store.close()
+
+
+def test_an_upgrade_stopped_between_steps_leaves_the_file_at_its_own_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A release-1 file goes through five steps; stopped after the fourth (ctrl+c, a kill, a
+    power cut between two commits) it was left at version 5, a file no release made, and the
+    next open kept that as `NAME.db.v5.bak` and named it as 'the file as it was'."""
+    from reviewtui.store import migrations
+    from tests.test_upgrade import copy_fixture as copy_v1
+
+    db = copy_v1("small", tmp_path)
+    original = db.read_bytes()
+
+    def stopped(conn: sqlite3.Connection) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setitem(migrations.MIGRATIONS, SCHEMA_VERSION, stopped)
+    with pytest.raises(KeyboardInterrupt):
+        Store.open_writer(db)
+    monkeypatch.undo()
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    conn.close()
+    store = Store.open_writer(db)
+    try:
+        assert store.backup == backup_path(db, 1)
+        assert str(backup_path(db, 1)) in store.notices[0]
+    finally:
+        store.close()
+    assert backup_path(db, 1).read_bytes() == original
+    assert not backup_path(db, 5).exists()

@@ -2,10 +2,10 @@
 
 `schema.sql` is the current schema (`SCHEMA_VERSION`, kept in `PRAGMA user_version`);
 `MIGRATIONS[n]` leads a database of version n - 1 to n. Before the first step the old file is
-copied beside itself (`NAME.db.vN.bak`, complete: taken after a checkpoint). Each step runs the
+copied beside itself (`NAME.db.vN.bak`, complete: taken after a checkpoint). The steps run the
 SQLite way for table rebuilds: foreign keys off outside the transaction (so dropping a parent
-table cascades nothing), `BEGIN IMMEDIATE`, the step, `PRAGMA foreign_key_check`, the new
-`user_version`, `COMMIT`; foreign keys back on. A failed step leaves the file as it was.
+table cascades nothing), `BEGIN IMMEDIATE`, each step and its `PRAGMA foreign_key_check`, the
+new `user_version`, `COMMIT`; foreign keys back on. A failed step leaves the file as it was.
 """
 
 from __future__ import annotations
@@ -325,8 +325,10 @@ def back_up(conn: sqlite3.Connection, path: Path, version: int) -> Path:
     return target
 
 
-def run_step(conn: sqlite3.Connection, step: Migration, version: int) -> None:
-    """One migration, the SQLite way (see the module's docstring)."""
+def run_steps(conn: sqlite3.Connection, steps: Sequence[tuple[int, Migration]]) -> None:
+    """The migrations from one version to the last, the SQLite way (see the module's docstring),
+    in one transaction: a file killed or failing half-way is left at its own version, which its
+    copy (`NAME.db.vN.bak`) holds, never at one between (whose copy the next open would take)."""
     conn.execute("PRAGMA foreign_keys = OFF")  # a no-op inside a transaction: so, before it
     try:
         conn.execute("BEGIN IMMEDIATE")
@@ -334,11 +336,12 @@ def run_step(conn: sqlite3.Connection, step: Migration, version: int) -> None:
             # A reference already dangling (a row deleted with the sqlite3 shell, whose foreign
             # keys are off) is the file's, not the step's: kept as it was, as every other row.
             found = _dangling(conn)
-            step(conn)
-            broken = sorted((_dangling(conn) - found).elements(), key=repr)
-            if broken:
-                raise MigrationFailed(f"version {version}: foreign keys broken: {broken[:5]}")
-            conn.execute(f"PRAGMA user_version = {version}")
+            for version, step in steps:
+                step(conn)
+                broken = sorted((_dangling(conn) - found).elements(), key=repr)
+                if broken:
+                    raise MigrationFailed(f"version {version}: foreign keys broken: {broken[:5]}")
+            conn.execute(f"PRAGMA user_version = {steps[-1][0]}")
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
@@ -365,6 +368,5 @@ def upgrade(
     """Lead the database at `path` from version `found` to `latest`; returns the backup."""
     steps = MIGRATIONS if migrations is None else migrations
     saved = back_up(conn, path, found)
-    for version in range(found + 1, latest + 1):
-        run_step(conn, steps[version], version)
+    run_steps(conn, [(version, steps[version]) for version in range(found + 1, latest + 1)])
     return saved
