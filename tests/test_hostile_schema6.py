@@ -132,26 +132,6 @@ def test_half_a_copy_left_by_a_killed_upgrade_is_removed(v5: Path) -> None:
     assert backup_path(v5, 5).read_bytes() == original
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known: the store says what it did at open (the upgrade, a journal set aside) in the "
-    "language of that moment; run and the other commands choose the meeting's language after "
-    "the open, so a Chinese meeting in a terminal without a Chinese locale shows the notice in "
-    "English (so did 0.3.0). Needs notices kept as keys until shown.",
-)
-def test_the_upgrade_notice_is_in_the_meetings_language(v5: Path) -> None:
-    from reviewtui.store.language import speak
-
-    i18n.set_lang("en")  # the terminal's (no Chinese locale)
-    store = open_session(v5, write=True)
-    try:
-        speak(store)  # as `run` does: the meeting is Chinese
-        assert i18n.get_lang() == "zh"
-        assert all("升级" in notice for notice in store.notices), store.notices
-    finally:
-        store.close()
-
-
 # -- a file a later release wrote ------------------------------------------------------------------
 
 

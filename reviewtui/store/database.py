@@ -16,7 +16,7 @@ from pathlib import Path
 
 from reviewtui import clock, segment_kinds
 from reviewtui.errors import UserError
-from reviewtui.i18n import t
+from reviewtui.i18n import Said, t
 from reviewtui.plan import Plan, from_json
 from reviewtui.store import connect as files
 from reviewtui.store import hot_journal, release
@@ -136,9 +136,9 @@ class Store(Writes, Reads):
             journal = hot_journal.settle(path)  # before SQLite could play a stranger's back
             store = cls(path, files.connect(path, readonly=False), lock=lock)
             if moved:
-                store.notices.append(t("db.foreign_wal_moved", db=path, wal=moved))
+                store.notices.append(Said("db.foreign_wal_moved", db=path, wal=moved))
             if journal:
-                store.notices.append(t("db.foreign_journal_moved", db=path, journal=journal))
+                store.notices.append(Said("db.foreign_journal_moved", db=path, journal=journal))
             try:
                 store._check_version(migrate=True)
                 store._use_rollback_journal()
@@ -160,7 +160,7 @@ class Store(Writes, Reads):
         journal = cls._settle_for_reader(path)
         store = cls(path, files.connect(path, readonly=True), lock=None)
         if journal:
-            store.notices.append(t("db.foreign_journal_moved", db=path, journal=journal))
+            store.notices.append(Said("db.foreign_journal_moved", db=path, journal=journal))
         try:
             store._check_version(migrate=False)
         except sqlite3.DatabaseError as exc:
@@ -252,7 +252,7 @@ class Store(Writes, Reads):
                       reason=exc.strerror or exc)
                 ) from None  # fmt: skip
             self.version = SCHEMA_VERSION
-            self.notices.append(t("db.upgraded", db=self.path, backup=self.backup))
+            self.notices.append(Said("db.upgraded", db=self.path, backup=self.backup))
 
     def close(self) -> None:
         self.conn.close()
