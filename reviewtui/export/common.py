@@ -9,10 +9,10 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any, TypeVar
 
-from reviewtui import present
+from reviewtui import present, segment_kinds
 from reviewtui.i18n import get_lang, t
 from reviewtui.minutes import ItemRecord, Minutes
-from reviewtui.minutes.model import AmendmentRecord
+from reviewtui.minutes.model import AmendmentRecord, SegmentRecord
 from reviewtui.plan import titles
 from reviewtui.plan.changes import PlanChange, describe
 from reviewtui.textsafe import for_document
@@ -135,6 +135,16 @@ def _against(seconds: float, planned: float | None, key: str) -> str:
             f"{key}_over", spent=spent, planned=shown, limit=shown, over=present.duration(over)
         )
     return t(key, spent=spent, planned=shown, limit=shown)
+
+
+def said_in_notes(item: ItemRecord) -> list[SegmentRecord]:
+    """The records whose text the minutes give with the item's notes: reports and speeches, and
+    those of a kind this release does not declare (a later release's), under its stored name."""
+    return [
+        s
+        for s in item.segments
+        if (s.kind in ("report", "speech") or segment_kinds.get(s.kind) is None) and s.text.strip()
+    ]
 
 
 def item_heading(item: ItemRecord) -> str:

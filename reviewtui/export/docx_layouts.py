@@ -96,7 +96,7 @@ def _item(doc: DocumentType, n: int, item: ItemRecord, minutes: Minutes) -> None
         sub += 1
         o.add(doc, c.sub_ordinal(sub) + t(key), o.HEADING_2)
 
-    speeches = [s for s in item.segments if s.kind in ("report", "speech") and s.text.strip()]
+    speeches = c.said_in_notes(item)
     if item.note_sections or speeches:
         subheading("minutes.notes" if item.kind == "unit" else "minutes.notes_speech")
         _notes(doc, item)

@@ -73,7 +73,7 @@ def _item(n: int, item: ItemRecord, minutes: Minutes | None = None) -> list[str]
         return [f"### {c.sub_ordinal(sub)}{t(key)}", ""]
 
     sections = item.note_sections
-    speeches = [s for s in item.segments if s.kind in ("report", "speech") and s.text.strip()]
+    speeches = c.said_in_notes(item)
     if sections or speeches:
         out += subheading("minutes.notes" if item.kind == "unit" else "minutes.notes_speech")
         for section in sections:

@@ -28,6 +28,8 @@ from reviewtui.i18n import t
 from reviewtui.minutes import Minutes
 from reviewtui.office.release import stamp_workbook
 from reviewtui.rectify import ProblemLine
+from reviewtui.rectify.lines import said_by as said
+from reviewtui.rectify.lines import source_name
 
 COLUMNS = ("unit", "problem", "source", "measure", "owner", "deadline", "status")
 # (least, most) width in characters; text wraps within the most
@@ -49,15 +51,15 @@ LINE_HEIGHT = 14.5  # points per line of 11 pt text
 
 def source_label(line: ProblemLine) -> str:
     """现场提问（党代表 张建国）: where the line came from, and who said it."""
-    source = t(f"rectify.source.{line.source}")
+    source = source_name(line.source)
     return t("rectify.by_whom", source=source, speaker=line.speaker) if line.speaker else source
 
 
 def said_by(line: ProblemLine) -> str:
     """党代表 张建国提问 / 区委书记点评 / 会务补充: a line's origin in running text."""
     if not line.speaker:
-        return t(f"rectify.source.{line.source}")
-    return t(f"rectify.said.{line.source}", speaker=line.speaker)
+        return source_name(line.source)
+    return said(line.source, line.speaker)
 
 
 def status_label(status: str) -> str:

@@ -99,3 +99,21 @@ def t(key: str, /, **values: object) -> str:
     zh, en = CATALOG[key]
     text = zh if _lang == "zh" else en
     return text.format(**values) if values else text
+
+
+class Said(str):
+    """A message in the language of the moment that can be said again in one chosen later: the
+    store tells what it did at open (an upgrade, a journal set aside) before `run` knows the
+    meeting's language."""
+
+    key: str
+    values: dict[str, object]
+
+    def __new__(cls, key: str, /, **values: object) -> Said:
+        said = super().__new__(cls, t(key, **values))
+        said.key, said.values = key, values
+        return said
+
+    def again(self) -> str:
+        """The message in the current language."""
+        return t(self.key, **self.values)

@@ -73,6 +73,21 @@ STRINGS: dict[str, tuple[str, str]] = {
         "meeting's pages into this one; it could not be moved away ({reason}). Move {journal} "
         "away, then try again.",
     ),
+    "db.backup_failed": (
+        "{db} 要升级到本版本的数据库结构，升级前先在旁边保存原文件的副本 {backup}，"
+        "但无法写入（{reason}）。文件没有任何改动。请腾出磁盘空间，或把会议文件复制到可写的"
+        "文件夹，再打开它；results 和 export 不写入，可以照常查看。",
+        "{db} must be upgraded to this release's database format, after a copy of the file as "
+        "it is is saved beside it as {backup}, but that copy could not be written ({reason}). "
+        "Nothing was changed. Free some space, or copy the meeting to a folder you can write "
+        "to, then open it again; results and export read it without writing.",
+    ),
+    "db.cannot_write": (
+        "{db}：无法以写入方式打开（{reason}）。文件没有任何改动。要在其中记录，请把它复制到可写的"
+        "文件夹；results 和 export 不写入，可以照常查看。",
+        "{db}: cannot be opened for writing ({reason}). Nothing was changed. To record in it, "
+        "copy it to a folder you can write to; results and export read it without writing.",
+    ),
     "db.upgraded": (
         "{db} 已升级到本版本的数据库结构；升级前的原文件保存在 {backup}。",
         "{db} was upgraded to this release's database format; the file as it was is kept as "

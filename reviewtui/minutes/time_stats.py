@@ -18,6 +18,7 @@ time in Excel): a lead over the plan and a lag behind it are two columns, not a 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -138,7 +139,7 @@ def time_stats(minutes: Minutes) -> TimeStats:
     segments = [s for item in minutes.items for s in item.segments]
     kinds = tuple(
         _tally(kind, [s for s in segments if s.kind == kind])
-        for kind in segment_kinds.names()
+        for kind in _with_unknown(segment_kinds.names(), segments)
         if any(s.kind == kind for s in segments)
     )
     # The league table is of the reporters and the representatives: leaders' speeches and
@@ -198,7 +199,8 @@ def _over(segment: SegmentRecord) -> float | None:
 def _phases(item: ItemRecord) -> tuple[PhaseStat, ...]:
     if item.budget:
         budget = dict(item.budget)
-        names = [p for p in segment_kinds.unit_phases() if budget.get(p) or _of(item, p)]
+        phases = _with_unknown(segment_kinds.unit_phases(), item.segments)
+        names = [p for p in phases if budget.get(p) or _of(item, p)]
     else:
         names = list(dict.fromkeys(s.kind for s in item.segments))
         budget = {names[0]: item.planned or 0.0} if len(names) == 1 else {}
@@ -220,6 +222,11 @@ def _phases(item: ItemRecord) -> tuple[PhaseStat, ...]:
             )
         )
     return tuple(out)
+
+
+def _with_unknown(names: Sequence[str], segments: Sequence[SegmentRecord]) -> list[str]:
+    """`names`, then the kinds in `segments` this release does not declare (a later release's)."""
+    return [*names, *dict.fromkeys(s.kind for s in segments if segment_kinds.get(s.kind) is None)]
 
 
 def _of(item: ItemRecord, kind: str) -> list[SegmentRecord]:

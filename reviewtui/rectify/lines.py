@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from reviewtui import segment_kinds as kinds
+from reviewtui.i18n import CATALOG, t
 
 if TYPE_CHECKING:
     from reviewtui.store import Store
@@ -32,12 +33,31 @@ FROM segments AS s JOIN items AS i ON i.id = s.item_id
 WHERE i.kind = 'unit' AND i.unit IS NOT NULL AND s.kind IN ({kinds})
 ORDER BY i.pos, s.started_at, s.id
 """
+_RECORDS = """
+SELECT s.id AS segment_id, s.kind AS source, s.speaker, s.text, i.unit
+FROM segments AS s JOIN items AS i ON i.id = s.item_id WHERE s.id IN ({ids})
+"""
 
 
 def sources() -> tuple[str, ...]:
     """Where a line comes from: a record of a kind that makes one (`kinds.SegmentKind`), or the
     secretary. Each has its catalog keys `rectify.source.<source>` and `rectify.said.<source>`."""
     return (*kinds.rectification_kinds(), SECRETARY)
+
+
+def source_name(source: str) -> str:
+    """现场提问 / 领导点评 / 会务补充; a line a later release made from a kind this one does not
+    declare (schema 6 lets a line's source be any kind), by the kind's stored name."""
+    key = f"rectify.source.{source}"
+    return t(key) if key in CATALOG else kinds.shown(source)
+
+
+def said_by(source: str, speaker: str) -> str:
+    """党代表 张建国提问 / 区委书记点评: who said it, in running text."""
+    key = f"rectify.said.{source}"
+    if key in CATALOG:
+        return t(key, speaker=speaker)
+    return t("rectify.by_whom", source=source_name(source), speaker=speaker)
 
 
 @dataclass(frozen=True)
@@ -92,6 +112,11 @@ def read_lines(store: Store, *, include_merged: bool = True) -> list[ProblemLine
     derived = store.rows(_DERIVED.format(kinds=marks), derived_kinds) if derived_kinds else []
     records = {int(r["segment_id"]): r for r in derived}
     rows = _stored(store)
+    # A row a later release made from a kind this one does not declare: its record too.
+    others = {int(r["segment_id"]) for r in rows if r["segment_id"] is not None} - set(records)
+    if others:
+        query = _RECORDS.format(ids=", ".join("?" * len(others)))
+        records.update((int(r["segment_id"]), r) for r in store.rows(query, tuple(others)))
     by_unit: dict[str, list[ProblemLine]] = {}
     has_row: set[int] = set()
     for row in rows:

@@ -16,14 +16,20 @@ from pathlib import Path
 
 from reviewtui import clock, segment_kinds
 from reviewtui.errors import UserError
-from reviewtui.i18n import t
+from reviewtui.i18n import Said, t
 from reviewtui.plan import Plan, from_json
 from reviewtui.store import connect as files
 from reviewtui.store import hot_journal, release
 from reviewtui.store.errors import damaged
 from reviewtui.store.language import record as record_language
 from reviewtui.store.lock import LockHolder, WriterLock
-from reviewtui.store.migrations import APPLICATION_ID, SCHEMA_VERSION, schema_sql, upgrade
+from reviewtui.store.migrations import (
+    APPLICATION_ID,
+    SCHEMA_VERSION,
+    backup_path,
+    schema_sql,
+    upgrade,
+)
 from reviewtui.store.reads import RECORD_TABLES, Reads
 from reviewtui.store.writes import Writes
 
@@ -116,7 +122,11 @@ class Store(Writes, Reads):
         header = files.inspect(path)
         foreign = files.foreign_wal(path, header)
         lock = WriterLock(path)
-        if not lock.acquire():
+        try:
+            acquired = lock.acquire()
+        except OSError as exc:  # a read-only disk or folder, a file this user may not write
+            raise UserError(t("db.cannot_write", db=path, reason=exc.strerror or exc)) from None
+        if not acquired:
             holder = cls._holder(path)
             raise UserError(
                 t("db.locked", db=path, pid=holder.pid, host=holder.host, since=holder.since)
@@ -126,9 +136,9 @@ class Store(Writes, Reads):
             journal = hot_journal.settle(path)  # before SQLite could play a stranger's back
             store = cls(path, files.connect(path, readonly=False), lock=lock)
             if moved:
-                store.notices.append(t("db.foreign_wal_moved", db=path, wal=moved))
+                store.notices.append(Said("db.foreign_wal_moved", db=path, wal=moved))
             if journal:
-                store.notices.append(t("db.foreign_journal_moved", db=path, journal=journal))
+                store.notices.append(Said("db.foreign_journal_moved", db=path, journal=journal))
             try:
                 store._check_version(migrate=True)
                 store._use_rollback_journal()
@@ -150,7 +160,7 @@ class Store(Writes, Reads):
         journal = cls._settle_for_reader(path)
         store = cls(path, files.connect(path, readonly=True), lock=None)
         if journal:
-            store.notices.append(t("db.foreign_journal_moved", db=path, journal=journal))
+            store.notices.append(Said("db.foreign_journal_moved", db=path, journal=journal))
         try:
             store._check_version(migrate=False)
         except sqlite3.DatabaseError as exc:
@@ -233,9 +243,16 @@ class Store(Writes, Reads):
             )
         self.version = version
         if version < SCHEMA_VERSION and migrate:
-            self.backup = upgrade(self.conn, self.path, version)
+            try:
+                self.backup = upgrade(self.conn, self.path, version)
+            except OSError as exc:  # the copy kept before the upgrade: a full or read-only disk
+                self.close()
+                raise UserError(
+                    t("db.backup_failed", db=self.path, backup=backup_path(self.path, version),
+                      reason=exc.strerror or exc)
+                ) from None  # fmt: skip
             self.version = SCHEMA_VERSION
-            self.notices.append(t("db.upgraded", db=self.path, backup=self.backup))
+            self.notices.append(Said("db.upgraded", db=self.path, backup=self.backup))
 
     def close(self) -> None:
         self.conn.close()
@@ -297,9 +314,13 @@ def _missing_tables(conn: sqlite3.Connection, version: int) -> list[str]:
 
 def _declare_segment_kinds(conn: sqlite3.Connection) -> None:
     """Write the registry's segment kinds a writable file lacks into `segment_kinds` (which
-    `segments.kind` references): nothing to write, and no write, once a release has opened it."""
+    `segments.kind` references): nothing to write, and no write, once a release has opened it.
+    So are the kinds its segments have (a row another program wrote with foreign keys off, a
+    table emptied by hand): else undoing the deletion of such a segment could not put it back."""
     known = {row[0] for row in conn.execute("SELECT name FROM segment_kinds")}
-    missing = [(name,) for name in segment_kinds.names() if name not in known]
+    stored = [row[0] for row in conn.execute("SELECT DISTINCT kind FROM segments")]
+    wanted = dict.fromkeys([*segment_kinds.names(), *stored])
+    missing = [(name,) for name in wanted if name not in known]
     if missing:
         conn.execute("BEGIN IMMEDIATE")
         try:

@@ -2,17 +2,19 @@
 
 `schema.sql` is the current schema (`SCHEMA_VERSION`, kept in `PRAGMA user_version`);
 `MIGRATIONS[n]` leads a database of version n - 1 to n. Before the first step the old file is
-copied beside itself (`NAME.db.vN.bak`, complete: taken after a checkpoint). Each step runs the
+copied beside itself (`NAME.db.vN.bak`, complete: taken after a checkpoint). The steps run the
 SQLite way for table rebuilds: foreign keys off outside the transaction (so dropping a parent
-table cascades nothing), `BEGIN IMMEDIATE`, the step, `PRAGMA foreign_key_check`, the new
-`user_version`, `COMMIT`; foreign keys back on. A failed step leaves the file as it was.
+table cascades nothing), `BEGIN IMMEDIATE`, each step and its `PRAGMA foreign_key_check`, the
+new `user_version`, `COMMIT`; foreign keys back on. A failed step leaves the file as it was.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Sequence
+from glob import escape as glob_escape
 from pathlib import Path
 
 from reviewtui.store.connect import fsync_dir
@@ -305,11 +307,15 @@ def back_up(conn: sqlite3.Connection, path: Path, version: int) -> Path:
         busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         if busy:
             raise sqlite3.OperationalError("database is locked")
+    # A copy a killed writer left half made (under the writer lock only this process copies).
+    for stale in target.parent.glob(f".{glob_escape(target.name)}.*.tmp"):
+        stale.unlink(missing_ok=True)
     building = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         import shutil
 
         shutil.copyfile(path, building)
+        shutil.copymode(path, building)  # a meeting made owner-only keeps its copy owner-only
         with open(building, "rb+") as file:
             os.fsync(file.fileno())
         os.replace(building, target)
@@ -319,17 +325,23 @@ def back_up(conn: sqlite3.Connection, path: Path, version: int) -> Path:
     return target
 
 
-def run_step(conn: sqlite3.Connection, step: Migration, version: int) -> None:
-    """One migration, the SQLite way (see the module's docstring)."""
+def run_steps(conn: sqlite3.Connection, steps: Sequence[tuple[int, Migration]]) -> None:
+    """The migrations from one version to the last, the SQLite way (see the module's docstring),
+    in one transaction: a file killed or failing half-way is left at its own version, which its
+    copy (`NAME.db.vN.bak`) holds, never at one between (whose copy the next open would take)."""
     conn.execute("PRAGMA foreign_keys = OFF")  # a no-op inside a transaction: so, before it
     try:
         conn.execute("BEGIN IMMEDIATE")
         try:
-            step(conn)
-            broken = conn.execute("PRAGMA foreign_key_check").fetchall()
-            if broken:
-                raise MigrationFailed(f"version {version}: foreign keys broken: {broken[:5]}")
-            conn.execute(f"PRAGMA user_version = {version}")
+            # A reference already dangling (a row deleted with the sqlite3 shell, whose foreign
+            # keys are off) is the file's, not the step's: kept as it was, as every other row.
+            found = _dangling(conn)
+            for version, step in steps:
+                step(conn)
+                broken = sorted((_dangling(conn) - found).elements(), key=repr)
+                if broken:
+                    raise MigrationFailed(f"version {version}: foreign keys broken: {broken[:5]}")
+            conn.execute(f"PRAGMA user_version = {steps[-1][0]}")
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
@@ -337,6 +349,13 @@ def run_step(conn: sqlite3.Connection, step: Migration, version: int) -> None:
             raise
     finally:
         conn.execute("PRAGMA foreign_keys = ON")
+
+
+def _dangling(conn: sqlite3.Connection) -> Counter[tuple[str, int | None, str]]:
+    """The rows whose foreign key names no row, as (table, rowid, parent table): not the key's
+    number, which a rebuild that adds a key renumbers. Counted: a WITHOUT ROWID table's rows
+    all have rowid None."""
+    return Counter((row[0], row[1], row[2]) for row in conn.execute("PRAGMA foreign_key_check"))
 
 
 def upgrade(
@@ -349,6 +368,5 @@ def upgrade(
     """Lead the database at `path` from version `found` to `latest`; returns the backup."""
     steps = MIGRATIONS if migrations is None else migrations
     saved = back_up(conn, path, found)
-    for version in range(found + 1, latest + 1):
-        run_step(conn, steps[version], version)
+    run_steps(conn, [(version, steps[version]) for version in range(found + 1, latest + 1)])
     return saved

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from reviewtui.errors import UserError
-from reviewtui.i18n import t
+from reviewtui.i18n import Said, t
 from reviewtui.plan import Plan, PlanInvalid, diff, from_json
 from reviewtui.plan import load as load_plan
 from reviewtui.store.database import DatabaseExists, Store
@@ -81,7 +81,7 @@ def open_and_compare(
     if differences and _is_earlier(store, plan):
         # Amended in the meeting itself (settings, or `amend` undone since): the database is
         # newer than the session file, not in conflict with it. Its plan is the meeting's.
-        store.notices.append(t("db.file_older", toml=target.toml, count=len(differences)))
+        store.notices.append(Said("db.file_older", toml=target.toml, count=len(differences)))
         return store, target, None, []
     return store, target, plan, differences
 

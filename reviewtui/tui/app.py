@@ -26,7 +26,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from reviewtui.errors import UserError
-from reviewtui.i18n import t
+from reviewtui.i18n import Said, t
 from reviewtui.meeting import Meeting
 from reviewtui.store import Store
 from reviewtui.textsafe import shown
@@ -141,7 +141,9 @@ class ReviewApp(Stoppable, App[None]):
 
     def _show_notices(self) -> None:
         while self.store.notices:
-            self.notify(self.store.notices.pop(0), severity="warning", timeout=30)
+            notice = self.store.notices.pop(0)  # said at open: again, in the meeting's language
+            text = notice.again() if isinstance(notice, Said) else notice
+            self.notify(text, severity="warning", timeout=30)
 
     def _write_pending(self) -> None:
         if not self.pending:

@@ -22,6 +22,7 @@ from textual.widgets import Label, Static
 
 from reviewtui.i18n import t
 from reviewtui.rectify import STATUSES, ProblemLine
+from reviewtui.rectify.lines import source_name
 from reviewtui.textsafe import clean, shown
 from reviewtui.tui.keys import localize, when_typed
 from reviewtui.tui.widgets.fields import Choice, TextField
@@ -82,7 +83,7 @@ class LineDialog(ModalScreen[dict[str, str] | None]):
         with Vertical(id="line-box") as box:
             box.border_title = self.title_text
             if self.line is not None and self.line.source != "secretary":
-                source = t(f"rectify.source.{self.line.source}")
+                source = source_name(self.line.source)
                 if self.line.speaker:
                     source = t("rectify.by_whom", source=source, speaker=self.line.speaker)
                 yield Static(Text(shown(t("rectify.dialog.from", source=source))), id="line-from")

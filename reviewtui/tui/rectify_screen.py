@@ -24,6 +24,7 @@ from textual.widgets.data_table import RowDoesNotExist
 from reviewtui.errors import UserError
 from reviewtui.i18n import t
 from reviewtui.rectify import ProblemLine, Rectification
+from reviewtui.rectify.lines import source_name
 from reviewtui.store import Store
 from reviewtui.textsafe import shown
 from reviewtui.tui.help import HelpScreen
@@ -149,7 +150,7 @@ class RectifyScreen(Screen[None]):
         return counts
 
     def _row(self, n: int, line: ProblemLine, cells: dict[str, int], absorbed: int) -> list[Text]:
-        source = t(f"rectify.source.{line.source}")
+        source = source_name(line.source)
         if line.speaker:
             source = f"{source} {line.speaker}"
         if absorbed:

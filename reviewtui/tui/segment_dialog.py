@@ -115,10 +115,12 @@ class SegmentDialog(ModalScreen[None]):
         who, text = self._initial
         declared = kinds.get(kind)
         text_label = t(declared.text_label) if declared and declared.text_label else None
+        # A kind this release does not declare (a later release's): its speaker, in general words.
+        who_label = t(declared.who_label if declared else "dialog.who.speech")
         with Vertical(id="dialog-box") as box:
             box.border_title = title
             with Horizontal(classes="dialog-row"):
-                yield Label(t(f"dialog.who.{kind}"), classes="dialog-label")  # who_label
+                yield Label(who_label, classes="dialog-label")
                 yield WhoInput(who, id="who")
             yield CandidateList(id="candidates", markup=False)
             yield Static(id="resolved")

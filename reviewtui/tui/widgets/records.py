@@ -73,7 +73,8 @@ def record_text(
     line.append(segment.started_at.strftime("%H:%M:%S"), styles.get("time", ""))
     line.append("  ")
     line.append(kind, styles.get("kind", ""))
-    line.append(" " * max(head_width() - line.cell_len, 0))
+    # At least two spaces: a kind this release does not declare may be longer than its own.
+    line.append(" " * max(head_width() - line.cell_len, 2))
     who = who_of(segment, item, asker)
     if who:
         shown = fit(who, who_width) if who_width else textsafe.shown(who)
