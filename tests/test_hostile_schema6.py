@@ -1,7 +1,7 @@
 """Hostile tests of schema 6 (a segment's kind references `segment_kinds`): the upgrade of a
 0.3.0 file under a full or read-only disk, after a killed upgrade, with a reference the sqlite3
 shell left dangling; a file a later release wrote (a kind this release does not declare) read
-and recorded in. Each failed before its fix, except the one marked xfail (a known failure)."""
+and recorded in. Each failed before its fix."""
 
 from __future__ import annotations
 
@@ -301,14 +301,6 @@ def test_an_upgrade_stopped_between_steps_leaves_the_file_at_its_own_version(
     assert not backup_path(db, 5).exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known, not of schema 6: a line's key is 's<segment id>', so two rows another "
-    "program wrote for one record share a key and the rectification screen crashes "
-    "(textual DuplicateKey); nothing stops a second row for a record (no UNIQUE on "
-    "problems.segment_id). Needs a key of the row once a record's line has one, or a "
-    "refusal at open.",
-)
 def test_two_rows_for_one_record_have_keys_of_their_own(v5: Path) -> None:
     from reviewtui.rectify import read_lines
 
@@ -323,3 +315,15 @@ def test_two_rows_for_one_record_have_keys_of_their_own(v5: Path) -> None:
     finally:
         store.close()
     assert len(keys) == len(set(keys)), keys
+    from reviewtui.rectify import Rectification
+
+    writer = Store.open_writer(v5)
+    try:
+        second = next(line for line in read_lines(writer) if line.problem == "另写的一条")
+        assert second.key.startswith("p") and second.segment_id == 2
+        first = next(line for line in read_lines(writer) if line.key == "s2")
+        Rectification(writer).edit(second.key, owner="另一位责任人")
+        owners = {line.key: line.owner for line in read_lines(writer) if line.segment_id == 2}
+        assert owners == {"s2": first.owner, second.key: "另一位责任人"}  # that row alone
+    finally:
+        writer.close()

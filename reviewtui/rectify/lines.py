@@ -7,7 +7,8 @@ question asked after that, a line is read from its record. A row whose `problem`
 its text from its record, so a question corrected on the live screen shows corrected here too.
 
 A line's `key` is stable across that change: "s<segment id>" for a line from a record,
-"p<row id>" for a line the secretary added.
+"p<row id>" for a line the secretary added (and for a second row of one record, which only
+another program writes).
 """
 
 from __future__ import annotations
@@ -122,11 +123,14 @@ def read_lines(store: Store, *, include_merged: bool = True) -> list[ProblemLine
     for row in rows:
         segment_id = row["segment_id"]
         record = records.get(int(segment_id)) if segment_id is not None else None
+        # A record's first row keeps the record's key; a second row for it (another program
+        # wrote it: nothing here makes two) is keyed as the row it is.
+        first = segment_id is not None and int(segment_id) not in has_row
         if segment_id is not None:
             has_row.add(int(segment_id))
         text = row["problem"]
         line = ProblemLine(
-            key=f"s{segment_id}" if segment_id is not None else f"p{row['id']}",
+            key=f"s{segment_id}" if first else f"p{row['id']}",
             unit=str(record["unit"] if record else row["unit"]),
             source=str(row["source"]),
             problem=str(text if text is not None else (record["text"] if record else "")),
