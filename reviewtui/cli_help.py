@@ -11,6 +11,9 @@ The English path prints what Typer itself prints.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import typer
@@ -25,28 +28,26 @@ Formatter = Any
 Param = Any
 
 
-class LocalizedCommand(TyperCommand):
-    """A command whose help and usage errors say Typer's words in the user's language."""
+class _LocalizedWords:
+    """What a command and a group share: the usage line, the help option, the parameters."""
 
     def format_usage(self, ctx: Context, formatter: Formatter) -> None:
         _write_usage(self, ctx, formatter)
 
     def get_help_option(self, ctx: Context) -> Any:
-        return _localized_help_option(super().get_help_option(ctx))
+        return _localized_help_option(super().get_help_option(ctx))  # type: ignore[misc]
 
     def format_options(self, ctx: Context, formatter: Formatter) -> None:
         _write_parameters(self, ctx, formatter)
 
 
-class LocalizedGroup(TyperGroup):
+class LocalizedCommand(_LocalizedWords, TyperCommand):
+    """A command whose help and usage errors say Typer's words in the user's language."""
+
+
+class LocalizedGroup(_LocalizedWords, TyperGroup):
     """A group (`reviewtui`, `reviewtui ballots`) as `LocalizedCommand`, with its command list
     and its "missing command" / "no such command" errors in the user's language too."""
-
-    def format_usage(self, ctx: Context, formatter: Formatter) -> None:
-        _write_usage(self, ctx, formatter)
-
-    def get_help_option(self, ctx: Context) -> Any:
-        return _localized_help_option(super().get_help_option(ctx))
 
     def format_options(self, ctx: Context, formatter: Formatter) -> None:
         _write_parameters(self, ctx, formatter)
@@ -62,7 +63,7 @@ class LocalizedGroup(TyperGroup):
         if shown:
             limit = formatter.width - 6 - max(len(name) for name, _ in shown)
             rows = [(name, command.get_short_help_str(limit)) for name, command in shown]
-            with formatter.section(t("cli.words.commands")):
+            with _section(formatter, t("cli.words.commands")):
                 formatter.write_dl(rows)
 
     def invoke(self, ctx: Context) -> Any:
@@ -84,8 +85,74 @@ class LocalizedGroup(TyperGroup):
                     t("cli.words.no_such_command", name=args[0]),
                     exc.message[len(english) :],
                 )
-                exc.message = ours if rest == "." else ours.rstrip(".") + rest
+                suggested = re.fullmatch(r"\. Did you mean (?P<names>.+)\?", rest)
+                if suggested:
+                    ours = t(
+                        "cli.words.did_you_mean", message=ours.rstrip("."), names=suggested["names"]
+                    )
+                exc.message = ours
             raise
+
+
+@contextmanager
+def _section(formatter: Formatter, heading: str) -> Iterator[None]:
+    """As click's `HelpFormatter.section`, but the heading's colon is the catalog's own (a
+    Chinese heading takes the full-width one: 选项：, not 选项:)."""
+    formatter.write_paragraph()
+    formatter.write(f"{'':>{formatter.current_indent}}{heading}\n")
+    formatter.indent()
+    try:
+        yield
+    finally:
+        formatter.dedent()
+
+
+def show_error(exc: Any) -> None:
+    """A usage error as click shows it (`UsageError.show`, `ClickException.show`): the usage
+    line, the hint to ask for help and the error, with our words. An error that shows itself
+    some other way (`--help` asked for by a group called bare) does so."""
+    classes: dict[str, Any] = {cls.__name__: cls for cls in type(exc).__mro__}
+    usage, plain = classes.get("UsageError"), classes.get("ClickException")
+    ctx = getattr(exc, "ctx", None)
+    own = type(exc).show
+    if usage is not None and own is usage.show:
+        if ctx is not None:  # a parser's error may have none: then the error alone, as click
+            hint = ""
+            if ctx.command.get_help_option(ctx) is not None:
+                command, option = ctx.command_path, ctx.help_option_names[0]
+                hint = t("cli.words.try_help", command=command, option=option) + "\n"
+            typer.echo(f"{ctx.get_usage()}\n{hint}", err=True, color=ctx.color)
+    elif plain is None or own is not plain.show:
+        exc.show()
+        return
+    color = ctx.color if ctx is not None else None
+    message = _localized_message(exc.format_message())
+    typer.echo(t("cli.words.error", message=message), err=True, color=color)
+
+
+# click's own messages for a mistyped command line, as its English reads them, and the catalog
+# key that says each (its English is click's, word for word). Any other message stays as it is.
+_CLICK_MESSAGES = (
+    (r"Missing argument (?P<name>'[^']*')\.", "cli.click.missing_argument"),
+    (r"Missing option (?P<name>'[^']*')\.", "cli.click.missing_option"),
+    (r"No such option: (?P<name>\S+)", "cli.click.no_such_option"),
+    (r"No such option: (?P<name>\S+) \(Possible options: (?P<names>.+)\)",
+     "cli.click.no_such_option_of"),
+    (r"Got unexpected extra argument\(s\) \((?P<args>.*)\)", "cli.click.extra_arguments"),
+    (r"Option (?P<name>'[^']*') requires an argument\.", "cli.click.needs_value"),
+    (r"Invalid value for (?P<name>.+?): (?P<value>.+) is not in the range (?P<range>\S+)\.",
+     "cli.click.out_of_range"),
+    (r"Invalid value for (?P<name>.+?): (?P<value>'.*') is not a valid int range\.",
+     "cli.click.not_integer"),
+)  # fmt: skip
+
+
+def _localized_message(message: str) -> str:
+    for pattern, key in _CLICK_MESSAGES:
+        found = re.fullmatch(pattern, message, flags=re.DOTALL)
+        if found:
+            return t(key, **found.groupdict())
+    return message
 
 
 def _write_usage(command: Any, ctx: Context, formatter: Formatter) -> None:
@@ -111,7 +178,7 @@ def _write_parameters(command: Any, ctx: Context, formatter: Formatter) -> None:
             rows[param.param_type_name].append((names, _localized_extra(param, text)))
     for kind, heading in (("argument", "cli.words.arguments"), ("option", "cli.words.options")):
         if rows[kind]:
-            with formatter.section(t(heading)):
+            with _section(formatter, t(heading)):
                 formatter.write_dl(rows[kind])
 
 

@@ -25,9 +25,6 @@ ALLOWED: dict[frozenset[str], str] = {
     frozenset({"check.agenda", "live.key.back"}): (
         "a row label of `check` (the agenda's length) vs the live screen's key back to it"
     ),
-    frozenset({"cli.words.commands", "palette.key"}): (
-        "the command line help's heading vs the key that opens the TUI's command palette"
-    ),
     frozenset({"agenda.col.status", "minutes.status", "rectify.col.status"}): (
         "the status of three different things: an agenda item, the minutes, a rectification"
     ),

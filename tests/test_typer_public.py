@@ -209,7 +209,9 @@ def test_in_chinese_the_classes_print_our_words(lang) -> None:
     toy = _toy(LocalizedGroup, LocalizedCommand)
     go = _said(toy, ["go", "--help"])
     assert go.startswith("用法：toy go [OPTIONS] {where}\n"), go
-    assert "参数:" in go and "选项:" in go and "Arguments" not in go and "Options" not in go
+    assert (
+        "\n参数：\n" in go and "\n选项：\n" in go and "Arguments" not in go and "Options" not in go
+    )
     assert "the place  [必填]" in go
     assert "how fast  [环境变量：TOY_SPEED; 默认：3; 1<=x<=9]" in go
     assert "the time  [默认：（运行时确定）]" in go
@@ -217,9 +219,69 @@ def test_in_chinese_the_classes_print_our_words(lang) -> None:
     assert "[默认：1; x>=0]" in go
     assert "显示本帮助并退出" in go
     top = _said(toy, ["--help"])
-    assert "命令:" in top and "Commands" not in top
-    assert "Error: 没有命令 'goo'. Did you mean 'go'?" in _said(toy, ["goo"])
+    assert "\n命令：\n" in top and "Commands" not in top
+    assert "Error: 没有命令 'goo'，是否应为 'go'？" in _said(toy, ["goo"])
     assert "Error: 没有命令 'nowhere'\n" in _said(toy, ["nowhere"])
     missing = _said(toy, [])
     assert missing.startswith("用法：toy [OPTIONS] COMMAND [ARGS]...\n"), missing
     assert missing.endswith("Error: 缺少命令\n"), missing
+
+
+USAGE_ERROR = {
+    "zh": "用法：reviewtui run [OPTIONS] {SESSION}\n查看帮助：reviewtui run --help\n\n错误：",
+    "en": "Usage: reviewtui run [OPTIONS] {SESSION}\n"
+    "Try 'reviewtui run --help' for help.\n\nError: ",
+}
+
+
+@pytest.mark.parametrize("chosen", ["zh", "en"])
+def test_a_usage_error_of_the_real_command_line_in_the_users_words(
+    lang, chosen: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What the command line prints for a usage error (`cli.fast`, through `show_error`): the
+    usage, the hint and "Error:" in the user's language; in English as click prints them."""
+    from reviewtui.cli.fast import typer_request
+
+    lang(chosen)
+    with pytest.raises(SystemExit) as ended:
+        typer_request(["run"])
+    assert ended.value.code == 2
+    err = capsys.readouterr().err
+    # The program's name is what launched it (here pytest): said as the console script's.
+    usage = err.split(" run [OPTIONS]")[0]
+    prog = usage.removeprefix("用法：").removeprefix("Usage: ")
+    assert err.replace(prog, "reviewtui").startswith(USAGE_ERROR[chosen]), err
+
+
+CLICK_WORDS = [
+    (["run"], "缺少参数 'SESSION'", "Missing argument 'SESSION'."),
+    (["run", "a", "b"], "多余的参数（b）", "Got unexpected extra argument(s) (b)"),
+    (["run", "--nope", "x"], "没有选项 --nope", "No such option: --nope"),
+    (["run", "--db"], "选项 '--db' 后面要跟一个值", "Option '--db' requires an argument."),
+    (
+        ["collect", "--port", "99999", "x.toml"],
+        "'--port' 的值 99999 不在范围 1<=x<=65535 内",
+        "Invalid value for '--port': 99999 is not in the range 1<=x<=65535.",
+    ),
+    (
+        ["collect", "--port", "abc", "x.toml"],
+        "'--port' 的值 'abc' 不是整数",
+        "Invalid value for '--port': 'abc' is not a valid int range.",
+    ),
+    (["rn"], "没有命令 'rn'，是否应为 'run'？", "No such command 'rn'. Did you mean 'run'?"),
+]
+
+
+@pytest.mark.parametrize(("args", "zh", "en"), CLICK_WORDS, ids=lambda v: str(v)[:30])
+def test_click_s_messages_for_a_mistyped_command_line_in_the_users_words(
+    lang, args: list[str], zh: str, en: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The error line of a mistyped command line: in Chinese, our words; in English, click's
+    own, word for word (the catalog's English is click's)."""
+    from reviewtui.cli.fast import typer_request
+
+    for chosen, said in (("zh", "错误：" + zh), ("en", "Error: " + en)):
+        lang(chosen)
+        with pytest.raises(SystemExit):
+            typer_request(args)
+        assert capsys.readouterr().err.splitlines()[-1] == said

@@ -114,9 +114,10 @@ def typer_request(args: list[str]) -> tuple[str, dict[str, Any]]:
     try:
         request = app(args=args, standalone_mode=False)
     except TyperException as exc:  # usage errors: wrong arguments or options
-        show = getattr(exc, "show", None)
-        if callable(show):
-            show()
+        if callable(getattr(exc, "show", None)):
+            from reviewtui.cli_help import show_error
+
+            show_error(exc)
         else:
             print(shown(str(exc)), file=sys.stderr, flush=True)
         sys.exit(getattr(exc, "exit_code", 2) or 2)

@@ -3,15 +3,39 @@
 STRINGS: dict[str, tuple[str, str]] = {
     # Typer's and click's own words (reviewtui/cli_help.py)
     "cli.words.usage": ("用法：", "Usage: "),
-    "cli.words.arguments": ("参数", "Arguments"),
-    "cli.words.options": ("选项", "Options"),
-    "cli.words.commands": ("命令", "Commands"),
+    "cli.words.arguments": ("参数：", "Arguments:"),
+    "cli.words.options": ("选项：", "Options:"),
+    "cli.words.commands": ("命令：", "Commands:"),
     "cli.words.required": ("必填", "required"),
     "cli.words.default": ("默认：{default}", "default: {default}"),
     "cli.words.dynamic": ("（运行时确定）", "(dynamic)"),
     "cli.words.missing_command": ("缺少命令", "Missing command."),
     "cli.words.no_such_command": ("没有命令 {name!r}", "No such command {name!r}."),
     "cli.words.env_var": ("环境变量：{var}", "env var: {var}"),
+    "cli.words.try_help": ("查看帮助：{command} {option}", "Try '{command} {option}' for help."),
+    "cli.words.error": ("错误：{message}", "Error: {message}"),
+    "cli.words.did_you_mean": ("{message}，是否应为 {names}？", "{message}. Did you mean {names}?"),
+    # click's messages for a mistyped command line (reviewtui/cli_help.py): English word for word
+    "cli.click.missing_argument": ("缺少参数 {name}", "Missing argument {name}."),
+    "cli.click.missing_option": ("缺少选项 {name}", "Missing option {name}."),
+    "cli.click.no_such_option": ("没有选项 {name}", "No such option: {name}"),
+    "cli.click.no_such_option_of": (
+        "没有选项 {name}（可用的选项：{names}）",
+        "No such option: {name} (Possible options: {names})",
+    ),
+    "cli.click.extra_arguments": (
+        "多余的参数（{args}）",
+        "Got unexpected extra argument(s) ({args})",
+    ),
+    "cli.click.needs_value": ("选项 {name} 后面要跟一个值", "Option {name} requires an argument."),
+    "cli.click.out_of_range": (
+        "{name} 的值 {value} 不在范围 {range} 内",
+        "Invalid value for {name}: {value} is not in the range {range}.",
+    ),
+    "cli.click.not_integer": (
+        "{name} 的值 {value} 不是整数",
+        "Invalid value for {name}: {value} is not a valid int range.",
+    ),
     "cli.words.help_option": ("显示本帮助并退出", "Show this message and exit."),
     "cli.help": (
         "reviewtui：述职评议考核会的现场记录、计时、测评统计与导出。",
