@@ -49,6 +49,19 @@ def old_json(name: str) -> Any:
     return json.loads((FIXTURES / name).read_text("utf-8"))
 
 
+def outputs_hold_what_0_3_0_wrote(cli: Any, db: Path, name: str, folder: Path) -> None:
+    """`results --json` and the minutes' JSON hold every value 0.3.0 wrote for this file."""
+    result = cli("results", db, "--json", "--lang", "en")
+    assert result.code == 0, result.output
+    contains(json.loads(result.stdout), old_json(f"{name}-v5.results.json"))
+    out = folder / "minutes.json"
+    assert cli("export", db, "--format", "json", "-o", out, "--lang", "en").code == 0
+    contains(
+        still_running(json.loads(out.read_text("utf-8"))),
+        still_running(old_json(f"{name}-v5.minutes.json")),
+    )
+
+
 def test_the_fixtures_are_the_files_schema_5_made() -> None:
     sums = dict(
         reversed(line.split()) for line in (FIXTURES / "SHA256SUMS").read_text().splitlines()
@@ -81,30 +94,14 @@ def test_upgrade_keeps_every_record_and_a_backup(cli, name: str, tmp_path: Path)
         store.close()
     assert records(db) == rows
     assert backup_path(db, 5).read_bytes() == original
-    result = cli("results", db, "--json", "--lang", "en")
-    assert result.code == 0, result.output
-    contains(json.loads(result.stdout), old_json(f"{name}-v5.results.json"))
-    out = tmp_path / "minutes.json"
-    assert cli("export", db, "--format", "json", "-o", out, "--lang", "en").code == 0
-    contains(
-        still_running(json.loads(out.read_text("utf-8"))),
-        still_running(old_json(f"{name}-v5.minutes.json")),
-    )
+    outputs_hold_what_0_3_0_wrote(cli, db, name, tmp_path)
 
 
 @pytest.mark.parametrize("name", ["small", "sample"])
 def test_readers_read_a_v5_file_without_writing_it(cli, name: str, tmp_path: Path) -> None:
     db = copy_fixture(name, tmp_path)
     digest = sha(db)
-    result = cli("results", db, "--json", "--lang", "en")
-    assert result.code == 0, result.output
-    contains(json.loads(result.stdout), old_json(f"{name}-v5.results.json"))
-    out = tmp_path / "minutes.json"
-    assert cli("export", db, "--format", "json", "-o", out, "--lang", "en").code == 0
-    contains(
-        still_running(json.loads(out.read_text("utf-8"))),
-        still_running(old_json(f"{name}-v5.minutes.json")),
-    )
+    outputs_hold_what_0_3_0_wrote(cli, db, name, tmp_path)
     assert sha(db) == digest
     assert not backup_path(db, 5).exists()
 
